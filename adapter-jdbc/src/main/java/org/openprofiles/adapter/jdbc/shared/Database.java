@@ -1,0 +1,127 @@
+package org.openprofiles.adapter.jdbc.shared;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The service's connection to PostgreSQL: a bounded pool, a migrated schema, and the Jdbi that
+ * every repository shares. Opening it fails fast, with one line, when the database is not there.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final JdbiTransactions transactions;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+        this.jdbi = configure(Jdbi.create(pool));
+        this.transactions = new JdbiTransactions(jdbi);
+    }
+
+    /** Connects, migrates, and returns a ready database; throws {@link DatabaseUnavailable}. */
+    public static Database open(DatabaseSettings settings) {
+        checkReachable(settings);
+        HikariDataSource pool = createPool(settings);
+        try {
+            Migrations.migrate(pool);
+            return new Database(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** Installs the plugins and mappers every repository relies on. */
+    public static Jdbi configure(Jdbi jdbi) {
+        return jdbi.installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public JdbiTransactions transactions() {
+        return transactions;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** True when a trivial query answers within two seconds. */
+    public boolean answers() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /**
+     * One plain connection before the pool exists: an unreachable server then fails with our one
+     * line, not with the pool's own error log.
+     */
+    private static void checkReachable(DatabaseSettings settings) {
+        Properties properties = new Properties();
+        if (settings.user() != null) {
+            properties.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            properties.setProperty("password", settings.password());
+        }
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("loginTimeout", "5");
+        try (Connection connection = DriverManager.getConnection(settings.url(), properties)) {
+            connection.isValid(2);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailable("cannot connect to the database at " + settings.url() + ": "
+                    + Migrations.firstLine(rootMessage(e)), e);
+        }
+    }
+
+    private static HikariDataSource createPool(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("openprofiles");
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(2_000);
+        config.setInitializationFailTimeout(5_000);
+        config.setAutoCommit(true);
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new DatabaseUnavailable("cannot connect to the database at " + settings.url() + ": "
+                    + Migrations.firstLine(rootMessage(e)), e);
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailable("cannot use the database at " + settings.url() + ": "
+                    + Migrations.firstLine(rootMessage(e)), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,24 @@
+package org.openprofiles.application.shared;
+
+import java.util.function.Supplier;
+
+/**
+ * The unit of work. Use cases decide where a transaction begins and ends; every port call made
+ * inside {@link #inTransaction} joins the same database transaction, and a failure thrown out of
+ * the work rolls all of it back (audit events included).
+ */
+public interface Transactions {
+
+    /** Runs {@code work} in one read-write transaction and returns its result. */
+    <T> T inTransaction(Supplier<T> work);
+
+    /** Runs {@code work} in one read-only transaction: a consistent view for multi-query reads. */
+    <T> T readOnly(Supplier<T> work);
+
+    default void run(Runnable work) {
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package org.openprofiles.bootstrap;
+
+import java.net.URI;
+import java.util.Optional;
+import org.openprofiles.adapter.jdbc.shared.Database;
+import org.openprofiles.adapter.jdbc.shared.DatabaseSettings;
+import org.openprofiles.adapter.rest.common.RestApplication;
+import org.openprofiles.adapter.rest.common.RestServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running OpenProfiles: database (embedded or external), migrated schema, HTTP server.
+ * {@link #start} brings them up in that order and {@link #close} takes them down in reverse, so
+ * no request is accepted before the schema is current and none is cut off by a closed pool.
+ */
+public final class Server implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    private final Config config;
+    private final Optional<EmbeddedDatabase> embedded;
+    private final Database database;
+    private final RestServer http;
+
+    private Server(Config config, Optional<EmbeddedDatabase> embedded, Database database, RestServer http) {
+        this.config = config;
+        this.embedded = embedded;
+        this.database = database;
+        this.http = http;
+    }
+
+    /** Starts everything or nothing: a failure part-way stops what had started. */
+    public static Server start(Config config) {
+        Optional<EmbeddedDatabase> embedded = config.dbUrl().isEmpty()
+                ? Optional.of(EmbeddedDatabase.start(config.dataDir()))
+                : Optional.empty();
+        Database database = null;
+        try {
+            DatabaseSettings settings = embedded
+                    .map(e -> e.settings(config.dbPoolSize()))
+                    .orElseGet(() -> new DatabaseSettings(config.dbUrl().orElseThrow(), config.dbUser(),
+                            config.dbPassword(), config.dbPoolSize()));
+            database = Database.open(settings);
+            RestServer http = RestServer.start(config.httpHost(), config.httpPort(),
+                    RestApplication.of(Wiring.restComponents(config, database)));
+            return new Server(config, embedded, database, http);
+        } catch (RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
+            embedded.ifPresent(EmbeddedDatabase::close);
+            throw e;
+        }
+    }
+
+    /** Where clients reach this server. */
+    public URI uri() {
+        return http.uri();
+    }
+
+    /** The database this server uses: for tests and tools in this module. */
+    Database database() {
+        return database;
+    }
+
+    /** Stops the embedded database only (tests use it to see readiness fail). */
+    void stopEmbeddedDatabase() {
+        embedded.ifPresent(EmbeddedDatabase::close);
+    }
+
+    /** Stops accepting, lets requests in flight finish (bounded), closes the pool and the database. */
+    @Override
+    public void close() {
+        LOG.info("stopping: waiting up to {} for requests in flight", config.shutdownGrace());
+        http.stop(config.shutdownGrace());
+        database.close();
+        embedded.ifPresent(EmbeddedDatabase::close);
+        LOG.info("stopped");
+    }
+}

@@ -1,0 +1,26 @@
+package org.openprofiles.bootstrap;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.openprofiles.adapter.jdbc.testing.TestDatabase;
+
+/** Builds configurations for servers under test: a free port, and a test database or a data dir. */
+final class TestServers {
+
+    private TestServers() {
+    }
+
+    /** A server on a free port using the test class's own database. */
+    static Config on(TestDatabase database) {
+        return new Config("127.0.0.1", 0, Optional.of(database.url()), database.settings().user(),
+                database.settings().password(), 4, Path.of("unused"), Duration.ofSeconds(2));
+    }
+
+    /** A server on a free port with the embedded PostgreSQL keeping its data in {@code dataDir}. */
+    static Config embeddedIn(Path dataDir) throws Exception {
+        return Config.load(Map.of(), "--http-port", "0", "--data-dir", dataDir.toString(),
+                "--shutdown-grace-seconds", "2");
+    }
+}

@@ -1,0 +1,67 @@
+package org.openprofiles.bootstrap.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The production code of every module obeys the dependency rule. */
+class LayeringTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("/test-classes/"))
+                .importPackages("org.openprofiles");
+        // Guard against a vacuous pass: every module must actually have been imported.
+        for (String module : List.of("domain", "application", "adapter.rest", "adapter.jdbc", "bootstrap")) {
+            assertTrue(production.stream().anyMatch(c -> c.getPackageName().startsWith("org.openprofiles." + module)),
+                    "no classes imported for " + module);
+        }
+    }
+
+    private final LayeringRules rules = new LayeringRules("org.openprofiles");
+
+    @Test
+    void domainIsPureJava() {
+        check(rules.domainIsPureJava());
+    }
+
+    @Test
+    void applicationKnowsNoAdapterOrFramework() {
+        check(rules.applicationKnowsNoAdapterOrFramework());
+    }
+
+    @Test
+    void adaptersDoNotDependOnEachOther() {
+        check(rules.adaptersAreIndependent());
+        check(rules.jdbcAdapterDoesNotUseRest());
+    }
+
+    @Test
+    void nothingDependsOnBootstrap() {
+        check(rules.nothingDependsOnBootstrap());
+    }
+
+    @Test
+    void layersPointInwards() {
+        check(rules.layers());
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        check(rules.noPackageCycles());
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(production);
+    }
+}
