@@ -22,7 +22,8 @@ public record Config(
         String dbPassword,
         int dbPoolSize,
         Path dataDir,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Optional<String> adminToken) {
 
     /** One setting: its variable, its flag, its default and what it does. */
     public record Option(String env, String flag, String defaultValue, String description) {
@@ -41,7 +42,9 @@ public record Config(
             new Option("PROFILES_DATA_DIR", "--data-dir", "./data",
                     "where the embedded PostgreSQL keeps its data (survives restarts)"),
             new Option("PROFILES_SHUTDOWN_GRACE_SECONDS", "--shutdown-grace-seconds", "10",
-                    "how long a stop waits for requests in flight"));
+                    "how long a stop waits for requests in flight"),
+            new Option("PROFILES_ADMIN_TOKEN", "--admin-token", "",
+                    "first start only: the admin's API token (>= 32 chars); empty generates and prints one"));
 
     /** Asked for {@code --help}: the caller prints {@link #help()} and exits 0. */
     public static final class HelpRequested extends Exception {
@@ -92,7 +95,8 @@ public record Config(
                 values.get("--db-password"),
                 integer(values, "--db-pool-size", 1, 200),
                 Path.of(nonBlank(values, "--data-dir")),
-                Duration.ofSeconds(integer(values, "--shutdown-grace-seconds", 0, 600)));
+                Duration.ofSeconds(integer(values, "--shutdown-grace-seconds", 0, 600)),
+                adminToken(values.get("--admin-token")));
     }
 
     /** The text of {@code --help}. */
@@ -116,6 +120,16 @@ public record Config(
     public String toString() {
         return "Config[http=" + httpHost + ":" + httpPort + ", db=" + dbUrl.orElse("embedded in " + dataDir)
                 + ", poolSize=" + dbPoolSize + "]";
+    }
+
+    private static Optional<String> adminToken(String value) throws Invalid {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        if (value.strip().length() < 32) {
+            throw new Invalid("--admin-token / PROFILES_ADMIN_TOKEN must be at least 32 characters");
+        }
+        return Optional.of(value.strip());
     }
 
     private static String nonBlank(Map<String, String> values, String flag) throws Invalid {

@@ -3,6 +3,7 @@ package org.openprofiles.bootstrap;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 import org.openprofiles.adapter.jdbc.shared.DatabaseUnavailable;
+import org.openprofiles.domain.shared.DomainFailure;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -33,7 +34,7 @@ public final class Main {
         Server server;
         try {
             server = Server.start(config);
-        } catch (DatabaseUnavailable | UncheckedIOException e) {
+        } catch (DatabaseUnavailable | UncheckedIOException | DomainFailure e) {
             System.err.println("openprofiles: cannot start: " + e.getMessage());
             System.exit(1);
             return;
@@ -44,6 +45,12 @@ public final class Main {
             server.close();
             stopped.countDown();
         }, "openprofiles-shutdown"));
+        server.firstStart().generatedToken().ifPresent(token -> System.out.println(
+                "First start: created user 'admin' (" + server.firstStart().adminId() + ") with API token " + token
+                        + "  -- shown once, store it now; use it as 'Authorization: Bearer <token>'"));
+        if (server.firstStart().created() && server.firstStart().generatedToken().isEmpty()) {
+            System.out.println("First start: created user 'admin' with the token from PROFILES_ADMIN_TOKEN");
+        }
         System.out.println("OpenProfiles listening on " + server.uri());
         try {
             stopped.await();

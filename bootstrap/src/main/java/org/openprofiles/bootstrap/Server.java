@@ -1,11 +1,13 @@
 package org.openprofiles.bootstrap;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Optional;
 import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.DatabaseSettings;
 import org.openprofiles.adapter.rest.common.RestApplication;
 import org.openprofiles.adapter.rest.common.RestServer;
+import org.openprofiles.application.security.EnsureAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +24,15 @@ public final class Server implements AutoCloseable {
     private final Optional<EmbeddedDatabase> embedded;
     private final Database database;
     private final RestServer http;
+    private final EnsureAdmin.Outcome firstStart;
 
-    private Server(Config config, Optional<EmbeddedDatabase> embedded, Database database, RestServer http) {
+    private Server(Config config, Optional<EmbeddedDatabase> embedded, Database database, RestServer http,
+                   EnsureAdmin.Outcome firstStart) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
         this.http = http;
+        this.firstStart = firstStart;
     }
 
     /** Starts everything or nothing: a failure part-way stops what had started. */
@@ -42,9 +47,11 @@ public final class Server implements AutoCloseable {
                     .orElseGet(() -> new DatabaseSettings(config.dbUrl().orElseThrow(), config.dbUser(),
                             config.dbPassword(), config.dbPoolSize()));
             database = Database.open(settings);
+            Wiring wiring = new Wiring(config, database, Clock.systemUTC());
+            EnsureAdmin.Outcome firstStart = wiring.ensureAdmin().ensure(config.adminToken());
             RestServer http = RestServer.start(config.httpHost(), config.httpPort(),
-                    RestApplication.of(Wiring.restComponents(config, database)));
-            return new Server(config, embedded, database, http);
+                    RestApplication.of(wiring.restComponents()));
+            return new Server(config, embedded, database, http, firstStart);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -57,6 +64,11 @@ public final class Server implements AutoCloseable {
     /** Where clients reach this server. */
     public URI uri() {
         return http.uri();
+    }
+
+    /** What first start did: whether it created the admin, and the generated token to show once. */
+    public EnsureAdmin.Outcome firstStart() {
+        return firstStart;
     }
 
     /** The database this server uses: for tests and tools in this module. */

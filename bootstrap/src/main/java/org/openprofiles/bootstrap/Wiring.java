@@ -1,11 +1,27 @@
 package org.openprofiles.bootstrap;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.openprofiles.adapter.jdbc.security.JdbiAuditTrail;
+import org.openprofiles.adapter.jdbc.security.JdbiCredentials;
+import org.openprofiles.adapter.jdbc.security.JdbiUsers;
 import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.JdbcDatabaseProbe;
+import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
+import org.openprofiles.adapter.rest.common.AuthenticationFilter;
+import org.openprofiles.adapter.rest.common.ExternalTokenVerifier;
 import org.openprofiles.adapter.rest.health.HealthResource;
 import org.openprofiles.application.health.CheckReadiness;
+import org.openprofiles.application.security.Authenticate;
+import org.openprofiles.application.security.EnsureAdmin;
+import org.openprofiles.application.shared.Audit;
+import org.openprofiles.domain.security.AccessPolicy;
+import org.openprofiles.domain.security.AuditTrail;
+import org.openprofiles.domain.security.Credentials;
+import org.openprofiles.domain.security.RoleBasedAccessPolicy;
+import org.openprofiles.domain.security.Users;
 
 /**
  * Hand wiring: builds every adapter, use case and resource with plain constructors. Reading this
@@ -13,13 +29,43 @@ import org.openprofiles.application.health.CheckReadiness;
  */
 final class Wiring {
 
-    private Wiring() {
+    private final Config config;
+    private final Database database;
+    private final Clock clock;
+
+    // Shared by every bounded context.
+    final JdbiTransactions transactions;
+    final AccessPolicy accessPolicy;
+    final AuditTrail auditTrail;
+    final Audit audit;
+    final Users users;
+    final Credentials credentials;
+
+    Wiring(Config config, Database database, Clock clock) {
+        this.config = config;
+        this.database = database;
+        this.clock = clock;
+        this.transactions = database.transactions();
+        this.accessPolicy = new RoleBasedAccessPolicy();
+        this.auditTrail = new JdbiAuditTrail(transactions);
+        this.audit = new Audit(auditTrail, clock);
+        this.users = new JdbiUsers(transactions);
+        this.credentials = new JdbiCredentials(transactions);
+    }
+
+    EnsureAdmin ensureAdmin() {
+        return new EnsureAdmin(users, credentials, transactions, audit, clock);
     }
 
     /** The Jersey components (resources, filters) of the running service. */
-    static List<Object> restComponents(Config config, Database database) {
+    List<Object> restComponents() {
         List<Object> components = new ArrayList<>();
+        components.add(new AuthenticationFilter(new Authenticate(users, credentials, clock), externalTokenVerifier()));
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
         return components;
+    }
+
+    private Optional<ExternalTokenVerifier> externalTokenVerifier() {
+        return Optional.empty();
     }
 }

@@ -4,29 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openprofiles.adapter.jdbc.testing.PostgresExtension;
-import org.openprofiles.adapter.jdbc.testing.TestDatabase;
 
-@ExtendWith(PostgresExtension.class)
-class ServerTest {
-
-    private static Server server;
-    private static Http http;
-
-    @BeforeAll
-    static void start(TestDatabase database) {
-        server = Server.start(TestServers.on(database));
-        http = new Http(server.uri());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class ServerTest extends EndToEndTest {
 
     @Test
     void listensOnTheFreePortItPicked() {
@@ -50,7 +30,7 @@ class ServerTest {
 
     @Test
     void anUnknownRouteIsAProblemJson404() {
-        HttpResponse<String> response = http.get("/no/such/route");
+        HttpResponse<String> response = http.get("/no/such/route", TestUsers.admin());
         assertEquals(404, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
         assertTrue(response.body().contains("\"status\":404"), response.body());

@@ -12,10 +12,13 @@ final class TestServers {
     private TestServers() {
     }
 
-    /** A server on a free port using the test class's own database. */
+    /** The admin token every test server is started with. */
+    static final String ADMIN_TOKEN = "test-admin-token-0123456789-abcdefghijklmnop";
+
+    /** A server on a free port using the test class's own database, with {@link #ADMIN_TOKEN}. */
     static Config on(TestDatabase database) {
         return new Config("127.0.0.1", 0, Optional.of(database.url()), database.settings().user(),
-                database.settings().password(), 4, Path.of("unused"), Duration.ofSeconds(2));
+                database.settings().password(), 4, Path.of("unused"), Duration.ofSeconds(2), Optional.of(ADMIN_TOKEN));
     }
 
     /** A server on a free port with the embedded PostgreSQL keeping its data in {@code dataDir}. */

@@ -1,0 +1,135 @@
+package org.openprofiles.adapter.jdbc.security;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.openprofiles.adapter.jdbc.shared.Cursors;
+import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
+import org.openprofiles.adapter.jdbc.shared.Keyset;
+import org.openprofiles.adapter.jdbc.shared.Sql;
+import org.openprofiles.domain.security.Role;
+import org.openprofiles.domain.security.User;
+import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.security.Users;
+import org.openprofiles.domain.shared.Conflict;
+import org.openprofiles.domain.shared.NotFound;
+import org.openprofiles.domain.shared.Page;
+import org.openprofiles.domain.shared.PageRequest;
+import org.openprofiles.domain.shared.PreconditionFailed;
+
+/** Users in table {@code app_user}; roles are a text array of their wire names. */
+public final class JdbiUsers implements Users {
+
+    private static final String COLUMNS = "id, login, display_name, enabled, roles, created_at, version";
+
+    private final JdbiTransactions db;
+
+    public JdbiUsers(JdbiTransactions db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<User> find(UserId id) {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM app_user WHERE id = :id")
+                .bind("id", id.value())
+                .map(JdbiUsers::map)
+                .findOne());
+    }
+
+    @Override
+    public Optional<User> findByLogin(String login) {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM app_user WHERE lower(login) = lower(:login)")
+                .bind("login", login)
+                .map(JdbiUsers::map)
+                .findOne());
+    }
+
+    @Override
+    public void add(User user) {
+        try {
+            db.withHandle(h -> h.createUpdate("""
+                            INSERT INTO app_user (id, login, display_name, enabled, roles, created_at, updated_at, version)
+                            VALUES (:id, :login, :displayName, :enabled, :roles, :createdAt, :createdAt, 1)
+                            """)
+                    .bind("id", user.id().value())
+                    .bind("login", user.login())
+                    .bind("displayName", user.displayName())
+                    .bind("enabled", user.enabled())
+                    .bind("roles", roleNames(user.roles()))
+                    .bind("createdAt", user.createdAt())
+                    .execute());
+        } catch (UnableToExecuteStatementException e) {
+            if (Sql.isUniqueViolation(e)) {
+                throw new Conflict("user_exists", "login", "a user with this id or login already exists");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public User update(User user) {
+        Optional<User> updated = db.withHandle(h -> h.createQuery("""
+                        UPDATE app_user
+                           SET display_name = :displayName, enabled = :enabled, roles = :roles,
+                               updated_at = now(), version = version + 1
+                         WHERE id = :id AND version = :version
+                        RETURNING """ + " " + COLUMNS)
+                .bind("id", user.id().value())
+                .bind("displayName", user.displayName())
+                .bind("enabled", user.enabled())
+                .bind("roles", roleNames(user.roles()))
+                .bind("version", user.version())
+                .map(JdbiUsers::map)
+                .findOne());
+        return updated.orElseThrow(() -> find(user.id()).isPresent()
+                ? new PreconditionFailed("stale_version", "version", "the user was changed by someone else; reload it")
+                : new NotFound("user_not_found", "no user " + user.id()));
+    }
+
+    @Override
+    public Page<User> list(PageRequest page) {
+        Optional<String> after = page.cursor().map(c -> Cursors.decode(c, 1).get(0));
+        List<User> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM app_user
+                        WHERE (CAST(:after AS text) IS NULL OR lower(login) > lower(CAST(:after AS text)))
+                        ORDER BY lower(login)
+                        LIMIT :limit
+                        """)
+                .bind("after", after.orElse(null))
+                .bind("limit", page.limit() + 1)
+                .map(JdbiUsers::map)
+                .list());
+        return Keyset.page(rows, page.limit(), last -> Cursors.encode(last.login()));
+    }
+
+    @Override
+    public boolean anyEnabledAdmin() {
+        return db.withHandle(h -> h.createQuery(
+                        "SELECT EXISTS (SELECT 1 FROM app_user WHERE enabled AND 'admin' = ANY (roles))")
+                .mapTo(Boolean.class)
+                .one());
+    }
+
+    private static String[] roleNames(Set<Role> roles) {
+        return roles.stream().map(Role::wireName).sorted().toArray(String[]::new);
+    }
+
+    static User map(ResultSet rs, StatementContext ctx) throws SQLException {
+        Array array = rs.getArray("roles");
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : (String[]) array.getArray()) {
+            Role.fromWireName(name).ifPresent(roles::add);
+        }
+        return new User(new UserId(rs.getObject("id", UUID.class)), rs.getString("login"), rs.getString("display_name"),
+                rs.getBoolean("enabled"), roles, rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getLong("version"));
+    }
+}

@@ -1,0 +1,35 @@
+package org.openprofiles.application.shared;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.openprofiles.domain.security.AuditEvent;
+import org.openprofiles.domain.security.AuditTrail;
+import org.openprofiles.domain.security.Principal;
+
+/**
+ * How use cases record a change: call {@link #record} inside the same unit of work as the change,
+ * so that both commit or neither does.
+ */
+public final class Audit {
+
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    public Audit(AuditTrail trail, Clock clock) {
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    /** Records {@code action} by {@code actor} on one object, keeping the fields that changed. */
+    public void record(Principal actor, String action, String objectType, String objectId,
+                       Map<String, ?> before, Map<String, ?> after) {
+        trail.append(AuditEvent.of(clock.instant(), Optional.of(actor.userId()), action, objectType, objectId,
+                before, after));
+    }
+
+    /** Records a change the service made by itself (first start, migrations of data). */
+    public void recordBySystem(String action, String objectType, String objectId, Map<String, ?> after) {
+        trail.append(AuditEvent.of(clock.instant(), Optional.empty(), action, objectType, objectId, Map.of(), after));
+    }
+}

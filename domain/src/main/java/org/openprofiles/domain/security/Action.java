@@ -1,0 +1,18 @@
+package org.openprofiles.domain.security;
+
+/** What a principal attempts; the {@link AccessPolicy} decides per action and resource. */
+public enum Action {
+    MANAGE_USERS,
+    READ_AUDIT,
+    MANAGE_SETTINGS,
+
+    /** Read certificate profiles (and requests) of the resource's owner. */
+    READ_CERTIFICATE_PROFILES,
+    MANAGE_PROFILE_TEMPLATES,
+    IMPORT_CERTIFICATE_PROFILES,
+    DECIDE_CERTIFICATE_REQUESTS,
+
+    READ_ACCESS_PROFILES,
+    MANAGE_ACCESS_PROFILES,
+    MANAGE_DIRECTORY
+}

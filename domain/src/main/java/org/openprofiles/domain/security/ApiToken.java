@@ -1,0 +1,23 @@
+package org.openprofiles.domain.security;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A bearer token as it is stored: its SHA-256 hash, never the secret itself, with optional expiry
+ * and revocation.
+ */
+public record ApiToken(TokenId id, UserId userId, String name, String hash, Instant createdAt,
+                       Optional<Instant> expiresAt, Optional<Instant> revokedAt) {
+
+    public ApiToken {
+        if (id == null || userId == null || hash == null || createdAt == null || expiresAt == null || revokedAt == null) {
+            throw new IllegalArgumentException("incomplete api token");
+        }
+        name = name == null ? "" : name.strip();
+    }
+
+    public boolean usableAt(Instant now) {
+        return revokedAt.isEmpty() && expiresAt.map(now::isBefore).orElse(true);
+    }
+}

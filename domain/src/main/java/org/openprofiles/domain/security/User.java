@@ -1,0 +1,57 @@
+package org.openprofiles.domain.security;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.openprofiles.domain.shared.Invalid;
+
+/** A person or system account that may call the service. */
+public record User(UserId id, String login, String displayName, boolean enabled, Set<Role> roles,
+                   Instant createdAt, long version) {
+
+    public static final int MAX_LOGIN_LENGTH = 128;
+
+    public User {
+        if (id == null || createdAt == null) {
+            throw new IllegalArgumentException("user needs an id and a creation time");
+        }
+        login = checkLogin(login);
+        displayName = displayName == null || displayName.isBlank() ? login : displayName.strip();
+        if (displayName.length() > 256) {
+            throw new Invalid("too_long", "displayName", "displayName must be at most 256 characters");
+        }
+        roles = roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    /** A new, enabled user. */
+    public static User create(UserId id, String login, String displayName, Set<Role> roles, Instant now) {
+        return new User(id, login, displayName, true, roles, now, 1);
+    }
+
+    public User withRoles(Set<Role> newRoles) {
+        return new User(id, login, displayName, enabled, newRoles, createdAt, version);
+    }
+
+    public User disabled() {
+        return new User(id, login, displayName, false, roles, createdAt, version);
+    }
+
+    public Principal asPrincipal() {
+        return new Principal(id, roles);
+    }
+
+    private static String checkLogin(String login) {
+        if (login == null || login.isBlank()) {
+            throw new Invalid("required", "login", "login is required");
+        }
+        String trimmed = login.strip();
+        if (trimmed.length() > MAX_LOGIN_LENGTH) {
+            throw new Invalid("too_long", "login", "login must be at most " + MAX_LOGIN_LENGTH + " characters");
+        }
+        if (!trimmed.matches("[\\p{L}\\p{N}._@\\\\-]+")) {
+            throw new Invalid("invalid_characters", "login",
+                    "login may contain letters, digits, '.', '_', '-', '@' and '\\' only");
+        }
+        return trimmed;
+    }
+}
