@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.ws.rs.ext.ContextResolver;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The JSON configuration of the service. Property names are never guessed from Java names by a
@@ -14,6 +16,18 @@ import jakarta.ws.rs.ext.ContextResolver;
 public final class JsonMappers implements ContextResolver<ObjectMapper> {
 
     private final ObjectMapper mapper = standard();
+    private final Map<String, ObjectMapper> byPackage = new LinkedHashMap<>();
+
+    /**
+     * Uses {@code dialect} for the JSON models in {@code packageName} and below (a vendor API
+     * with its own rules, e.g. case-insensitive property names). Jersey asks by the entity's raw
+     * type, so a top-level {@code List<Model>} is written by the standard mapper: models must
+     * spell out their property names, which every model does anyway.
+     */
+    public JsonMappers withDialect(String packageName, ObjectMapper dialect) {
+        byPackage.put(packageName, dialect);
+        return this;
+    }
 
     /** ISO-8601 dates, no failure on empty beans, strict about unknown properties. */
     public static ObjectMapper standard() {
@@ -28,6 +42,12 @@ public final class JsonMappers implements ContextResolver<ObjectMapper> {
 
     @Override
     public ObjectMapper getContext(Class<?> type) {
+        String name = type.getName();
+        for (Map.Entry<String, ObjectMapper> dialect : byPackage.entrySet()) {
+            if (name.startsWith(dialect.getKey() + ".")) {
+                return dialect.getValue();
+            }
+        }
         return mapper;
     }
 }

@@ -26,7 +26,9 @@ public final class RestApplication {
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("openprofiles");
         config.register(JacksonFeature.withoutExceptionMappers());
-        config.register(new JsonMappers());
+        config.register(components.stream().filter(JsonMappers.class::isInstance).findFirst()
+                .orElseGet(JsonMappers::new));
+        config.register(new VendorPathNormalizer());
         config.register(new DomainFailureMapper());
         config.register(new WebApplicationExceptionMapper());
         config.register(new JsonInputMapper());
@@ -44,6 +46,9 @@ public final class RestApplication {
             }
         };
         for (Object component : components) {
+            if (component instanceof JsonMappers) {
+                continue;
+            }
             if (component.getClass().isAnnotationPresent(Path.class)) {
                 config.register(component.getClass());
             } else {
