@@ -21,10 +21,12 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final JdbiTransactions transactions;
+    private final StatementCounter statements = new StatementCounter();
 
     private Database(HikariDataSource pool) {
         this.pool = pool;
         this.jdbi = configure(Jdbi.create(pool));
+        this.jdbi.setSqlLogger(statements);
         this.transactions = new JdbiTransactions(jdbi);
     }
 
@@ -52,6 +54,11 @@ public final class Database implements AutoCloseable {
 
     public JdbiTransactions transactions() {
         return transactions;
+    }
+
+    /** How many statements this database has run: tests use it to bound a route's queries. */
+    public StatementCounter statements() {
+        return statements;
     }
 
     public DataSource dataSource() {
