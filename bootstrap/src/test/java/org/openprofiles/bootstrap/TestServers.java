@@ -18,7 +18,8 @@ final class TestServers {
     /** A server on a free port using the test class's own database, with {@link #ADMIN_TOKEN}. */
     static Config on(TestDatabase database) {
         return new Config("127.0.0.1", 0, Optional.of(database.url()), database.settings().user(),
-                database.settings().password(), 4, Path.of("unused"), Duration.ofSeconds(2), Optional.of(ADMIN_TOKEN));
+                database.settings().password(), 4, Path.of("unused"), Duration.ofSeconds(2), Optional.of(ADMIN_TOKEN),
+                Optional.empty());
     }
 
     /** A server on a free port with the embedded PostgreSQL keeping its data in {@code dataDir}. */
