@@ -21,7 +21,7 @@ public record OidcSettings(String issuer, String audience, String jwks, String u
         jwks = required(jwks, "PROFILES_OIDC_JWKS");
         userClaim = userClaim == null || userClaim.isBlank() ? "sub" : userClaim.strip();
         rolesClaim = rolesClaim == null ? Optional.empty() : rolesClaim.map(String::strip).filter(c -> !c.isEmpty());
-        if (jwksUrl().isEmpty() && !Files.isReadable(Path.of(jwks))) {
+        if (urlOf(jwks).isEmpty() && !Files.isReadable(Path.of(jwks))) {
             throw new IllegalArgumentException("PROFILES_OIDC_JWKS: no readable JWKS file at " + jwks);
         }
     }
@@ -31,6 +31,10 @@ public record OidcSettings(String issuer, String audience, String jwks, String u
      * (a local provider, tests): keys fetched in clear over a network could be swapped.
      */
     public Optional<URI> jwksUrl() {
+        return urlOf(jwks);
+    }
+
+    private static Optional<URI> urlOf(String jwks) {
         String lower = jwks.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
             return Optional.empty();
