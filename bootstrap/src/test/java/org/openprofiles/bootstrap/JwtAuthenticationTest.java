@@ -1,6 +1,7 @@
 package org.openprofiles.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.crypto.MACSigner;
@@ -11,6 +12,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
@@ -27,6 +29,7 @@ import org.openprofiles.adapter.jdbc.testing.PostgresExtension;
 import org.openprofiles.adapter.jdbc.testing.TestDatabase;
 import org.openprofiles.adapter.rest.security.OidcSettings;
 import org.openprofiles.domain.security.Role;
+import org.openprofiles.domain.shared.Invalid;
 
 /**
  * OpenID Connect access tokens as a second way in, through real HTTP: two servers on one
@@ -137,6 +140,14 @@ class JwtAuthenticationTest {
         assertEquals(403, http.get("/admin/v1/users", TestJwts.bearer(asAdmin)).statusCode());
         String noRoles = token(c -> c);
         assertEquals(403, httpWithClaimRoles.get("/admin/v1/users", TestJwts.bearer(noRoles)).statusCode());
+    }
+
+    @Test
+    void aJwksFileThatIsNotAKeySetStopsStartUpNamingTheSetting(TestDatabase db) throws Exception {
+        Path bad = Files.writeString(dir.resolve("not-keys.json"), "{\"keys\": 1}");
+        Invalid invalid = assertThrows(Invalid.class, () -> Server.start(TestServers.on(db,
+                new OidcSettings(TestJwts.ISSUER, TestJwts.AUDIENCE, bad.toString(), "sub", Optional.empty()))));
+        assertEquals(Optional.of("PROFILES_OIDC_JWKS"), invalid.field());
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -31,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.openprofiles.adapter.rest.common.ExternalTokenVerifier;
 import org.openprofiles.domain.security.Role;
+import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.Unauthenticated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,7 @@ public final class JwtVerifier implements ExternalTokenVerifier {
     static final Duration DEFAULT_MIN_REFRESH_INTERVAL = Duration.ofSeconds(30);
     private static final int HTTP_TIMEOUT_MILLIS = 3_000;
     private static final int JWKS_SIZE_LIMIT_BYTES = 256 * 1024;
+    private static final String JWKS_SETTING = "PROFILES_OIDC_JWKS";
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
     private final DefaultJWTProcessor<SecurityContext> processor;
@@ -103,8 +106,12 @@ public final class JwtVerifier implements ExternalTokenVerifier {
                     "the JWT was refused: " + reason);
         } catch (BadJOSEException e) {
             throw new Unauthenticated("invalid_token", "the JWT was refused: " + e.getMessage());
+        } catch (RateLimitReachedException e) {
+            // A key id the issuer did not publish at the last fetch: no new fetch yet, and no log line
+            // per request, so that made-up tokens cannot flood the log or the provider.
+            throw new Unauthenticated("invalid_token", "the JWT names a signing key the issuer does not publish");
         } catch (KeySourceException e) {
-            LOG.warn("cannot obtain the OpenID Connect provider's keys: {}", e.getMessage());
+            LOG.warn("cannot obtain the OpenID Connect provider's keys: {}", e.getMessage(), e.getCause());
             throw new Unauthenticated("keys_unavailable", "the token issuer's keys cannot be obtained right now");
         } catch (JOSEException e) {
             throw new Unauthenticated("invalid_token", "the JWT was refused: " + e.getMessage());
@@ -142,12 +149,13 @@ public final class JwtVerifier implements ExternalTokenVerifier {
         try {
             JWKSet set = JWKSet.load(file.toFile()).toPublicJWKSet();
             if (set.getKeys().isEmpty()) {
-                throw new IllegalArgumentException("PROFILES_OIDC_JWKS: the key set in " + file + " has no keys");
+                throw new Invalid("invalid_jwks", JWKS_SETTING, JWKS_SETTING + ": the key set in " + file + " has no keys");
             }
             return new ImmutableJWKSet<>(set);
         } catch (IOException | ParseException e) {
-            throw new IllegalArgumentException("PROFILES_OIDC_JWKS: cannot read a JWK set from " + file + ": "
-                    + e.getMessage(), e);
+            // A start-up failure: Main prints it as one line and exits non-zero.
+            throw new Invalid("invalid_jwks", JWKS_SETTING, JWKS_SETTING + ": cannot read a JWK set from " + file + ": "
+                    + e.getMessage());
         }
     }
 
