@@ -9,6 +9,7 @@ import org.openprofiles.adapter.rest.common.ExternalTokenVerifier;
 import org.openprofiles.adapter.rest.security.JwtVerifier;
 import org.openprofiles.application.security.CreateUser;
 import org.openprofiles.application.security.DisableUser;
+import org.openprofiles.application.security.EnableUser;
 import org.openprofiles.application.security.GetUser;
 import org.openprofiles.application.security.IssueToken;
 import org.openprofiles.application.security.ListAuditEvents;
@@ -39,6 +40,7 @@ final class SecurityWiring {
                 new ListUsers(policy, transactions, users),
                 new GetUser(policy, transactions, users),
                 new DisableUser(policy, transactions, users, audit),
+                new EnableUser(policy, transactions, users, audit),
                 new SetUserRoles(policy, transactions, users, audit),
                 new IssueToken(policy, transactions, users, credentials, audit, clock),
                 new ListTokens(policy, transactions, users, credentials),

@@ -23,6 +23,7 @@ class AdminAuthorizationTest extends EndToEndTest {
                 new Route("GET users", h -> http.get("/admin/v1/users", h)),
                 new Route("GET user", h -> http.get("/admin/v1/users/" + user, h)),
                 new Route("POST disable", h -> http.post("/admin/v1/users/" + user + "/disable", "", h)),
+                new Route("POST enable", h -> http.post("/admin/v1/users/" + user + "/enable", "", h)),
                 new Route("PUT roles", h -> http.put("/admin/v1/users/" + user + "/roles", "{\"roles\":[]}", h)),
                 new Route("POST tokens", h -> http.post("/admin/v1/users/" + user + "/tokens", "{}", h)),
                 new Route("GET tokens", h -> http.get("/admin/v1/users/" + user + "/tokens", h)),

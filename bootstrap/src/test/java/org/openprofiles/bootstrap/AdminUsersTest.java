@@ -108,6 +108,23 @@ class AdminUsersTest extends EndToEndTest {
     }
 
     @Test
+    void listingRunsTheSameNumberOfStatementsWhateverThePageSize() {
+        for (int i = 0; i < 30; i++) {
+            createUser("{\"login\":\"bulk-" + i + "\"}");
+        }
+        long[] counts = new long[2];
+        int[] limits = {1, 30};
+        for (int i = 0; i < 2; i++) {
+            long before = server.database().statements().count();
+            HttpResponse<String> page = http.get("/admin/v1/users?limit=" + limits[i], TestUsers.admin());
+            assertEquals(limits[i], json(page).size());
+            counts[i] = server.database().statements().count() - before;
+        }
+        assertEquals(counts[0], counts[1], "no statement per listed user");
+        assertTrue(counts[1] <= 3, "authentication (2) and the page (1), was " + counts[1]);
+    }
+
+    @Test
     void usersAreListedByLoginAcrossPagesFollowingLinkNext() {
         for (String login : List.of("page-c", "page-a", "page-e", "page-b", "page-d")) {
             createUser("{\"login\":\"" + login + "\"}");
@@ -143,6 +160,13 @@ class AdminUsersTest extends EndToEndTest {
         HttpResponse<String> refused = http.get("/no-such-route", "Authorization", "Bearer " + token);
         assertEquals(401, refused.statusCode());
         assertTrue(refused.body().contains("disabled_user"), refused.body());
+
+        HttpResponse<String> enabled = http.post("/admin/v1/users/" + user.get("id").asText() + "/enable", "",
+                TestUsers.admin());
+        assertEquals(200, enabled.statusCode(), enabled.body());
+        assertTrue(json(enabled).get("enabled").asBoolean());
+        assertEquals(404, http.get("/no-such-route", "Authorization", "Bearer " + token).statusCode(),
+                "the user's token works again");
     }
 
     @Test

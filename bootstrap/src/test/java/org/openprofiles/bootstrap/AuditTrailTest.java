@@ -69,6 +69,8 @@ class AuditTrailTest extends EndToEndTest {
                 TestUsers.admin()), 204));
         assertEquals(1, eventsLeftBy(() -> http.post("/admin/v1/users/" + user + "/disable", "", TestUsers.admin()),
                 200));
+        assertEquals(0, eventsLeftBy(() -> http.post("/admin/v1/users/" + user + "/disable", "", TestUsers.admin()),
+                200), "disabling a disabled user changes nothing");
 
         JsonNode userEvents = audit("objectType=user&objectId=" + user);
         assertEquals(3, userEvents.size(), userEvents.toString());
@@ -90,6 +92,17 @@ class AuditTrailTest extends EndToEndTest {
                 List.of(tokenEvents.get(0).get("action").asText(), tokenEvents.get(1).get("action").asText()));
         assertFalse(tokenEvents.toString().contains(secret[0]));
         assertFalse(tokenEvents.toString().contains("hash"));
+    }
+
+    @Test
+    void enablingADisabledUserLeavesOneEventAndEnablingAnEnabledOneNone() {
+        String user = AdminUsersTest.createUser("{\"login\":\"comeback\"}").get("id").asText();
+        http.post("/admin/v1/users/" + user + "/disable", "", TestUsers.admin());
+        assertEquals(1, eventsLeftBy(() -> http.post("/admin/v1/users/" + user + "/enable", "", TestUsers.admin()),
+                200));
+        assertEquals(0, eventsLeftBy(() -> http.post("/admin/v1/users/" + user + "/enable", "", TestUsers.admin()),
+                200));
+        assertEquals("user.enable", audit("objectId=" + user).get(0).get("action").asText());
     }
 
     @Test

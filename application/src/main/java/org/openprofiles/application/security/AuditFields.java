@@ -2,6 +2,7 @@ package org.openprofiles.application.security;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.openprofiles.domain.security.ApiToken;
@@ -38,7 +39,7 @@ final class AuditFields {
         return fields;
     }
 
-    static java.util.List<String> roleNames(Set<Role> roles) {
+    static List<String> roleNames(Set<Role> roles) {
         return roles.stream().map(Role::wireName).sorted().toList();
     }
 }

@@ -1,6 +1,7 @@
 package org.openprofiles.adapter.rest.admin;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,7 +36,7 @@ final class Parameters {
             return Optional.empty();
         }
         try {
-            return Optional.of(java.time.OffsetDateTime.parse(value.strip()).toInstant());
+            return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
         } catch (DateTimeParseException e) {
             throw new Invalid("invalid_instant", name,
                     name + " must be an ISO-8601 instant such as 2026-01-31T09:00:00Z, was '" + value + "'");

@@ -14,11 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Optional;
 import org.openprofiles.adapter.rest.common.Caller;
 import org.openprofiles.adapter.rest.common.Paging;
 import org.openprofiles.application.security.CreateUser;
 import org.openprofiles.application.security.DisableUser;
+import org.openprofiles.application.security.EnableUser;
 import org.openprofiles.application.security.GetUser;
 import org.openprofiles.application.security.IssueToken;
 import org.openprofiles.application.security.ListTokens;
@@ -44,7 +46,8 @@ import org.openprofiles.domain.shared.Page;
 public final class UsersResource {
 
     /** The use cases behind the routes, built by the wiring. */
-    public record UseCases(CreateUser create, ListUsers list, GetUser get, DisableUser disable, SetUserRoles setRoles,
+    public record UseCases(CreateUser create, ListUsers list, GetUser get, DisableUser disable, EnableUser enable,
+                           SetUserRoles setRoles,
                            IssueToken issueToken, ListTokens listTokens, RevokeToken revokeToken) {
     }
 
@@ -62,7 +65,7 @@ public final class UsersResource {
         CreateUserRequest request = required(body);
         CreateUser.Command command = new CreateUser.Command(Optional.ofNullable(request.id()).map(UserId::new),
                 request.login(), request.displayName(),
-                Role.parseAll(request.roles() == null ? java.util.List.of() : request.roles(), "roles"));
+                Role.parseAll(request.roles() == null ? List.of() : request.roles(), "roles"));
         User user = useCases.create().create(caller, command);
         return Response.created(uri.getBaseUriBuilder().path("admin/v1/users").path(user.id().toString()).build())
                 .entity(UserJson.from(user))
@@ -89,6 +92,13 @@ public final class UsersResource {
     public UserJson disable(@PathParam("id") String id, @Context SecurityContext security) {
         Principal caller = admin(security);
         return UserJson.from(useCases.disable().disable(caller, userId(id)));
+    }
+
+    @POST
+    @Path("{id}/enable")
+    public UserJson enable(@PathParam("id") String id, @Context SecurityContext security) {
+        Principal caller = admin(security);
+        return UserJson.from(useCases.enable().enable(caller, userId(id)));
     }
 
     @PUT
