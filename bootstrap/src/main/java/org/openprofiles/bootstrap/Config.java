@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.openprofiles.adapter.rest.security.OidcSettings;
 
 /**
  * The server's configuration, read from environment variables and matching command-line flags;
@@ -23,7 +24,8 @@ public record Config(
         int dbPoolSize,
         Path dataDir,
         Duration shutdownGrace,
-        Optional<String> adminToken) {
+        Optional<String> adminToken,
+        Optional<OidcSettings> oidc) {
 
     /** One setting: its variable, its flag, its default and what it does. */
     public record Option(String env, String flag, String defaultValue, String description) {
@@ -44,7 +46,16 @@ public record Config(
             new Option("PROFILES_SHUTDOWN_GRACE_SECONDS", "--shutdown-grace-seconds", "10",
                     "how long a stop waits for requests in flight"),
             new Option("PROFILES_ADMIN_TOKEN", "--admin-token", "",
-                    "first start only: the admin's API token (>= 32 chars); empty generates and prints one"));
+                    "first start only: the admin's API token (>= 32 chars); empty generates and prints one"),
+            new Option("PROFILES_OIDC_ISSUER", "--oidc-issuer", "",
+                    "OpenID Connect issuer (iss) whose JWT access tokens are accepted; empty: API tokens only"),
+            new Option("PROFILES_OIDC_AUDIENCE", "--oidc-audience", "", "audience (aud) such a JWT must name"),
+            new Option("PROFILES_OIDC_JWKS", "--oidc-jwks", "",
+                    "the issuer's signing keys: a JWKS file, or an https URL (http on loopback only)"),
+            new Option("PROFILES_OIDC_USER_CLAIM", "--oidc-user-claim", "sub",
+                    "JWT claim holding the user's id (UUID) or login"),
+            new Option("PROFILES_OIDC_ROLES_CLAIM", "--oidc-roles-claim", "",
+                    "JWT claim listing role names; empty: roles come from the stored user"));
 
     /** Asked for {@code --help}: the caller prints {@link #help()} and exits 0. */
     public static final class HelpRequested extends Exception {
@@ -96,7 +107,8 @@ public record Config(
                 integer(values, "--db-pool-size", 1, 200),
                 Path.of(nonBlank(values, "--data-dir")),
                 Duration.ofSeconds(integer(values, "--shutdown-grace-seconds", 0, 600)),
-                adminToken(values.get("--admin-token")));
+                adminToken(values.get("--admin-token")),
+                oidc(values));
     }
 
     /** The text of {@code --help}. */
@@ -130,6 +142,26 @@ public record Config(
             throw new Invalid("--admin-token / PROFILES_ADMIN_TOKEN must be at least 32 characters");
         }
         return Optional.of(value.strip());
+    }
+
+    /** OpenID Connect is on when any of issuer, audience or JWKS is set; then all three are needed. */
+    private static Optional<OidcSettings> oidc(Map<String, String> values) throws Invalid {
+        String issuer = values.get("--oidc-issuer");
+        String audience = values.get("--oidc-audience");
+        String jwks = values.get("--oidc-jwks");
+        if (isBlank(issuer) && isBlank(audience) && isBlank(jwks)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new OidcSettings(issuer, audience, jwks, values.get("--oidc-user-claim"),
+                    Optional.ofNullable(values.get("--oidc-roles-claim"))));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(e.getMessage());
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String nonBlank(Map<String, String> values, String flag) throws Invalid {

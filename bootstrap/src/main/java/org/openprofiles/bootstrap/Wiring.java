@@ -62,10 +62,11 @@ final class Wiring {
         List<Object> components = new ArrayList<>();
         components.add(new AuthenticationFilter(new Authenticate(users, credentials, clock), externalTokenVerifier()));
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
+        components.addAll(new SecurityWiring(this, clock).restComponents());
         return components;
     }
 
     private Optional<ExternalTokenVerifier> externalTokenVerifier() {
-        return Optional.empty();
+        return SecurityWiring.externalTokenVerifier(config);
     }
 }

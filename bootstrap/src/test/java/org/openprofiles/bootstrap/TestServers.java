@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.openprofiles.adapter.jdbc.testing.TestDatabase;
+import org.openprofiles.adapter.rest.security.OidcSettings;
 
 /** Builds configurations for servers under test: a free port, and a test database or a data dir. */
 final class TestServers {
@@ -18,7 +19,15 @@ final class TestServers {
     /** A server on a free port using the test class's own database, with {@link #ADMIN_TOKEN}. */
     static Config on(TestDatabase database) {
         return new Config("127.0.0.1", 0, Optional.of(database.url()), database.settings().user(),
-                database.settings().password(), 4, Path.of("unused"), Duration.ofSeconds(2), Optional.of(ADMIN_TOKEN));
+                database.settings().password(), 4, Path.of("unused"), Duration.ofSeconds(2), Optional.of(ADMIN_TOKEN),
+                Optional.empty());
+    }
+
+    /** As {@link #on}, also accepting the JWTs of the OpenID Connect provider {@code oidc} describes. */
+    static Config on(TestDatabase database, OidcSettings oidc) {
+        Config plain = on(database);
+        return new Config(plain.httpHost(), plain.httpPort(), plain.dbUrl(), plain.dbUser(), plain.dbPassword(),
+                plain.dbPoolSize(), plain.dataDir(), plain.shutdownGrace(), plain.adminToken(), Optional.of(oidc));
     }
 
     /** A server on a free port with the embedded PostgreSQL keeping its data in {@code dataDir}. */

@@ -1,7 +1,11 @@
 package org.openprofiles.domain.security;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import org.openprofiles.domain.shared.Invalid;
 
 /** What a user is trusted with. Roles add up; {@link #ADMIN} may do everything. */
 public enum Role {
@@ -29,5 +33,21 @@ public enum Role {
 
     public static Optional<Role> fromWireName(String name) {
         return Arrays.stream(values()).filter(r -> r.wireName.equalsIgnoreCase(name == null ? "" : name.strip())).findFirst();
+    }
+
+    /**
+     * Roles named by their wire names, as a client sends them; an unknown or blank name is
+     * {@link Invalid} naming {@code field}, so nothing is written with half the roles.
+     */
+    public static Set<Role> parseAll(Collection<String> names, String field) {
+        if (names == null) {
+            throw new Invalid("required", field, field + " is required (an empty list removes every role)");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names) {
+            roles.add(fromWireName(name).orElseThrow(() -> new Invalid("unknown_role", field,
+                    "unknown role '" + name + "'; known roles: " + Arrays.stream(values()).map(Role::wireName).toList())));
+        }
+        return roles;
     }
 }

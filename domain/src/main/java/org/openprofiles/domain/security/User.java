@@ -36,6 +36,10 @@ public record User(UserId id, String login, String displayName, boolean enabled,
         return new User(id, login, displayName, false, roles, createdAt, version);
     }
 
+    public User reenabled() {
+        return new User(id, login, displayName, true, roles, createdAt, version);
+    }
+
     public Principal asPrincipal() {
         return new Principal(id, roles);
     }

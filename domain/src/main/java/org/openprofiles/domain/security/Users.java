@@ -1,6 +1,7 @@
 package org.openprofiles.domain.security;
 
 import java.util.Optional;
+import java.util.Set;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 
@@ -21,4 +22,11 @@ public interface Users {
     Page<User> list(PageRequest page);
 
     boolean anyEnabledAdmin();
+
+    /**
+     * The enabled admins, locked until the unit of work ends: a change that could remove the
+     * last admin (disabling, taking the role away) asks first, so two such changes running at
+     * once cannot both pass the check.
+     */
+    Set<UserId> lockEnabledAdmins();
 }

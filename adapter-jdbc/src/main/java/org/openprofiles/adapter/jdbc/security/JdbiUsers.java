@@ -24,6 +24,7 @@ import org.openprofiles.domain.shared.NotFound;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 import org.openprofiles.domain.shared.PreconditionFailed;
+import org.postgresql.util.PSQLException;
 
 /** Users in table {@code app_user}; roles are a text array of their wire names. */
 public final class JdbiUsers implements Users {
@@ -68,7 +69,11 @@ public final class JdbiUsers implements Users {
                     .execute());
         } catch (UnableToExecuteStatementException e) {
             if (Sql.isUniqueViolation(e)) {
-                throw new Conflict("user_exists", "login", "a user with this id or login already exists");
+                // The primary key names the id; the other unique index is the case-insensitive login.
+                boolean idTaken = violatedConstraint(e).filter("app_user_pkey"::equals).isPresent();
+                throw idTaken
+                        ? new Conflict("user_id_taken", "id", "a user with id " + user.id() + " already exists")
+                        : new Conflict("login_taken", "login", "a user with login '" + user.login() + "' already exists");
             }
             throw e;
         }
@@ -116,6 +121,25 @@ public final class JdbiUsers implements Users {
                         "SELECT EXISTS (SELECT 1 FROM app_user WHERE enabled AND 'admin' = ANY (roles))")
                 .mapTo(Boolean.class)
                 .one());
+    }
+
+    @Override
+    public Set<UserId> lockEnabledAdmins() {
+        // A stable lock order (by id) keeps two concurrent callers from deadlocking each other.
+        return db.withHandle(h -> h.createQuery("""
+                        SELECT id FROM app_user WHERE enabled AND 'admin' = ANY (roles) ORDER BY id FOR UPDATE
+                        """)
+                .map((rs, ctx) -> new UserId(rs.getObject("id", UUID.class)))
+                .set());
+    }
+
+    private static Optional<String> violatedConstraint(UnableToExecuteStatementException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                return Optional.ofNullable(psql.getServerErrorMessage().getConstraint());
+            }
+        }
+        return Optional.empty();
     }
 
     private static String[] roleNames(Set<Role> roles) {
