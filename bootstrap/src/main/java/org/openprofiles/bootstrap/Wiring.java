@@ -62,6 +62,7 @@ final class Wiring {
         List<Object> components = new ArrayList<>();
         components.add(new AuthenticationFilter(new Authenticate(users, credentials, clock), externalTokenVerifier()));
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
+        components.addAll(new CertificateWiring(this, clock).restComponents());
         return components;
     }
 
