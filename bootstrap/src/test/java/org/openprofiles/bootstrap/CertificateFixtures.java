@@ -2,6 +2,8 @@ package org.openprofiles.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.UUID;
@@ -13,6 +15,17 @@ final class CertificateFixtures {
     static final String CM = "/certificatemanagement/api/v1.0";
 
     private CertificateFixtures() {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The response's body as a JSON tree; fails the test when it is not JSON. */
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
     }
 
     /** A template at {@code version} whose listed operations owners may initiate and cm-agent may on their behalf. */

@@ -2,10 +2,10 @@ package org.openprofiles.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openprofiles.bootstrap.CertificateFixtures.json;
 import static org.openprofiles.bootstrap.CertificateFixtures.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,6 @@ import org.openprofiles.domain.security.Role;
 /** {@code POST /admin/v1/certificate-profiles/import}: checked as a whole, all or nothing, idempotent. */
 class CertificateProfileImportTest extends EndToEndTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TEMPLATE = UUID.randomUUID().toString();
     private static TestUsers.Caller owner;
 
@@ -25,14 +24,6 @@ class CertificateProfileImportTest extends EndToEndTest {
     static void arrange() {
         owner = TestUsers.create(server, "import-owner");
         CertificateFixtures.template(http, TEMPLATE, 5, "renew");
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
-        }
     }
 
     private static int count(String sql) {

@@ -3,10 +3,10 @@ package org.openprofiles.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openprofiles.bootstrap.CertificateFixtures.json;
 import static org.openprofiles.bootstrap.CertificateFixtures.CM;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,6 @@ import org.openprofiles.domain.security.Role;
 /** {@code GET /CertificateManagement/api/v1.0/profiles[/{id}]} through real HTTP on real PostgreSQL. */
 class CertificateProfilesRoutesTest extends EndToEndTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TEMPLATE = UUID.randomUUID().toString();
 
     private static TestUsers.Caller alice;
@@ -53,14 +52,6 @@ class CertificateProfilesRoutesTest extends EndToEndTest {
                 CertificateFixtures.profile(ALICE_DISABLED, "3", alice.id().toString(), TEMPLATE, 2),
                 CertificateFixtures.profile(ALICE_SUSPENDED, "4", alice.id().toString(), TEMPLATE, 3),
                 CertificateFixtures.profile(BOB_ACTIVE, "2", bob.id().toString(), TEMPLATE, 3)) + "]");
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
-        }
     }
 
     private static List<String> uuids(HttpResponse<String> response) {

@@ -2,9 +2,9 @@ package org.openprofiles.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openprofiles.bootstrap.CertificateFixtures.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +15,7 @@ import org.openprofiles.domain.security.Role;
 /** {@code /admin/v1/profile-templates}: create, read, list, update, each write audited. */
 class ProfileTemplatesAdminTest extends EndToEndTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATH = "/admin/v1/profile-templates";
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
-        }
-    }
 
     private static int auditEvents(String objectId) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM audit_event WHERE object_id = :id")
