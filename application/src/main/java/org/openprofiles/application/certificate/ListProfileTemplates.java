@@ -1,12 +1,12 @@
 package org.openprofiles.application.certificate;
 
+import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.ProfileTemplate;
 import org.openprofiles.domain.certificate.ProfileTemplates;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.security.Resource;
-import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 

@@ -3,6 +3,7 @@ package org.openprofiles.adapter.rest.admin.certificate;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +103,7 @@ public record TemplateModel(
                 String field = "policies." + name;
                 ProfileOperation operation = ProfileOperation.fromWireName(name).orElseThrow(() -> new Invalid(
                         "unknown_operation", field, "unknown operation '" + name + "'; operations are "
-                        + String.join(", ", java.util.Arrays.stream(ProfileOperation.values())
+                        + String.join(", ", Arrays.stream(ProfileOperation.values())
                                 .map(ProfileOperation::wireName).toList())));
                 if (policy == null) {
                     throw new Invalid("required", field, field + " must be a policy object");
