@@ -63,6 +63,7 @@ final class Wiring {
         components.add(new AuthenticationFilter(new Authenticate(users, credentials, clock), externalTokenVerifier()));
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
         components.addAll(new SecurityWiring(this, clock).restComponents());
+        components.addAll(new CertificateWiring(this, clock).restComponents());
         return components;
     }
 

@@ -1,0 +1,154 @@
+package org.openprofiles.adapter.jdbc.certificate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.openprofiles.adapter.jdbc.shared.Cursors;
+import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
+import org.openprofiles.adapter.jdbc.shared.Keyset;
+import org.openprofiles.domain.certificate.CertificateProfile;
+import org.openprofiles.domain.certificate.CertificateProfiles;
+import org.openprofiles.domain.certificate.ProfileId;
+import org.openprofiles.domain.certificate.ProfileStatus;
+import org.openprofiles.domain.certificate.StatusFilter;
+import org.openprofiles.domain.certificate.TemplateId;
+import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.Page;
+import org.openprofiles.domain.shared.PageRequest;
+
+/**
+ * Certificate profiles in {@code certificate_profile}. A user's list is read in recorded order
+ * ({@code seq}) with keyset paging, from the index on (user, seq) or (user, status, seq).
+ */
+public final class JdbiCertificateProfiles implements CertificateProfiles {
+
+    private static final String COLUMNS = "id, seq, status, flags, parent_profile_id, primary_profile_id, "
+            + "assigned_user_id, template_id, template_version, comment, created_at, updated_at";
+
+    private final JdbiTransactions db;
+
+    public JdbiCertificateProfiles(JdbiTransactions db) {
+        this.db = db;
+    }
+
+    /** A profile with its position in recorded order, which the cursor carries. */
+    private record Row(CertificateProfile profile, long seq) {
+    }
+
+    @Override
+    public Optional<CertificateProfile> find(ProfileId id) {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM certificate_profile WHERE id = :id")
+                .bind("id", id.value())
+                .map(JdbiCertificateProfiles::row)
+                .findOne()
+                .map(Row::profile));
+    }
+
+    @Override
+    public Map<ProfileId, CertificateProfile> findAll(Collection<ProfileId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Row> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM certificate_profile WHERE id = ANY (:ids) ORDER BY seq")
+                .bind("ids", ids.stream().map(ProfileId::value).distinct().toArray(UUID[]::new))
+                .map(JdbiCertificateProfiles::row)
+                .list());
+        Map<ProfileId, CertificateProfile> found = new LinkedHashMap<>();
+        rows.forEach(row -> found.put(row.profile().id(), row.profile()));
+        return found;
+    }
+
+    @Override
+    public Page<CertificateProfile> findByUser(UserId user, StatusFilter filter, PageRequest page) {
+        if (filter.matchesNothing()) {
+            return Page.last(List.of());
+        }
+        Optional<Long> after = page.cursor().map(c -> afterSeq(Cursors.decode(c, 1).get(0)));
+        String[] statuses = filter.statuses().map(set -> set.stream().map(JdbiCertificateProfiles::column)
+                .toArray(String[]::new)).orElse(null);
+        List<Row> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM certificate_profile
+                        WHERE assigned_user_id = :user
+                          AND (CAST(:statuses AS text[]) IS NULL OR status = ANY (CAST(:statuses AS text[])))
+                          AND seq > :after
+                        ORDER BY seq
+                        LIMIT :limit
+                        """)
+                .bind("user", user.value())
+                .bind("statuses", statuses)
+                .bind("after", after.orElse(0L))
+                .bind("limit", page.limit() + 1)
+                .map(JdbiCertificateProfiles::row)
+                .list());
+        return Keyset.page(rows, page.limit(), last -> Cursors.encode(Long.toString(last.seq()))).map(Row::profile);
+    }
+
+    @Override
+    public void addAll(List<CertificateProfile> profiles) {
+        if (profiles.isEmpty()) {
+            return;
+        }
+        db.withHandle(h -> {
+            PreparedBatch batch = h.prepareBatch("""
+                    INSERT INTO certificate_profile (id, status, flags, parent_profile_id, primary_profile_id,
+                                                     assigned_user_id, template_id, template_version, comment,
+                                                     created_at, updated_at)
+                    VALUES (:id, :status, :flags, :parent, :primary, :user, :template, :templateVersion, :comment,
+                            :createdAt, :updatedAt)
+                    """);
+            for (CertificateProfile p : profiles) {
+                batch.bind("id", p.id().value())
+                        .bind("status", column(p.status()))
+                        .bind("flags", p.flags())
+                        .bind("parent", p.parent().map(ProfileId::value).orElse(null))
+                        .bind("primary", p.primary().map(ProfileId::value).orElse(null))
+                        .bind("user", p.assignedUser().value())
+                        .bind("template", p.template().value())
+                        .bind("templateVersion", p.templateVersion())
+                        .bind("comment", p.comment())
+                        .bind("createdAt", p.createdAt())
+                        .bind("updatedAt", p.updatedAt())
+                        .add();
+            }
+            return batch.execute();
+        });
+    }
+
+    private static String column(ProfileStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static long afterSeq(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            // A cursor that decodes but carries no position was not issued by this route.
+            throw new Invalid("invalid_cursor", "cursor",
+                    "the cursor is not one this service issued");
+        }
+    }
+
+    static Row row(ResultSet rs, StatementContext ctx) throws SQLException {
+        UUID parent = rs.getObject("parent_profile_id", UUID.class);
+        UUID primary = rs.getObject("primary_profile_id", UUID.class);
+        CertificateProfile profile = new CertificateProfile(new ProfileId(rs.getObject("id", UUID.class)),
+                ProfileStatus.fromName(rs.getString("status")).orElseThrow(), rs.getInt("flags"),
+                Optional.ofNullable(parent).map(ProfileId::new), Optional.ofNullable(primary).map(ProfileId::new),
+                new UserId(rs.getObject("assigned_user_id", UUID.class)),
+                new TemplateId(rs.getObject("template_id", UUID.class)), rs.getLong("template_version"),
+                rs.getString("comment"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+        return new Row(profile, rs.getLong("seq"));
+    }
+}

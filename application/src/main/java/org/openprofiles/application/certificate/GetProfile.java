@@ -1,0 +1,38 @@
+package org.openprofiles.application.certificate;
+
+import java.util.List;
+import java.util.Optional;
+import org.openprofiles.application.shared.Transactions;
+import org.openprofiles.domain.certificate.CertificateProfiles;
+import org.openprofiles.domain.certificate.ProfileId;
+import org.openprofiles.domain.security.AccessPolicy;
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.domain.security.Principal;
+import org.openprofiles.domain.security.Resource;
+
+/**
+ * One certificate profile with the caller's operations. A profile that does not exist and one the
+ * caller may not read give the same empty answer, so profile ids cannot be probed.
+ */
+public final class GetProfile {
+
+    private final CertificateProfiles profiles;
+    private final OfferedOperations operations;
+    private final AccessPolicy accessPolicy;
+    private final Transactions transactions;
+
+    public GetProfile(CertificateProfiles profiles, OfferedOperations operations, AccessPolicy accessPolicy,
+                      Transactions transactions) {
+        this.profiles = profiles;
+        this.operations = operations;
+        this.accessPolicy = accessPolicy;
+        this.transactions = transactions;
+    }
+
+    public Optional<ProfileWithOperations> get(Principal caller, ProfileId id) {
+        return transactions.readOnly(() -> profiles.find(id)
+                .filter(profile -> accessPolicy.permits(caller, Action.READ_CERTIFICATE_PROFILES,
+                        Resource.ownedBy("certificate-profile", profile.assignedUser())))
+                .map(profile -> operations.forEach(List.of(profile), caller).get(0)));
+    }
+}

@@ -1,0 +1,45 @@
+package org.openprofiles.domain.certificate;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Invalid;
+
+/**
+ * A user's software certificate profile, after the vendor's {@code Microsoft.Clm.Shared.Profiles.Profile}:
+ * its status, flags, the profile it replaced ({@code parent}), its primary profile, its owner,
+ * and the template (and template version) it was issued from.
+ */
+public record CertificateProfile(ProfileId id, ProfileStatus status, int flags, Optional<ProfileId> parent,
+                                 Optional<ProfileId> primary, UserId assignedUser, TemplateId template,
+                                 long templateVersion, String comment, Instant createdAt, Instant updatedAt) {
+
+    public static final int MAX_COMMENT_LENGTH = 4096;
+
+    public CertificateProfile {
+        if (id == null || status == null || parent == null || primary == null || assignedUser == null
+                || template == null || createdAt == null || updatedAt == null) {
+            throw new IllegalArgumentException("incomplete certificate profile");
+        }
+        if (templateVersion < 1) {
+            throw new Invalid("invalid_version", "ProfileTemplateVersion",
+                    "ProfileTemplateVersion must be at least 1, was " + templateVersion);
+        }
+        comment = comment == null ? "" : comment;
+        if (comment.length() > MAX_COMMENT_LENGTH) {
+            throw new Invalid("too_long", "Comment", "Comment must be at most " + MAX_COMMENT_LENGTH + " characters");
+        }
+    }
+
+    public boolean isOwnedBy(UserId user) {
+        return assignedUser.equals(user);
+    }
+
+    /** Same business content, timestamps aside: what an idempotent import compares. */
+    public boolean sameContentAs(CertificateProfile other) {
+        return id.equals(other.id) && status == other.status && flags == other.flags && parent.equals(other.parent)
+                && primary.equals(other.primary) && assignedUser.equals(other.assignedUser)
+                && template.equals(other.template) && templateVersion == other.templateVersion
+                && comment.equals(other.comment);
+    }
+}

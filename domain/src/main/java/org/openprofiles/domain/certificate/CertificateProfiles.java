@@ -1,0 +1,27 @@
+package org.openprofiles.domain.certificate;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Page;
+import org.openprofiles.domain.shared.PageRequest;
+
+/**
+ * The certificate profiles port. A user's profiles are listed in the order this service recorded
+ * them (creation order; for an import, the order of the imported array).
+ */
+public interface CertificateProfiles {
+
+    Optional<CertificateProfile> find(ProfileId id);
+
+    /** The profiles among {@code ids} that exist, in one query. */
+    Map<ProfileId, CertificateProfile> findAll(Collection<ProfileId> ids);
+
+    /** {@code user}'s profiles that pass {@code filter}, one page in recorded order. */
+    Page<CertificateProfile> findByUser(UserId user, StatusFilter filter, PageRequest page);
+
+    /** Inserts new profiles, in this order; the caller has checked that none of the ids exists. */
+    void addAll(List<CertificateProfile> profiles);
+}

@@ -1,0 +1,34 @@
+package org.openprofiles.domain.certificate;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What can be done to an existing certificate profile, by its lower-case wire name. The
+ * declaration order is the canonical order in which operations are listed: the Certificate
+ * Management document's example first (renew, disable, recover), then the others.
+ */
+public enum ProfileOperation {
+    RENEW,
+    DISABLE,
+    RECOVER,
+    RECOVERONBEHALF,
+    SUSPEND,
+    REINSTATE,
+    UNBLOCK,
+    ONLINEUPDATE,
+    DUPLICATE,
+    RETIRE,
+    REVOKE;
+
+    /** The name on the wire, e.g. {@code recoveronbehalf}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<ProfileOperation> fromWireName(String name) {
+        return Arrays.stream(values()).filter(o -> o.name().equalsIgnoreCase(name == null ? "" : name.strip()))
+                .findFirst();
+    }
+}

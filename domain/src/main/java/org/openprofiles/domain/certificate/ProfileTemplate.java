@@ -1,0 +1,64 @@
+package org.openprofiles.domain.certificate;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.openprofiles.domain.shared.Invalid;
+
+/**
+ * A profile template: the versioned policy set certificate profiles are issued from. Every change
+ * raises {@link #version()}; a profile records the version it was issued from. Operations absent
+ * from {@link #policies()} are not offered for profiles of this template.
+ */
+public record ProfileTemplate(TemplateId id, String name, String description, long version,
+                              Map<ProfileOperation, OperationPolicy> policies, PinPolicy pinPolicy,
+                              Instant createdAt, Instant updatedAt) {
+
+    public static final int MAX_NAME_LENGTH = 256;
+    public static final int MAX_DESCRIPTION_LENGTH = 2048;
+
+    public ProfileTemplate {
+        if (id == null || createdAt == null || updatedAt == null) {
+            throw new IllegalArgumentException("template needs an id and timestamps");
+        }
+        if (name == null || name.isBlank()) {
+            throw new Invalid("required", "name", "name is required");
+        }
+        name = name.strip();
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new Invalid("too_long", "name", "name must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        description = description == null ? "" : description.strip();
+        if (description.length() > MAX_DESCRIPTION_LENGTH) {
+            throw new Invalid("too_long", "description",
+                    "description must be at most " + MAX_DESCRIPTION_LENGTH + " characters");
+        }
+        if (version < 1) {
+            throw new Invalid("invalid_version", "version", "version must be at least 1, was " + version);
+        }
+        pinPolicy = pinPolicy == null ? PinPolicy.standard() : pinPolicy;
+        policies = policies == null || policies.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(new EnumMap<>(policies));
+    }
+
+    /** A new template, at {@code startingVersion} (1 unless migrated from a server where it had a history). */
+    public static ProfileTemplate create(TemplateId id, String name, String description, long startingVersion,
+                                         Map<ProfileOperation, OperationPolicy> policies, PinPolicy pinPolicy,
+                                         Instant now) {
+        return new ProfileTemplate(id, name, description, startingVersion, policies, pinPolicy, now, now);
+    }
+
+    /** This template with new contents, one version up. */
+    public ProfileTemplate revise(String newName, String newDescription,
+                                  Map<ProfileOperation, OperationPolicy> newPolicies, PinPolicy newPinPolicy,
+                                  Instant now) {
+        return new ProfileTemplate(id, newName, newDescription, version + 1, newPolicies, newPinPolicy, createdAt, now);
+    }
+
+    public Optional<OperationPolicy> policyFor(ProfileOperation operation) {
+        return Optional.ofNullable(policies.get(operation));
+    }
+}
