@@ -1,7 +1,9 @@
 package org.openprofiles.bootstrap;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,8 @@ public record Config(
         int dbPoolSize,
         Path dataDir,
         Duration shutdownGrace,
-        Optional<String> adminToken) {
+        Optional<String> adminToken,
+        ZoneId profilesTimeZone) {
 
     /** One setting: its variable, its flag, its default and what it does. */
     public record Option(String env, String flag, String defaultValue, String description) {
@@ -44,7 +47,9 @@ public record Config(
             new Option("PROFILES_SHUTDOWN_GRACE_SECONDS", "--shutdown-grace-seconds", "10",
                     "how long a stop waits for requests in flight"),
             new Option("PROFILES_ADMIN_TOKEN", "--admin-token", "",
-                    "first start only: the admin's API token (>= 32 chars); empty generates and prints one"));
+                    "first start only: the admin's API token (>= 32 chars); empty generates and prints one"),
+            new Option("PROFILES_TIME_ZONE", "--time-zone", "UTC",
+                    "time zone of the access profiles' M/d/yyyy dates (an IANA id such as Europe/Berlin)"));
 
     /** Asked for {@code --help}: the caller prints {@link #help()} and exits 0. */
     public static final class HelpRequested extends Exception {
@@ -96,7 +101,8 @@ public record Config(
                 integer(values, "--db-pool-size", 1, 200),
                 Path.of(nonBlank(values, "--data-dir")),
                 Duration.ofSeconds(integer(values, "--shutdown-grace-seconds", 0, 600)),
-                adminToken(values.get("--admin-token")));
+                adminToken(values.get("--admin-token")),
+                zone(values.get("--time-zone")));
     }
 
     /** The text of {@code --help}. */
@@ -130,6 +136,15 @@ public record Config(
             throw new Invalid("--admin-token / PROFILES_ADMIN_TOKEN must be at least 32 characters");
         }
         return Optional.of(value.strip());
+    }
+
+    private static ZoneId zone(String value) throws Invalid {
+        try {
+            return ZoneId.of(value.strip());
+        } catch (DateTimeException e) {
+            throw new Invalid("--time-zone / PROFILES_TIME_ZONE must be a time zone such as UTC or Europe/Berlin, was '"
+                    + value + "'");
+        }
     }
 
     private static String nonBlank(Map<String, String> values, String flag) throws Invalid {

@@ -12,6 +12,7 @@ import org.openprofiles.adapter.jdbc.shared.JdbcDatabaseProbe;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.rest.common.AuthenticationFilter;
 import org.openprofiles.adapter.rest.common.ExternalTokenVerifier;
+import org.openprofiles.adapter.rest.common.JsonMappers;
 import org.openprofiles.adapter.rest.health.HealthResource;
 import org.openprofiles.application.health.CheckReadiness;
 import org.openprofiles.application.security.Authenticate;
@@ -62,6 +63,8 @@ final class Wiring {
         List<Object> components = new ArrayList<>();
         components.add(new AuthenticationFilter(new Authenticate(users, credentials, clock), externalTokenVerifier()));
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
+        components.add(AccessWiring.withJsonDialect(new JsonMappers()));
+        components.addAll(new AccessWiring(this, config.profilesTimeZone(), clock).restComponents());
         return components;
     }
 

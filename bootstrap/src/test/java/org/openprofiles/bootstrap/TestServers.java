@@ -2,6 +2,7 @@ package org.openprofiles.bootstrap;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import org.openprofiles.adapter.jdbc.testing.TestDatabase;
@@ -18,7 +19,8 @@ final class TestServers {
     /** A server on a free port using the test class's own database, with {@link #ADMIN_TOKEN}. */
     static Config on(TestDatabase database) {
         return new Config("127.0.0.1", 0, Optional.of(database.url()), database.settings().user(),
-                database.settings().password(), 4, Path.of("unused"), Duration.ofSeconds(2), Optional.of(ADMIN_TOKEN));
+                database.settings().password(), 4, Path.of("unused"), Duration.ofSeconds(2), Optional.of(ADMIN_TOKEN),
+                ZoneId.of("UTC"));
     }
 
     /** A server on a free port with the embedded PostgreSQL keeping its data in {@code dataDir}. */
