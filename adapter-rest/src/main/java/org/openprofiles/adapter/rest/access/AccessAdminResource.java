@@ -63,10 +63,10 @@ public final class AccessAdminResource {
     /** An attribute definition of the catalog. */
     public record AttributeDefinitionModel(@JsonProperty("key") String key, @JsonProperty("label") String label,
                                            @JsonProperty("type") String type,
-                                           @JsonProperty("required") boolean required,
+                                           @JsonProperty("required") Boolean required,
                                            @JsonProperty("maxLength") Integer maxLength,
                                            @JsonProperty("forbiddenChars") String forbiddenChars,
-                                           @JsonProperty("allowOnlyDefinedValues") boolean allowOnlyDefinedValues,
+                                           @JsonProperty("allowOnlyDefinedValues") Boolean allowOnlyDefinedValues,
                                            @JsonProperty("definedValues") List<String> definedValues,
                                            @JsonProperty("defaultValue") String defaultValue) {
 
@@ -133,8 +133,9 @@ public final class AccessAdminResource {
         }
         FieldType type = FieldType.fromWireName(body.type()).orElseThrow(() -> new Invalid("invalid_type", "type",
                 "type must be TextField, DatePicker, Checkbox, NumberField or ComboBox"));
-        AttributeDefinition definition = new AttributeDefinition(key, body.label(), type, body.required(),
-                Optional.ofNullable(body.maxLength()), body.forbiddenChars(), body.allowOnlyDefinedValues(),
+        AttributeDefinition definition = new AttributeDefinition(key, body.label(), type,
+                Boolean.TRUE.equals(body.required()), Optional.ofNullable(body.maxLength()), body.forbiddenChars(),
+                Boolean.TRUE.equals(body.allowOnlyDefinedValues()),
                 body.definedValues(), body.defaultValue());
         return AttributeDefinitionModel.from(change.define(caller, definition));
     }

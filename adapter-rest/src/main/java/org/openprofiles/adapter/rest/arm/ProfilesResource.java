@@ -120,8 +120,7 @@ public final class ProfilesResource {
         Page<AccessProfile> page = useCases.list().list(caller(security),
                 new ProfileFilter(query.optional("name"), query.optional("search")),
                 Paging.request(query.optional(Paging.LIMIT).orElse(null), query.optional(Paging.CURSOR).orElse(null)));
-        return Paging.linkNext(Response.ok(page.items().stream().map(p -> ProfileModel.from(p, zone)).toList()), uri,
-                page).build();
+        return paged(page, p -> ProfileModel.from(p, zone), uri);
     }
 
     /** Map of profile id to {assignedAccounts, nonCompliantAccounts} for a list of profile ids. */
@@ -203,8 +202,7 @@ public final class ProfilesResource {
         ArmQuery query = new ArmQuery(uri);
         Page<RequiredAttribute> page = useCases.requirements().attributes(caller(security),
                 new AccountId(query.requiredGuid("accountId")), pageOf(query));
-        return Paging.linkNext(Response.ok(page.items().stream().map(AttributeModel::from).toList()), uri, page)
-                .build();
+        return paged(page, AttributeModel::from, uri);
     }
 
     @GET
@@ -213,7 +211,7 @@ public final class ProfilesResource {
         ArmQuery query = new ArmQuery(uri);
         Page<RequiredGroup> page = useCases.requirements().groups(caller(security),
                 new AccountId(query.requiredGuid("accountId")), pageOf(query));
-        return Paging.linkNext(Response.ok(page.items().stream().map(GroupModel::from).toList()), uri, page).build();
+        return paged(page, GroupModel::from, uri);
     }
 
     @GET
@@ -222,8 +220,7 @@ public final class ProfilesResource {
         ArmQuery query = new ArmQuery(uri);
         Page<ProfileAssignment> page = useCases.assignments().list(caller(security),
                 new ProfileId(query.requiredGuid("profileId")), pageOf(query));
-        return Paging.linkNext(Response.ok(page.items().stream().map(ProfileAssignmentModel::from).toList()), uri,
-                page).build();
+        return paged(page, ProfileAssignmentModel::from, uri);
     }
 
     @POST
@@ -253,8 +250,12 @@ public final class ProfilesResource {
         ComplianceQuery filter = new ComplianceQuery(query.optionalGuid("profileId").map(ProfileId::new),
                 query.flag("nonCompliantOnly"));
         Page<AccountCompliance> page = useCases.compliance().report(caller(security), filter, pageOf(query));
-        return Paging.linkNext(Response.ok(page.items().stream().map(ComplianceModel::from).toList()), uri, page)
-                .build();
+        return paged(page, ComplianceModel::from, uri);
+    }
+
+    /** A page as the plain array the document shows, with {@code Link: rel="next"} when there is more. */
+    private static <T> Response paged(Page<T> page, Function<T, ?> model, UriInfo uri) {
+        return Paging.linkNext(Response.ok(page.items().stream().map(model).toList()), uri, page).build();
     }
 
     private static Principal caller(SecurityContext security) {
