@@ -21,9 +21,8 @@ import org.openprofiles.domain.security.Role;
  * Prints latency and throughput of the access-profile list and compliance routes on the issue's
  * data set: 1,000 profiles × 100 groups (5,000 groups), 100,000 accounts each with one profile
  * and that profile's memberships (10,000,000 rows), 10 % missing a group and 5 % with a wrong
- * department. A figure printer, not a timed test:
- * {@code ./mvnw -B -q verify -pl bootstrap -am -Dgroups=benchmark -DexcludedGroups= -Dtest=AccessBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false}
- * (figures in bootstrap/target/surefire-reports/…AccessBenchmarkTest-output.txt).
+ * department. A figure printer, not a timed test; docs/access-profiles.md has the figures and the
+ * exact command that runs it.
  */
 @Tag("benchmark")
 class AccessBenchmarkTest extends EndToEndTest {

@@ -313,6 +313,25 @@ class AccessProfilesRoutesTest extends EndToEndTest {
         assertTrue(statements("/api/v1/Profiles/Compliance?profileId=" + large) <= 8);
     }
 
+    @Test
+    void savingAndDeletingAProfileRunTheSameNumberOfStatementsWhateverItHolds() {
+        List<UUID> groups = fixtures.groups("w-01", "w-02", "w-03", "w-04", "w-05", "w-06", "w-07", "w-08", "w-09",
+                "w-10");
+        long small = saveStatements("write-small", groups.subList(0, 1), Map.of("title", "T"));
+        long large = saveStatements("write-large", groups, Map.of("title", "T", "department", "D", "company", "C"));
+        assertEquals(small, large);
+    }
+
+    private static long saveStatements(String name, List<UUID> groups, Map<String, String> attributes) {
+        long before = server.database().statements().count();
+        UUID id = fixtures.profile(name, 1, groups, attributes);
+        String update = AccessFixtures.write(Map.of("id", id.toString(), "name", name, "color", 2,
+                "groups", groups.stream().map(g -> Map.of("id", g.toString())).toList()));
+        assertEquals(200, createUpdate(update).statusCode());
+        assertEquals(200, http.delete("/api/v1/Profiles/Delete?profileId=" + id, TestUsers.admin()).statusCode());
+        return server.database().statements().count() - before;
+    }
+
     private static long statements(String path) {
         long before = server.database().statements().count();
         HttpResponse<String> response = http.get(path, reader.auth());
