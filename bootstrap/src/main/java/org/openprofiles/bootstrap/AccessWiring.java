@@ -71,7 +71,7 @@ final class AccessWiring {
         ProfilesResource.UseCases useCases = new ProfilesResource.UseCases(
                 new ListAccessProfiles(policy, profiles, tx),
                 new GetAccessProfiles(policy, profiles, tx),
-                new SaveAccessProfile(policy, profiles, directory, catalogs, tx, audit, clock),
+                new SaveAccessProfile(policy, profiles, directory, assignments, catalogs, tx, audit, clock),
                 new DeleteAccessProfile(policy, profiles, assignments, tx, audit),
                 new AssignProfile(policy, profiles, directory, assignments, tx, audit, clock),
                 new ListProfileAssignments(policy, profiles, assignments, tx),
@@ -81,7 +81,7 @@ final class AccessWiring {
                 show);
         return List.of(
                 new ProfilesResource(useCases, zone),
-                new AccessAdminResource(new ImportDirectory(policy, directory, tx, audit), show,
+                new AccessAdminResource(new ImportDirectory(policy, directory, assignments, tx, audit), show,
                         new ChangeProfileConfiguration(policy, settings, catalogs, tx, audit)));
     }
 }

@@ -175,6 +175,27 @@ class AccessComplianceTest extends EndToEndTest {
                 "SELECT count(*) FROM audit_event WHERE action = 'access-settings.change'").mapTo(Long.class).one()));
     }
 
+    @Test
+    @Order(7)
+    void directoryImportsAndProfileChangesAreReflectedAtOnce() {
+        String carolFixed = AccessFixtures.write(List.of(Map.of("id", carol.toString(), "samAccountName", "carol",
+                "groups", List.of(salesGroup.toString(), vpnGroup.toString()),
+                "attributes", Map.of("department", "Sales"))));
+        assertEquals(200, http.post("/admin/v1/directory/accounts", carolFixed, TestUsers.admin()).statusCode());
+        assertEquals(List.of("bob"), names(http.get("/api/v1/Profiles/Compliance?nonCompliantOnly=true",
+                reader.auth())));
+        String withoutVpn = AccessFixtures.write(Map.of("id", sales.toString(), "name", "Sales", "color", 6,
+                "groups", List.of(Map.of("id", salesGroup.toString())),
+                "ldapAttributes", List.of(Map.of("key", "department", "value", "Sales"))));
+        assertEquals(200, http.post("/api/v1/Profiles/CreateUpdate", withoutVpn, TestUsers.admin()).statusCode());
+        assertEquals(List.of(), names(http.get("/api/v1/Profiles/Compliance?nonCompliantOnly=true", reader.auth())));
+        JsonNode usage = AccessFixtures.json(http.post("/api/v1/Profiles/AdditionalProfileInformation",
+                "[\"" + sales + "\"]", reader.auth()));
+        assertEquals(0, usage.get(sales.toString()).get("nonCompliantAccounts").asLong());
+        AccessFixtures.json(http.get("/api/v1/Profiles/AssignmentsByProfileId?profileId=" + sales, reader.auth()))
+                .forEach(a -> assertFalse(a.get("IsNonCompliant").asBoolean(), a.toString()));
+    }
+
     private static List<String> names(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
         List<String> names = new ArrayList<>();

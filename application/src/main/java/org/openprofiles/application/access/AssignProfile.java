@@ -69,6 +69,7 @@ public final class AssignProfile {
             requireKnown(command.profile(), accounts);
             int added = assignments.assign(command.profile(), accounts, command.comment(), caller.userId(),
                     clock.instant());
+            assignments.recheck(accounts);
             audit.record(caller, "access-profile.assign", "access-profile", command.profile().toString(), Map.of(),
                     details(accounts, command.comment()));
             return new Outcome(added, accounts.size() - added);

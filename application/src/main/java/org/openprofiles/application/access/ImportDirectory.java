@@ -9,6 +9,7 @@ import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.Account;
 import org.openprofiles.domain.access.AccountId;
+import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.Directory;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.GroupId;
@@ -30,12 +31,15 @@ public final class ImportDirectory {
 
     private final AccessPolicy policy;
     private final Directory directory;
+    private final Assignments assignments;
     private final Transactions transactions;
     private final Audit audit;
 
-    public ImportDirectory(AccessPolicy policy, Directory directory, Transactions transactions, Audit audit) {
+    public ImportDirectory(AccessPolicy policy, Directory directory, Assignments assignments,
+                           Transactions transactions, Audit audit) {
         this.policy = policy;
         this.directory = directory;
+        this.assignments = assignments;
         this.transactions = transactions;
         this.audit = audit;
     }
@@ -84,6 +88,7 @@ public final class ImportDirectory {
             }
             failOn(violations);
             directory.upsertAccounts(accounts);
+            assignments.recheck(accounts.stream().map(Account::id).toList());
             audit.record(caller, "directory.import-accounts", "directory", "accounts", Map.of(),
                     Map.of("count", accounts.size()));
             return accounts.size();

@@ -12,6 +12,7 @@ import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfiles;
+import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.AttributeCatalog;
 import org.openprofiles.domain.access.AttributeCatalogs;
 import org.openprofiles.domain.access.Directory;
@@ -54,16 +55,19 @@ public final class SaveAccessProfile {
     private final AccessPolicy policy;
     private final AccessProfiles profiles;
     private final Directory directory;
+    private final Assignments assignments;
     private final AttributeCatalogs catalogs;
     private final Transactions transactions;
     private final Audit audit;
     private final Clock clock;
 
     public SaveAccessProfile(AccessPolicy policy, AccessProfiles profiles, Directory directory,
-                             AttributeCatalogs catalogs, Transactions transactions, Audit audit, Clock clock) {
+                             Assignments assignments, AttributeCatalogs catalogs, Transactions transactions,
+                             Audit audit, Clock clock) {
         this.policy = policy;
         this.profiles = profiles;
         this.directory = directory;
+        this.assignments = assignments;
         this.catalogs = catalogs;
         this.transactions = transactions;
         this.audit = audit;
@@ -98,6 +102,7 @@ public final class SaveAccessProfile {
             }
             AccessProfile revised = before.revise(draft, checked.groups(), clock.instant());
             AccessProfile stored = profiles.update(revised);
+            assignments.recheck(stored.id());
             audit.record(caller, "access-profile.update", "access-profile", stored.id().toString(),
                     before.auditFields(), stored.auditFields());
             return new Saved(stored, false);

@@ -17,6 +17,15 @@ public interface Assignments {
 
     long countFor(ProfileId profile);
 
+    /**
+     * Recounts how each account deviates from the profile after the profile changed. Must run in
+     * the unit of work of that change.
+     */
+    void recheck(ProfileId profile);
+
+    /** Recounts the deviations of these accounts from all their profiles after they changed. */
+    void recheck(Collection<AccountId> accounts);
+
     /** The accounts that have the profile, ordered by samAccountName. */
     Page<ProfileAssignment> listFor(ProfileId profile, PageRequest page);
 

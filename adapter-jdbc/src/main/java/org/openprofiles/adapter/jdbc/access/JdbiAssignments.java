@@ -22,9 +22,17 @@ import org.openprofiles.domain.shared.PageRequest;
 
 /**
  * Assignments in {@code profile_assignment}. Whether an account deviates comes from the
- * {@code account_deviation} view, the one place the compliance rule is written down.
+ * {@code account_deviation} view, the one place the compliance rule is written down, through the
+ * per-assignment count {@link #recheck} keeps.
  */
 public final class JdbiAssignments implements Assignments {
+
+    /** Recounts {@code deviations} from the view; the caller appends the WHERE clause. */
+    private static final String RECOUNT = """
+            UPDATE profile_assignment pa
+               SET deviations = (SELECT count(*) FROM account_deviation d
+                                  WHERE d.account_id = pa.account_id AND d.profile_id = pa.profile_id)
+            """;
 
     private final JdbiTransactions db;
 
@@ -65,14 +73,28 @@ public final class JdbiAssignments implements Assignments {
     }
 
     @Override
+    public void recheck(ProfileId profile) {
+        db.withHandle(h -> h.createUpdate(RECOUNT + " WHERE pa.profile_id = :profile")
+                .bind("profile", profile.value())
+                .execute());
+    }
+
+    @Override
+    public void recheck(Collection<AccountId> accounts) {
+        if (!accounts.isEmpty()) {
+            db.withHandle(h -> h.createUpdate(RECOUNT + " WHERE pa.account_id = ANY(:accounts)")
+                    .bindArray("accounts", UUID.class, accounts.stream().map(AccountId::value).toList())
+                    .execute());
+        }
+    }
+
+    @Override
     public Page<ProfileAssignment> listFor(ProfileId profile, PageRequest page) {
         Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 2));
         List<ProfileAssignment> rows = db.withHandle(h -> h.createQuery("""
                         SELECT a.id, a.sam_account_name, a.display_name, a.distinguished_name, a.enabled,
                                pa.comment, pa.assigned_at,
-                               EXISTS (SELECT 1 FROM account_deviation d
-                                        WHERE d.account_id = pa.account_id AND d.profile_id = pa.profile_id)
-                                   AS non_compliant
+                               pa.deviations > 0 AS non_compliant
                           FROM profile_assignment pa
                           JOIN directory_account a ON a.id = pa.account_id
                          WHERE pa.profile_id = :profile

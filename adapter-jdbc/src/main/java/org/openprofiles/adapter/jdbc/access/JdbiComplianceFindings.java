@@ -45,7 +45,10 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
                                     OR EXISTS (SELECT 1 FROM profile_assignment pa
                                                 WHERE pa.account_id = a.id AND pa.profile_id = CAST(:profile AS uuid)))
                                AND (NOT :nonCompliantOnly
-                                    OR EXISTS (SELECT 1 FROM account_deviation d WHERE d.account_id = a.id))
+                                    OR EXISTS (SELECT 1 FROM profile_assignment pa
+                                                WHERE pa.account_id = a.id AND pa.deviations > 0)
+                                    OR EXISTS (SELECT 1 FROM account_deviation d
+                                                WHERE d.account_id = a.id AND d.kind = 'no_profile'))
                                AND (CAST(:afterName AS text) IS NULL
                                     OR (lower(a.sam_account_name), a.id)
                                        > (lower(CAST(:afterName AS text)), CAST(:afterId AS uuid)))
@@ -112,13 +115,9 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
             return usage;
         }
         db.withHandle(h -> h.createQuery("""
-                        SELECT profile_id, count(*) AS assigned, count(*) FILTER (WHERE non_compliant) AS non_compliant
-                          FROM (SELECT pa.profile_id,
-                                       EXISTS (SELECT 1 FROM account_deviation d
-                                                WHERE d.account_id = pa.account_id AND d.profile_id = pa.profile_id)
-                                           AS non_compliant
-                                  FROM profile_assignment pa
-                                 WHERE pa.profile_id = ANY(:ids)) AS assignment
+                        SELECT profile_id, count(*) AS assigned, count(*) FILTER (WHERE deviations > 0) AS non_compliant
+                          FROM profile_assignment
+                         WHERE profile_id = ANY(:ids)
                          GROUP BY profile_id
                         """)
                         .bindArray("ids", UUID.class, profiles.stream().map(ProfileId::value).toList())
