@@ -38,12 +38,15 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
     public Page<AccountCompliance> report(ComplianceQuery query, PageRequest page) {
         Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 2));
         return db.withHandle(h -> {
+            // With a profile, start from its assignments (index on profile_id) and sort those; without,
+            // walk all accounts in name order. Both are constant texts; only the choice differs.
+            String from = query.profile().isPresent()
+                    ? "profile_assignment pp JOIN directory_account a ON a.id = pp.account_id"
+                      + " WHERE pp.profile_id = CAST(:profile AS uuid)"
+                    : "directory_account a WHERE CAST(:profile AS uuid) IS NULL";
             List<AccountSummary> accounts = h.createQuery("""
                             SELECT a.id, a.sam_account_name, a.display_name, a.distinguished_name, a.enabled
-                              FROM directory_account a
-                             WHERE (CAST(:profile AS uuid) IS NULL
-                                    OR EXISTS (SELECT 1 FROM profile_assignment pa
-                                                WHERE pa.account_id = a.id AND pa.profile_id = CAST(:profile AS uuid)))
+                              FROM <from>
                                AND (NOT :nonCompliantOnly
                                     OR EXISTS (SELECT 1 FROM profile_assignment pa
                                                 WHERE pa.account_id = a.id AND pa.deviations > 0)
@@ -55,6 +58,7 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
                              ORDER BY lower(a.sam_account_name), a.id
                              LIMIT :limit
                             """)
+                    .define("from", from)
                     .bind("profile", query.profile().map(ProfileId::value).orElse(null))
                     .bind("nonCompliantOnly", query.nonCompliantOnly())
                     .bind("afterName", after.map(a -> a.get(0)).orElse(null))
