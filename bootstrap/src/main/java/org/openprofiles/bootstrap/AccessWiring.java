@@ -1,5 +1,6 @@
 package org.openprofiles.bootstrap;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -51,9 +52,12 @@ final class AccessWiring {
         this.clock = clock;
     }
 
-    /** Adds the Access Rights Manager dialect to the service's one {@link JsonMappers}. */
-    static JsonMappers withJsonDialect(JsonMappers mappers) {
-        return mappers.withDialect(ArmJson.PACKAGE, ArmJson.mapper());
+    /** The package of the Access Rights Manager JSON models, for the service's one {@link JsonMappers}. */
+    static final String JSON_DIALECT = ArmJson.PACKAGE;
+
+    /** The Access Rights Manager JSON dialect (case-insensitive names, .NET type tags skipped). */
+    static ObjectMapper jsonDialect() {
+        return ArmJson.mapper();
     }
 
     List<Object> restComponents() {

@@ -63,7 +63,8 @@ final class Wiring {
         List<Object> components = new ArrayList<>();
         components.add(new AuthenticationFilter(new Authenticate(users, credentials, clock), externalTokenVerifier()));
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
-        components.add(AccessWiring.withJsonDialect(new JsonMappers()));
+        components.add(new JsonMappers()
+                .withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
         components.addAll(new AccessWiring(this, config.profilesTimeZone(), clock).restComponents());
         return components;
     }
