@@ -1,7 +1,9 @@
 package org.openprofiles.bootstrap;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +27,8 @@ public record Config(
         Path dataDir,
         Duration shutdownGrace,
         Optional<String> adminToken,
-        Optional<OidcSettings> oidc) {
+        Optional<OidcSettings> oidc,
+        ZoneId profilesTimeZone) {
 
     /** One setting: its variable, its flag, its default and what it does. */
     public record Option(String env, String flag, String defaultValue, String description) {
@@ -55,7 +58,9 @@ public record Config(
             new Option("PROFILES_OIDC_USER_CLAIM", "--oidc-user-claim", "sub",
                     "JWT claim holding the user's id (UUID) or login"),
             new Option("PROFILES_OIDC_ROLES_CLAIM", "--oidc-roles-claim", "",
-                    "JWT claim listing role names; empty: roles come from the stored user"));
+                    "JWT claim listing role names; empty: roles come from the stored user"),
+            new Option("PROFILES_TIME_ZONE", "--time-zone", "UTC",
+                    "time zone of the access profiles' M/d/yyyy dates (an IANA id such as Europe/Berlin)"));
 
     /** Asked for {@code --help}: the caller prints {@link #help()} and exits 0. */
     public static final class HelpRequested extends Exception {
@@ -108,7 +113,8 @@ public record Config(
                 Path.of(nonBlank(values, "--data-dir")),
                 Duration.ofSeconds(integer(values, "--shutdown-grace-seconds", 0, 600)),
                 adminToken(values.get("--admin-token")),
-                oidc(values));
+                oidc(values),
+                zone(values.get("--time-zone")));
     }
 
     /** The text of {@code --help}. */
@@ -162,6 +168,15 @@ public record Config(
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
+    }
+
+    private static ZoneId zone(String value) throws Invalid {
+        try {
+            return ZoneId.of(value.strip());
+        } catch (DateTimeException e) {
+            throw new Invalid("--time-zone / PROFILES_TIME_ZONE must be a time zone such as UTC or Europe/Berlin, was '"
+                    + value + "'");
+        }
     }
 
     private static String nonBlank(Map<String, String> values, String flag) throws Invalid {

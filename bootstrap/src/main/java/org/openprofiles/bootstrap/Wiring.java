@@ -12,6 +12,7 @@ import org.openprofiles.adapter.jdbc.shared.JdbcDatabaseProbe;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.rest.common.AuthenticationFilter;
 import org.openprofiles.adapter.rest.common.ExternalTokenVerifier;
+import org.openprofiles.adapter.rest.common.JsonMappers;
 import org.openprofiles.adapter.rest.health.HealthResource;
 import org.openprofiles.application.health.CheckReadiness;
 import org.openprofiles.application.security.Authenticate;
@@ -64,6 +65,9 @@ final class Wiring {
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
         components.addAll(new SecurityWiring(this, clock).restComponents());
         components.addAll(new CertificateWiring(this, clock).restComponents());
+        components.add(new JsonMappers()
+                .withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
+        components.addAll(new AccessWiring(this, config.profilesTimeZone(), clock).restComponents());
         return components;
     }
 

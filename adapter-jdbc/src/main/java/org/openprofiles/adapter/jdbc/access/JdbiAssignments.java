@@ -1,0 +1,177 @@
+package org.openprofiles.adapter.jdbc.access;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.openprofiles.adapter.jdbc.shared.Cursors;
+import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
+import org.openprofiles.adapter.jdbc.shared.Keyset;
+import org.openprofiles.domain.access.AccountId;
+import org.openprofiles.domain.access.Assignments;
+import org.openprofiles.domain.access.AttributeValue;
+import org.openprofiles.domain.access.ProfileAssignment;
+import org.openprofiles.domain.access.ProfileId;
+import org.openprofiles.domain.access.RequiredAttribute;
+import org.openprofiles.domain.access.RequiredGroup;
+import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Page;
+import org.openprofiles.domain.shared.PageRequest;
+
+/**
+ * Assignments in {@code profile_assignment}. Whether an account deviates comes from the
+ * {@code account_deviation} view, the one place the compliance rule is written down, through the
+ * per-assignment count {@link #recheck} keeps.
+ */
+public final class JdbiAssignments implements Assignments {
+
+    /** Recounts {@code deviations} from the view; the caller appends the WHERE clause. */
+    private static final String RECOUNT = """
+            UPDATE profile_assignment pa
+               SET deviations = (SELECT count(*) FROM account_deviation d
+                                  WHERE d.account_id = pa.account_id AND d.profile_id = pa.profile_id)
+            """;
+
+    private final JdbiTransactions db;
+
+    public JdbiAssignments(JdbiTransactions db) {
+        this.db = db;
+    }
+
+    @Override
+    public int assign(ProfileId profile, Collection<AccountId> accounts, String comment, UserId by, Instant at) {
+        return db.withHandle(h -> h.createUpdate("""
+                        INSERT INTO profile_assignment (account_id, profile_id, comment, assigned_at, assigned_by)
+                        SELECT a, :profile, :comment, :at, :by FROM unnest(CAST(:accounts AS uuid[])) AS t (a)
+                        ON CONFLICT (account_id, profile_id) DO NOTHING
+                        """)
+                .bind("profile", profile.value())
+                .bind("comment", comment)
+                .bind("at", at)
+                .bind("by", by.value())
+                .bindArray("accounts", UUID.class, accounts.stream().map(AccountId::value).toList())
+                .execute());
+    }
+
+    @Override
+    public int unassign(ProfileId profile, Collection<AccountId> accounts) {
+        return db.withHandle(h -> h.createUpdate(
+                        "DELETE FROM profile_assignment WHERE profile_id = :profile AND account_id = ANY(:accounts)")
+                .bind("profile", profile.value())
+                .bindArray("accounts", UUID.class, accounts.stream().map(AccountId::value).toList())
+                .execute());
+    }
+
+    @Override
+    public long countFor(ProfileId profile) {
+        return db.withHandle(h -> h.createQuery("SELECT count(*) FROM profile_assignment WHERE profile_id = :profile")
+                .bind("profile", profile.value())
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
+    public void recheck(ProfileId profile) {
+        db.withHandle(h -> h.createUpdate(RECOUNT + " WHERE pa.profile_id = :profile")
+                .bind("profile", profile.value())
+                .execute());
+    }
+
+    @Override
+    public void recheck(Collection<AccountId> accounts) {
+        if (!accounts.isEmpty()) {
+            db.withHandle(h -> h.createUpdate(RECOUNT + " WHERE pa.account_id = ANY(:accounts)")
+                    .bindArray("accounts", UUID.class, accounts.stream().map(AccountId::value).toList())
+                    .execute());
+        }
+    }
+
+    @Override
+    public Page<ProfileAssignment> listFor(ProfileId profile, PageRequest page) {
+        Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 2));
+        List<ProfileAssignment> rows = db.withHandle(h -> h.createQuery("""
+                        SELECT a.id, a.sam_account_name, a.display_name, a.distinguished_name, a.enabled,
+                               pa.comment, pa.assigned_at,
+                               pa.deviations > 0 AS non_compliant
+                          FROM profile_assignment pa
+                          JOIN directory_account a ON a.id = pa.account_id
+                         WHERE pa.profile_id = :profile
+                           AND (CAST(:afterName AS text) IS NULL
+                                OR (lower(a.sam_account_name), a.id)
+                                   > (lower(CAST(:afterName AS text)), CAST(:afterId AS uuid)))
+                         ORDER BY lower(a.sam_account_name), a.id
+                         LIMIT :limit
+                        """)
+                .bind("profile", profile.value())
+                .bind("afterName", after.map(a -> a.get(0)).orElse(null))
+                .bind("afterId", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
+                .bind("limit", page.limit() + 1)
+                .map((rs, ctx) -> new ProfileAssignment(profile, JdbiDirectory.account(rs), rs.getString("comment"),
+                        rs.getObject("assigned_at", OffsetDateTime.class).toInstant(), rs.getBoolean("non_compliant")))
+                .list());
+        return Keyset.page(rows, page.limit(), last -> Cursors.encode(last.account().samAccountName(),
+                last.account().id().toString()));
+    }
+
+    @Override
+    public Page<RequiredGroup> requiredGroups(AccountId account, PageRequest page) {
+        Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 3));
+        List<RequiredGroup> rows = db.withHandle(h -> h.createQuery("""
+                        SELECT p.id AS profile_id, p.name AS profile_name, g.id, g.name, g.distinguished_name,
+                               EXISTS (SELECT 1 FROM account_group_membership m
+                                        WHERE m.account_id = pa.account_id AND m.group_id = g.id) AS member
+                          FROM profile_assignment pa
+                          JOIN access_profile p ON p.id = pa.profile_id
+                          JOIN access_profile_group pg ON pg.profile_id = p.id
+                          JOIN directory_group g ON g.id = pg.group_id
+                         WHERE pa.account_id = :account
+                           AND (CAST(:afterName AS text) IS NULL
+                                OR (lower(g.name), g.id, p.id)
+                                   > (lower(CAST(:afterName AS text)), CAST(:afterGroup AS uuid),
+                                      CAST(:afterProfile AS uuid)))
+                         ORDER BY lower(g.name), g.id, p.id
+                         LIMIT :limit
+                        """)
+                .bind("account", account.value())
+                .bind("afterName", after.map(a -> a.get(0)).orElse(null))
+                .bind("afterGroup", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
+                .bind("afterProfile", after.map(a -> UUID.fromString(a.get(2))).orElse(null))
+                .bind("limit", page.limit() + 1)
+                .map((rs, ctx) -> new RequiredGroup(new ProfileId(rs.getObject("profile_id", UUID.class)),
+                        rs.getString("profile_name"), JdbiDirectory.group(rs), rs.getBoolean("member")))
+                .list());
+        return Keyset.page(rows, page.limit(), last -> Cursors.encode(last.group().name(),
+                last.group().id().toString(), last.profileId().toString()));
+    }
+
+    @Override
+    public Page<RequiredAttribute> requiredAttributes(AccountId account, PageRequest page) {
+        Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 2));
+        List<RequiredAttribute> rows = db.withHandle(h -> h.createQuery("""
+                        SELECT p.id AS profile_id, p.name AS profile_name, pat.name AS key, pat.value,
+                               COALESCE(aa.value, '') AS actual, COALESCE(ad.label, pat.name) AS label
+                          FROM profile_assignment pa
+                          JOIN access_profile p ON p.id = pa.profile_id
+                          JOIN access_profile_attribute pat ON pat.profile_id = p.id
+                          LEFT JOIN account_attribute aa ON aa.account_id = pa.account_id AND aa.name = pat.name
+                          LEFT JOIN attribute_definition ad ON ad.key = pat.name
+                         WHERE pa.account_id = :account
+                           AND (CAST(:afterKey AS text) IS NULL
+                                OR (pat.name, p.id) > (CAST(:afterKey AS text), CAST(:afterProfile AS uuid)))
+                         ORDER BY pat.name, p.id
+                         LIMIT :limit
+                        """)
+                .bind("account", account.value())
+                .bind("afterKey", after.map(a -> a.get(0)).orElse(null))
+                .bind("afterProfile", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
+                .bind("limit", page.limit() + 1)
+                .map((rs, ctx) -> new RequiredAttribute(new ProfileId(rs.getObject("profile_id", UUID.class)),
+                        rs.getString("profile_name"), rs.getString("label"),
+                        new AttributeValue(rs.getString("key"), rs.getString("value")), rs.getString("actual")))
+                .list());
+        return Keyset.page(rows, page.limit(), last -> Cursors.encode(last.required().key(),
+                last.profileId().toString()));
+    }
+}

@@ -1,0 +1,44 @@
+package org.openprofiles.application.access;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openprofiles.application.shared.Transactions;
+import org.openprofiles.domain.access.AccessProfiles;
+import org.openprofiles.domain.access.ComplianceFindings;
+import org.openprofiles.domain.access.ProfileId;
+import org.openprofiles.domain.access.ProfileUsage;
+import org.openprofiles.domain.security.AccessPolicy;
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.domain.security.Principal;
+
+/** For named profiles: how many accounts have each, and how many of those deviate from it. */
+public final class DescribeProfileUsage {
+
+    private final AccessPolicy policy;
+    private final AccessProfiles profiles;
+    private final ComplianceFindings findings;
+    private final Transactions transactions;
+
+    public DescribeProfileUsage(AccessPolicy policy, AccessProfiles profiles, ComplianceFindings findings,
+                                Transactions transactions) {
+        this.policy = policy;
+        this.profiles = profiles;
+        this.findings = findings;
+        this.transactions = transactions;
+    }
+
+    /** Usage by profile id, in the order asked; every id must exist. */
+    public Map<ProfileId, ProfileUsage> describe(Principal caller, List<ProfileId> ids) {
+        policy.require(caller, Action.READ_ACCESS_PROFILES, ListAccessProfiles.PROFILES);
+        Set<ProfileId> wanted = GetAccessProfiles.checkIds(ids, "profileIds");
+        return transactions.readOnly(() -> {
+            GetAccessProfiles.requireAllFound(wanted, profiles.existing(wanted), "profileIds");
+            Map<ProfileId, ProfileUsage> counted = findings.usage(wanted);
+            Map<ProfileId, ProfileUsage> usage = new LinkedHashMap<>();
+            wanted.forEach(id -> usage.put(id, counted.getOrDefault(id, ProfileUsage.NONE)));
+            return usage;
+        });
+    }
+}

@@ -1,0 +1,56 @@
+package org.openprofiles.application.access;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.openprofiles.application.shared.Transactions;
+import org.openprofiles.domain.access.AccessProfile;
+import org.openprofiles.domain.access.AccessProfiles;
+import org.openprofiles.domain.access.ProfileId;
+import org.openprofiles.domain.security.AccessPolicy;
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.domain.security.Principal;
+import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.NotFound;
+
+/** Reads named profiles with everything they require; every id must exist. */
+public final class GetAccessProfiles {
+
+    public static final int MAX_IDS = 1000;
+
+    private final AccessPolicy policy;
+    private final AccessProfiles profiles;
+    private final Transactions transactions;
+
+    public GetAccessProfiles(AccessPolicy policy, AccessProfiles profiles, Transactions transactions) {
+        this.policy = policy;
+        this.profiles = profiles;
+        this.transactions = transactions;
+    }
+
+    public List<AccessProfile> get(Principal caller, List<ProfileId> ids, String field) {
+        policy.require(caller, Action.READ_ACCESS_PROFILES, ListAccessProfiles.PROFILES);
+        Set<ProfileId> wanted = checkIds(ids, field);
+        List<AccessProfile> found = transactions.readOnly(() -> profiles.findAll(wanted));
+        requireAllFound(wanted, found.stream().map(AccessProfile::id).toList(), field);
+        return found;
+    }
+
+    static Set<ProfileId> checkIds(List<ProfileId> ids, String field) {
+        if (ids.isEmpty()) {
+            throw new Invalid("required", field, field + " must name at least one profile id");
+        }
+        if (ids.size() > MAX_IDS) {
+            throw new Invalid("too_many", field, field + " may name at most " + MAX_IDS + " profile ids");
+        }
+        return new LinkedHashSet<>(ids);
+    }
+
+    static void requireAllFound(Set<ProfileId> wanted, java.util.Collection<ProfileId> found, String field) {
+        for (ProfileId id : wanted) {
+            if (!found.contains(id)) {
+                throw new NotFound("profile_not_found", field, "no access profile " + id);
+            }
+        }
+    }
+}

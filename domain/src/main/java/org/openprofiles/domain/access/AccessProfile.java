@@ -1,0 +1,51 @@
+package org.openprofiles.domain.access;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A department profile: the groups an account with this profile should be in and the LDAP
+ * attribute values it should have, shown with a palette colour and initials. {@code version}
+ * grows by one with every stored change (optimistic concurrency).
+ */
+public record AccessProfile(ProfileId id, String name, String description, int color, String initials,
+                            Instant createdAt, Instant modifiedAt, List<Group> groups,
+                            List<AttributeValue> attributes, long version) {
+
+    public AccessProfile {
+        if (id == null || name == null || createdAt == null || modifiedAt == null) {
+            throw new IllegalArgumentException("incomplete access profile");
+        }
+        description = description == null ? "" : description;
+        groups = groups == null ? List.of() : List.copyOf(groups);
+        attributes = attributes == null ? List.of() : List.copyOf(attributes);
+    }
+
+    /** A new profile from a checked draft and the directory groups it names (in the draft's order). */
+    public static AccessProfile create(ProfileId id, ProfileDraft draft, List<Group> groups, Instant now) {
+        return new AccessProfile(id, draft.name(), draft.description(), draft.color(), draft.initials(), now, now,
+                groups, draft.attributes(), 1);
+    }
+
+    /** This profile changed to a checked draft; the stored version it was read at is kept for the check. */
+    public AccessProfile revise(ProfileDraft draft, List<Group> groups, Instant now) {
+        return new AccessProfile(id, draft.name(), draft.description(), draft.color(), draft.initials(), createdAt,
+                now, groups, draft.attributes(), version);
+    }
+
+    /** The fields the audit trail keeps. */
+    public Map<String, Object> auditFields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("description", description);
+        fields.put("color", color);
+        fields.put("initials", initials);
+        fields.put("groups", groups.stream().map(g -> g.id().toString()).toList());
+        Map<String, String> values = new LinkedHashMap<>();
+        attributes.forEach(a -> values.put(a.key(), a.value()));
+        fields.put("ldapAttributes", values);
+        return fields;
+    }
+}

@@ -1,0 +1,35 @@
+package org.openprofiles.domain.access;
+
+import java.util.List;
+import java.util.Set;
+import org.openprofiles.domain.shared.Invalid;
+
+/**
+ * A directory account as the directory reports it: the groups it is actually in and the
+ * attribute values it actually has (keys in lower case).
+ */
+public record Account(AccountId id, String samAccountName, String displayName, String distinguishedName,
+                      boolean enabled, Set<GroupId> groups, List<AttributeValue> attributes) {
+
+    public Account {
+        if (id == null) {
+            throw new Invalid("required", "id", "an account needs an id");
+        }
+        if (samAccountName == null || samAccountName.isBlank()) {
+            throw new Invalid("required", "samAccountName", "account " + id + " needs a samAccountName");
+        }
+        samAccountName = samAccountName.strip();
+        displayName = displayName == null || displayName.isBlank() ? samAccountName : displayName.strip();
+        distinguishedName = distinguishedName == null ? "" : distinguishedName.strip();
+        groups = groups == null ? Set.of() : Set.copyOf(groups);
+        attributes = attributes == null ? List.of() : List.copyOf(attributes);
+        if (attributes.stream().map(AttributeValue::key).distinct().count() != attributes.size()) {
+            throw new Invalid("duplicate_attribute", "attributes", "account " + id + " names an attribute twice");
+        }
+    }
+
+    /** The account's DNS domain, read from the DC= parts of its distinguished name ("" when it has none). */
+    public String fqdn() {
+        return Fqdn.of(distinguishedName);
+    }
+}

@@ -1,0 +1,37 @@
+package org.openprofiles.domain.access;
+
+import java.time.Instant;
+import java.util.Collection;
+import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Page;
+import org.openprofiles.domain.shared.PageRequest;
+
+/** The assignment port: which accounts have which profiles, and what that requires of an account. */
+public interface Assignments {
+
+    /** Assigns the profile to those accounts that do not have it yet; returns how many were new. */
+    int assign(ProfileId profile, Collection<AccountId> accounts, String comment, UserId by, Instant at);
+
+    /** Removes the profile from these accounts; returns how many had it. */
+    int unassign(ProfileId profile, Collection<AccountId> accounts);
+
+    long countFor(ProfileId profile);
+
+    /**
+     * Recounts how each account deviates from the profile after the profile changed. Must run in
+     * the unit of work of that change.
+     */
+    void recheck(ProfileId profile);
+
+    /** Recounts the deviations of these accounts from all their profiles after they changed. */
+    void recheck(Collection<AccountId> accounts);
+
+    /** The accounts that have the profile, ordered by samAccountName. */
+    Page<ProfileAssignment> listFor(ProfileId profile, PageRequest page);
+
+    /** The groups the account's profiles require, ordered by group name then profile. */
+    Page<RequiredGroup> requiredGroups(AccountId account, PageRequest page);
+
+    /** The attribute values the account's profiles require, ordered by key then profile. */
+    Page<RequiredAttribute> requiredAttributes(AccountId account, PageRequest page);
+}
