@@ -64,6 +64,7 @@ final class Wiring {
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
         components.addAll(new SecurityWiring(this, clock).restComponents());
         components.addAll(new CertificateWiring(this, clock).restComponents());
+        components.addAll(new CertificateRequestWiring(this, clock).restComponents());
         return components;
     }
 

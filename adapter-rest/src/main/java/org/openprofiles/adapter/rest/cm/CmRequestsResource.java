@@ -1,0 +1,153 @@
+package org.openprofiles.adapter.rest.cm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.openprofiles.adapter.rest.common.Caller;
+import org.openprofiles.adapter.rest.common.Paging;
+import org.openprofiles.application.certificate.CancelCertificateRequest;
+import org.openprofiles.application.certificate.CompleteCertificateRequest;
+import org.openprofiles.application.certificate.GetCertificateRequest;
+import org.openprofiles.application.certificate.InitiateCertificateRequest;
+import org.openprofiles.application.certificate.ListCertificateRequests;
+import org.openprofiles.application.certificate.ListRequestProfiles;
+import org.openprofiles.application.certificate.ProfileWithOperations;
+import org.openprofiles.domain.certificate.CertificateRequest;
+import org.openprofiles.domain.certificate.RequestId;
+import org.openprofiles.domain.certificate.RequestStatus;
+import org.openprofiles.domain.certificate.RequestType;
+import org.openprofiles.domain.security.Principal;
+import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Forbidden;
+import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.Page;
+
+/**
+ * Certificate Management requests: {@code POST /requests} (201, body the new request's relative
+ * URI as a JSON string), {@code GET /requests[/{id}[/profiles]]} and {@code PUT /requests/{id}}
+ * with {@code {"status":"Completed"|"Canceled"|"Abandoned"}}. Nothing to return is 204.
+ */
+@Path("certificatemanagement/api/v1.0")
+@Produces(MediaType.APPLICATION_JSON)
+public final class CmRequestsResource {
+
+    /** The request's URI relative to the Certificate Management root, as the vendor answers it. */
+    static final String RELATIVE = "api/v1.0/requests/";
+    private static final String ROOT = "CertificateManagement/";
+
+    private final InitiateCertificateRequest initiate;
+    private final GetCertificateRequest getRequest;
+    private final ListCertificateRequests listRequests;
+    private final ListRequestProfiles listProfiles;
+    private final CompleteCertificateRequest complete;
+    private final CancelCertificateRequest cancel;
+
+    public CmRequestsResource(InitiateCertificateRequest initiate, GetCertificateRequest getRequest,
+                              ListCertificateRequests listRequests, ListRequestProfiles listProfiles,
+                              CompleteCertificateRequest complete, CancelCertificateRequest cancel) {
+        this.initiate = initiate;
+        this.getRequest = getRequest;
+        this.listRequests = listRequests;
+        this.listProfiles = listProfiles;
+        this.complete = complete;
+        this.cancel = cancel;
+    }
+
+    @POST
+    @Path("requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(JsonNode body, @Context UriInfo uri, @Context SecurityContext security) {
+        CertificateRequest created = initiate.initiate(Caller.of(security), CmNewRequest.parse(body));
+        String relative = RELATIVE + created.id();
+        URI location = uri.getBaseUriBuilder().path(ROOT + relative).build();
+        return Response.created(location).entity("\"" + relative + "\"").build();
+    }
+
+    @GET
+    @Path("requests")
+    public Response list(@Context UriInfo uri, @Context SecurityContext security) {
+        Principal caller = Caller.of(security);
+        String target = CmProfilesResource.query(uri, CmProfilesResource.TARGET_USER);
+        if (target != null && !target.isBlank() && !target.strip().equalsIgnoreCase("current")
+                && !caller.is(new UserId(Guids.parse(target, "targetuser")))) {
+            throw new Forbidden("own_requests_only", "targetuser", "only the caller's own requests are listed");
+        }
+        Optional<RequestStatus> status = parse(CmProfilesResource.query(uri, "status"), "status",
+                RequestStatus::fromName, RequestStatus::fromCode);
+        Optional<RequestType> type = parse(CmProfilesResource.query(uri, "type"), "type", RequestType::fromName, RequestType::fromCode);
+        var page = Paging.request(CmProfilesResource.query(uri, Paging.LIMIT), CmProfilesResource.query(uri, Paging.CURSOR));
+        Page<CertificateRequest> found = listRequests.list(caller, new ListCertificateRequests.Query(status, type, page));
+        if (found.isEmpty()) {
+            return Response.noContent().build();
+        }
+        return Paging.linkNext(Response.ok(found.items().stream().map(CmRequest::from).toList()), uri, found).build();
+    }
+
+    @GET
+    @Path("requests/{id}")
+    public Response get(@PathParam("id") String id, @Context SecurityContext security) {
+        return getRequest.get(Caller.of(security), requestId(id))
+                .map(request -> Response.ok(CmRequest.from(request)).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("requests/{id}/profiles")
+    public Response profiles(@PathParam("id") String id, @Context SecurityContext security) {
+        List<ProfileWithOperations> found = listProfiles.list(Caller.of(security), requestId(id));
+        if (found.isEmpty()) {
+            return Response.noContent().build();
+        }
+        return Response.ok(found.stream().map(CmProfile::from).toList()).build();
+    }
+
+    @PUT
+    @Path("requests/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
+        Principal caller = Caller.of(security);
+        RequestId requestId = requestId(id);
+        JsonNode status = body == null || !body.isObject() ? null : body.get("status");
+        String wanted = status == null || !status.isTextual() ? "" : status.asText().strip();
+        CertificateRequest updated = switch (wanted.toLowerCase(Locale.ROOT)) {
+            case "completed" -> complete.complete(caller, requestId);
+            case "canceled" -> cancel.cancel(caller, requestId, CancelCertificateRequest.Ending.CANCELED);
+            case "abandoned" -> cancel.cancel(caller, requestId, CancelCertificateRequest.Ending.ABANDONED);
+            default -> throw new Invalid("invalid_status", "status",
+                    "status must be \"Completed\", \"Canceled\" or \"Abandoned\"");
+        };
+        return Response.ok(CmRequest.from(updated)).build();
+    }
+
+    private static RequestId requestId(String id) {
+        return new RequestId(Guids.parse(id, "id"));
+    }
+
+    /** A status or type filter given by name (any case) or by its wire number; absent or blank means any. */
+    private static <T> Optional<T> parse(String value, String field, Function<String, Optional<T>> byName,
+                                         IntFunction<Optional<T>> byCode) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String text = value.strip();
+        Optional<T> found = text.matches("-?\\d{1,9}") ? byCode.apply(Integer.parseInt(text)) : byName.apply(text);
+        return Optional.of(found.orElseThrow(() -> new Invalid("invalid_" + field, field,
+                field + " '" + value + "' is not one this service knows")));
+    }
+}

@@ -1,0 +1,24 @@
+package org.openprofiles.domain.certificate;
+
+import java.util.Optional;
+import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Page;
+import org.openprofiles.domain.shared.PageRequest;
+
+/** The certificate requests port. A user's requests are listed in submission order. */
+public interface CertificateRequests {
+
+    Optional<CertificateRequest> find(RequestId id);
+
+    /** The request, locked until the end of the current transaction so that one change at a time applies. */
+    Optional<CertificateRequest> lock(RequestId id);
+
+    void add(CertificateRequest request);
+
+    /** Stores the request's new status, completion time and created profile. */
+    void update(CertificateRequest request);
+
+    /** Requests {@code originator} submitted, optionally of one status and one type, one page in submission order. */
+    Page<CertificateRequest> findByOriginator(UserId originator, Optional<RequestStatus> status,
+                                              Optional<RequestType> type, PageRequest page);
+}
