@@ -8,6 +8,7 @@ import org.openprofiles.adapter.jdbc.certificate.JdbiProfileTemplates;
 import org.openprofiles.adapter.rest.cm.CmRequestsResource;
 import org.openprofiles.application.certificate.CancelCertificateRequest;
 import org.openprofiles.application.certificate.CompleteCertificateRequest;
+import org.openprofiles.application.certificate.DecideCertificateRequest;
 import org.openprofiles.application.certificate.GetCertificateRequest;
 import org.openprofiles.application.certificate.InitiateCertificateRequest;
 import org.openprofiles.application.certificate.ListCertificateRequests;
@@ -41,6 +42,7 @@ final class CertificateRequestWiring {
                 new ListCertificateRequests(requests, transactions),
                 new ListRequestProfiles(requests, profiles, new OfferedOperations(templates), policy, transactions),
                 new CompleteCertificateRequest(requests, profiles, templates, policy, transactions, shared.audit, clock),
-                new CancelCertificateRequest(requests, policy, transactions, shared.audit, clock)));
+                new CancelCertificateRequest(requests, policy, transactions, shared.audit, clock),
+                new DecideCertificateRequest(requests, profiles, templates, policy, transactions, shared.audit, clock)));
     }
 }

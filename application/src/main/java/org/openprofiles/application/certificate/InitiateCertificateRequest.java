@@ -101,10 +101,10 @@ public final class InitiateCertificateRequest {
             }
             OperationPolicy policy = template.policyFor(operation).orElseThrow();
             Instant now = clock.instant();
-            RequestStatus initial = policy.approvalsNeeded() > 0 ? RequestStatus.PENDING : RequestStatus.APPROVED;
-            CertificateRequest request = CertificateRequest.submit(command.type(), initial, caller.userId(), profile,
-                    command.dataCollection(), command.comment(), command.priority(), now);
-            if (initial == RequestStatus.APPROVED && command.type().serverFinishes()) {
+            CertificateRequest request = CertificateRequest.submit(command.type(),
+                    CertificateRequest.ApprovalRule.of(policy), caller.userId(), profile, command.dataCollection(),
+                    command.comment(), command.priority(), now);
+            if (request.status() == RequestStatus.APPROVED && command.type().serverFinishes()) {
                 RequestExecution.Outcome outcome = execution.executeLocked(request, profile, now);
                 requests.add(outcome.request());
                 audit.record(caller, "certificate-request.execute", "certificate-request", request.id().toString(),

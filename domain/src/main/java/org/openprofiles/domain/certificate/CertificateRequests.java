@@ -1,5 +1,6 @@
 package org.openprofiles.domain.certificate;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.Page;
@@ -17,6 +18,12 @@ public interface CertificateRequests {
 
     /** Stores the request's new status, completion time and created profile. */
     void update(CertificateRequest request);
+
+    /** Records an approver's decision; false when this approver has already decided on this request. */
+    boolean addDecision(RequestId id, UserId approver, boolean approved, Instant at);
+
+    /** How many distinct approvers have approved the request. */
+    int approvals(RequestId id);
 
     /** Requests {@code originator} submitted, optionally of one status and one type, one page in submission order. */
     Page<CertificateRequest> findByOriginator(UserId originator, Optional<RequestStatus> status,

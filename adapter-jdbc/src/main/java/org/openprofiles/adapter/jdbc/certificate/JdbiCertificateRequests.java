@@ -2,6 +2,7 @@ package org.openprofiles.adapter.jdbc.certificate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.openprofiles.domain.certificate.RequestId;
 import org.openprofiles.domain.certificate.RequestStatus;
 import org.openprofiles.domain.certificate.RequestType;
 import org.openprofiles.domain.certificate.TemplateId;
+import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
@@ -31,7 +33,7 @@ import org.openprofiles.domain.shared.PageRequest;
 public final class JdbiCertificateRequests implements CertificateRequests {
 
     private static final String COLUMNS = "id, seq, type, status, originator_user_id, target_user_id, template_id, "
-            + "old_profile_id, new_profile_id, data_collection, comment, priority, submitted_at, completed_at";
+            + "old_profile_id, new_profile_id, data_collection, comment, priority, submitted_at, completed_at, approvals_needed, approver_role";
 
     private final JdbiTransactions db;
 
@@ -66,9 +68,11 @@ public final class JdbiCertificateRequests implements CertificateRequests {
         db.withHandle(h -> h.createUpdate("""
                         INSERT INTO certificate_request (id, type, status, originator_user_id, target_user_id,
                                                          template_id, old_profile_id, new_profile_id, data_collection,
-                                                         comment, priority, submitted_at, completed_at)
+                                                         comment, priority, submitted_at, completed_at,
+                                                         approvals_needed, approver_role)
                         VALUES (:id, :type, :status, :originator, :target, :template, :oldProfile, :newProfile,
-                                CAST(:data AS jsonb), :comment, :priority, :submitted, :completed)
+                                CAST(:data AS jsonb), :comment, :priority, :submitted, :completed, :approvalsNeeded,
+                                :approverRole)
                         """)
                 .bind("id", r.id().value())
                 .bind("type", column(r.type()))
@@ -84,7 +88,32 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                 .bind("priority", r.priority())
                 .bind("submitted", r.submitted())
                 .bind("completed", r.completed().orElse(null))
+                .bind("approvalsNeeded", r.approvalRule().needed())
+                .bind("approverRole", r.approvalRule().approverRole().map(Role::wireName).orElse(null))
                 .execute());
+    }
+
+    @Override
+    public boolean addDecision(RequestId id, UserId approver, boolean approved, Instant at) {
+        return db.withHandle(h -> h.createUpdate("""
+                        INSERT INTO certificate_request_decision (request_id, approver_id, approved, decided_at)
+                        VALUES (:id, :approver, :approved, :at)
+                        ON CONFLICT (request_id, approver_id) DO NOTHING
+                        """)
+                .bind("id", id.value())
+                .bind("approver", approver.value())
+                .bind("approved", approved)
+                .bind("at", at)
+                .execute()) == 1;
+    }
+
+    @Override
+    public int approvals(RequestId id) {
+        return db.withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM certificate_request_decision WHERE request_id = :id AND approved")
+                .bind("id", id.value())
+                .mapTo(Integer.class)
+                .one());
     }
 
     @Override
@@ -146,7 +175,9 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                 Optional.ofNullable(oldProfile).map(ProfileId::new), Optional.ofNullable(newProfile).map(ProfileId::new),
                 items, rs.getString("comment"), rs.getInt("priority"),
                 rs.getObject("submitted_at", OffsetDateTime.class).toInstant(),
-                Optional.ofNullable(completed).map(OffsetDateTime::toInstant));
+                Optional.ofNullable(completed).map(OffsetDateTime::toInstant),
+                new CertificateRequest.ApprovalRule(rs.getInt("approvals_needed"),
+                        Optional.ofNullable(rs.getString("approver_role")).flatMap(Role::fromWireName)));
         return new Row(request, rs.getLong("seq"));
     }
 }

@@ -23,6 +23,7 @@ import org.openprofiles.adapter.rest.common.Caller;
 import org.openprofiles.adapter.rest.common.Paging;
 import org.openprofiles.application.certificate.CancelCertificateRequest;
 import org.openprofiles.application.certificate.CompleteCertificateRequest;
+import org.openprofiles.application.certificate.DecideCertificateRequest;
 import org.openprofiles.application.certificate.GetCertificateRequest;
 import org.openprofiles.application.certificate.InitiateCertificateRequest;
 import org.openprofiles.application.certificate.ListCertificateRequests;
@@ -41,7 +42,8 @@ import org.openprofiles.domain.shared.Page;
 /**
  * Certificate Management requests: {@code POST /requests} (201, body the new request's relative
  * URI as a JSON string), {@code GET /requests[/{id}[/profiles]]} and {@code PUT /requests/{id}}
- * with {@code {"status":"Completed"|"Canceled"|"Abandoned"}}. Nothing to return is 204.
+ * with {@code {"status":"Completed"|"Canceled"|"Abandoned"}}; and our extension
+ * {@code POST /requests/{id}/approve} and {@code …/deny}. Nothing to return is 204.
  */
 @Path("certificatemanagement/api/v1.0")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,16 +59,19 @@ public final class CmRequestsResource {
     private final ListRequestProfiles listProfiles;
     private final CompleteCertificateRequest complete;
     private final CancelCertificateRequest cancel;
+    private final DecideCertificateRequest decide;
 
     public CmRequestsResource(InitiateCertificateRequest initiate, GetCertificateRequest getRequest,
                               ListCertificateRequests listRequests, ListRequestProfiles listProfiles,
-                              CompleteCertificateRequest complete, CancelCertificateRequest cancel) {
+                              CompleteCertificateRequest complete, CancelCertificateRequest cancel,
+                              DecideCertificateRequest decide) {
         this.initiate = initiate;
         this.getRequest = getRequest;
         this.listRequests = listRequests;
         this.listProfiles = listProfiles;
         this.complete = complete;
         this.cancel = cancel;
+        this.decide = decide;
     }
 
     @POST
@@ -133,6 +138,22 @@ public final class CmRequestsResource {
                     "status must be \"Completed\", \"Canceled\" or \"Abandoned\"");
         };
         return Response.ok(CmRequest.from(updated)).build();
+    }
+
+    /** Our extension: an approver approves a Pending request; answers the updated Request. */
+    @POST
+    @Path("requests/{id}/approve")
+    public Response approve(@PathParam("id") String id, @Context SecurityContext security) {
+        return Response.ok(CmRequest.from(decide.decide(Caller.of(security), requestId(id),
+                DecideCertificateRequest.Decision.APPROVE))).build();
+    }
+
+    /** Our extension: an approver denies a Pending request, which ends it; answers the updated Request. */
+    @POST
+    @Path("requests/{id}/deny")
+    public Response deny(@PathParam("id") String id, @Context SecurityContext security) {
+        return Response.ok(CmRequest.from(decide.decide(Caller.of(security), requestId(id),
+                DecideCertificateRequest.Decision.DENY))).build();
     }
 
     private static RequestId requestId(String id) {
