@@ -53,7 +53,11 @@ class CertificateRequestsTest extends EndToEndTest {
 
     /** Initiates and returns the new request's id, checking the vendor's 201 form. */
     static String initiated(TestUsers.Caller caller, String type, String profile) {
-        HttpResponse<String> response = initiate(caller, type, profile, TEMPLATE);
+        return initiated(caller, type, profile, TEMPLATE);
+    }
+
+    static String initiated(TestUsers.Caller caller, String type, String profile, String template) {
+        HttpResponse<String> response = initiate(caller, type, profile, template);
         assertEquals(201, response.statusCode(), response.body());
         String relative = json(response).asText();
         assertTrue(relative.startsWith("api/v1.0/requests/"), relative);
