@@ -25,6 +25,20 @@ public interface CertificateRequests {
     /** How many distinct approvers have approved the request. */
     int approvals(RequestId id);
 
+    /** What an Idempotency-Key was first used for: a fingerprint of the content and the request it created. */
+    record KeyUse(String fingerprint, RequestId request) {
+    }
+
+    /**
+     * Claims {@code key} for {@code user} in the current transaction: empty when the key is new (the
+     * caller then creates the request and {@link #bindKey binds} it), else its first use. A concurrent
+     * claim of the same key waits until the first one's transaction ends.
+     */
+    Optional<KeyUse> claimKey(UserId user, String key, String fingerprint, Instant now);
+
+    /** Records the request a claimed key created. */
+    void bindKey(UserId user, String key, RequestId request);
+
     /** Requests {@code originator} submitted, optionally of one status and one type, one page in submission order. */
     Page<CertificateRequest> findByOriginator(UserId originator, Optional<RequestStatus> status,
                                               Optional<RequestType> type, PageRequest page);

@@ -117,6 +117,42 @@ public final class JdbiCertificateRequests implements CertificateRequests {
     }
 
     @Override
+    public Optional<KeyUse> claimKey(UserId user, String key, String fingerprint, Instant now) {
+        return db.withHandle(h -> {
+            int claimed = h.createUpdate("""
+                            INSERT INTO certificate_request_key (user_id, key, fingerprint, created_at)
+                            VALUES (:user, :key, :fingerprint, :now)
+                            ON CONFLICT (user_id, key) DO NOTHING
+                            """)
+                    .bind("user", user.value())
+                    .bind("key", key)
+                    .bind("fingerprint", fingerprint)
+                    .bind("now", now)
+                    .execute();
+            if (claimed == 1) {
+                return Optional.<KeyUse>empty();
+            }
+            return h.createQuery(
+                            "SELECT fingerprint, request_id FROM certificate_request_key WHERE user_id = :user AND key = :key")
+                    .bind("user", user.value())
+                    .bind("key", key)
+                    .map((rs, ctx) -> new KeyUse(rs.getString("fingerprint"),
+                            new RequestId(rs.getObject("request_id", UUID.class))))
+                    .findOne();
+        });
+    }
+
+    @Override
+    public void bindKey(UserId user, String key, RequestId request) {
+        db.withHandle(h -> h.createUpdate(
+                        "UPDATE certificate_request_key SET request_id = :request WHERE user_id = :user AND key = :key")
+                .bind("user", user.value())
+                .bind("key", key)
+                .bind("request", request.value())
+                .execute());
+    }
+
+    @Override
     public void update(CertificateRequest r) {
         db.withHandle(h -> h.createUpdate("""
                         UPDATE certificate_request

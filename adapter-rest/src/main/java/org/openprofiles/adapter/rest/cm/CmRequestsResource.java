@@ -3,6 +3,7 @@ package org.openprofiles.adapter.rest.cm;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.openprofiles.adapter.rest.common.Caller;
 import org.openprofiles.adapter.rest.common.Paging;
+import org.openprofiles.adapter.rest.common.Problem;
 import org.openprofiles.application.certificate.CancelCertificateRequest;
 import org.openprofiles.application.certificate.CompleteCertificateRequest;
 import org.openprofiles.application.certificate.DecideCertificateRequest;
@@ -52,6 +54,22 @@ public final class CmRequestsResource {
     /** The request's URI relative to the Certificate Management root, as the vendor answers it. */
     static final String RELATIVE = "api/v1.0/requests/";
     private static final String ROOT = "CertificateManagement/";
+    private static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
 
     private final InitiateCertificateRequest initiate;
     private final GetCertificateRequest getRequest;
@@ -77,8 +95,19 @@ public final class CmRequestsResource {
     @POST
     @Path("requests")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonNode body, @Context UriInfo uri, @Context SecurityContext security) {
-        CertificateRequest created = initiate.initiate(Caller.of(security), CmNewRequest.parse(body));
+    public Response create(JsonNode body, @HeaderParam(InitiateCertificateRequest.KEY_FIELD) String idempotencyKey,
+                           @Context UriInfo uri, @Context SecurityContext security) {
+        InitiateCertificateRequest.Result result = initiate.initiate(Caller.of(security), CmNewRequest.parse(body),
+                Optional.ofNullable(idempotencyKey));
+        CertificateRequest created;
+        if (result instanceof InitiateCertificateRequest.Created c) {
+            created = c.request();
+        } else if (result instanceof InitiateCertificateRequest.Replayed r) {
+            created = r.request();
+        } else {
+            return Problem.of(UNPROCESSABLE, "idempotency_key_reused", InitiateCertificateRequest.KEY_FIELD,
+                    "this Idempotency-Key was used before for a different request").toResponse();
+        }
         String relative = RELATIVE + created.id();
         URI location = uri.getBaseUriBuilder().path(ROOT + relative).build();
         return Response.created(location).entity("\"" + relative + "\"").build();
