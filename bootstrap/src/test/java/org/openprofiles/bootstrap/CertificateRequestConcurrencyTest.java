@@ -35,6 +35,12 @@ class CertificateRequestConcurrencyTest extends EndToEndTest {
 
     /** Runs both calls released by one barrier and returns their status codes, sorted. */
     private static List<Integer> race(Supplier<HttpResponse<String>> one, Supplier<HttpResponse<String>> other) {
+        return together(one, other).stream().map(HttpResponse::statusCode).sorted().toList();
+    }
+
+    /** Runs both calls released by one barrier and returns their responses, in call order. */
+    static List<HttpResponse<String>> together(Supplier<HttpResponse<String>> one,
+                                               Supplier<HttpResponse<String>> other) {
         CyclicBarrier start = new CyclicBarrier(2);
         List<CompletableFuture<HttpResponse<String>>> calls = Stream.of(one, other)
                 .map(call -> CompletableFuture.supplyAsync(() -> {
@@ -46,7 +52,7 @@ class CertificateRequestConcurrencyTest extends EndToEndTest {
                     return call.get();
                 }))
                 .toList();
-        return calls.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).sorted().toList();
+        return calls.stream().map(CompletableFuture::join).toList();
     }
 
     private static int count(String sql, String profile) {

@@ -8,9 +8,6 @@ import static org.openprofiles.bootstrap.CertificateFixtures.json;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -98,17 +95,8 @@ class CertificateRequestIdempotencyTest extends EndToEndTest {
         for (int round = 0; round < 10; round++) {
             String profile = CertificateRequestsTest.profile(alice, TEMPLATE, 2);
             String key = "concurrent-" + round;
-            CyclicBarrier start = new CyclicBarrier(2);
-            List<HttpResponse<String>> responses = IntStream.range(0, 2)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                        try {
-                            start.await();
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                        return post(alice, key, "Disable", profile, "0");
-                    }))
-                    .toList().stream().map(CompletableFuture::join).toList();
+            List<HttpResponse<String>> responses = CertificateRequestConcurrencyTest.together(
+                    () -> post(alice, key, "Disable", profile, "0"), () -> post(alice, key, "Disable", profile, "0"));
             assertEquals(201, responses.get(0).statusCode(), responses.get(0).body());
             assertEquals(201, responses.get(1).statusCode(), responses.get(1).body());
             assertEquals(responses.get(0).body(), responses.get(1).body(), "round " + round);
