@@ -44,6 +44,11 @@ public enum RequestType {
         return serverFinishes;
     }
 
+    /** Whether completing the request sets the profile's PIN (by the server or by the user, as the template says). */
+    public boolean setsPin() {
+        return this == RECOVER || this == UNBLOCK;
+    }
+
     /**
      * The profile operation this request performs on a profile in {@code status}: the one
      * {@link OperationRules} must offer for the request to be initiated or executed.

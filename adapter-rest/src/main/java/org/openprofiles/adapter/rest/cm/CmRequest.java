@@ -1,11 +1,13 @@
 package org.openprofiles.adapter.rest.cm;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import org.openprofiles.domain.certificate.CertificateRequest;
 import org.openprofiles.domain.certificate.ProfileId;
 
@@ -13,11 +15,12 @@ import org.openprofiles.domain.certificate.ProfileId;
  * A {@code Microsoft.Clm.Shared.Requests.Request} as the Certificate Management documents show it:
  * PascalCase names, RequestType and Status as integers, the nil GUID for absent profiles and smart
  * cards, Submitted in UTC with {@code Z}, Completed {@code 0001-01-01T00:00:00} until completed.
+ * {@code Pin} (ours) appears only in the response that completes a request whose PIN the server set.
  */
 @JsonPropertyOrder({"Uuid", "RequestType", "Status", "Flags", "DataCollection", "DataCollectionFlags",
         "OriginatorUserUuid", "TargetUserUuid", "Submitted", "Completed", "NewProfileUuid", "OldProfileUuid",
         "NewSmartcardUuid", "OldSmartcardUuid", "Priority", "Comment", "ProfileTemplateUuid", "SecurityDescriptor",
-        "IsSmartcard", "IsEnrollmentAgent", "IsDataCollectionComplete"})
+        "IsSmartcard", "IsEnrollmentAgent", "IsDataCollectionComplete", "Pin"})
 public record CmRequest(
         @JsonProperty("Uuid") String uuid,
         @JsonProperty("RequestType") int requestType,
@@ -39,7 +42,8 @@ public record CmRequest(
         @JsonProperty("SecurityDescriptor") String securityDescriptor,
         @JsonProperty("IsSmartcard") boolean isSmartcard,
         @JsonProperty("IsEnrollmentAgent") boolean isEnrollmentAgent,
-        @JsonProperty("IsDataCollectionComplete") boolean isDataCollectionComplete) {
+        @JsonProperty("IsDataCollectionComplete") boolean isDataCollectionComplete,
+        @JsonProperty("Pin") @JsonInclude(JsonInclude.Include.NON_NULL) String pin) {
 
     /** How the vendor writes "not completed yet". */
     public static final String NOT_COMPLETED = "0001-01-01T00:00:00";
@@ -58,7 +62,15 @@ public record CmRequest(
                 r.originator().toString(), r.target().toString(), time(r.submitted()),
                 r.completed().map(CmRequest::time).orElse(NOT_COMPLETED),
                 Guids.write(r.newProfile().map(ProfileId::value)), Guids.write(r.oldProfile().map(ProfileId::value)),
-                Guids.NIL, Guids.NIL, r.priority(), r.comment(), r.template().toString(), "", false, false, true);
+                Guids.NIL, Guids.NIL, r.priority(), r.comment(), r.template().toString(), "", false, false, true, null);
+    }
+
+    /** This Request with the PIN the server generated: our extension, present in the completion response only. */
+    public CmRequest withPin(Optional<String> generated) {
+        return new CmRequest(uuid, requestType, status, flags, dataCollection, dataCollectionFlags, originatorUserUuid,
+                targetUserUuid, submitted, completed, newProfileUuid, oldProfileUuid, newSmartcardUuid,
+                oldSmartcardUuid, priority, comment, profileTemplateUuid, securityDescriptor, isSmartcard,
+                isEnrollmentAgent, isDataCollectionComplete, generated.orElse(null));
     }
 
     private static String time(Instant instant) {

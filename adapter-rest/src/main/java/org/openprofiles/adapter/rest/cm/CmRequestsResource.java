@@ -159,8 +159,11 @@ public final class CmRequestsResource {
         RequestId requestId = requestId(id);
         JsonNode status = body == null || !body.isObject() ? null : body.get("status");
         String wanted = status == null || !status.isTextual() ? "" : status.asText().strip();
+        if (wanted.equalsIgnoreCase("completed")) {
+            CompleteCertificateRequest.Completion done = complete.complete(caller, requestId, pin(body));
+            return Response.ok(CmRequest.from(done.request()).withPin(done.generatedPin())).build();
+        }
         CertificateRequest updated = switch (wanted.toLowerCase(Locale.ROOT)) {
-            case "completed" -> complete.complete(caller, requestId);
             case "canceled" -> cancel.cancel(caller, requestId, CancelCertificateRequest.Ending.CANCELED);
             case "abandoned" -> cancel.cancel(caller, requestId, CancelCertificateRequest.Ending.ABANDONED);
             default -> throw new Invalid("invalid_status", "status",
@@ -183,6 +186,18 @@ public final class CmRequestsResource {
     public Response deny(@PathParam("id") String id, @Context SecurityContext security) {
         return Response.ok(CmRequest.from(decide.decide(Caller.of(security), requestId(id),
                 DecideCertificateRequest.Decision.DENY))).build();
+    }
+
+    /** The user's PIN in a completion body ({@code "pin"}, our extension), when given. */
+    private static Optional<String> pin(JsonNode body) {
+        JsonNode pin = body.get("pin");
+        if (pin == null || pin.isNull()) {
+            return Optional.empty();
+        }
+        if (!pin.isTextual()) {
+            throw new Invalid("not_a_string", "pin", "pin must be a string");
+        }
+        return Optional.of(pin.asText());
     }
 
     private static RequestId requestId(String id) {
