@@ -6,9 +6,8 @@ import java.util.Optional;
 /**
  * What a request does, after {@code Microsoft.Clm.Shared.Requests.RequestType}, limited to the
  * members that act on an existing software profile (Enroll, which creates one from a template, is
- * not offered yet). {@link #code()} is the wire integer: the vendor's
- * published number (Unblock 5) and, for the rest, the member's position in the vendor's
- * enum, which agrees with both published numbers (Enroll 1, Unblock 5).
+ * not offered yet). {@link #code()} is the wire integer: the member's position in the vendor's
+ * enum, which agrees with both numbers the vendor publishes (Enroll 1, Unblock 5).
  */
 public enum RequestType {
     DUPLICATE(2, ProfileOperation.DUPLICATE, false),
