@@ -301,6 +301,11 @@ class CertificateRequestsTest extends EndToEndTest {
             assertEquals(400, response.statusCode(), c.field() + ": " + response.body());
             assertTrue(response.body().contains("\"" + c.field() + "\""), c.field() + ": " + response.body());
         }
+        for (String notAnObject : List.of("[]", "\"x\"", "{\"type\":", "")) {
+            HttpResponse<String> response = http.post(CM + "/requests", notAnObject, alice.auth());
+            assertEquals(400, response.statusCode(), "'" + notAnObject + "': " + response.body());
+        }
+        assertEquals(400, http.put(CM + "/requests/" + UUID.randomUUID(), "", alice.auth()).statusCode());
         HttpResponse<String> mismatch = initiate(alice, "Disable", profile, NARROW_TEMPLATE);
         assertEquals(400, mismatch.statusCode());
         assertTrue(mismatch.body().contains("profiletemplateuuid"), mismatch.body());
