@@ -68,6 +68,7 @@ final class Wiring {
         components.add(new JsonMappers()
                 .withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
         components.addAll(new AccessWiring(this, config.profilesTimeZone(), clock).restComponents());
+        components.addAll(new CertificateRequestWiring(this, clock).restComponents());
         return components;
     }
 

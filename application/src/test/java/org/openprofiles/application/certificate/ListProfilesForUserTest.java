@@ -49,6 +49,16 @@ class ListProfilesForUserTest {
         }
 
         @Override
+        public Optional<CertificateProfile> lock(ProfileId id) {
+            return find(id);
+        }
+
+        @Override
+        public void update(CertificateProfile profile) {
+            rows.replaceAll(p -> p.id().equals(profile.id()) ? profile : p);
+        }
+
+        @Override
         public Map<ProfileId, CertificateProfile> findAll(Collection<ProfileId> ids) {
             Map<ProfileId, CertificateProfile> found = new LinkedHashMap<>();
             rows.stream().filter(p -> ids.contains(p.id())).forEach(p -> found.put(p.id(), p));

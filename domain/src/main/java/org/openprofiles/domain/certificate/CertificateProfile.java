@@ -31,6 +31,28 @@ public record CertificateProfile(ProfileId id, ProfileStatus status, int flags, 
         }
     }
 
+    /** This profile in {@code newStatus}. */
+    public CertificateProfile withStatus(ProfileStatus newStatus, Instant now) {
+        return new CertificateProfile(id, newStatus, flags, parent, primary, assignedUser, template, templateVersion,
+                comment, createdAt, now);
+    }
+
+    /** This profile, unchanged but for its update time: an operation that keeps it as it is. */
+    public CertificateProfile touched(Instant now) {
+        return withStatus(status, now);
+    }
+
+    /**
+     * A new Active profile for the same owner, issued from {@code templateVersion} of the same template,
+     * linked to this one as its {@code parent} (Renew, Recover) or as its {@code primary} (Duplicate).
+     */
+    public CertificateProfile successor(boolean asParent, long currentTemplateVersion, Instant now) {
+        Optional<ProfileId> newParent = asParent ? Optional.of(id) : Optional.empty();
+        Optional<ProfileId> newPrimary = asParent ? Optional.empty() : Optional.of(primary.orElse(id));
+        return new CertificateProfile(ProfileId.random(), ProfileStatus.ACTIVE, flags, newParent, newPrimary,
+                assignedUser, template, currentTemplateVersion, "", now, now);
+    }
+
     public boolean isOwnedBy(UserId user) {
         return assignedUser.equals(user);
     }

@@ -16,6 +16,15 @@ public interface CertificateProfiles {
 
     Optional<CertificateProfile> find(ProfileId id);
 
+    /**
+     * The profile, its row locked until the end of the current transaction: a second change of the
+     * same profile waits, then sees the first one's result.
+     */
+    Optional<CertificateProfile> lock(ProfileId id);
+
+    /** Stores a changed profile's status, comment and update time. */
+    void update(CertificateProfile profile);
+
     /** The profiles among {@code ids} that exist, in one query. */
     Map<ProfileId, CertificateProfile> findAll(Collection<ProfileId> ids);
 

@@ -2,6 +2,7 @@ package org.openprofiles.domain.certificate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.openprofiles.domain.shared.Invalid;
 
 /**
@@ -23,6 +24,52 @@ public record PinPolicy(int minLength, int maxLength, boolean requireDigit, bool
     /** Four to sixteen characters of any kind: the default for templates that say nothing. */
     public static PinPolicy standard() {
         return new PinPolicy(4, 16, false, false, false, false);
+    }
+
+    /** The length of a server-generated PIN: 8, or the nearest length this policy allows. */
+    public static final int GENERATED_LENGTH = 8;
+
+    private static final String DIGITS = "0123456789";
+    private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
+    private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private static final String SYMBOLS = "!#$%&*+-=?@_";
+
+    /**
+     * A random PIN that meets this policy, for operations whose policy says the server sets it:
+     * one character of each required class, the rest from digits and the required classes, shuffled.
+     */
+    public String generate(RandomGenerator random) {
+        int length = Math.max(minLength, Math.min(maxLength, GENERATED_LENGTH));
+        List<String> required = new ArrayList<>();
+        required.add(DIGITS);
+        if (requireLowercase) {
+            required.add(LOWER);
+        }
+        if (requireUppercase) {
+            required.add(UPPER);
+        }
+        if (requireSymbol) {
+            required.add(SYMBOLS);
+        }
+        String alphabet = String.join("", required);
+        List<Character> chars = new ArrayList<>();
+        for (String characterClass : required) {
+            if (chars.size() < length) {
+                chars.add(characterClass.charAt(random.nextInt(characterClass.length())));
+            }
+        }
+        while (chars.size() < length) {
+            chars.add(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        for (int i = chars.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            Character swap = chars.get(i);
+            chars.set(i, chars.get(j));
+            chars.set(j, swap);
+        }
+        StringBuilder pin = new StringBuilder(length);
+        chars.forEach(pin::append);
+        return pin.toString();
     }
 
     /** Every rule {@code pin} breaks, each naming {@code field}; empty when the PIN is acceptable. */

@@ -32,4 +32,20 @@ class PinPolicyTest {
         assertThrows(Invalid.class, () -> new PinPolicy(8, 6, false, false, false, false));
         assertThrows(Invalid.class, () -> new PinPolicy(0, 6, false, false, false, false));
     }
+
+    @Test
+    void aGeneratedPinMeetsItsPolicyAndDiffersEachTime() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (PinPolicy policy : List.of(strict, PinPolicy.standard(), new PinPolicy(4, 4, true, false, false, false),
+                new PinPolicy(12, 20, false, true, true, true), new PinPolicy(2, 3, true, true, true, true))) {
+            String pin = policy.generate(random);
+            List<Invalid.Violation> violations = policy.check("pin", pin);
+            if (policy.minLength() >= 4) {
+                assertEquals(List.of(), violations, policy + " generated " + pin.length() + " characters");
+            }
+            assertEquals(Math.max(policy.minLength(), Math.min(policy.maxLength(), PinPolicy.GENERATED_LENGTH)),
+                    pin.length());
+        }
+        assertEquals(50, java.util.stream.IntStream.range(0, 50).mapToObj(i -> strict.generate(random)).distinct().count());
+    }
 }

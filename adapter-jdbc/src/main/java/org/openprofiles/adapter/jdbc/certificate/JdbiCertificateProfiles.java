@@ -55,6 +55,29 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
     }
 
     @Override
+    public Optional<CertificateProfile> lock(ProfileId id) {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM certificate_profile WHERE id = :id FOR UPDATE")
+                .bind("id", id.value())
+                .map(JdbiCertificateProfiles::row)
+                .findOne()
+                .map(Row::profile));
+    }
+
+    @Override
+    public void update(CertificateProfile profile) {
+        db.withHandle(h -> h.createUpdate("""
+                        UPDATE certificate_profile
+                           SET status = :status, comment = :comment, updated_at = :updatedAt, version = version + 1
+                         WHERE id = :id
+                        """)
+                .bind("id", profile.id().value())
+                .bind("status", column(profile.status()))
+                .bind("comment", profile.comment())
+                .bind("updatedAt", profile.updatedAt())
+                .execute());
+    }
+
+    @Override
     public Map<ProfileId, CertificateProfile> findAll(Collection<ProfileId> ids) {
         if (ids.isEmpty()) {
             return Map.of();
@@ -129,7 +152,8 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
         return status.name().toLowerCase(Locale.ROOT);
     }
 
-    private static long afterSeq(String value) {
+    /** The recorded-order position a cursor of this package's lists carries. */
+    static long afterSeq(String value) {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {

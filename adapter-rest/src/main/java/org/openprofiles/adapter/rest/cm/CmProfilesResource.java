@@ -76,7 +76,7 @@ public final class CmProfilesResource {
     }
 
     /** The first value of a query parameter whose name matches {@code name} in any case. */
-    private static String query(UriInfo uri, String name) {
+    static String query(UriInfo uri, String name) {
         for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters().entrySet()) {
             if (parameter.getKey().equalsIgnoreCase(name) && !parameter.getValue().isEmpty()) {
                 return parameter.getValue().get(0);

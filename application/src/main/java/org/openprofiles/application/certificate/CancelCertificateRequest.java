@@ -1,0 +1,72 @@
+package org.openprofiles.application.certificate;
+
+import java.time.Clock;
+import java.util.Map;
+import org.openprofiles.application.shared.Audit;
+import org.openprofiles.application.shared.Transactions;
+import org.openprofiles.domain.certificate.CertificateRequest;
+import org.openprofiles.domain.certificate.CertificateRequests;
+import org.openprofiles.domain.certificate.RequestId;
+import org.openprofiles.domain.certificate.RequestStatus;
+import org.openprofiles.domain.security.AccessPolicy;
+import org.openprofiles.domain.security.Principal;
+import org.openprofiles.domain.shared.Conflict;
+import org.openprofiles.domain.shared.Forbidden;
+import org.openprofiles.domain.shared.NotFound;
+
+/**
+ * The requester withdraws a request that is still Pending or Approved: it ends Canceled (the
+ * requester changed their mind) or Failed (the client abandoned it, e.g. its own part failed). No
+ * profile changes.
+ */
+public final class CancelCertificateRequest {
+
+    /** How the request ends: the vendor's PUT statuses Canceled and Abandoned. */
+    public enum Ending {
+        CANCELED(RequestStatus.CANCELED, "certificate-request.cancel"),
+        ABANDONED(RequestStatus.FAILED, "certificate-request.abandon");
+
+        private final RequestStatus status;
+        private final String auditAction;
+
+        Ending(RequestStatus status, String auditAction) {
+            this.status = status;
+            this.auditAction = auditAction;
+        }
+    }
+
+    private final CertificateRequests requests;
+    private final RequestAccess access;
+    private final Transactions transactions;
+    private final Audit audit;
+    private final Clock clock;
+
+    public CancelCertificateRequest(CertificateRequests requests, AccessPolicy accessPolicy, Transactions transactions,
+                                    Audit audit, Clock clock) {
+        this.requests = requests;
+        this.access = new RequestAccess(accessPolicy);
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public CertificateRequest cancel(Principal caller, RequestId id, Ending ending) {
+        return transactions.inTransaction(() -> {
+            CertificateRequest request = requests.lock(id)
+                    .filter(r -> access.visible(caller, r))
+                    .orElseThrow(() -> new NotFound("request_not_found", "id", "no request " + id));
+            if (!caller.is(request.originator()) && !caller.isAdmin()) {
+                throw new Forbidden("not_requester", "only the requester may cancel or abandon a request");
+            }
+            if (request.status() != RequestStatus.PENDING && request.status() != RequestStatus.APPROVED) {
+                throw new Conflict("request_not_open", "status",
+                        "only a Pending or Approved request can be ended; this one is " + request.status().name());
+            }
+            CertificateRequest ended = request.end(ending.status, clock.instant());
+            requests.update(ended);
+            audit.record(caller, ending.auditAction, "certificate-request", id.toString(),
+                    Map.of("status", request.status().name()), Map.of("status", ended.status().name()));
+            return ended;
+        });
+    }
+}

@@ -1,0 +1,125 @@
+package org.openprofiles.application.certificate;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openprofiles.application.shared.Audit;
+import org.openprofiles.application.shared.Transactions;
+import org.openprofiles.domain.certificate.CertificateProfiles;
+import org.openprofiles.domain.certificate.CertificateRequest;
+import org.openprofiles.domain.certificate.CertificateRequests;
+import org.openprofiles.domain.certificate.OperationPolicy;
+import org.openprofiles.domain.certificate.ProfileStatus;
+import org.openprofiles.domain.certificate.ProfileTemplate;
+import org.openprofiles.domain.certificate.ProfileTemplates;
+import org.openprofiles.domain.certificate.RequestId;
+import org.openprofiles.domain.certificate.RequestStatus;
+import org.openprofiles.domain.security.AccessPolicy;
+import org.openprofiles.domain.security.Principal;
+import org.openprofiles.domain.security.Role;
+import org.openprofiles.domain.shared.Conflict;
+import org.openprofiles.domain.shared.Forbidden;
+import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.NotFound;
+
+/**
+ * The client completes an Approved request whose result it picks up (Renew, Recover, Duplicate,
+ * Unblock, ...): the effect on profiles applies now, in one transaction with its audit event. The
+ * requester or a cm-agent may complete it.
+ */
+public final class CompleteCertificateRequest {
+
+    private final CertificateRequests requests;
+    private final ProfileTemplates templates;
+    private final RequestExecution execution;
+    private final SecureRandom random = new SecureRandom();
+    private final RequestAccess access;
+    private final Transactions transactions;
+    private final Audit audit;
+    private final Clock clock;
+
+    public CompleteCertificateRequest(CertificateRequests requests, CertificateProfiles profiles,
+                                      ProfileTemplates templates, AccessPolicy accessPolicy,
+                                      Transactions transactions, Audit audit, Clock clock) {
+        this.requests = requests;
+        this.templates = templates;
+        this.execution = new RequestExecution(profiles, templates);
+        this.access = new RequestAccess(accessPolicy);
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * The completed request and, when the template lets the server set the PIN, the PIN it generated:
+     * handed to the requester in this one response, never stored or logged.
+     */
+    public record Completion(CertificateRequest request, Optional<String> generatedPin) {
+    }
+
+    /** Completes the request; {@code pin} is the user's PIN where the type sets one and the template leaves it to the user. */
+    public Completion complete(Principal caller, RequestId id, Optional<String> pin) {
+        return transactions.inTransaction(() -> {
+            CertificateRequest request = requests.lock(id)
+                    .filter(r -> access.visible(caller, r))
+                    .orElseThrow(() -> new NotFound("request_not_found", "id", "no request " + id));
+            if (!caller.is(request.originator()) && !caller.has(Role.CM_AGENT)) {
+                throw new Forbidden("not_requester", "only the requester or a cm-agent may complete a request");
+            }
+            if (request.status() != RequestStatus.APPROVED) {
+                throw new Conflict("request_not_approved", "status",
+                        "only an Approved request can be completed; this one is " + request.status().name());
+            }
+            Optional<String> generated = pinFor(caller, request, pin);
+            RequestExecution.Outcome outcome = execution.execute(request, clock.instant());
+            requests.update(outcome.request());
+            Map<String, Object> after = new LinkedHashMap<>(outcome.auditAfter());
+            if (request.type().setsPin()) {
+                // Who set the PIN, never the PIN itself.
+                after.put("pinSetBy", generated.isPresent() ? "server" : "user");
+            }
+            audit.record(caller, "certificate-request.execute", "certificate-request", id.toString(),
+                    Map.of("status", request.status().name()), after);
+            return new Completion(outcome.request(), generated);
+        });
+    }
+
+    /**
+     * Checks the PIN part of a completion before anything is written: a generated PIN when the
+     * template's policy for the operation says the server sets it (only the requester receives it),
+     * else the user's PIN, which must meet the template's PIN policy (400 naming each broken rule).
+     */
+    private Optional<String> pinFor(Principal caller, CertificateRequest request, Optional<String> pin) {
+        if (!request.type().setsPin()) {
+            if (pin.isPresent()) {
+                throw new Invalid("pin_not_expected", "pin", request.type().name() + " does not set a PIN");
+            }
+            return Optional.empty();
+        }
+        ProfileTemplate template = templates.find(request.template()).orElseThrow(() ->
+                new IllegalStateException("request " + request.id() + " names missing template " + request.template()));
+        boolean serverSets = template.policyFor(request.type().operationOn(ProfileStatus.ACTIVE))
+                .map(OperationPolicy::serverGeneratesPin).orElse(false);
+        if (serverSets) {
+            if (pin.isPresent()) {
+                throw new Invalid("pin_set_by_server", "pin", "the template lets the server set the PIN; send none");
+            }
+            if (!caller.is(request.originator())) {
+                throw new Forbidden("pin_for_requester_only",
+                        "the PIN the server generates is handed to the requester only: the requester must complete");
+            }
+            return Optional.of(template.pinPolicy().generate(random));
+        }
+        if (pin.isEmpty()) {
+            throw new Invalid("pin_required", "pin", "pin is required: the template leaves the PIN to the user");
+        }
+        List<Invalid.Violation> broken = template.pinPolicy().check("pin", pin.get());
+        if (!broken.isEmpty()) {
+            throw new Invalid(broken);
+        }
+        return Optional.empty();
+    }
+}

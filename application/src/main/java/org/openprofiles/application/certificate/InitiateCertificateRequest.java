@@ -1,0 +1,194 @@
+package org.openprofiles.application.certificate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.openprofiles.application.shared.Audit;
+import org.openprofiles.application.shared.Transactions;
+import org.openprofiles.domain.certificate.CertificateProfile;
+import org.openprofiles.domain.certificate.CertificateProfiles;
+import org.openprofiles.domain.certificate.CertificateRequest;
+import org.openprofiles.domain.certificate.CertificateRequests;
+import org.openprofiles.domain.certificate.OperationPolicy;
+import org.openprofiles.domain.certificate.OperationRules;
+import org.openprofiles.domain.certificate.ProfileId;
+import org.openprofiles.domain.certificate.ProfileOperation;
+import org.openprofiles.domain.certificate.ProfileTemplate;
+import org.openprofiles.domain.certificate.ProfileTemplates;
+import org.openprofiles.domain.certificate.RequestStatus;
+import org.openprofiles.domain.certificate.RequestType;
+import org.openprofiles.domain.certificate.TemplateId;
+import org.openprofiles.domain.security.AccessPolicy;
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.domain.security.Principal;
+import org.openprofiles.domain.security.Resource;
+import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Forbidden;
+import org.openprofiles.domain.shared.Invalid;
+
+/**
+ * Initiates a request on a certificate profile. Allowed only when {@link OperationRules} offers the
+ * operation to the caller (the rule that fills {@code ProfileOperations}): refused with Forbidden
+ * when the template or the caller's rights rule it out, with Conflict when the profile's current
+ * status does (that is also what the loser of two concurrent changes gets). A request whose template
+ * policy needs approvals waits in Pending; otherwise it is Approved at once, and an operation the
+ * server finishes alone (Disable, Retire, SuspendOrReinstate) is executed in the same transaction.
+ */
+public final class InitiateCertificateRequest {
+
+    /** What the caller asked for; {@code target} and {@code template} must match the profile when given. */
+    public record Command(RequestType type, TemplateId template, ProfileId profile, Optional<UserId> target,
+                          List<CertificateRequest.DataItem> dataCollection, String comment, int priority) {
+        public Command {
+            if (type == null || template == null || profile == null || target == null) {
+                throw new IllegalArgumentException("incomplete request command");
+            }
+            dataCollection = dataCollection == null ? List.of() : List.copyOf(dataCollection);
+        }
+
+        /**
+         * A digest of everything asked, to tell a retry (same content) from a reused key (other
+         * content). Each part is length-prefixed, so no two different commands share the input.
+         */
+        String fingerprint() {
+            StringBuilder text = new StringBuilder();
+            List<String> parts = new ArrayList<>(List.of(type.name(), template.toString(), profile.toString(),
+                    target.map(UserId::toString).orElse(""), comment == null ? "" : comment, Integer.toString(priority)));
+            dataCollection.forEach(item -> {
+                parts.add(item.name());
+                parts.add(item.value());
+            });
+            parts.forEach(part -> text.append(part.length()).append(':').append(part));
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-256", e);
+            }
+        }
+    }
+
+    /** What initiating gave: a new request, the first result of a retried key, or a key reused for other content. */
+    public sealed interface Result {
+    }
+
+    /** A new request (Completed when it was executed at once). */
+    public record Created(CertificateRequest request) implements Result {
+    }
+
+    /** The request this Idempotency-Key created before; nothing new was created. */
+    public record Replayed(CertificateRequest request) implements Result {
+    }
+
+    /** The Idempotency-Key was used before with different content; nothing was created. */
+    public record KeyReused(String key) implements Result {
+    }
+
+    /** The longest Idempotency-Key accepted. */
+    public static final int MAX_KEY_LENGTH = 255;
+    public static final String KEY_FIELD = "Idempotency-Key";
+
+    private final CertificateProfiles profiles;
+    private final ProfileTemplates templates;
+    private final CertificateRequests requests;
+    private final RequestExecution execution;
+    private final AccessPolicy accessPolicy;
+    private final Transactions transactions;
+    private final Audit audit;
+    private final Clock clock;
+
+    public InitiateCertificateRequest(CertificateProfiles profiles, ProfileTemplates templates,
+                                      CertificateRequests requests, AccessPolicy accessPolicy,
+                                      Transactions transactions, Audit audit, Clock clock) {
+        this.profiles = profiles;
+        this.templates = templates;
+        this.requests = requests;
+        this.execution = new RequestExecution(profiles, templates);
+        this.accessPolicy = accessPolicy;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Initiates the request, or, for an {@code idempotencyKey} used before, answers its first result. */
+    public Result initiate(Principal caller, Command command, Optional<String> idempotencyKey) {
+        idempotencyKey.ifPresent(InitiateCertificateRequest::checkKey);
+        return transactions.inTransaction(() -> {
+            if (idempotencyKey.isPresent()) {
+                String key = idempotencyKey.get();
+                Optional<CertificateRequests.KeyUse> used = requests.claimKey(caller.userId(), key,
+                        command.fingerprint(), clock.instant());
+                if (used.isPresent()) {
+                    return used.get().fingerprint().equals(command.fingerprint())
+                            ? new Replayed(requests.find(used.get().request()).orElseThrow())
+                            : new KeyReused(key);
+                }
+                CertificateRequest created = create(caller, command);
+                requests.bindKey(caller.userId(), key, created.id());
+                return new Created(created);
+            }
+            return new Created(create(caller, command));
+        });
+    }
+
+    private static void checkKey(String key) {
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new Invalid("invalid_idempotency_key", KEY_FIELD, KEY_FIELD + " must be 1 to " + MAX_KEY_LENGTH
+                    + " visible ASCII characters");
+        }
+    }
+
+    /** Creates the request in the caller's transaction. */
+    private CertificateRequest create(Principal caller, Command command) {
+        // Locked from the start: a concurrent request on the same profile waits here, then decides
+        // on the status the first one left (and is refused with 409 if that rules it out).
+        CertificateProfile profile = profiles.lock(command.profile())
+                .filter(p -> accessPolicy.permits(caller, Action.READ_CERTIFICATE_PROFILES,
+                        Resource.ownedBy("certificate-profile", p.assignedUser())))
+                .orElseThrow(() -> new Invalid("unknown_profile", "profile",
+                        "profile " + command.profile() + " does not exist or is not visible to the caller"));
+        if (!profile.template().equals(command.template())) {
+            throw new Invalid("template_mismatch", "profiletemplateuuid",
+                    "profiletemplateuuid must be the profile's template, " + profile.template());
+        }
+        if (command.target().isPresent() && !profile.isOwnedBy(command.target().get())) {
+            throw new Invalid("target_mismatch", "target", "target must be the profile's owner");
+        }
+        ProfileTemplate template = templates.find(profile.template()).orElseThrow(() ->
+                new IllegalStateException("profile " + profile.id() + " names missing template " + profile.template()));
+        ProfileOperation operation = command.type().operationOn(profile.status());
+        OperationRules.Verdict verdict = OperationRules.verdict(profile, template, caller, operation);
+        if (verdict == OperationRules.Verdict.NOT_IN_THIS_STATUS) {
+            throw RequestExecution.notInThisStatus(profile, operation);
+        }
+        if (verdict != OperationRules.Verdict.ALLOWED) {
+            throw new Forbidden("operation_not_offered", "type", "the profile does not offer "
+                    + operation.wireName() + " to the caller (" + verdict.name().toLowerCase(Locale.ROOT) + ")");
+        }
+        OperationPolicy policy = template.policyFor(operation).orElseThrow();
+        Instant now = clock.instant();
+        CertificateRequest request = CertificateRequest.submit(command.type(),
+                CertificateRequest.ApprovalRule.of(policy), caller.userId(), profile, command.dataCollection(),
+                command.comment(), command.priority(), now);
+        if (request.status() == RequestStatus.APPROVED && command.type().serverFinishes()) {
+            RequestExecution.Outcome outcome = execution.executeLocked(request, profile, now);
+            requests.add(outcome.request());
+            audit.record(caller, "certificate-request.execute", "certificate-request", request.id().toString(),
+                    Map.of(), outcome.auditAfter());
+            return outcome.request();
+        }
+        requests.add(request);
+        audit.record(caller, "certificate-request.submit", "certificate-request", request.id().toString(),
+                Map.of(), Map.of("type", request.type().name(), "status", request.status().name(),
+                        "profile", profile.id().toString()));
+        return request;
+    }
+}

@@ -1,0 +1,102 @@
+package org.openprofiles.domain.certificate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.openprofiles.domain.security.Role;
+import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Invalid;
+
+/**
+ * A request to act on a certificate profile, after the vendor's {@code Microsoft.Clm.Shared.Requests.Request}:
+ * who asked ({@code originator}) for whom ({@code target}), what, on which profile ({@code oldProfile}),
+ * where it stands, and the profile it created ({@code newProfile}) once completed.
+ */
+public record CertificateRequest(RequestId id, RequestType type, RequestStatus status, UserId originator,
+                                 UserId target, TemplateId template, Optional<ProfileId> oldProfile,
+                                 Optional<ProfileId> newProfile, List<DataItem> dataCollection, String comment,
+                                 int priority, Instant submitted, Optional<Instant> completed,
+                                 ApprovalRule approvalRule) {
+
+    public static final int MAX_COMMENT_LENGTH = 4096;
+    public static final int MAX_DATA_ITEMS = 100;
+
+    /** One name/value pair the requester supplied. */
+    public record DataItem(String name, String value) {
+        public static final int MAX_LENGTH = 4096;
+
+        public DataItem {
+            if (name == null || name.isBlank()) {
+                throw new Invalid("required", "datacollection", "every datacollection item needs a Name");
+            }
+            value = value == null ? "" : value;
+            if (name.length() > MAX_LENGTH || value.length() > MAX_LENGTH) {
+                throw new Invalid("too_long", "datacollection",
+                        "datacollection names and values must be at most " + MAX_LENGTH + " characters");
+            }
+        }
+    }
+
+    /**
+     * How many distinct approvals the request needs and which role gives them: the template policy's
+     * rule when the request was submitted, kept so that a later template change does not move the goal.
+     */
+    public record ApprovalRule(int needed, Optional<Role> approverRole) {
+        public ApprovalRule {
+            if (needed < 0 || approverRole == null || (needed > 0 && approverRole.isEmpty())) {
+                throw new IllegalArgumentException("an approval rule needs a count >= 0 and, above 0, a role");
+            }
+        }
+
+        public static ApprovalRule of(OperationPolicy policy) {
+            return new ApprovalRule(policy.approvalsNeeded(), policy.approverRole());
+        }
+    }
+
+    public CertificateRequest {
+        if (approvalRule == null) {
+            throw new IllegalArgumentException("incomplete certificate request");
+        }
+        if (id == null || type == null || status == null || originator == null || target == null || template == null
+                || oldProfile == null || newProfile == null || submitted == null || completed == null) {
+            throw new IllegalArgumentException("incomplete certificate request");
+        }
+        comment = comment == null ? "" : comment;
+        if (comment.length() > MAX_COMMENT_LENGTH) {
+            throw new Invalid("too_long", "comment", "comment must be at most " + MAX_COMMENT_LENGTH + " characters");
+        }
+        dataCollection = dataCollection == null ? List.of() : List.copyOf(dataCollection);
+        if (dataCollection.size() > MAX_DATA_ITEMS) {
+            throw new Invalid("too_many", "datacollection",
+                    "datacollection must have at most " + MAX_DATA_ITEMS + " items");
+        }
+    }
+
+    /** A request just submitted: Pending when {@code rule} needs approvals, else Approved. */
+    public static CertificateRequest submit(RequestType type, ApprovalRule rule, UserId originator,
+                                            CertificateProfile profile, List<DataItem> dataCollection,
+                                            String comment, int priority, Instant now) {
+        RequestStatus status = rule.needed() > 0 ? RequestStatus.PENDING : RequestStatus.APPROVED;
+        return new CertificateRequest(RequestId.random(), type, status, originator, profile.assignedUser(),
+                profile.template(), Optional.of(profile.id()), Optional.empty(), dataCollection, comment, priority,
+                now, Optional.empty(), rule);
+    }
+
+    /** This request, finished with its effect applied; {@code created} is the profile it created, if any. */
+    public CertificateRequest complete(Optional<ProfileId> created, Instant now) {
+        return new CertificateRequest(id, type, RequestStatus.COMPLETED, originator, target, template, oldProfile,
+                created, dataCollection, comment, priority, submitted, Optional.of(now), approvalRule);
+    }
+
+    /** This request, ended in {@code finalStatus} without any effect on profiles. */
+    public CertificateRequest end(RequestStatus finalStatus, Instant now) {
+        return new CertificateRequest(id, type, finalStatus, originator, target, template, oldProfile, newProfile,
+                dataCollection, comment, priority, submitted, Optional.of(now), approvalRule);
+    }
+
+    /** This request, with its approvals met: Approved, waiting for its client (or executed at once by the caller). */
+    public CertificateRequest approve() {
+        return new CertificateRequest(id, type, RequestStatus.APPROVED, originator, target, template, oldProfile,
+                newProfile, dataCollection, comment, priority, submitted, completed, approvalRule);
+    }
+}

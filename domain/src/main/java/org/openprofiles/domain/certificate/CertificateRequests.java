@@ -1,0 +1,45 @@
+package org.openprofiles.domain.certificate;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Page;
+import org.openprofiles.domain.shared.PageRequest;
+
+/** The certificate requests port. A user's requests are listed in submission order. */
+public interface CertificateRequests {
+
+    Optional<CertificateRequest> find(RequestId id);
+
+    /** The request, locked until the end of the current transaction so that one change at a time applies. */
+    Optional<CertificateRequest> lock(RequestId id);
+
+    void add(CertificateRequest request);
+
+    /** Stores the request's new status, completion time and created profile. */
+    void update(CertificateRequest request);
+
+    /** Records an approver's decision; false when this approver has already decided on this request. */
+    boolean addDecision(RequestId id, UserId approver, boolean approved, Instant at);
+
+    /** How many distinct approvers have approved the request. */
+    int approvals(RequestId id);
+
+    /** What an Idempotency-Key was first used for: a fingerprint of the content and the request it created. */
+    record KeyUse(String fingerprint, RequestId request) {
+    }
+
+    /**
+     * Claims {@code key} for {@code user} in the current transaction: empty when the key is new (the
+     * caller then creates the request and {@link #bindKey binds} it), else its first use. A concurrent
+     * claim of the same key waits until the first one's transaction ends.
+     */
+    Optional<KeyUse> claimKey(UserId user, String key, String fingerprint, Instant now);
+
+    /** Records the request a claimed key created. */
+    void bindKey(UserId user, String key, RequestId request);
+
+    /** Requests {@code originator} submitted, optionally of one status and one type, one page in submission order. */
+    Page<CertificateRequest> findByOriginator(UserId originator, Optional<RequestStatus> status,
+                                              Optional<RequestType> type, PageRequest page);
+}
