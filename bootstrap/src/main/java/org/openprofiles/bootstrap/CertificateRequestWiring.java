@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.openprofiles.adapter.jdbc.certificate.JdbiCertificateProfiles;
 import org.openprofiles.adapter.jdbc.certificate.JdbiCertificateRequests;
+import org.openprofiles.adapter.jdbc.certificate.JdbiProfileOwners;
 import org.openprofiles.adapter.jdbc.certificate.JdbiProfileTemplates;
 import org.openprofiles.adapter.rest.cm.CmRequestsResource;
 import org.openprofiles.application.certificate.CancelCertificateRequest;
@@ -37,7 +38,8 @@ final class CertificateRequestWiring {
         CertificateProfiles profiles = new JdbiCertificateProfiles(transactions);
         CertificateRequests requests = new JdbiCertificateRequests(transactions);
         return List.of(new CmRequestsResource(
-                new InitiateCertificateRequest(profiles, templates, requests, policy, transactions, shared.audit, clock),
+                new InitiateCertificateRequest(profiles, new JdbiProfileOwners(transactions), templates, requests, policy,
+                        transactions, shared.audit, clock),
                 new GetCertificateRequest(requests, policy, transactions),
                 new ListCertificateRequests(requests, transactions),
                 new ListRequestProfiles(requests, profiles, new OfferedOperations(templates), policy, transactions),

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.CertificateProfile;
@@ -21,6 +22,7 @@ import org.openprofiles.domain.certificate.OperationPolicy;
 import org.openprofiles.domain.certificate.OperationRules;
 import org.openprofiles.domain.certificate.ProfileId;
 import org.openprofiles.domain.certificate.ProfileOperation;
+import org.openprofiles.domain.certificate.ProfileOwners;
 import org.openprofiles.domain.certificate.ProfileTemplate;
 import org.openprofiles.domain.certificate.ProfileTemplates;
 import org.openprofiles.domain.certificate.RequestStatus;
@@ -44,8 +46,12 @@ import org.openprofiles.domain.shared.Invalid;
  */
 public final class InitiateCertificateRequest {
 
-    /** What the caller asked for; {@code target} and {@code template} must match the profile when given. */
-    public record Command(RequestType type, TemplateId template, ProfileId profile, Optional<UserId> target,
+    /**
+     * What the caller asked for. Enroll names a template and a target user (default: the caller)
+     * and no profile; every other type names the profile, whose template and owner must match
+     * {@code template} and {@code target} when given.
+     */
+    public record Command(RequestType type, TemplateId template, Optional<ProfileId> profile, Optional<UserId> target,
                           List<CertificateRequest.DataItem> dataCollection, String comment, int priority) {
         public Command {
             if (type == null || template == null || profile == null || target == null) {
@@ -60,7 +66,8 @@ public final class InitiateCertificateRequest {
          */
         String fingerprint() {
             StringBuilder text = new StringBuilder();
-            List<String> parts = new ArrayList<>(List.of(type.name(), template.toString(), profile.toString(),
+            List<String> parts = new ArrayList<>(List.of(type.name(), template.toString(),
+                    profile.map(ProfileId::toString).orElse(""),
                     target.map(UserId::toString).orElse(""), comment == null ? "" : comment, Integer.toString(priority)));
             dataCollection.forEach(item -> {
                 parts.add(item.name());
@@ -97,6 +104,7 @@ public final class InitiateCertificateRequest {
     public static final String KEY_FIELD = "Idempotency-Key";
 
     private final CertificateProfiles profiles;
+    private final ProfileOwners owners;
     private final ProfileTemplates templates;
     private final CertificateRequests requests;
     private final RequestExecution execution;
@@ -105,10 +113,11 @@ public final class InitiateCertificateRequest {
     private final Audit audit;
     private final Clock clock;
 
-    public InitiateCertificateRequest(CertificateProfiles profiles, ProfileTemplates templates,
+    public InitiateCertificateRequest(CertificateProfiles profiles, ProfileOwners owners, ProfileTemplates templates,
                                       CertificateRequests requests, AccessPolicy accessPolicy,
                                       Transactions transactions, Audit audit, Clock clock) {
         this.profiles = profiles;
+        this.owners = owners;
         this.templates = templates;
         this.requests = requests;
         this.execution = new RequestExecution(profiles, templates);
@@ -148,13 +157,18 @@ public final class InitiateCertificateRequest {
 
     /** Creates the request in the caller's transaction. */
     private CertificateRequest create(Principal caller, Command command) {
+        if (command.type().createsProfile()) {
+            return enroll(caller, command);
+        }
+        ProfileId profileId = command.profile().orElseThrow(() -> new Invalid("required", "profile",
+                "profile is required for " + command.type().name() + ": the profile the operation acts on"));
         // Locked from the start: a concurrent request on the same profile waits here, then decides
         // on the status the first one left (and is refused with 409 if that rules it out).
-        CertificateProfile profile = profiles.lock(command.profile())
+        CertificateProfile profile = profiles.lock(profileId)
                 .filter(p -> accessPolicy.permits(caller, Action.READ_CERTIFICATE_PROFILES,
                         Resource.ownedBy("certificate-profile", p.assignedUser())))
                 .orElseThrow(() -> new Invalid("unknown_profile", "profile",
-                        "profile " + command.profile() + " does not exist or is not visible to the caller"));
+                        "profile " + profileId + " does not exist or is not visible to the caller"));
         if (!profile.template().equals(command.template())) {
             throw new Invalid("template_mismatch", "profiletemplateuuid",
                     "profiletemplateuuid must be the profile's template, " + profile.template());
@@ -189,6 +203,38 @@ public final class InitiateCertificateRequest {
         audit.record(caller, "certificate-request.submit", "certificate-request", request.id().toString(),
                 Map.of(), Map.of("type", request.type().name(), "status", request.status().name(),
                         "profile", profile.id().toString()));
+        return request;
+    }
+
+    /**
+     * Enroll: the template's enroll policy must let the caller enroll the target (itself, or
+     * another user with an on-behalf role). The request waits in Approved (or Pending for
+     * approvals); completing it issues the profile.
+     */
+    private CertificateRequest enroll(Principal caller, Command command) {
+        if (command.profile().isPresent()) {
+            throw new Invalid("profile_not_expected", "profile",
+                    "Enroll issues a new profile: name profiletemplateuuid and target, not profile");
+        }
+        UserId target = command.target().orElse(caller.userId());
+        ProfileTemplate template = templates.find(command.template()).orElseThrow(() -> new Invalid(
+                "unknown_template", "profiletemplateuuid", "no profile template " + command.template()));
+        OperationRules.Verdict verdict = OperationRules.enrollVerdict(template, caller, target);
+        if (verdict != OperationRules.Verdict.ALLOWED) {
+            throw new Forbidden("operation_not_offered", "type", "the template does not let the caller enroll "
+                    + (caller.is(target) ? "itself" : "this user") + " (" + verdict.name().toLowerCase(Locale.ROOT) + ")");
+        }
+        if (owners.existing(Set.of(target)).isEmpty()) {
+            throw new Invalid("unknown_user", "target", "no user " + target);
+        }
+        OperationPolicy policy = template.policyFor(ProfileOperation.ENROLL).orElseThrow();
+        CertificateRequest request = CertificateRequest.enroll(CertificateRequest.ApprovalRule.of(policy),
+                caller.userId(), target, template.id(), command.dataCollection(), command.comment(),
+                command.priority(), clock.instant());
+        requests.add(request);
+        audit.record(caller, "certificate-request.submit", "certificate-request", request.id().toString(),
+                Map.of(), Map.of("type", request.type().name(), "status", request.status().name(),
+                        "template", template.id().toString(), "target", target.toString()));
         return request;
     }
 }

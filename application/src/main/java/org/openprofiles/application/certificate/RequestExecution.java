@@ -51,6 +51,9 @@ final class RequestExecution {
 
     /** Locks {@code request}'s profile, then executes the request on it. */
     Outcome execute(CertificateRequest request, Instant now) {
+        if (request.type().createsProfile()) {
+            return enroll(request, now);
+        }
         ProfileId id = request.oldProfile().orElseThrow();
         CertificateProfile profile = profiles.lock(id)
                 .orElseThrow(() -> new Conflict("profile_gone", "profile", "profile " + id + " no longer exists"));
@@ -77,6 +80,7 @@ final class RequestExecution {
             case RENEW -> profile.withStatus(ProfileStatus.RETIRED, now);
             case RECOVER -> profile.withStatus(ProfileStatus.DISABLED, now);
             case DUPLICATE, UNBLOCK, ONLINEUPDATE, RECOVERONBEHALF -> profile.touched(now);
+            case ENROLL -> throw new IllegalStateException("Enroll acts on no existing profile: see enroll()");
         };
         profiles.update(changed);
         if (request.type() == RequestType.RENEW || request.type() == RequestType.RECOVER
@@ -87,6 +91,15 @@ final class RequestExecution {
             created = Optional.of(successor.id());
         }
         return new Outcome(request.complete(created, now), profile.status(), changed.status());
+    }
+
+    /** Enroll: issues an Active profile for the request's target from the template's current version. */
+    private Outcome enroll(CertificateRequest request, Instant now) {
+        ProfileTemplate template = templates.find(request.template()).orElseThrow(() -> new Conflict(
+                "template_gone", "profiletemplateuuid", "template " + request.template() + " no longer exists"));
+        CertificateProfile issued = CertificateProfile.enrolled(request.target(), template.id(), template.version(), now);
+        profiles.addAll(List.of(issued));
+        return new Outcome(request.complete(Optional.of(issued.id()), now), ProfileStatus.NONE, ProfileStatus.ACTIVE);
     }
 
     /** The refusal when the profile's status rules the operation out: a clash with its current state. */

@@ -53,6 +53,15 @@ public record CertificateProfile(ProfileId id, ProfileStatus status, int flags, 
                 assignedUser, template, currentTemplateVersion, "", now, now);
     }
 
+    /**
+     * A new Active profile for {@code owner} issued from {@code templateVersion} of {@code template}
+     * (Enroll): no parent, no primary, Flags 1 as on every profile of the document's example.
+     */
+    public static CertificateProfile enrolled(UserId owner, TemplateId template, long templateVersion, Instant now) {
+        return new CertificateProfile(ProfileId.random(), ProfileStatus.ACTIVE, 1, Optional.empty(), Optional.empty(),
+                owner, template, templateVersion, "", now, now);
+    }
+
     public boolean isOwnedBy(UserId user) {
         return assignedUser.equals(user);
     }

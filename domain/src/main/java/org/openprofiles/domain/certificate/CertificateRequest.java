@@ -82,6 +82,14 @@ public record CertificateRequest(RequestId id, RequestType type, RequestStatus s
                 now, Optional.empty(), rule);
     }
 
+    /** An Enroll request just submitted for {@code target}: no profile yet, Pending or Approved as {@code rule} says. */
+    public static CertificateRequest enroll(ApprovalRule rule, UserId originator, UserId target, TemplateId template,
+                                            List<DataItem> dataCollection, String comment, int priority, Instant now) {
+        RequestStatus status = rule.needed() > 0 ? RequestStatus.PENDING : RequestStatus.APPROVED;
+        return new CertificateRequest(RequestId.random(), RequestType.ENROLL, status, originator, target, template,
+                Optional.empty(), Optional.empty(), dataCollection, comment, priority, now, Optional.empty(), rule);
+    }
+
     /** This request, finished with its effect applied; {@code created} is the profile it created, if any. */
     public CertificateRequest complete(Optional<ProfileId> created, Instant now) {
         return new CertificateRequest(id, type, RequestStatus.COMPLETED, originator, target, template, oldProfile,

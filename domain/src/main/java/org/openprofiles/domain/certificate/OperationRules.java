@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.openprofiles.domain.security.Principal;
+import org.openprofiles.domain.security.UserId;
 
 /**
  * Which operations a principal may perform on a certificate profile: the one place that decides,
@@ -85,6 +86,22 @@ public final class OperationRules {
         }
         boolean owner = profile.isOwnedBy(principal.userId());
         if ((owner && policy.ownerMayInitiate()) || policy.allowsOnBehalf(principal)) {
+            return Verdict.ALLOWED;
+        }
+        return Verdict.NOT_PERMITTED_FOR_PRINCIPAL;
+    }
+
+    /**
+     * May {@code principal} enroll {@code target} for a new profile from {@code template}? The
+     * template's enroll policy must be enabled, and the principal must be the target with owner
+     * self-service allowed, or hold one of the roles the policy lets act on behalf of others.
+     */
+    public static Verdict enrollVerdict(ProfileTemplate template, Principal principal, UserId target) {
+        OperationPolicy policy = template.policyFor(ProfileOperation.ENROLL).orElse(null);
+        if (policy == null || !policy.enabled()) {
+            return Verdict.NOT_ENABLED_BY_TEMPLATE;
+        }
+        if ((principal.is(target) && policy.ownerMayInitiate()) || policy.allowsOnBehalf(principal)) {
             return Verdict.ALLOWED;
         }
         return Verdict.NOT_PERMITTED_FOR_PRINCIPAL;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What can be done to an existing certificate profile, by its lower-case wire name. The
+ * What can be done to an existing certificate profile (and, as {@link #ENROLL}, issuing a new one), by its lower-case wire name. The
  * declaration order is the canonical order in which operations are listed: the Certificate
  * Management document's example first (renew, disable, recover), then the others.
  */
@@ -20,7 +20,12 @@ public enum ProfileOperation {
     ONLINEUPDATE,
     DUPLICATE,
     RETIRE,
-    REVOKE;
+    REVOKE,
+    /**
+     * Issue a new profile from the template. No existing profile offers it (the status table
+     * never lists it); {@link OperationRules#enrollVerdict} decides who may enroll.
+     */
+    ENROLL;
 
     /** The name on the wire, e.g. {@code recoveronbehalf}. */
     public String wireName() {

@@ -5,11 +5,12 @@ import java.util.Optional;
 
 /**
  * What a request does, after {@code Microsoft.Clm.Shared.Requests.RequestType}, limited to the
- * members that act on an existing software profile (Enroll, which creates one from a template, is
- * not offered yet). {@link #code()} is the wire integer: the member's position in the vendor's
+ * members that apply to software profiles: Enroll issues a new profile from a template, the others
+ * act on an existing one. {@link #code()} is the wire integer: the member's position in the vendor's
  * enum, which agrees with both numbers the vendor publishes (Enroll 1, Unblock 5).
  */
 public enum RequestType {
+    ENROLL(1, ProfileOperation.ENROLL, false),
     DUPLICATE(2, ProfileOperation.DUPLICATE, false),
     ONLINEUPDATE(4, ProfileOperation.ONLINEUPDATE, false),
     UNBLOCK(5, ProfileOperation.UNBLOCK, false),
@@ -43,9 +44,14 @@ public enum RequestType {
         return serverFinishes;
     }
 
+    /** Whether the request issues a new profile from a template instead of acting on an existing one. */
+    public boolean createsProfile() {
+        return this == ENROLL;
+    }
+
     /** Whether completing the request sets the profile's PIN (by the server or by the user, as the template says). */
     public boolean setsPin() {
-        return this == RECOVER || this == UNBLOCK;
+        return this == ENROLL || this == RECOVER || this == UNBLOCK;
     }
 
     /**

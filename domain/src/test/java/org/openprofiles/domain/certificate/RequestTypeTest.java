@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 class RequestTypeTest {
 
     @Test
-    void wireNumbersAreTheVendorsEnumPositionsIncludingThePublishedUnblock() {
+    void wireNumbersAreTheVendorsEnumPositionsIncludingThePublishedEnrollAndUnblock() {
+        assertEquals(1, RequestType.ENROLL.code());
         assertEquals(5, RequestType.UNBLOCK.code());
-        assertEquals(List.of(2, 4, 5, 6, 7, 8, 9, 10, 11),
+        assertEquals(List.of(1, 2, 4, 5, 6, 7, 8, 9, 10, 11),
                 Arrays.stream(RequestType.values()).map(RequestType::code).toList());
         Arrays.stream(RequestType.values())
                 .forEach(type -> assertEquals(Optional.of(type), RequestType.fromCode(type.code())));
@@ -22,8 +23,15 @@ class RequestTypeTest {
     void namesMatchInAnyCaseAndReinstateIsSuspendOrReinstate() {
         assertEquals(Optional.of(RequestType.RECOVERONBEHALF), RequestType.fromName(" recoverOnBehalf "));
         assertEquals(Optional.of(RequestType.SUSPENDORREINSTATE), RequestType.fromName("Reinstate"));
-        assertEquals(Optional.empty(), RequestType.fromName("Enroll"));
+        assertEquals(Optional.of(RequestType.ENROLL), RequestType.fromName("Enroll"));
         assertEquals(Optional.empty(), RequestType.fromName("Revoke"));
+    }
+
+    @Test
+    void onlyEnrollCreatesAProfileFromATemplate() {
+        assertEquals(List.of(RequestType.ENROLL),
+                Arrays.stream(RequestType.values()).filter(RequestType::createsProfile).toList());
+        assertEquals(ProfileOperation.ENROLL, RequestType.ENROLL.operationOn(ProfileStatus.NONE));
     }
 
     @Test
@@ -34,10 +42,10 @@ class RequestTypeTest {
     }
 
     @Test
-    void onlyDisableRetireAndSuspendOrReinstateAreFinishedByTheServerAlone() {
+    void onlyDisableRetireAndSuspendOrReinstateAreFinishedByTheServerAloneAndEnrollRecoverUnblockSetAPin() {
         assertEquals(List.of(RequestType.RETIRE, RequestType.SUSPENDORREINSTATE, RequestType.DISABLE),
                 Arrays.stream(RequestType.values()).filter(RequestType::serverFinishes).toList());
-        assertEquals(List.of(RequestType.UNBLOCK, RequestType.RECOVER),
+        assertEquals(List.of(RequestType.ENROLL, RequestType.UNBLOCK, RequestType.RECOVER),
                 Arrays.stream(RequestType.values()).filter(RequestType::setsPin).toList());
     }
 }

@@ -52,10 +52,12 @@ final class CmNewRequest {
         }
         String typeName = text(body, TYPE, true);
         RequestType type = RequestType.fromName(typeName).orElseThrow(() -> new Invalid("unsupported_type", TYPE,
-                "type must be one of Renew, Recover, RecoverOnBehalf, Duplicate, OnlineUpdate, Unblock, Retire, "
+                "type must be one of Enroll, Renew, Recover, RecoverOnBehalf, Duplicate, OnlineUpdate, Unblock, Retire, "
                         + "Disable, SuspendOrReinstate (or Reinstate); was '" + typeName + "'"));
         TemplateId template = new TemplateId(Guids.parse(text(body, PROFILE_TEMPLATE, true), PROFILE_TEMPLATE));
-        ProfileId profile = new ProfileId(Guids.parse(text(body, PROFILE, true), PROFILE));
+        String profileText = text(body, PROFILE, !type.createsProfile());
+        Optional<ProfileId> profile = profileText == null
+                ? Optional.empty() : Optional.of(new ProfileId(Guids.parse(profileText, PROFILE)));
         String target = text(body, TARGET, false);
         Optional<UserId> targetUser = target == null || target.isBlank() || target.strip().equalsIgnoreCase("current")
                 ? Optional.empty() : Optional.of(new UserId(Guids.parse(target, TARGET)));
