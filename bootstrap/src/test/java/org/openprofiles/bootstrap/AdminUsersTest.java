@@ -108,6 +108,15 @@ class AdminUsersTest extends EndToEndTest {
     }
 
     @Test
+    void aShorthandThatTheJdkWouldReadAsAUuidIsRefusedLikeOnTheVendorRoutes() {
+        // UUID.fromString("1-1-1-1-1") is 00000001-0001-0001-0001-000000000001: not an id anyone sent.
+        HttpResponse<String> shorthand = http.get("/admin/v1/users/1-1-1-1-1", TestUsers.admin());
+        assertEquals(400, shorthand.statusCode(), shorthand.body());
+        assertEquals("id", json(shorthand).get("field").asText());
+        assertEquals("invalid_guid", json(shorthand).get("code").asText());
+    }
+
+    @Test
     void listingRunsTheSameNumberOfStatementsWhateverThePageSize() {
         for (int i = 0; i < 30; i++) {
             createUser("{\"login\":\"bulk-" + i + "\"}");

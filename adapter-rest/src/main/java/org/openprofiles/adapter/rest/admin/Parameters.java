@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
+import org.openprofiles.adapter.rest.common.Guids;
 import org.openprofiles.domain.shared.Invalid;
 
 /**
@@ -18,12 +19,9 @@ final class Parameters {
     private Parameters() {
     }
 
+    /** A strict GUID: {@code UUID.fromString} alone would take {@code 1-1-1-1-1} for a valid id. */
     static UUID uuid(String value, String name) {
-        try {
-            return UUID.fromString(value == null ? "" : value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new Invalid("invalid_uuid", name, name + " must be a UUID, was '" + value + "'");
-        }
+        return Guids.parse(value, name);
     }
 
     static Optional<UUID> optionalUuid(String value, String name) {

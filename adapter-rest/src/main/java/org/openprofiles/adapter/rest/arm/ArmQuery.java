@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.openprofiles.adapter.rest.common.Guids;
+import org.openprofiles.adapter.rest.common.VendorQuery;
 import org.openprofiles.domain.shared.Invalid;
 
 /**
@@ -15,9 +17,11 @@ import org.openprofiles.domain.shared.Invalid;
  */
 final class ArmQuery {
 
+    private final UriInfo uri;
     private final Map<String, List<String>> parameters;
 
     ArmQuery(UriInfo uri) {
+        this.uri = uri;
         this.parameters = uri.getQueryParameters();
     }
 
@@ -39,13 +43,8 @@ final class ArmQuery {
     }
 
     Optional<String> optional(String name) {
-        for (Map.Entry<String, List<String>> entry : parameters.entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()
-                    && !entry.getValue().get(0).isBlank()) {
-                return Optional.of(entry.getValue().get(0).strip());
-            }
-        }
-        return Optional.empty();
+        String value = VendorQuery.first(uri, name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
     boolean has(String name) {
@@ -73,13 +72,6 @@ final class ArmQuery {
     }
 
     static UUID guid(String value, String field) {
-        try {
-            if (value == null || value.strip().length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new Invalid("invalid_guid", field, field + " must be a GUID, was '" + value + "'");
-        }
+        return Guids.parse(value, field);
     }
 }

@@ -1,5 +1,6 @@
 package org.openprofiles.adapter.rest.cm;
 
+import org.openprofiles.adapter.rest.common.Guids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;

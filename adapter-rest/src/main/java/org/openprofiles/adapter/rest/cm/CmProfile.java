@@ -1,5 +1,6 @@
 package org.openprofiles.adapter.rest.cm;
 
+import org.openprofiles.adapter.rest.common.Guids;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.rest.cm;
 
+import org.openprofiles.adapter.rest.common.Guids;
+import org.openprofiles.adapter.rest.common.VendorQuery;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.openprofiles.adapter.rest.common.Caller;
 import org.openprofiles.adapter.rest.common.Paging;
@@ -47,9 +48,9 @@ public final class CmProfilesResource {
     @Path("profiles")
     public Response list(@Context UriInfo uri, @Context SecurityContext security) {
         Principal caller = Caller.of(security);
-        StatusFilter status = StatusFilter.parse(query(uri, "status"));
-        Optional<UserId> target = targetUser(query(uri, TARGET_USER));
-        var page = Paging.request(query(uri, Paging.LIMIT), query(uri, Paging.CURSOR));
+        StatusFilter status = StatusFilter.parse(VendorQuery.first(uri, "status"));
+        Optional<UserId> target = targetUser(VendorQuery.first(uri, TARGET_USER));
+        var page = Paging.request(VendorQuery.first(uri, Paging.LIMIT), VendorQuery.first(uri, Paging.CURSOR));
         Page<ProfileWithOperations> found = listProfiles.list(caller,
                 new ListProfilesForUser.Query(target, status, page));
         if (found.isEmpty()) {
@@ -73,15 +74,5 @@ public final class CmProfilesResource {
             return Optional.empty();
         }
         return Optional.of(new UserId(Guids.parse(value, TARGET_USER)));
-    }
-
-    /** The first value of a query parameter whose name matches {@code name} in any case. */
-    static String query(UriInfo uri, String name) {
-        for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters().entrySet()) {
-            if (parameter.getKey().equalsIgnoreCase(name) && !parameter.getValue().isEmpty()) {
-                return parameter.getValue().get(0);
-            }
-        }
-        return null;
     }
 }

@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.rest.cm;
 
+import org.openprofiles.adapter.rest.common.Guids;
+import org.openprofiles.adapter.rest.common.VendorQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -117,15 +119,15 @@ public final class CmRequestsResource {
     @Path("requests")
     public Response list(@Context UriInfo uri, @Context SecurityContext security) {
         Principal caller = Caller.of(security);
-        String target = CmProfilesResource.query(uri, CmProfilesResource.TARGET_USER);
+        String target = VendorQuery.first(uri, CmProfilesResource.TARGET_USER);
         if (target != null && !target.isBlank() && !target.strip().equalsIgnoreCase("current")
                 && !caller.is(new UserId(Guids.parse(target, "targetuser")))) {
             throw new Forbidden("own_requests_only", "targetuser", "only the caller's own requests are listed");
         }
-        Optional<RequestStatus> status = parse(CmProfilesResource.query(uri, "status"), "status",
+        Optional<RequestStatus> status = parse(VendorQuery.first(uri, "status"), "status",
                 RequestStatus::fromName, RequestStatus::fromCode);
-        Optional<RequestType> type = parse(CmProfilesResource.query(uri, "type"), "type", RequestType::fromName, RequestType::fromCode);
-        var page = Paging.request(CmProfilesResource.query(uri, Paging.LIMIT), CmProfilesResource.query(uri, Paging.CURSOR));
+        Optional<RequestType> type = parse(VendorQuery.first(uri, "type"), "type", RequestType::fromName, RequestType::fromCode);
+        var page = Paging.request(VendorQuery.first(uri, Paging.LIMIT), VendorQuery.first(uri, Paging.CURSOR));
         Page<CertificateRequest> found = listRequests.list(caller, new ListCertificateRequests.Query(status, type, page));
         if (found.isEmpty()) {
             return Response.noContent().build();

@@ -1,5 +1,6 @@
 package org.openprofiles.adapter.rest.admin.certificate;
 
+import org.openprofiles.adapter.rest.common.Guids;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
-import org.openprofiles.adapter.rest.cm.Guids;
 import org.openprofiles.adapter.rest.common.Caller;
 import org.openprofiles.adapter.rest.common.Paging;
 import org.openprofiles.application.certificate.CreateProfileTemplate;

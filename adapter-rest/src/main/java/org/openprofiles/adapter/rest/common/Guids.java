@@ -1,4 +1,4 @@
-package org.openprofiles.adapter.rest.cm;
+package org.openprofiles.adapter.rest.common;
 
 import java.util.Optional;
 import java.util.UUID;
