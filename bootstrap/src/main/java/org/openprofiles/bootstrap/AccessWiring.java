@@ -10,10 +10,16 @@ import org.openprofiles.adapter.jdbc.access.JdbiAssignments;
 import org.openprofiles.adapter.jdbc.access.JdbiAttributeCatalogs;
 import org.openprofiles.adapter.jdbc.access.JdbiComplianceFindings;
 import org.openprofiles.adapter.jdbc.access.JdbiDirectory;
-import org.openprofiles.adapter.rest.access.AccessAdminResource;
-import org.openprofiles.adapter.rest.arm.ArmJson;
-import org.openprofiles.adapter.rest.arm.ProfilesResource;
-import org.openprofiles.adapter.rest.common.JsonMappers;
+import org.openprofiles.adapter.rest.access.admin.AccessConfigurationAdminResource;
+import org.openprofiles.adapter.rest.access.admin.AttributeCatalogAdminResource;
+import org.openprofiles.adapter.rest.access.admin.DirectoryAdminResource;
+import org.openprofiles.adapter.rest.access.arm.AccountRequirementsResource;
+import org.openprofiles.adapter.rest.access.arm.AssignmentsResource;
+import org.openprofiles.adapter.rest.access.arm.ComplianceResource;
+import org.openprofiles.adapter.rest.access.arm.ProfileConfigurationResource;
+import org.openprofiles.adapter.rest.access.arm.ArmJson;
+import org.openprofiles.adapter.rest.access.arm.AccessProfilesResource;
+import org.openprofiles.adapter.rest.shared.JsonMappers;
 import org.openprofiles.application.access.AssignProfile;
 import org.openprofiles.application.access.ChangeProfileConfiguration;
 import org.openprofiles.application.access.ComplianceReport;
@@ -72,20 +78,21 @@ final class AccessWiring {
         AttributeCatalogs catalogs = new JdbiAttributeCatalogs(db);
         AccessSettings settings = new JdbiAccessSettings(db);
         ShowProfileConfiguration show = new ShowProfileConfiguration(policy, settings, catalogs, tx);
-        ProfilesResource.UseCases useCases = new ProfilesResource.UseCases(
-                new ListAccessProfiles(policy, profiles, tx),
-                new GetAccessProfiles(policy, profiles, tx),
-                new SaveAccessProfile(policy, profiles, directory, assignments, catalogs, tx, audit, clock),
-                new DeleteAccessProfile(policy, profiles, assignments, tx, audit),
-                new AssignProfile(policy, profiles, directory, assignments, tx, audit, clock),
-                new ListProfileAssignments(policy, profiles, assignments, tx),
-                new DescribeProfileUsage(policy, profiles, findings, tx),
-                new ShowAccountRequirements(policy, directory, assignments, tx),
-                new ComplianceReport(policy, profiles, findings, tx),
-                show);
+        ChangeProfileConfiguration change = new ChangeProfileConfiguration(policy, settings, catalogs, tx, audit);
         return List.of(
-                new ProfilesResource(useCases, zone),
-                new AccessAdminResource(new ImportDirectory(policy, directory, assignments, tx, audit), show,
-                        new ChangeProfileConfiguration(policy, settings, catalogs, tx, audit)));
+                new AccessProfilesResource(new AccessProfilesResource.UseCases(
+                        new ListAccessProfiles(policy, profiles, tx),
+                        new GetAccessProfiles(policy, profiles, tx),
+                        new SaveAccessProfile(policy, profiles, directory, assignments, catalogs, tx, audit, clock),
+                        new DeleteAccessProfile(policy, profiles, assignments, tx, audit),
+                        new DescribeProfileUsage(policy, profiles, findings, tx)), zone),
+                new ProfileConfigurationResource(show),
+                new AssignmentsResource(new ListProfileAssignments(policy, profiles, assignments, tx),
+                        new AssignProfile(policy, profiles, directory, assignments, tx, audit, clock)),
+                new AccountRequirementsResource(new ShowAccountRequirements(policy, directory, assignments, tx)),
+                new ComplianceResource(new ComplianceReport(policy, profiles, findings, tx)),
+                new DirectoryAdminResource(new ImportDirectory(policy, directory, assignments, tx, audit)),
+                new AttributeCatalogAdminResource(show, change),
+                new AccessConfigurationAdminResource(show, change));
     }
 }

@@ -6,7 +6,7 @@ import org.openprofiles.adapter.jdbc.certificate.JdbiCertificateProfiles;
 import org.openprofiles.adapter.jdbc.certificate.JdbiCertificateRequests;
 import org.openprofiles.adapter.jdbc.certificate.JdbiProfileOwners;
 import org.openprofiles.adapter.jdbc.certificate.JdbiProfileTemplates;
-import org.openprofiles.adapter.rest.cm.CmRequestsResource;
+import org.openprofiles.adapter.rest.certificate.cm.CertificateRequestsResource;
 import org.openprofiles.application.certificate.CancelCertificateRequest;
 import org.openprofiles.application.certificate.CompleteCertificateRequest;
 import org.openprofiles.application.certificate.DecideCertificateRequest;
@@ -37,7 +37,7 @@ final class CertificateRequestWiring {
         ProfileTemplates templates = new JdbiProfileTemplates(transactions);
         CertificateProfiles profiles = new JdbiCertificateProfiles(transactions);
         CertificateRequests requests = new JdbiCertificateRequests(transactions);
-        return List.of(new CmRequestsResource(
+        return List.of(new CertificateRequestsResource(
                 new InitiateCertificateRequest(profiles, new JdbiProfileOwners(transactions), templates, requests, policy,
                         transactions, shared.audit, clock),
                 new GetCertificateRequest(requests, policy, transactions),

@@ -5,9 +5,9 @@ import java.util.List;
 import org.openprofiles.adapter.jdbc.certificate.JdbiCertificateProfiles;
 import org.openprofiles.adapter.jdbc.certificate.JdbiProfileOwners;
 import org.openprofiles.adapter.jdbc.certificate.JdbiProfileTemplates;
-import org.openprofiles.adapter.rest.admin.certificate.CertificateProfileImportResource;
-import org.openprofiles.adapter.rest.admin.certificate.ProfileTemplatesResource;
-import org.openprofiles.adapter.rest.cm.CmProfilesResource;
+import org.openprofiles.adapter.rest.certificate.admin.CertificateProfileImportResource;
+import org.openprofiles.adapter.rest.certificate.admin.ProfileTemplatesResource;
+import org.openprofiles.adapter.rest.certificate.cm.CertificateProfilesResource;
 import org.openprofiles.application.certificate.CreateProfileTemplate;
 import org.openprofiles.application.certificate.GetProfile;
 import org.openprofiles.application.certificate.GetProfileTemplate;
@@ -41,7 +41,7 @@ final class CertificateWiring {
         var policy = shared.accessPolicy;
         var transactions = shared.transactions;
         return List.of(
-                new CmProfilesResource(new ListProfilesForUser(profiles, offeredOperations, policy, transactions),
+                new CertificateProfilesResource(new ListProfilesForUser(profiles, offeredOperations, policy, transactions),
                         new GetProfile(profiles, offeredOperations, policy, transactions)),
                 new ProfileTemplatesResource(
                         new CreateProfileTemplate(templates, policy, transactions, shared.audit, clock),

@@ -12,7 +12,7 @@ import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.Directory;
-import org.openprofiles.domain.access.ProfileId;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
@@ -29,7 +29,7 @@ public final class AssignProfile {
     public static final int MAX_COMMENT_LENGTH = 1024;
 
     /** Which profile, which accounts, and why. */
-    public record Command(ProfileId profile, List<AccountId> accounts, String comment) {
+    public record Command(AccessProfileId profile, List<AccountId> accounts, String comment) {
         public Command {
             accounts = accounts == null ? List.of() : List.copyOf(accounts);
             comment = comment == null ? "" : comment.strip();
@@ -104,7 +104,7 @@ public final class AssignProfile {
         return new LinkedHashSet<>(command.accounts());
     }
 
-    private void requireKnown(ProfileId profile, Set<AccountId> accounts) {
+    private void requireKnown(AccessProfileId profile, Set<AccountId> accounts) {
         if (!profiles.exists(profile)) {
             throw new NotFound("profile_not_found", "profileId", "no access profile " + profile);
         }

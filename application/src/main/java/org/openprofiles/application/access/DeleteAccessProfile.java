@@ -7,7 +7,7 @@ import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.Assignments;
-import org.openprofiles.domain.access.ProfileId;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
@@ -35,7 +35,7 @@ public final class DeleteAccessProfile {
         this.audit = audit;
     }
 
-    public Deleted delete(Principal caller, ProfileId id) {
+    public Deleted delete(Principal caller, AccessProfileId id) {
         policy.require(caller, Action.MANAGE_ACCESS_PROFILES, ListAccessProfiles.PROFILES);
         return transactions.inTransaction(() -> {
             AccessProfile profile = profiles.find(id)

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.ComplianceFindings;
-import org.openprofiles.domain.access.ProfileId;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.ProfileUsage;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
@@ -30,13 +30,13 @@ public final class DescribeProfileUsage {
     }
 
     /** Usage by profile id, in the order asked; every id must exist. */
-    public Map<ProfileId, ProfileUsage> describe(Principal caller, List<ProfileId> ids) {
+    public Map<AccessProfileId, ProfileUsage> describe(Principal caller, List<AccessProfileId> ids) {
         policy.require(caller, Action.READ_ACCESS_PROFILES, ListAccessProfiles.PROFILES);
-        Set<ProfileId> wanted = GetAccessProfiles.checkIds(ids, "profileIds");
+        Set<AccessProfileId> wanted = GetAccessProfiles.checkIds(ids, "profileIds");
         return transactions.readOnly(() -> {
             GetAccessProfiles.requireAllFound(wanted, profiles.existing(wanted), "profileIds");
-            Map<ProfileId, ProfileUsage> counted = findings.usage(wanted);
-            Map<ProfileId, ProfileUsage> usage = new LinkedHashMap<>();
+            Map<AccessProfileId, ProfileUsage> counted = findings.usage(wanted);
+            Map<AccessProfileId, ProfileUsage> usage = new LinkedHashMap<>();
             wanted.forEach(id -> usage.put(id, counted.getOrDefault(id, ProfileUsage.NONE)));
             return usage;
         });

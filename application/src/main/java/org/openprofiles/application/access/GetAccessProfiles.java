@@ -6,7 +6,7 @@ import java.util.Set;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfiles;
-import org.openprofiles.domain.access.ProfileId;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
@@ -28,15 +28,15 @@ public final class GetAccessProfiles {
         this.transactions = transactions;
     }
 
-    public List<AccessProfile> get(Principal caller, List<ProfileId> ids, String field) {
+    public List<AccessProfile> get(Principal caller, List<AccessProfileId> ids, String field) {
         policy.require(caller, Action.READ_ACCESS_PROFILES, ListAccessProfiles.PROFILES);
-        Set<ProfileId> wanted = checkIds(ids, field);
+        Set<AccessProfileId> wanted = checkIds(ids, field);
         List<AccessProfile> found = transactions.readOnly(() -> profiles.findAll(wanted));
         requireAllFound(wanted, found.stream().map(AccessProfile::id).toList(), field);
         return found;
     }
 
-    static Set<ProfileId> checkIds(List<ProfileId> ids, String field) {
+    static Set<AccessProfileId> checkIds(List<AccessProfileId> ids, String field) {
         if (ids.isEmpty()) {
             throw new Invalid("required", field, field + " must name at least one profile id");
         }
@@ -46,8 +46,8 @@ public final class GetAccessProfiles {
         return new LinkedHashSet<>(ids);
     }
 
-    static void requireAllFound(Set<ProfileId> wanted, java.util.Collection<ProfileId> found, String field) {
-        for (ProfileId id : wanted) {
+    static void requireAllFound(Set<AccessProfileId> wanted, java.util.Collection<AccessProfileId> found, String field) {
+        for (AccessProfileId id : wanted) {
             if (!found.contains(id)) {
                 throw new NotFound("profile_not_found", field, "no access profile " + id);
             }

@@ -4,7 +4,7 @@ import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.ProfileAssignment;
-import org.openprofiles.domain.access.ProfileId;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
@@ -28,7 +28,7 @@ public final class ListProfileAssignments {
         this.transactions = transactions;
     }
 
-    public Page<ProfileAssignment> list(Principal caller, ProfileId profile, PageRequest page) {
+    public Page<ProfileAssignment> list(Principal caller, AccessProfileId profile, PageRequest page) {
         policy.require(caller, Action.READ_ACCESS_PROFILES, ListAccessProfiles.PROFILES);
         return transactions.readOnly(() -> {
             if (!profiles.exists(profile)) {

@@ -19,11 +19,12 @@ import org.openprofiles.domain.access.Directory;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.GroupId;
 import org.openprofiles.domain.access.ProfileDraft;
-import org.openprofiles.domain.access.ProfileId;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.shared.Conflict;
+import org.openprofiles.domain.shared.DomainFailure;
 import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.Invalid.Violation;
 import org.openprofiles.domain.shared.PreconditionFailed;
@@ -37,14 +38,29 @@ import org.openprofiles.domain.shared.PreconditionFailed;
 public final class SaveAccessProfile {
 
     /**
-     * What to save: an optional id, the proposed content, the version the caller last read, and
-     * what the adapter already found malformed in the input (reported together with every other
-     * violation; the draft keeps a placeholder at such a position so that indexes stay right).
+     * What to save: an optional id, the proposed content, the version the caller last read (as a
+     * precondition, e.g. HTTP's If-Match, or inside the content), and what the adapter already
+     * found malformed in the input (reported together with every other violation; the draft keeps
+     * a placeholder at such a position so that indexes stay right).
      */
-    public record Command(Optional<ProfileId> id, ProfileDraft draft, Optional<Long> expectedVersion,
-                          List<Violation> malformed) {
+    public record Command(Optional<AccessProfileId> id, ProfileDraft draft, Optional<Long> preconditionVersion,
+                          Optional<Long> contentVersion, List<Violation> malformed) {
         public Command {
             malformed = malformed == null ? List.of() : List.copyOf(malformed);
+        }
+
+        /**
+         * The version the save must find stored. A stale precondition is {@link PreconditionFailed};
+         * a stale version in the content (or a concurrent change when none was named) is a {@link Conflict}.
+         */
+        Optional<Long> expectedVersion() {
+            return preconditionVersion.or(() -> contentVersion);
+        }
+
+        DomainFailure stale(String code, String message) {
+            return preconditionVersion.isPresent()
+                    ? new PreconditionFailed(code, "version", message)
+                    : new Conflict(code, "version", message);
         }
     }
 
@@ -85,10 +101,10 @@ public final class SaveAccessProfile {
             }
             if (existing.isEmpty()) {
                 if (command.expectedVersion().isPresent()) {
-                    throw new PreconditionFailed("no_such_version", "version",
+                    throw command.stale("no_such_version",
                             "there is no stored profile with this id whose version could match");
                 }
-                AccessProfile created = AccessProfile.create(command.id().orElseGet(ProfileId::random), draft,
+                AccessProfile created = AccessProfile.create(command.id().orElseGet(AccessProfileId::random), draft,
                         checked.groups(), clock.instant());
                 profiles.add(created);
                 audit.record(caller, "access-profile.create", "access-profile", created.id().toString(), Map.of(),
@@ -97,11 +113,16 @@ public final class SaveAccessProfile {
             }
             AccessProfile before = existing.get();
             if (command.expectedVersion().isPresent() && command.expectedVersion().get() != before.version()) {
-                throw new PreconditionFailed("stale_version", "version", "the profile was changed by someone else "
+                throw command.stale("stale_version", "the profile was changed by someone else "
                         + "(version " + before.version() + ", yours " + command.expectedVersion().get() + "); reload it");
             }
             AccessProfile revised = before.revise(draft, checked.groups(), clock.instant());
-            AccessProfile stored = profiles.update(revised);
+            AccessProfile stored;
+            try {
+                stored = profiles.update(revised);
+            } catch (PreconditionFailed concurrentChange) {
+                throw command.stale(concurrentChange.code(), concurrentChange.getMessage());
+            }
             assignments.recheck(stored.id());
             audit.record(caller, "access-profile.update", "access-profile", stored.id().toString(),
                     before.auditFields(), stored.auditFields());

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.CertificateProfiles;
-import org.openprofiles.domain.certificate.ProfileId;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
@@ -29,7 +29,7 @@ public final class GetProfile {
         this.transactions = transactions;
     }
 
-    public Optional<ProfileWithOperations> get(Principal caller, ProfileId id) {
+    public Optional<ProfileWithOperations> get(Principal caller, CertificateProfileId id) {
         return transactions.readOnly(() -> profiles.find(id)
                 .filter(profile -> accessPolicy.permits(caller, Action.READ_CERTIFICATE_PROFILES,
                         Resource.ownedBy("certificate-profile", profile.assignedUser())))

@@ -15,7 +15,7 @@ import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.CertificateProfile;
 import org.openprofiles.domain.certificate.CertificateProfiles;
-import org.openprofiles.domain.certificate.ProfileId;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.ProfileOwners;
 import org.openprofiles.domain.certificate.ProfileStatus;
 import org.openprofiles.domain.certificate.ProfileTemplate;
@@ -89,7 +89,7 @@ public final class ImportCertificateProfiles {
         List<Violation> violations = new ArrayList<>();
         List<CertificateProfile> parsed = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
-        Set<ProfileId> seen = new HashSet<>();
+        Set<CertificateProfileId> seen = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             Optional<CertificateProfile> profile = parse(i, items.get(i), now, violations);
             if (profile.isPresent() && !seen.add(profile.get().id())) {
@@ -103,7 +103,7 @@ public final class ImportCertificateProfiles {
             Map<TemplateId, ProfileTemplate> knownTemplates =
                     templates.findAll(parsed.stream().map(CertificateProfile::template).toList());
             Set<UserId> knownUsers = owners.existing(parsed.stream().map(CertificateProfile::assignedUser).toList());
-            Map<ProfileId, CertificateProfile> existing =
+            Map<CertificateProfileId, CertificateProfile> existing =
                     profiles.findAll(parsed.stream().map(CertificateProfile::id).toList());
             List<CertificateProfile> fresh = new ArrayList<>();
             int unchanged = 0;
@@ -181,8 +181,8 @@ public final class ImportCertificateProfiles {
             return Optional.empty();
         }
         try {
-            return Optional.of(new CertificateProfile(new ProfileId(id.orElseThrow()), status.orElseThrow(),
-                    item.flags() == null ? 0 : item.flags(), parent.map(ProfileId::new), primary.map(ProfileId::new),
+            return Optional.of(new CertificateProfile(new CertificateProfileId(id.orElseThrow()), status.orElseThrow(),
+                    item.flags() == null ? 0 : item.flags(), parent.map(CertificateProfileId::new), primary.map(CertificateProfileId::new),
                     new UserId(user.orElseThrow()), new TemplateId(template.orElseThrow()),
                     item.profileTemplateVersion(), item.comment(), now, now));
         } catch (DomainFailure failure) {

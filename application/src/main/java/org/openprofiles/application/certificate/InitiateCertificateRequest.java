@@ -20,7 +20,7 @@ import org.openprofiles.domain.certificate.CertificateRequest;
 import org.openprofiles.domain.certificate.CertificateRequests;
 import org.openprofiles.domain.certificate.OperationPolicy;
 import org.openprofiles.domain.certificate.OperationRules;
-import org.openprofiles.domain.certificate.ProfileId;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.ProfileOperation;
 import org.openprofiles.domain.certificate.ProfileOwners;
 import org.openprofiles.domain.certificate.ProfileTemplate;
@@ -51,7 +51,7 @@ public final class InitiateCertificateRequest {
      * and no profile; every other type names the profile, whose template and owner must match
      * {@code template} and {@code target} when given.
      */
-    public record Command(RequestType type, TemplateId template, Optional<ProfileId> profile, Optional<UserId> target,
+    public record Command(RequestType type, TemplateId template, Optional<CertificateProfileId> profile, Optional<UserId> target,
                           List<CertificateRequest.DataItem> dataCollection, String comment, int priority) {
         public Command {
             if (type == null || template == null || profile == null || target == null) {
@@ -67,7 +67,7 @@ public final class InitiateCertificateRequest {
         String fingerprint() {
             StringBuilder text = new StringBuilder();
             List<String> parts = new ArrayList<>(List.of(type.name(), template.toString(),
-                    profile.map(ProfileId::toString).orElse(""),
+                    profile.map(CertificateProfileId::toString).orElse(""),
                     target.map(UserId::toString).orElse(""), comment == null ? "" : comment, Integer.toString(priority)));
             dataCollection.forEach(item -> {
                 parts.add(item.name());
@@ -160,7 +160,7 @@ public final class InitiateCertificateRequest {
         if (command.type().createsProfile()) {
             return enroll(caller, command);
         }
-        ProfileId profileId = command.profile().orElseThrow(() -> new Invalid("required", "profile",
+        CertificateProfileId profileId = command.profile().orElseThrow(() -> new Invalid("required", "profile",
                 "profile is required for " + command.type().name() + ": the profile the operation acts on"));
         // Locked from the start: a concurrent request on the same profile waits here, then decides
         // on the status the first one left (and is refused with 409 if that rules it out).

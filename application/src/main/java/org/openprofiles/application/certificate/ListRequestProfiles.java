@@ -6,7 +6,7 @@ import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.CertificateProfile;
 import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.CertificateRequests;
-import org.openprofiles.domain.certificate.ProfileId;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.RequestId;
 import org.openprofiles.domain.certificate.RequestStatus;
 import org.openprofiles.domain.security.AccessPolicy;
@@ -43,7 +43,7 @@ public final class ListRequestProfiles {
                 .filter(request -> access.visible(caller, request))
                 .filter(request -> request.status() == RequestStatus.COMPLETED)
                 .map(request -> {
-                    List<ProfileId> ids = new ArrayList<>();
+                    List<CertificateProfileId> ids = new ArrayList<>();
                     request.oldProfile().ifPresent(ids::add);
                     request.newProfile().ifPresent(ids::add);
                     List<CertificateProfile> found = profiles.findAll(ids).values().stream()

@@ -9,7 +9,7 @@ import org.openprofiles.domain.certificate.CertificateProfile;
 import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.CertificateRequest;
 import org.openprofiles.domain.certificate.OperationRules;
-import org.openprofiles.domain.certificate.ProfileId;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.ProfileOperation;
 import org.openprofiles.domain.certificate.ProfileStatus;
 import org.openprofiles.domain.certificate.ProfileTemplate;
@@ -33,7 +33,7 @@ final class RequestExecution {
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("type", request.type().name());
             after.put("status", request.status().name());
-            after.put("profile", request.oldProfile().map(ProfileId::toString).orElse(null));
+            after.put("profile", request.oldProfile().map(CertificateProfileId::toString).orElse(null));
             after.put("profileStatusBefore", statusBefore.name());
             after.put("profileStatusAfter", statusAfter.name());
             request.newProfile().ifPresent(created -> after.put("newProfile", created.toString()));
@@ -54,7 +54,7 @@ final class RequestExecution {
         if (request.type().createsProfile()) {
             return enroll(request, now);
         }
-        ProfileId id = request.oldProfile().orElseThrow();
+        CertificateProfileId id = request.oldProfile().orElseThrow();
         CertificateProfile profile = profiles.lock(id)
                 .orElseThrow(() -> new Conflict("profile_gone", "profile", "profile " + id + " no longer exists"));
         return executeLocked(request, profile, now);
@@ -65,13 +65,13 @@ final class RequestExecution {
      * A status that no longer allows the operation (another request got there first) is a {@link Conflict}.
      */
     Outcome executeLocked(CertificateRequest request, CertificateProfile profile, Instant now) {
-        ProfileId id = profile.id();
+        CertificateProfileId id = profile.id();
         if (!OperationRules.possibleIn(profile.status()).contains(request.type().operationOn(profile.status()))) {
             throw notInThisStatus(profile, request.type().operationOn(profile.status()));
         }
         ProfileTemplate template = templates.find(profile.template()).orElseThrow(
                 () -> new IllegalStateException("profile " + id + " names missing template " + profile.template()));
-        Optional<ProfileId> created = Optional.empty();
+        Optional<CertificateProfileId> created = Optional.empty();
         CertificateProfile changed = switch (request.type()) {
             case DISABLE -> profile.withStatus(ProfileStatus.DISABLED, now);
             case RETIRE -> profile.withStatus(ProfileStatus.RETIRED, now);

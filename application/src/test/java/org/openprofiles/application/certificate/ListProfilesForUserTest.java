@@ -18,7 +18,7 @@ import org.openprofiles.domain.certificate.CertificateProfile;
 import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.OperationPolicy;
 import org.openprofiles.domain.certificate.PinPolicy;
-import org.openprofiles.domain.certificate.ProfileId;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.ProfileOperation;
 import org.openprofiles.domain.certificate.ProfileStatus;
 import org.openprofiles.domain.certificate.ProfileTemplate;
@@ -44,12 +44,12 @@ class ListProfilesForUserTest {
         int listings;
 
         @Override
-        public Optional<CertificateProfile> find(ProfileId id) {
+        public Optional<CertificateProfile> find(CertificateProfileId id) {
             return rows.stream().filter(p -> p.id().equals(id)).findFirst();
         }
 
         @Override
-        public Optional<CertificateProfile> lock(ProfileId id) {
+        public Optional<CertificateProfile> lock(CertificateProfileId id) {
             return find(id);
         }
 
@@ -59,8 +59,8 @@ class ListProfilesForUserTest {
         }
 
         @Override
-        public Map<ProfileId, CertificateProfile> findAll(Collection<ProfileId> ids) {
-            Map<ProfileId, CertificateProfile> found = new LinkedHashMap<>();
+        public Map<CertificateProfileId, CertificateProfile> findAll(Collection<CertificateProfileId> ids) {
+            Map<CertificateProfileId, CertificateProfile> found = new LinkedHashMap<>();
             rows.stream().filter(p -> ids.contains(p.id())).forEach(p -> found.put(p.id(), p));
             return found;
         }
@@ -138,7 +138,7 @@ class ListProfilesForUserTest {
     }
 
     private void profile(ProfileTemplate template, ProfileStatus status) {
-        profiles.addAll(List.of(new CertificateProfile(ProfileId.random(), status, 0, Optional.empty(),
+        profiles.addAll(List.of(new CertificateProfile(CertificateProfileId.random(), status, 0, Optional.empty(),
                 Optional.empty(), owner, template.id(), 1, "", NOW, NOW)));
     }
 

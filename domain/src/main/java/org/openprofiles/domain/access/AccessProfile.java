@@ -10,7 +10,7 @@ import java.util.Map;
  * attribute values it should have, shown with a palette colour and initials. {@code version}
  * grows by one with every stored change (optimistic concurrency).
  */
-public record AccessProfile(ProfileId id, String name, String description, int color, String initials,
+public record AccessProfile(AccessProfileId id, String name, String description, int color, String initials,
                             Instant createdAt, Instant modifiedAt, List<Group> groups,
                             List<AttributeValue> attributes, long version) {
 
@@ -24,7 +24,7 @@ public record AccessProfile(ProfileId id, String name, String description, int c
     }
 
     /** A new profile from a checked draft and the directory groups it names (in the draft's order). */
-    public static AccessProfile create(ProfileId id, ProfileDraft draft, List<Group> groups, Instant now) {
+    public static AccessProfile create(AccessProfileId id, ProfileDraft draft, List<Group> groups, Instant now) {
         return new AccessProfile(id, draft.name(), draft.description(), draft.color(), draft.initials(), now, now,
                 groups, draft.attributes(), 1);
     }

@@ -14,19 +14,19 @@ public interface AccessProfiles {
     Page<AccessProfile> list(ProfileFilter filter, PageRequest page);
 
     /** The profiles with these ids that exist, ordered by name. */
-    List<AccessProfile> findAll(Collection<ProfileId> ids);
+    List<AccessProfile> findAll(Collection<AccessProfileId> ids);
 
-    Optional<AccessProfile> find(ProfileId id);
+    Optional<AccessProfile> find(AccessProfileId id);
 
     /** Those of {@code ids} that are stored profiles (without loading them). */
-    Set<ProfileId> existing(Collection<ProfileId> ids);
+    Set<AccessProfileId> existing(Collection<AccessProfileId> ids);
 
-    default boolean exists(ProfileId id) {
+    default boolean exists(AccessProfileId id) {
         return existing(List.of(id)).contains(id);
     }
 
     /** True when another profile than {@code except} has this name, ignoring case. */
-    boolean nameTaken(String name, Optional<ProfileId> except);
+    boolean nameTaken(String name, Optional<AccessProfileId> except);
 
     /** Inserts a new profile; throws {@code Conflict} when the name or id is taken. */
     void add(AccessProfile profile);
@@ -38,5 +38,5 @@ public interface AccessProfiles {
     AccessProfile update(AccessProfile profile);
 
     /** Deletes the profile with its groups, attribute values and assignments; false when it did not exist. */
-    boolean delete(ProfileId id);
+    boolean delete(AccessProfileId id);
 }

@@ -3,7 +3,7 @@ package org.openprofiles.domain.access;
 import java.util.List;
 
 /** One account's line in the compliance report: its profiles and every deviation found. */
-public record AccountCompliance(AccountSummary account, List<ProfileId> profiles, List<Deviation> deviations) {
+public record AccountCompliance(AccountSummary account, List<AccessProfileId> profiles, List<Deviation> deviations) {
 
     public AccountCompliance {
         profiles = List.copyOf(profiles);

@@ -10,24 +10,24 @@ import org.openprofiles.domain.shared.PageRequest;
 public interface Assignments {
 
     /** Assigns the profile to those accounts that do not have it yet; returns how many were new. */
-    int assign(ProfileId profile, Collection<AccountId> accounts, String comment, UserId by, Instant at);
+    int assign(AccessProfileId profile, Collection<AccountId> accounts, String comment, UserId by, Instant at);
 
     /** Removes the profile from these accounts; returns how many had it. */
-    int unassign(ProfileId profile, Collection<AccountId> accounts);
+    int unassign(AccessProfileId profile, Collection<AccountId> accounts);
 
-    long countFor(ProfileId profile);
+    long countFor(AccessProfileId profile);
 
     /**
      * Recounts how each account deviates from the profile after the profile changed. Must run in
      * the unit of work of that change.
      */
-    void recheck(ProfileId profile);
+    void recheck(AccessProfileId profile);
 
     /** Recounts the deviations of these accounts from all their profiles after they changed. */
     void recheck(Collection<AccountId> accounts);
 
     /** The accounts that have the profile, ordered by samAccountName. */
-    Page<ProfileAssignment> listFor(ProfileId profile, PageRequest page);
+    Page<ProfileAssignment> listFor(AccessProfileId profile, PageRequest page);
 
     /** The groups the account's profiles require, ordered by group name then profile. */
     Page<RequiredGroup> requiredGroups(AccountId account, PageRequest page);

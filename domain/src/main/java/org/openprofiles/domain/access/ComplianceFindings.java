@@ -15,5 +15,5 @@ public interface ComplianceFindings {
     Page<AccountCompliance> report(ComplianceQuery query, PageRequest page);
 
     /** For each of these profiles: assigned accounts and those deviating from the profile. */
-    Map<ProfileId, ProfileUsage> usage(Collection<ProfileId> profiles);
+    Map<AccessProfileId, ProfileUsage> usage(Collection<AccessProfileId> profiles);
 }

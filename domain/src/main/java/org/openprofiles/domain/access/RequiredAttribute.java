@@ -4,7 +4,7 @@ package org.openprofiles.domain.access;
  * An attribute value an account should have because of one of its profiles, the value it
  * actually has ("" for none), and whether they match.
  */
-public record RequiredAttribute(ProfileId profileId, String profileName, String label, AttributeValue required,
+public record RequiredAttribute(AccessProfileId profileId, String profileName, String label, AttributeValue required,
                                 String actual) {
 
     public boolean compliant() {

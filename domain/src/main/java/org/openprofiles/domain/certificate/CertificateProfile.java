@@ -10,8 +10,8 @@ import org.openprofiles.domain.shared.Invalid;
  * its status, flags, the profile it replaced ({@code parent}), its primary profile, its owner,
  * and the template (and template version) it was issued from.
  */
-public record CertificateProfile(ProfileId id, ProfileStatus status, int flags, Optional<ProfileId> parent,
-                                 Optional<ProfileId> primary, UserId assignedUser, TemplateId template,
+public record CertificateProfile(CertificateProfileId id, ProfileStatus status, int flags, Optional<CertificateProfileId> parent,
+                                 Optional<CertificateProfileId> primary, UserId assignedUser, TemplateId template,
                                  long templateVersion, String comment, Instant createdAt, Instant updatedAt) {
 
     public static final int MAX_COMMENT_LENGTH = 4096;
@@ -47,9 +47,9 @@ public record CertificateProfile(ProfileId id, ProfileStatus status, int flags, 
      * linked to this one as its {@code parent} (Renew, Recover) or as its {@code primary} (Duplicate).
      */
     public CertificateProfile successor(boolean asParent, long currentTemplateVersion, Instant now) {
-        Optional<ProfileId> newParent = asParent ? Optional.of(id) : Optional.empty();
-        Optional<ProfileId> newPrimary = asParent ? Optional.empty() : Optional.of(primary.orElse(id));
-        return new CertificateProfile(ProfileId.random(), ProfileStatus.ACTIVE, flags, newParent, newPrimary,
+        Optional<CertificateProfileId> newParent = asParent ? Optional.of(id) : Optional.empty();
+        Optional<CertificateProfileId> newPrimary = asParent ? Optional.empty() : Optional.of(primary.orElse(id));
+        return new CertificateProfile(CertificateProfileId.random(), ProfileStatus.ACTIVE, flags, newParent, newPrimary,
                 assignedUser, template, currentTemplateVersion, "", now, now);
     }
 
@@ -58,7 +58,7 @@ public record CertificateProfile(ProfileId id, ProfileStatus status, int flags, 
      * (Enroll): no parent, no primary, Flags 1 as on every profile of the document's example.
      */
     public static CertificateProfile enrolled(UserId owner, TemplateId template, long templateVersion, Instant now) {
-        return new CertificateProfile(ProfileId.random(), ProfileStatus.ACTIVE, 1, Optional.empty(), Optional.empty(),
+        return new CertificateProfile(CertificateProfileId.random(), ProfileStatus.ACTIVE, 1, Optional.empty(), Optional.empty(),
                 owner, template, templateVersion, "", now, now);
     }
 

@@ -14,19 +14,19 @@ import org.openprofiles.domain.shared.PageRequest;
  */
 public interface CertificateProfiles {
 
-    Optional<CertificateProfile> find(ProfileId id);
+    Optional<CertificateProfile> find(CertificateProfileId id);
 
     /**
      * The profile, its row locked until the end of the current transaction: a second change of the
      * same profile waits, then sees the first one's result.
      */
-    Optional<CertificateProfile> lock(ProfileId id);
+    Optional<CertificateProfile> lock(CertificateProfileId id);
 
     /** Stores a changed profile's status, comment and update time. */
     void update(CertificateProfile profile);
 
     /** The profiles among {@code ids} that exist, in one query. */
-    Map<ProfileId, CertificateProfile> findAll(Collection<ProfileId> ids);
+    Map<CertificateProfileId, CertificateProfile> findAll(Collection<CertificateProfileId> ids);
 
     /** {@code user}'s profiles that pass {@code filter}, one page in recorded order. */
     Page<CertificateProfile> findByUser(UserId user, StatusFilter filter, PageRequest page);

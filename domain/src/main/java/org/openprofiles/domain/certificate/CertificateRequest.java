@@ -13,8 +13,8 @@ import org.openprofiles.domain.shared.Invalid;
  * where it stands, and the profile it created ({@code newProfile}) once completed.
  */
 public record CertificateRequest(RequestId id, RequestType type, RequestStatus status, UserId originator,
-                                 UserId target, TemplateId template, Optional<ProfileId> oldProfile,
-                                 Optional<ProfileId> newProfile, List<DataItem> dataCollection, String comment,
+                                 UserId target, TemplateId template, Optional<CertificateProfileId> oldProfile,
+                                 Optional<CertificateProfileId> newProfile, List<DataItem> dataCollection, String comment,
                                  int priority, Instant submitted, Optional<Instant> completed,
                                  ApprovalRule approvalRule) {
 
@@ -91,7 +91,7 @@ public record CertificateRequest(RequestId id, RequestType type, RequestStatus s
     }
 
     /** This request, finished with its effect applied; {@code created} is the profile it created, if any. */
-    public CertificateRequest complete(Optional<ProfileId> created, Instant now) {
+    public CertificateRequest complete(Optional<CertificateProfileId> created, Instant now) {
         return new CertificateRequest(id, type, RequestStatus.COMPLETED, originator, target, template, oldProfile,
                 created, dataCollection, comment, priority, submitted, Optional.of(now), approvalRule);
     }

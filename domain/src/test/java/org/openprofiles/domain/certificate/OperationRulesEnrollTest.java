@@ -43,7 +43,7 @@ class OperationRulesEnrollTest {
     void noProfileEverOffersEnrollWhateverItsStatus() {
         ProfileTemplate template = withEnroll(OperationPolicy.selfService());
         for (ProfileStatus status : ProfileStatus.values()) {
-            CertificateProfile profile = new CertificateProfile(ProfileId.random(), status, 1, Optional.empty(),
+            CertificateProfile profile = new CertificateProfile(CertificateProfileId.random(), status, 1, Optional.empty(),
                     Optional.empty(), alice, template.id(), 1, "", Instant.EPOCH, Instant.EPOCH);
             assertFalse(OperationRules.offered(profile, template, new Principal(alice, Set.of())).contains(
                     ProfileOperation.ENROLL), status.name());

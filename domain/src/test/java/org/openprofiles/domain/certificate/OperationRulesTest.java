@@ -61,7 +61,7 @@ class OperationRulesTest {
     }
 
     private static CertificateProfile profile(ProfileStatus status, ProfileTemplate template) {
-        return new CertificateProfile(ProfileId.random(), status, 1, Optional.empty(), Optional.empty(), OWNER,
+        return new CertificateProfile(CertificateProfileId.random(), status, 1, Optional.empty(), Optional.empty(), OWNER,
                 template.id(), 1, "", Instant.EPOCH, Instant.EPOCH);
     }
 

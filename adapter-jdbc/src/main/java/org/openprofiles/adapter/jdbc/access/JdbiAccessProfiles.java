@@ -24,7 +24,7 @@ import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.AttributeValue;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.ProfileFilter;
-import org.openprofiles.domain.access.ProfileId;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.shared.Conflict;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
@@ -72,42 +72,42 @@ public final class JdbiAccessProfiles implements AccessProfiles {
     }
 
     @Override
-    public List<AccessProfile> findAll(Collection<ProfileId> ids) {
+    public List<AccessProfile> findAll(Collection<AccessProfileId> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         return db.withHandle(h -> withDetails(h, h.createQuery("SELECT " + COLUMNS
                         + " FROM access_profile WHERE id = ANY(:ids) ORDER BY lower(name)")
-                .bindArray("ids", UUID.class, ids.stream().map(ProfileId::value).toList())
+                .bindArray("ids", UUID.class, ids.stream().map(AccessProfileId::value).toList())
                 .map(JdbiAccessProfiles::row)
                 .list()));
     }
 
     @Override
-    public Optional<AccessProfile> find(ProfileId id) {
+    public Optional<AccessProfile> find(AccessProfileId id) {
         return findAll(List.of(id)).stream().findFirst();
     }
 
     @Override
-    public Set<ProfileId> existing(Collection<ProfileId> ids) {
+    public Set<AccessProfileId> existing(Collection<AccessProfileId> ids) {
         if (ids.isEmpty()) {
             return Set.of();
         }
         return db.withHandle(h -> new HashSet<>(h.createQuery("SELECT id FROM access_profile WHERE id = ANY(:ids)")
-                .bindArray("ids", UUID.class, ids.stream().map(ProfileId::value).toList())
-                .map((rs, ctx) -> new ProfileId(rs.getObject("id", UUID.class)))
+                .bindArray("ids", UUID.class, ids.stream().map(AccessProfileId::value).toList())
+                .map((rs, ctx) -> new AccessProfileId(rs.getObject("id", UUID.class)))
                 .list()));
     }
 
     @Override
-    public boolean nameTaken(String name, Optional<ProfileId> except) {
+    public boolean nameTaken(String name, Optional<AccessProfileId> except) {
         return db.withHandle(h -> h.createQuery("""
                         SELECT EXISTS (SELECT 1 FROM access_profile
                                         WHERE lower(name) = lower(:name)
                                           AND (CAST(:except AS uuid) IS NULL OR id <> CAST(:except AS uuid)))
                         """)
                 .bind("name", name)
-                .bind("except", except.map(ProfileId::value).orElse(null))
+                .bind("except", except.map(AccessProfileId::value).orElse(null))
                 .mapTo(Boolean.class)
                 .one());
     }
@@ -175,7 +175,7 @@ public final class JdbiAccessProfiles implements AccessProfiles {
     }
 
     @Override
-    public boolean delete(ProfileId id) {
+    public boolean delete(AccessProfileId id) {
         // Groups, attribute values and assignments go with it (ON DELETE CASCADE).
         return db.withHandle(h -> h.createUpdate("DELETE FROM access_profile WHERE id = :id")
                 .bind("id", id.value())
@@ -233,7 +233,7 @@ public final class JdbiAccessProfiles implements AccessProfiles {
                 .map((rs, ctx) -> Map.entry(rs.getObject("profile_id", UUID.class),
                         new AttributeValue(rs.getString("name"), rs.getString("value"))))
                 .forEach(e -> attributes.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return rows.stream().map(r -> new AccessProfile(new ProfileId(r.id()), r.name(), r.description(), r.color(),
+        return rows.stream().map(r -> new AccessProfile(new AccessProfileId(r.id()), r.name(), r.description(), r.color(),
                 r.initials(), r.createdAt().toInstant(), r.modifiedAt().toInstant(),
                 groups.getOrDefault(r.id(), List.of()), attributes.getOrDefault(r.id(), List.of()), r.version()))
                 .toList();

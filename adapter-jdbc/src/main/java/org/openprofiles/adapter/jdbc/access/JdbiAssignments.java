@@ -13,7 +13,7 @@ import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.AttributeValue;
 import org.openprofiles.domain.access.ProfileAssignment;
-import org.openprofiles.domain.access.ProfileId;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.RequiredAttribute;
 import org.openprofiles.domain.access.RequiredGroup;
 import org.openprofiles.domain.security.UserId;
@@ -41,7 +41,7 @@ public final class JdbiAssignments implements Assignments {
     }
 
     @Override
-    public int assign(ProfileId profile, Collection<AccountId> accounts, String comment, UserId by, Instant at) {
+    public int assign(AccessProfileId profile, Collection<AccountId> accounts, String comment, UserId by, Instant at) {
         return db.withHandle(h -> h.createUpdate("""
                         INSERT INTO profile_assignment (account_id, profile_id, comment, assigned_at, assigned_by)
                         SELECT a, :profile, :comment, :at, :by FROM unnest(CAST(:accounts AS uuid[])) AS t (a)
@@ -56,7 +56,7 @@ public final class JdbiAssignments implements Assignments {
     }
 
     @Override
-    public int unassign(ProfileId profile, Collection<AccountId> accounts) {
+    public int unassign(AccessProfileId profile, Collection<AccountId> accounts) {
         return db.withHandle(h -> h.createUpdate(
                         "DELETE FROM profile_assignment WHERE profile_id = :profile AND account_id = ANY(:accounts)")
                 .bind("profile", profile.value())
@@ -65,7 +65,7 @@ public final class JdbiAssignments implements Assignments {
     }
 
     @Override
-    public long countFor(ProfileId profile) {
+    public long countFor(AccessProfileId profile) {
         return db.withHandle(h -> h.createQuery("SELECT count(*) FROM profile_assignment WHERE profile_id = :profile")
                 .bind("profile", profile.value())
                 .mapTo(Long.class)
@@ -73,7 +73,7 @@ public final class JdbiAssignments implements Assignments {
     }
 
     @Override
-    public void recheck(ProfileId profile) {
+    public void recheck(AccessProfileId profile) {
         db.withHandle(h -> h.createUpdate(RECOUNT + " WHERE pa.profile_id = :profile")
                 .bind("profile", profile.value())
                 .execute());
@@ -89,7 +89,7 @@ public final class JdbiAssignments implements Assignments {
     }
 
     @Override
-    public Page<ProfileAssignment> listFor(ProfileId profile, PageRequest page) {
+    public Page<ProfileAssignment> listFor(AccessProfileId profile, PageRequest page) {
         Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 2));
         List<ProfileAssignment> rows = db.withHandle(h -> h.createQuery("""
                         SELECT a.id, a.sam_account_name, a.display_name, a.distinguished_name, a.enabled,
@@ -139,7 +139,7 @@ public final class JdbiAssignments implements Assignments {
                 .bind("afterGroup", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
                 .bind("afterProfile", after.map(a -> UUID.fromString(a.get(2))).orElse(null))
                 .bind("limit", page.limit() + 1)
-                .map((rs, ctx) -> new RequiredGroup(new ProfileId(rs.getObject("profile_id", UUID.class)),
+                .map((rs, ctx) -> new RequiredGroup(new AccessProfileId(rs.getObject("profile_id", UUID.class)),
                         rs.getString("profile_name"), JdbiDirectory.group(rs), rs.getBoolean("member")))
                 .list());
         return Keyset.page(rows, page.limit(), last -> Cursors.encode(last.group().name(),
@@ -167,7 +167,7 @@ public final class JdbiAssignments implements Assignments {
                 .bind("afterKey", after.map(a -> a.get(0)).orElse(null))
                 .bind("afterProfile", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
                 .bind("limit", page.limit() + 1)
-                .map((rs, ctx) -> new RequiredAttribute(new ProfileId(rs.getObject("profile_id", UUID.class)),
+                .map((rs, ctx) -> new RequiredAttribute(new AccessProfileId(rs.getObject("profile_id", UUID.class)),
                         rs.getString("profile_name"), rs.getString("label"),
                         new AttributeValue(rs.getString("key"), rs.getString("value")), rs.getString("actual")))
                 .list());

@@ -17,7 +17,7 @@ import org.openprofiles.domain.access.ComplianceQuery;
 import org.openprofiles.domain.access.Deviation;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.GroupId;
-import org.openprofiles.domain.access.ProfileId;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.ProfileUsage;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
@@ -59,7 +59,7 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
                              LIMIT :limit
                             """)
                     .define("from", from)
-                    .bind("profile", query.profile().map(ProfileId::value).orElse(null))
+                    .bind("profile", query.profile().map(AccessProfileId::value).orElse(null))
                     .bind("nonCompliantOnly", query.nonCompliantOnly())
                     .bind("afterName", after.map(a -> a.get(0)).orElse(null))
                     .bind("afterId", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
@@ -72,7 +72,7 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
                 return new Page<AccountCompliance>(List.of(), Optional.empty());
             }
             List<UUID> ids = slice.items().stream().map(a -> a.id().value()).toList();
-            Map<UUID, List<ProfileId>> profiles = new HashMap<>();
+            Map<UUID, List<AccessProfileId>> profiles = new HashMap<>();
             h.createQuery("""
                             SELECT pa.account_id, pa.profile_id
                               FROM profile_assignment pa
@@ -82,7 +82,7 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
                             """)
                     .bindArray("ids", UUID.class, ids)
                     .map((rs, ctx) -> Map.entry(rs.getObject("account_id", UUID.class),
-                            new ProfileId(rs.getObject("profile_id", UUID.class))))
+                            new AccessProfileId(rs.getObject("profile_id", UUID.class))))
                     .forEach(e -> profiles.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
             Map<UUID, List<Deviation>> deviations = new HashMap<>();
             h.createQuery("""
@@ -97,10 +97,10 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
                     .map((rs, ctx) -> {
                         UUID profile = rs.getObject("profile_id", UUID.class);
                         Deviation deviation = switch (rs.getString("kind")) {
-                            case "missing_group" -> new Deviation.MissingGroup(new ProfileId(profile),
+                            case "missing_group" -> new Deviation.MissingGroup(new AccessProfileId(profile),
                                     new Group(new GroupId(rs.getObject("group_id", UUID.class)), rs.getString("name"),
                                             rs.getString("distinguished_name")));
-                            case "wrong_attribute" -> new Deviation.WrongAttribute(new ProfileId(profile),
+                            case "wrong_attribute" -> new Deviation.WrongAttribute(new AccessProfileId(profile),
                                     rs.getString("attribute"), rs.getString("expected"), rs.getString("actual"));
                             default -> new Deviation.NoProfile();
                         };
@@ -113,8 +113,8 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
     }
 
     @Override
-    public Map<ProfileId, ProfileUsage> usage(Collection<ProfileId> profiles) {
-        Map<ProfileId, ProfileUsage> usage = new HashMap<>();
+    public Map<AccessProfileId, ProfileUsage> usage(Collection<AccessProfileId> profiles) {
+        Map<AccessProfileId, ProfileUsage> usage = new HashMap<>();
         if (profiles.isEmpty()) {
             return usage;
         }
@@ -124,8 +124,8 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
                          WHERE profile_id = ANY(:ids)
                          GROUP BY profile_id
                         """)
-                        .bindArray("ids", UUID.class, profiles.stream().map(ProfileId::value).toList())
-                        .map((rs, ctx) -> Map.entry(new ProfileId(rs.getObject("profile_id", UUID.class)),
+                        .bindArray("ids", UUID.class, profiles.stream().map(AccessProfileId::value).toList())
+                        .map((rs, ctx) -> Map.entry(new AccessProfileId(rs.getObject("profile_id", UUID.class)),
                                 new ProfileUsage(rs.getLong("assigned"), rs.getLong("non_compliant"))))
                         .list())
                 .forEach(e -> usage.put(e.getKey(), e.getValue()));

@@ -17,7 +17,7 @@ import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.domain.certificate.CertificateProfile;
 import org.openprofiles.domain.certificate.CertificateProfiles;
-import org.openprofiles.domain.certificate.ProfileId;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.ProfileStatus;
 import org.openprofiles.domain.certificate.StatusFilter;
 import org.openprofiles.domain.certificate.TemplateId;
@@ -46,7 +46,7 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
     }
 
     @Override
-    public Optional<CertificateProfile> find(ProfileId id) {
+    public Optional<CertificateProfile> find(CertificateProfileId id) {
         return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM certificate_profile WHERE id = :id")
                 .bind("id", id.value())
                 .map(JdbiCertificateProfiles::row)
@@ -55,7 +55,7 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
     }
 
     @Override
-    public Optional<CertificateProfile> lock(ProfileId id) {
+    public Optional<CertificateProfile> lock(CertificateProfileId id) {
         return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM certificate_profile WHERE id = :id FOR UPDATE")
                 .bind("id", id.value())
                 .map(JdbiCertificateProfiles::row)
@@ -78,16 +78,16 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
     }
 
     @Override
-    public Map<ProfileId, CertificateProfile> findAll(Collection<ProfileId> ids) {
+    public Map<CertificateProfileId, CertificateProfile> findAll(Collection<CertificateProfileId> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         List<Row> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS
                         + " FROM certificate_profile WHERE id = ANY (:ids) ORDER BY seq")
-                .bind("ids", ids.stream().map(ProfileId::value).distinct().toArray(UUID[]::new))
+                .bind("ids", ids.stream().map(CertificateProfileId::value).distinct().toArray(UUID[]::new))
                 .map(JdbiCertificateProfiles::row)
                 .list());
-        Map<ProfileId, CertificateProfile> found = new LinkedHashMap<>();
+        Map<CertificateProfileId, CertificateProfile> found = new LinkedHashMap<>();
         rows.forEach(row -> found.put(row.profile().id(), row.profile()));
         return found;
     }
@@ -134,8 +134,8 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
                 batch.bind("id", p.id().value())
                         .bind("status", column(p.status()))
                         .bind("flags", p.flags())
-                        .bind("parent", p.parent().map(ProfileId::value).orElse(null))
-                        .bind("primary", p.primary().map(ProfileId::value).orElse(null))
+                        .bind("parent", p.parent().map(CertificateProfileId::value).orElse(null))
+                        .bind("primary", p.primary().map(CertificateProfileId::value).orElse(null))
                         .bind("user", p.assignedUser().value())
                         .bind("template", p.template().value())
                         .bind("templateVersion", p.templateVersion())
@@ -166,9 +166,9 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
     static Row row(ResultSet rs, StatementContext ctx) throws SQLException {
         UUID parent = rs.getObject("parent_profile_id", UUID.class);
         UUID primary = rs.getObject("primary_profile_id", UUID.class);
-        CertificateProfile profile = new CertificateProfile(new ProfileId(rs.getObject("id", UUID.class)),
+        CertificateProfile profile = new CertificateProfile(new CertificateProfileId(rs.getObject("id", UUID.class)),
                 ProfileStatus.fromName(rs.getString("status")).orElseThrow(), rs.getInt("flags"),
-                Optional.ofNullable(parent).map(ProfileId::new), Optional.ofNullable(primary).map(ProfileId::new),
+                Optional.ofNullable(parent).map(CertificateProfileId::new), Optional.ofNullable(primary).map(CertificateProfileId::new),
                 new UserId(rs.getObject("assigned_user_id", UUID.class)),
                 new TemplateId(rs.getObject("template_id", UUID.class)), rs.getLong("template_version"),
                 rs.getString("comment"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),

@@ -16,7 +16,7 @@ import org.openprofiles.adapter.jdbc.shared.JsonColumns;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.domain.certificate.CertificateRequest;
 import org.openprofiles.domain.certificate.CertificateRequests;
-import org.openprofiles.domain.certificate.ProfileId;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.RequestId;
 import org.openprofiles.domain.certificate.RequestStatus;
 import org.openprofiles.domain.certificate.RequestType;
@@ -80,8 +80,8 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                 .bind("originator", r.originator().value())
                 .bind("target", r.target().value())
                 .bind("template", r.template().value())
-                .bind("oldProfile", r.oldProfile().map(ProfileId::value).orElse(null))
-                .bind("newProfile", r.newProfile().map(ProfileId::value).orElse(null))
+                .bind("oldProfile", r.oldProfile().map(CertificateProfileId::value).orElse(null))
+                .bind("newProfile", r.newProfile().map(CertificateProfileId::value).orElse(null))
                 .bind("data", JsonColumns.write(r.dataCollection().stream()
                         .map(item -> Map.of("name", item.name(), "value", item.value())).toList()))
                 .bind("comment", r.comment())
@@ -161,7 +161,7 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                         """)
                 .bind("id", r.id().value())
                 .bind("status", column(r.status()))
-                .bind("newProfile", r.newProfile().map(ProfileId::value).orElse(null))
+                .bind("newProfile", r.newProfile().map(CertificateProfileId::value).orElse(null))
                 .bind("completed", r.completed().orElse(null))
                 .execute());
     }
@@ -208,7 +208,7 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                 new UserId(rs.getObject("originator_user_id", UUID.class)),
                 new UserId(rs.getObject("target_user_id", UUID.class)),
                 new TemplateId(rs.getObject("template_id", UUID.class)),
-                Optional.ofNullable(oldProfile).map(ProfileId::new), Optional.ofNullable(newProfile).map(ProfileId::new),
+                Optional.ofNullable(oldProfile).map(CertificateProfileId::new), Optional.ofNullable(newProfile).map(CertificateProfileId::new),
                 items, rs.getString("comment"), rs.getInt("priority"),
                 rs.getObject("submitted_at", OffsetDateTime.class).toInstant(),
                 Optional.ofNullable(completed).map(OffsetDateTime::toInstant),

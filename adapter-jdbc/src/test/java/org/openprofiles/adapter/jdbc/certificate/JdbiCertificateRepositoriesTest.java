@@ -23,7 +23,7 @@ import org.openprofiles.adapter.jdbc.testing.TestDatabase;
 import org.openprofiles.domain.certificate.CertificateProfile;
 import org.openprofiles.domain.certificate.OperationPolicy;
 import org.openprofiles.domain.certificate.PinPolicy;
-import org.openprofiles.domain.certificate.ProfileId;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.ProfileOperation;
 import org.openprofiles.domain.certificate.ProfileStatus;
 import org.openprofiles.domain.certificate.ProfileTemplate;
@@ -79,7 +79,7 @@ class JdbiCertificateRepositoriesTest {
     }
 
     private static CertificateProfile profile(UserId owner, ProfileTemplate template, ProfileStatus status) {
-        return new CertificateProfile(ProfileId.random(), status, 1, Optional.of(ProfileId.random()), Optional.empty(),
+        return new CertificateProfile(CertificateProfileId.random(), status, 1, Optional.of(CertificateProfileId.random()), Optional.empty(),
                 owner, template.id(), template.version(), "c", NOW, NOW);
     }
 
@@ -140,7 +140,7 @@ class JdbiCertificateRepositoriesTest {
         assertEquals(List.of(mine.get(0), mine.get(2), mine.get(4)), active);
         assertTrue(profiles.findByUser(owner, StatusFilter.parse("Pending"), PageRequest.firstDefault()).isEmpty());
         assertEquals(Optional.of(mine.get(3)), profiles.find(mine.get(3).id()));
-        assertEquals(2, profiles.findAll(List.of(mine.get(0).id(), mine.get(1).id(), ProfileId.random())).size());
+        assertEquals(2, profiles.findAll(List.of(mine.get(0).id(), mine.get(1).id(), CertificateProfileId.random())).size());
         assertEquals(Set.of(owner), owners.existing(List.of(owner, UserId.random())));
     }
 }

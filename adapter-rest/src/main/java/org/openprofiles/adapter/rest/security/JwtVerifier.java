@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.openprofiles.adapter.rest.common.ExternalTokenVerifier;
+import org.openprofiles.adapter.rest.shared.ExternalTokenVerifier;
 import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.Unauthenticated;

@@ -1,0 +1,45 @@
+package org.openprofiles.adapter.rest.access.arm;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.openprofiles.adapter.rest.shared.Caller;
+import org.openprofiles.adapter.rest.shared.Paging;
+import org.openprofiles.application.access.ShowAccountRequirements;
+import org.openprofiles.domain.access.AccountId;
+
+/**
+ * What an account's assigned profiles require of it: {@code AttributesByAccount} and
+ * {@code GroupsByAccount}, each a paged plain array.
+ */
+@Path("api/v1/profiles")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AccountRequirementsResource {
+
+    private final ShowAccountRequirements requirements;
+
+    public AccountRequirementsResource(ShowAccountRequirements requirements) {
+        this.requirements = requirements;
+    }
+
+    @GET
+    @Path("attributesbyaccount")
+    public Response attributesByAccount(@Context SecurityContext security, @Context UriInfo uri) {
+        ArmQuery query = new ArmQuery(uri);
+        return Paging.plainArray(requirements.attributes(Caller.of(security),
+                new AccountId(query.requiredGuid("accountId")), query.page()), AttributeModel::from, uri);
+    }
+
+    @GET
+    @Path("groupsbyaccount")
+    public Response groupsByAccount(@Context SecurityContext security, @Context UriInfo uri) {
+        ArmQuery query = new ArmQuery(uri);
+        return Paging.plainArray(requirements.groups(Caller.of(security),
+                new AccountId(query.requiredGuid("accountId")), query.page()), GroupModel::from, uri);
+    }
+}

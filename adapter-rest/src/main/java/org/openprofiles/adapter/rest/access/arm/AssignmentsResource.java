@@ -1,0 +1,63 @@
+package org.openprofiles.adapter.rest.access.arm;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.function.Function;
+import org.openprofiles.adapter.rest.shared.Caller;
+import org.openprofiles.adapter.rest.shared.Paging;
+import org.openprofiles.application.access.AssignProfile;
+import org.openprofiles.application.access.ListProfileAssignments;
+import org.openprofiles.domain.access.AccessProfileId;
+
+/**
+ * Who holds a profile: the vendor's {@code AssignmentsByProfileId}, and our {@code Assign} and
+ * {@code Unassign} (each needs a comment to assign, kept with the assignment and audited).
+ */
+@Path("api/v1/profiles")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class AssignmentsResource {
+
+    private final ListProfileAssignments assignments;
+    private final AssignProfile assign;
+
+    public AssignmentsResource(ListProfileAssignments assignments, AssignProfile assign) {
+        this.assignments = assignments;
+        this.assign = assign;
+    }
+
+    @GET
+    @Path("assignmentsbyprofileid")
+    public Response assignmentsByProfileId(@Context SecurityContext security, @Context UriInfo uri) {
+        ArmQuery query = new ArmQuery(uri);
+        return Paging.plainArray(assignments.list(Caller.of(security),
+                new AccessProfileId(query.requiredGuid("profileId")), query.page()), ProfileAssignmentModel::from, uri);
+    }
+
+    @POST
+    @Path("assign")
+    public AssignmentResultModel assign(@Context SecurityContext security, AssignmentBody body) {
+        return change(body, command -> assign.assign(Caller.of(security), command));
+    }
+
+    @POST
+    @Path("unassign")
+    public AssignmentResultModel unassign(@Context SecurityContext security, AssignmentBody body) {
+        return change(body, command -> assign.unassign(Caller.of(security), command));
+    }
+
+    private static AssignmentResultModel change(AssignmentBody body,
+                                                Function<AssignProfile.Command, AssignProfile.Outcome> change) {
+        AssignProfile.Command command = AssignmentBody.command(body);
+        AssignProfile.Outcome outcome = change.apply(command);
+        return new AssignmentResultModel(true, command.profile().value(), outcome.changed(), outcome.unchanged());
+    }
+}

@@ -1,0 +1,78 @@
+package org.openprofiles.adapter.rest.certificate.cm;
+
+import org.openprofiles.adapter.rest.shared.Guids;
+import org.openprofiles.adapter.rest.shared.VendorQuery;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Optional;
+import org.openprofiles.adapter.rest.shared.Caller;
+import org.openprofiles.adapter.rest.shared.Paging;
+import org.openprofiles.application.certificate.GetProfile;
+import org.openprofiles.application.certificate.ListProfilesForUser;
+import org.openprofiles.application.certificate.ProfileWithOperations;
+import org.openprofiles.domain.certificate.CertificateProfileId;
+import org.openprofiles.domain.certificate.StatusFilter;
+import org.openprofiles.domain.security.Principal;
+import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Page;
+
+/**
+ * Certificate Management "Get profile data": {@code GET /CertificateManagement/api/v1.0/profiles}
+ * and {@code …/profiles/{id}}, answered as the vendor's document shows. Nothing to return is 204
+ * with no body. Query parameter names match in any case, as the vendor's server binds them.
+ */
+@Path("certificatemanagement/api/v1.0")
+@Produces(MediaType.APPLICATION_JSON)
+public final class CertificateProfilesResource {
+
+    /** The agent's parameter naming whose profiles to list: a user GUID or {@code current}. */
+    public static final String TARGET_USER = "targetuser";
+
+    private final ListProfilesForUser listProfiles;
+    private final GetProfile getProfile;
+
+    public CertificateProfilesResource(ListProfilesForUser listProfiles, GetProfile getProfile) {
+        this.listProfiles = listProfiles;
+        this.getProfile = getProfile;
+    }
+
+    @GET
+    @Path("profiles")
+    public Response list(@Context UriInfo uri, @Context SecurityContext security) {
+        Principal caller = Caller.of(security);
+        StatusFilter status = StatusFilter.parse(VendorQuery.first(uri, "status"));
+        Optional<UserId> target = targetUser(VendorQuery.first(uri, TARGET_USER));
+        var page = Paging.request(VendorQuery.first(uri, Paging.LIMIT), VendorQuery.first(uri, Paging.CURSOR));
+        Page<ProfileWithOperations> found = listProfiles.list(caller,
+                new ListProfilesForUser.Query(target, status, page));
+        if (found.isEmpty()) {
+            return Response.noContent().build();
+        }
+        List<ProfileModel> body = found.items().stream().map(ProfileModel::from).toList();
+        return Paging.linkNext(Response.ok(body), uri, found).build();
+    }
+
+    @GET
+    @Path("profiles/{id}")
+    public Response get(@PathParam("id") String id, @Context SecurityContext security) {
+        CertificateProfileId profileId = new CertificateProfileId(Guids.parse(id, "id"));
+        return getProfile.get(Caller.of(security), profileId)
+                .map(seen -> Response.ok(ProfileModel.from(seen)).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+
+    private static Optional<UserId> targetUser(String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("current")) {
+            return Optional.empty();
+        }
+        return Optional.of(new UserId(Guids.parse(value, TARGET_USER)));
+    }
+}

@@ -1,0 +1,172 @@
+package org.openprofiles.adapter.rest.security.admin;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Optional;
+import org.openprofiles.adapter.rest.shared.Caller;
+import org.openprofiles.adapter.rest.shared.Guids;
+import org.openprofiles.adapter.rest.shared.Parameters;
+import org.openprofiles.adapter.rest.shared.Paging;
+import org.openprofiles.application.security.CreateUser;
+import org.openprofiles.application.security.DisableUser;
+import org.openprofiles.application.security.EnableUser;
+import org.openprofiles.application.security.GetUser;
+import org.openprofiles.application.security.IssueToken;
+import org.openprofiles.application.security.ListTokens;
+import org.openprofiles.application.security.ListUsers;
+import org.openprofiles.application.security.RevokeToken;
+import org.openprofiles.application.security.SetUserRoles;
+import org.openprofiles.domain.security.AccessPolicy;
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.domain.security.ApiToken;
+import org.openprofiles.domain.security.Principal;
+import org.openprofiles.domain.security.Resource;
+import org.openprofiles.domain.security.Role;
+import org.openprofiles.domain.security.TokenId;
+import org.openprofiles.domain.security.User;
+import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.Page;
+
+/** Users and their API tokens, for admins: {@code /admin/v1/users}. */
+@Path("admin/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class UsersResource {
+
+    /** The use cases behind the routes, built by the wiring. */
+    public record UseCases(CreateUser create, ListUsers list, GetUser get, DisableUser disable, EnableUser enable,
+                           SetUserRoles setRoles,
+                           IssueToken issueToken, ListTokens listTokens, RevokeToken revokeToken) {
+    }
+
+    private final AccessPolicy policy;
+    private final UseCases useCases;
+
+    public UsersResource(AccessPolicy policy, UseCases useCases) {
+        this.policy = policy;
+        this.useCases = useCases;
+    }
+
+    @POST
+    public Response create(CreateUserBody body, @Context SecurityContext security, @Context UriInfo uri) {
+        Principal caller = admin(security);
+        CreateUserBody request = required(body);
+        CreateUser.Command command = new CreateUser.Command(Optional.ofNullable(request.id()).map(UserId::new),
+                request.login(), request.displayName(),
+                Role.parseAll(request.roles() == null ? List.of() : request.roles(), "roles"));
+        User user = useCases.create().create(caller, command);
+        return Response.created(uri.getBaseUriBuilder().path("admin/v1/users").path(user.id().toString()).build())
+                .entity(UserModel.from(user))
+                .build();
+    }
+
+    @GET
+    public Response list(@QueryParam(Paging.LIMIT) String limit, @QueryParam(Paging.CURSOR) String cursor,
+                         @Context SecurityContext security, @Context UriInfo uri) {
+        Principal caller = admin(security);
+        Page<User> page = useCases.list().list(caller, Paging.request(limit, cursor));
+        return Paging.linkNext(Response.ok(page.items().stream().map(UserModel::from).toList()), uri, page).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public UserModel get(@PathParam("id") String id, @Context SecurityContext security) {
+        Principal caller = admin(security);
+        return UserModel.from(useCases.get().get(caller, userId(id)));
+    }
+
+    @POST
+    @Path("{id}/disable")
+    public UserModel disable(@PathParam("id") String id, @Context SecurityContext security) {
+        Principal caller = admin(security);
+        return UserModel.from(useCases.disable().disable(caller, userId(id)));
+    }
+
+    @POST
+    @Path("{id}/enable")
+    public UserModel enable(@PathParam("id") String id, @Context SecurityContext security) {
+        Principal caller = admin(security);
+        return UserModel.from(useCases.enable().enable(caller, userId(id)));
+    }
+
+    @PUT
+    @Path("{id}/roles")
+    public UserModel setRoles(@PathParam("id") String id, SetRolesBody body, @Context SecurityContext security) {
+        Principal caller = admin(security);
+        UserId user = userId(id);
+        return UserModel.from(useCases.setRoles().set(caller, user,
+                Role.parseAll(required(body).roles(), "roles")));
+    }
+
+    @POST
+    @Path("{id}/tokens")
+    public Response issueToken(@PathParam("id") String id, IssueTokenBody body, @Context SecurityContext security,
+                               @Context UriInfo uri) {
+        Principal caller = admin(security);
+        UserId user = userId(id);
+        IssueTokenBody request = body == null ? new IssueTokenBody(null, null) : body;
+        IssueToken.Issued issued = useCases.issueToken().issue(caller,
+                new IssueToken.Command(user, request.name(), Optional.ofNullable(request.expiresAt())));
+        return Response.created(uri.getBaseUriBuilder().path("admin/v1/users").path(user.toString()).path("tokens")
+                        .path(issued.token().id().toString()).build())
+                .entity(IssuedTokenModel.from(issued))
+                .build();
+    }
+
+    @GET
+    @Path("{id}/tokens")
+    public Response listTokens(@PathParam("id") String id, @QueryParam(Paging.LIMIT) String limit,
+                               @QueryParam(Paging.CURSOR) String cursor, @Context SecurityContext security,
+                               @Context UriInfo uri) {
+        Principal caller = admin(security);
+        UserId user = userId(id);
+        Page<ApiToken> page = useCases.listTokens().list(caller, user, Paging.request(limit, cursor));
+        return Paging.linkNext(Response.ok(page.items().stream().map(TokenModel::from).toList()), uri, page).build();
+    }
+
+    @DELETE
+    @Path("{id}/tokens/{tokenId}")
+    public Response revokeToken(@PathParam("id") String id, @PathParam("tokenId") String tokenId,
+                                @Context SecurityContext security) {
+        Principal caller = admin(security);
+        UserId user = userId(id);
+        TokenId token = new TokenId(Guids.parse(tokenId, "tokenId"));
+        useCases.revokeToken().revoke(caller, user, token);
+        return Response.noContent().build();
+    }
+
+    /**
+     * The caller, once it is known to be allowed here. The use cases check again; asking first
+     * means a caller without the right gets 403 even when its input is also malformed.
+     */
+    private Principal admin(SecurityContext security) {
+        Principal caller = Caller.of(security);
+        policy.require(caller, Action.MANAGE_USERS, Resource.of("user"));
+        return caller;
+    }
+
+    private static UserId userId(String id) {
+        return new UserId(Guids.parse(id, "id"));
+    }
+
+    private static <T> T required(T body) {
+        if (body == null) {
+            throw new Invalid("body_required", "body", "this route needs a JSON body");
+        }
+        return body;
+    }
+}

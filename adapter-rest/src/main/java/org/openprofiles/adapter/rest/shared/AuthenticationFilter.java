@@ -1,0 +1,73 @@
+package org.openprofiles.adapter.rest.shared;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Optional;
+import java.util.Set;
+import org.openprofiles.application.security.Authenticate;
+import org.openprofiles.domain.security.Principal;
+import org.openprofiles.domain.shared.Unauthenticated;
+
+/**
+ * Every route but health and readiness needs {@code Authorization: Bearer <token>}. The token is
+ * an API token of this service, or, when an {@link ExternalTokenVerifier} is configured, a JWT
+ * from the configured identity provider. Failures become 401 through the domain failure mapper,
+ * with {@code WWW-Authenticate: Bearer}.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public final class AuthenticationFilter implements ContainerRequestFilter {
+
+    private static final Set<String> OPEN_PATHS = Set.of("health", "ready");
+    private static final String BEARER = "bearer ";
+
+    private final Authenticate authenticate;
+    private final Optional<ExternalTokenVerifier> external;
+
+    public AuthenticationFilter(Authenticate authenticate, Optional<ExternalTokenVerifier> external) {
+        this.authenticate = authenticate;
+        this.external = external;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (OPEN_PATHS.contains(stripSlashes(path))) {
+            return;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.isBlank()) {
+            throw new Unauthenticated("missing_token", "this route needs Authorization: Bearer <token>");
+        }
+        if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new Unauthenticated("unsupported_scheme", "only the Bearer authorization scheme is accepted");
+        }
+        String token = header.substring(BEARER.length()).strip();
+        Principal principal;
+        String scheme;
+        if (external.isPresent() && external.get().handles(token)) {
+            ExternalTokenVerifier.Identity identity = external.get().verify(token);
+            principal = authenticate.byExternalIdentity(identity.subject(), identity.roles());
+            scheme = "Bearer (JWT)";
+        } else {
+            principal = authenticate.byApiToken(token);
+            scheme = "Bearer";
+        }
+        request.setSecurityContext(new Caller(principal, scheme));
+    }
+
+    private static String stripSlashes(String path) {
+        String p = path;
+        while (p.startsWith("/")) {
+            p = p.substring(1);
+        }
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,42 @@
+package org.openprofiles.adapter.rest.shared;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The two vendor APIs match paths case-insensitively (the Certificate Management document itself
+ * calls {@code /certificatemanagement/api/v1.0/profiles}). JAX-RS matching is case-sensitive, so
+ * before matching this filter lower-cases the path (never the query) of requests under either
+ * vendor prefix, and the resources of both dialects declare their {@code @Path}s in lower case.
+ * Path parameters under these prefixes are GUIDs and operation names, which are case-insensitive
+ * anyway.
+ */
+@PreMatching
+@Priority(100)
+public final class VendorPathNormalizer implements ContainerRequestFilter {
+
+    /** Lower-case prefixes of the vendor routes (without the leading slash). */
+    public static final List<String> PREFIXES = List.of("certificatemanagement/api/", "api/v1/profiles");
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        URI requestUri = request.getUriInfo().getRequestUri();
+        String path = request.getUriInfo().getPath(false);
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        String lower = relative.toLowerCase(Locale.ROOT);
+        if (lower.equals(relative) || PREFIXES.stream().noneMatch(lower::startsWith)) {
+            return;
+        }
+        String base = request.getUriInfo().getBaseUri().getRawPath();
+        URI rewritten = UriBuilder.fromUri(requestUri)
+                .replacePath(base + lower)
+                .build();
+        request.setRequestUri(request.getUriInfo().getBaseUri(), rewritten);
+    }
+}
