@@ -1,12 +1,8 @@
 package org.openprofiles.application.certificate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,12 +11,12 @@ import java.util.Set;
 import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.CertificateProfile;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.CertificateRequest;
 import org.openprofiles.domain.certificate.CertificateRequests;
 import org.openprofiles.domain.certificate.OperationPolicy;
 import org.openprofiles.domain.certificate.OperationRules;
-import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.ProfileOperation;
 import org.openprofiles.domain.certificate.ProfileOwners;
 import org.openprofiles.domain.certificate.ProfileTemplate;
@@ -33,6 +29,7 @@ import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.Forbidden;
 import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.Sha256;
 
 /**
  * Initiates a request on a certificate profile. Allowed only when {@link OperationRules} offers the
@@ -72,12 +69,7 @@ public final class InitiateCertificateRequest {
                 parts.add(item.value());
             });
             parts.forEach(part -> text.append(part.length()).append(':').append(part));
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java platform has SHA-256", e);
-            }
+            return Sha256.hex(text.toString());
         }
     }
 
