@@ -6,9 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
-import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.Assignments;
@@ -17,6 +15,8 @@ import org.openprofiles.domain.access.ProfileAssignment;
 import org.openprofiles.domain.access.RequiredAttribute;
 import org.openprofiles.domain.access.RequiredGroup;
 import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Cursors;
+import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 

@@ -1,14 +1,14 @@
-package org.openprofiles.adapter.jdbc.shared;
+package org.openprofiles.domain.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import org.openprofiles.domain.shared.Invalid;
 
 /**
  * Opaque keyset cursors: the sort key of the last row of a page, base64url-encoded. Clients pass
- * them back unchanged; a cursor that does not decode is a 400 naming {@code cursor}.
+ * them back unchanged; a cursor that does not decode is {@link Invalid} naming {@code cursor}.
+ * Every storage adapter pages this way, so a cursor means the same whichever adapter issued it.
  */
 public final class Cursors {
 
