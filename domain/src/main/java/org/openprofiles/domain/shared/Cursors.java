@@ -1,9 +1,12 @@
 package org.openprofiles.domain.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Opaque keyset cursors: the sort key of the last row of a page, base64url-encoded. Clients pass
@@ -32,7 +35,38 @@ public final class Cursors {
             }
             return parts;
         } catch (IllegalArgumentException e) {
-            throw new Invalid("invalid_cursor", "cursor", "the cursor is not one this service issued");
+            throw foreign();
         }
+    }
+
+    /** A part that holds an id; anything else means the cursor was not issued by this list. */
+    public static UUID uuid(String part) {
+        try {
+            return UUID.fromString(part);
+        } catch (IllegalArgumentException e) {
+            throw foreign();
+        }
+    }
+
+    /** A part that holds a position in recorded order. */
+    public static long number(String part) {
+        try {
+            return Long.parseLong(part);
+        } catch (NumberFormatException e) {
+            throw foreign();
+        }
+    }
+
+    /** A part that holds a moment, written as {@link OffsetDateTime#toString()} writes it. */
+    public static OffsetDateTime moment(String part) {
+        try {
+            return OffsetDateTime.parse(part);
+        } catch (DateTimeParseException e) {
+            throw foreign();
+        }
+    }
+
+    private static Invalid foreign() {
+        return new Invalid("invalid_cursor", "cursor", "the cursor is not one this service issued");
     }
 }

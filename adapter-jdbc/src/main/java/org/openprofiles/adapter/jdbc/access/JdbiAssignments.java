@@ -115,7 +115,7 @@ public final class JdbiAssignments implements Assignments {
                         """)
                 .bind("profile", profile.value())
                 .bind("afterName", after.map(a -> a.get(0)).orElse(null))
-                .bind("afterId", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
+                .bind("afterId", after.map(a -> Cursors.uuid(a.get(1))).orElse(null))
                 .bind("limit", page.limit() + 1)
                 .map((rs, ctx) -> new ProfileAssignment(
                         profile,
@@ -152,8 +152,8 @@ public final class JdbiAssignments implements Assignments {
                         """)
                 .bind("account", account.value())
                 .bind("afterName", after.map(a -> a.get(0)).orElse(null))
-                .bind("afterGroup", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
-                .bind("afterProfile", after.map(a -> UUID.fromString(a.get(2))).orElse(null))
+                .bind("afterGroup", after.map(a -> Cursors.uuid(a.get(1))).orElse(null))
+                .bind("afterProfile", after.map(a -> Cursors.uuid(a.get(2))).orElse(null))
                 .bind("limit", page.limit() + 1)
                 .map((rs, ctx) -> new RequiredGroup(
                         new AccessProfileId(rs.getObject("profile_id", UUID.class)),
@@ -189,7 +189,7 @@ public final class JdbiAssignments implements Assignments {
                         """)
                 .bind("account", account.value())
                 .bind("afterKey", after.map(a -> a.get(0)).orElse(null))
-                .bind("afterProfile", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
+                .bind("afterProfile", after.map(a -> Cursors.uuid(a.get(1))).orElse(null))
                 .bind("limit", page.limit() + 1)
                 .map((rs, ctx) -> new RequiredAttribute(
                         new AccessProfileId(rs.getObject("profile_id", UUID.class)),

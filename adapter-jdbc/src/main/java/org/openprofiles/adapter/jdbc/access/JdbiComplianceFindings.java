@@ -62,7 +62,7 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
                     .bind("profile", query.profile().map(AccessProfileId::value).orElse(null))
                     .bind("nonCompliantOnly", query.nonCompliantOnly())
                     .bind("afterName", after.map(a -> a.get(0)).orElse(null))
-                    .bind("afterId", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
+                    .bind("afterId", after.map(a -> Cursors.uuid(a.get(1))).orElse(null))
                     .bind("limit", page.limit() + 1)
                     .map((rs, ctx) -> JdbiDirectory.account(rs))
                     .list();

@@ -182,8 +182,8 @@ public final class JdbiCertificateRequests implements CertificateRequests {
     @Override
     public Page<CertificateRequest> findByOriginator(
             UserId originator, Optional<RequestStatus> status, Optional<RequestType> type, PageRequest page) {
-        Optional<Long> after = page.cursor()
-                .map(c -> JdbiCertificateProfiles.afterSeq(Cursors.decode(c, 1).get(0)));
+        Optional<Long> after =
+                page.cursor().map(c -> Cursors.number(Cursors.decode(c, 1).get(0)));
         List<Row> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM certificate_request
                         WHERE originator_user_id = :originator
@@ -209,8 +209,8 @@ public final class JdbiCertificateRequests implements CertificateRequests {
         if (roles.isEmpty()) {
             return Page.empty();
         }
-        Optional<Long> after = page.cursor()
-                .map(c -> JdbiCertificateProfiles.afterSeq(Cursors.decode(c, 1).get(0)));
+        Optional<Long> after =
+                page.cursor().map(c -> Cursors.number(Cursors.decode(c, 1).get(0)));
         List<Row> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM certificate_request r
                         WHERE status = 'pending'

@@ -159,8 +159,7 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
                                 .bind("afterName", after.map(a -> a.get(0)).orElse(null))
                                 .bind(
                                         "afterId",
-                                        after.map(a -> UUID.fromString(a.get(1)))
-                                                .orElse(null))
+                                        after.map(a -> Cursors.uuid(a.get(1))).orElse(null))
                                 .bind("limit", page.limit() + 1)
                                 .map(JdbiProfileTemplates::row)
                                 .list())

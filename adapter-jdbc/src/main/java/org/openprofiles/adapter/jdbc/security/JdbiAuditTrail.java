@@ -72,10 +72,8 @@ public final class JdbiAuditTrail implements AuditTrail {
                 .bind("action", query.action().orElse(null))
                 .bind("from", query.from().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null))
                 .bind("to", query.to().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null))
-                .bind(
-                        "afterTime",
-                        after.map(a -> OffsetDateTime.parse(a.get(0))).orElse(null))
-                .bind("afterId", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
+                .bind("afterTime", after.map(a -> Cursors.moment(a.get(0))).orElse(null))
+                .bind("afterId", after.map(a -> Cursors.uuid(a.get(1))).orElse(null))
                 .bind("limit", page.limit() + 1)
                 .map(JdbiAuditTrail::map)
                 .list());

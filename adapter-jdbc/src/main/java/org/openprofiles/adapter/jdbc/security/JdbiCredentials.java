@@ -84,10 +84,8 @@ public final class JdbiCredentials implements Credentials {
                         LIMIT :limit
                         """)
                 .bind("user", user.value())
-                .bind(
-                        "afterTime",
-                        after.map(a -> OffsetDateTime.parse(a.get(0))).orElse(null))
-                .bind("afterId", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
+                .bind("afterTime", after.map(a -> Cursors.moment(a.get(0))).orElse(null))
+                .bind("afterId", after.map(a -> Cursors.uuid(a.get(1))).orElse(null))
                 .bind("limit", page.limit() + 1)
                 .map(JdbiCredentials::map)
                 .list());
