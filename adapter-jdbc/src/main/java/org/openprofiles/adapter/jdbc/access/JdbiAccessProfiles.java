@@ -23,12 +23,10 @@ import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.AttributeValue;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.ProfileFilter;
-import org.openprofiles.domain.shared.Conflict;
 import org.openprofiles.domain.shared.Cursors;
 import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
-import org.openprofiles.domain.shared.PreconditionFailed;
 
 /**
  * Access profiles in {@code access_profile} with their groups and attribute values in two child
@@ -168,8 +166,7 @@ public final class JdbiAccessProfiles implements AccessProfiles {
             } catch (UnableToExecuteStatementException e) {
                 throw duplicateOr(e);
             }
-            long stored = version.orElseThrow(() -> new PreconditionFailed(
-                    "stale_version", "version", "the profile was changed by someone else meanwhile; reload it"));
+            long stored = version.orElseThrow(AccessProfile::changedMeanwhile);
             h.createUpdate("DELETE FROM access_profile_group WHERE profile_id = :id")
                     .bind("id", profile.id().value())
                     .execute();
@@ -285,7 +282,7 @@ public final class JdbiAccessProfiles implements AccessProfiles {
 
     private static RuntimeException duplicateOr(UnableToExecuteStatementException e) {
         if (Sql.isUniqueViolation(e)) {
-            return new Conflict("duplicate_name", "name", "an access profile with this name or id exists");
+            return AccessProfile.nameOrIdTaken();
         }
         return e;
     }

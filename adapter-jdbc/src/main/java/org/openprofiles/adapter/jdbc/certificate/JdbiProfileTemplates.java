@@ -28,12 +28,10 @@ import org.openprofiles.domain.certificate.ProfileTemplate;
 import org.openprofiles.domain.certificate.ProfileTemplates;
 import org.openprofiles.domain.certificate.TemplateId;
 import org.openprofiles.domain.security.Role;
-import org.openprofiles.domain.shared.Conflict;
 import org.openprofiles.domain.shared.Cursors;
 import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
-import org.openprofiles.domain.shared.PreconditionFailed;
 
 /**
  * Profile templates in {@code profile_template}, their policies in {@code template_policy}. Any
@@ -102,8 +100,7 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
             });
         } catch (UnableToExecuteStatementException e) {
             if (Sql.isUniqueViolation(e)) {
-                throw new Conflict(
-                        "template_exists", "id", "a profile template with id " + template.id() + " already exists");
+                throw ProfileTemplate.idTaken(template.id());
             }
             throw e;
         }
@@ -131,10 +128,7 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
                         .bind("id", revised.id().value())
                         .mapTo(Boolean.class)
                         .one();
-                throw exists
-                        ? new PreconditionFailed(
-                                "stale_version", "version", "the template was changed by someone else; reload it")
-                        : ProfileTemplate.notFound(revised.id());
+                throw exists ? ProfileTemplate.changedMeanwhile() : ProfileTemplate.notFound(revised.id());
             }
             h.createUpdate("DELETE FROM template_policy WHERE template_id = :id")
                     .bind("id", revised.id().value())
