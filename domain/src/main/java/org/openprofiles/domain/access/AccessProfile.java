@@ -64,6 +64,18 @@ public record AccessProfile(
                 version);
     }
 
+    /** This profile as stored at {@code storedVersion}. */
+    public AccessProfile withVersion(long storedVersion) {
+        return new AccessProfile(
+                id, name, description, color, initials, createdAt, modifiedAt, groups, attributes, storedVersion);
+    }
+
+    /** This profile with {@code current} as its groups (the same groups as the directory names them now). */
+    public AccessProfile withGroups(List<Group> current) {
+        return new AccessProfile(
+                id, name, description, color, initials, createdAt, modifiedAt, current, attributes, version);
+    }
+
     /** The fields the audit trail keeps. */
     public Map<String, Object> auditFields() {
         Map<String, Object> fields = new LinkedHashMap<>();

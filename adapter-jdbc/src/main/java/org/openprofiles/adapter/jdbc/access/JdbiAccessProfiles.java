@@ -174,17 +174,7 @@ public final class JdbiAccessProfiles implements AccessProfiles {
                     .bind("id", profile.id().value())
                     .execute();
             insertDetails(h, profile);
-            return new AccessProfile(
-                    profile.id(),
-                    profile.name(),
-                    profile.description(),
-                    profile.color(),
-                    profile.initials(),
-                    profile.createdAt(),
-                    profile.modifiedAt(),
-                    profile.groups(),
-                    profile.attributes(),
-                    stored);
+            return profile.withVersion(stored);
         });
     }
 
