@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.adapter.jdbc.shared.Sql;
@@ -47,7 +46,8 @@ public final class JdbiAccessProfiles implements AccessProfiles {
 
     @Override
     public Page<AccessProfile> list(ProfileFilter filter, PageRequest page) {
-        Optional<String> after = page.cursor().map(c -> Cursors.decode(c, 1).get(0));
+        Optional<String> after =
+                page.cursor().map(c -> db.cursors().decode(c, 1).get(0));
         return db.withHandle(h -> {
             List<Row> rows = h.createQuery("SELECT " + COLUMNS + """
                              FROM access_profile
@@ -65,7 +65,8 @@ public final class JdbiAccessProfiles implements AccessProfiles {
                     .bind("limit", page.limit() + 1)
                     .map(JdbiAccessProfiles::row)
                     .list();
-            Page<Row> slice = Keyset.page(rows, page.limit(), last -> Cursors.encode(last.name()));
+            Page<Row> slice =
+                    Keyset.page(rows, page.limit(), last -> db.cursors().encode(last.name()));
             List<AccessProfile> profiles = withDetails(h, slice.items());
             return new Page<>(profiles, slice.nextCursor());
         });

@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.JsonColumns;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
@@ -210,6 +209,7 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                  WHERE status = 'pending'
                    AND approver_role = ANY(:roles)
                    AND originator_user_id <> :approver
+                   AND target_user_id <> :approver
                    AND NOT EXISTS (SELECT 1 FROM certificate_request_decision d
                                     WHERE d.request_id = r.id AND d.approver_id = :approver)
                 """,
@@ -221,7 +221,8 @@ public final class JdbiCertificateRequests implements CertificateRequests {
     /** One page of the requests {@code fromWhere} selects, keyset-paged in submission order ({@code seq}). */
     private Page<CertificateRequest> inSubmissionOrder(String fromWhere, PageRequest page, Consumer<Query> binds) {
         long after = page.cursor()
-                .map(c -> JdbiCertificateProfiles.afterSeq(Cursors.decode(c, 1).get(0)))
+                .map(c -> JdbiCertificateProfiles.afterSeq(
+                        db.cursors().decode(c, 1).get(0)))
                 .orElse(0L);
         List<Row> rows = db.withHandle(h -> {
             Query query =
@@ -232,7 +233,7 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                     .map(JdbiCertificateRequests::row)
                     .list();
         });
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(Long.toString(last.seq())))
+        return Keyset.page(rows, page.limit(), last -> db.cursors().encode(Long.toString(last.seq())))
                 .map(Row::request);
     }
 
