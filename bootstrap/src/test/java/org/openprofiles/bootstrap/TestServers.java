@@ -21,7 +21,7 @@ final class TestServers {
     static Config on(TestDatabase database) {
         return new Config("127.0.0.1", 0, Optional.of(database.url()), database.settings().user(),
                 database.settings().password(), 4, Path.of("unused"), Duration.ofSeconds(2), Optional.of(ADMIN_TOKEN),
-                Optional.empty(), ZoneId.of("UTC"));
+                Optional.empty(), ZoneId.of("UTC"), Optional.empty());
     }
 
     /** As {@link #on}, also accepting the JWTs of the OpenID Connect provider {@code oidc} describes. */
@@ -29,7 +29,7 @@ final class TestServers {
         Config plain = on(database);
         return new Config(plain.httpHost(), plain.httpPort(), plain.dbUrl(), plain.dbUser(), plain.dbPassword(),
                 plain.dbPoolSize(), plain.dataDir(), plain.shutdownGrace(), plain.adminToken(), Optional.of(oidc),
-                plain.profilesTimeZone());
+                plain.profilesTimeZone(), plain.consoleOidcClientId());
     }
 
     /** A server on a free port with the embedded PostgreSQL keeping its data in {@code dataDir}. */
