@@ -13,6 +13,7 @@ import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.rest.console.ConsoleResource;
 import org.openprofiles.adapter.rest.console.ConsoleSettings;
 import org.openprofiles.adapter.rest.shared.AuthenticationFilter;
+import org.openprofiles.adapter.rest.shared.AuthorizationFeature;
 import org.openprofiles.adapter.rest.shared.ExternalTokenVerifier;
 import org.openprofiles.adapter.rest.shared.JsonMappers;
 import org.openprofiles.adapter.rest.health.HealthResource;
@@ -64,13 +65,13 @@ final class Wiring {
     List<Object> restComponents() {
         List<Object> components = new ArrayList<>();
         components.add(new AuthenticationFilter(new Authenticate(users, credentials, clock), externalTokenVerifier()));
+        components.add(new AuthorizationFeature(accessPolicy));
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
         components.addAll(new SecurityWiring(this, clock).restComponents());
         components.addAll(new CertificateWiring(this, clock).restComponents());
         components.add(new JsonMappers()
                 .withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
         components.addAll(new AccessWiring(this, config.profilesTimeZone(), clock).restComponents());
-        components.addAll(new CertificateRequestWiring(this, clock).restComponents());
         components.add(new ConsoleResource(consoleSettings(config)));
         return components;
     }

@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.rest.certificate.admin;
 
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.adapter.rest.shared.Requires;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,6 +20,7 @@ import org.openprofiles.domain.shared.Invalid;
  * Bulk import of certificate profiles from an existing Certificate Management server:
  * {@code POST /admin/v1/certificate-profiles/import} with a JSON array in the vendor's Profile shape.
  */
+@Requires(value = Action.IMPORT_CERTIFICATE_PROFILES, on = "certificate-profile")
 @Path("admin/v1/certificate-profiles/import")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
