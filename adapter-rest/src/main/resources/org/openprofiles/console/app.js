@@ -6,7 +6,7 @@ import { h, field, formError, onSubmit, showErrors, page } from './ui.js';
 
 const ROUTES = [
   { pattern: /^#\/certificates$/, needs: 'certificates', view: () => import('./views/certificates.js') },
-  { pattern: /^#\/approvals$/, needs: 'approvals', view: () => import('./views/approvals.js') },
+  { pattern: /^#\/approvals$/, needs: 'certificates', view: () => import('./views/approvals.js') },
   { pattern: /^#\/access(\/.*)?$/, needs: 'access', view: () => import('./views/access.js') },
   { pattern: /^#\/admin\/.+$/, needs: 'admin', view: () => import('./views/admin.js') },
 ];
@@ -23,11 +23,15 @@ async function loadConfig() {
   }
 }
 
-/** Which sections answer this caller: each is one cheap call to the API it uses. */
+/**
+ * Which sections answer this caller: each is one cheap call to the API it uses. The approvers'
+ * queue answers everyone (204 when nothing waits), so Approvals is in the menu while something
+ * waits for this caller's decision; #/approvals itself is always reachable.
+ */
 async function probe() {
   await api(`${CM}/profiles?limit=1`);
   const [approvals, access, admin] = await Promise.all([
-    offers(`${CM}/requests?pendingmyapproval=true&limit=1`),
+    api(`${CM}/requests?pendingmyapproval=true&limit=1`).then((r) => r.status === 200, () => false),
     offers(`${ARM}/Colors`),
     offers(`${ADMIN}/users?limit=1`),
   ]);

@@ -1,7 +1,8 @@
 // Approvals: the Pending requests waiting for my decision (GET …/requests?pendingmyapproval=true),
-// each with approve / deny and a comment.
+// each with approve / deny. The requester's reason is shown; the decision routes take no comment
+// today (see docs/console.md), so the console offers none rather than collect one that is dropped.
 import { api, CM } from '../api.js';
-import { h, clear, field, formError, onSubmit, pagedList, chip, dateTime, shortId, page, announce } from '../ui.js';
+import { h, clear, formError, onSubmit, pagedList, chip, dateTime, shortId, page, announce } from '../ui.js';
 import { REQUEST_TYPE } from '../certificates.js';
 import { progress } from './certificates.js';
 
@@ -25,16 +26,13 @@ function draw(holder) {
 
 function decision(r, refresh) {
   const type = REQUEST_TYPE[r.RequestType] || String(r.RequestType);
-  const comment = h('textarea', { name: 'comment', maxlength: 4096 });
   const form = h('form', { novalidate: true }, formError(),
-    field({ label: 'Comment', name: 'comment', input: comment, hint: 'Sent with your decision.' }),
     h('div', { class: 'row' },
       h('button', { type: 'submit', value: 'approve' }, 'Approve'),
       h('button', { type: 'submit', value: 'deny', class: 'danger' }, 'Deny')));
   onSubmit(form, async (event) => {
     const verdict = event.submitter && event.submitter.value === 'deny' ? 'deny' : 'approve';
-    const body = comment.value ? { comment: comment.value } : undefined;
-    await api(`${CM}/requests/${r.Uuid}/${verdict}`, { method: 'POST', body });
+    await api(`${CM}/requests/${r.Uuid}/${verdict}`, { method: 'POST' });
     announce(verdict === 'approve' ? 'Request approved.' : 'Request denied.');
     refresh();
   });
