@@ -413,7 +413,7 @@ function valueInput(def, value, describedBy) {
       input = h('input', { type: 'date', value: (value || '').slice(0, 10) });
       break;
     case 'Checkbox':
-      input = h('input', { type: 'checkbox', checked: value === 'true' });
+      input = h('input', { type: 'checkbox', class: 'attr-value', checked: value === 'true', 'aria-describedby': describedBy });
       return h('label', { class: 'check' }, input, def.label);
     case 'NumberField':
       input = h('input', { type: 'number', step: 1, value });
@@ -427,16 +427,20 @@ function valueInput(def, value, describedBy) {
       if (def.definedValues && def.definedValues.length) {
         const listId = uid('values');
         input.setAttribute('list', listId);
+        input.setAttribute('aria-label', label);
+        input.setAttribute('aria-describedby', describedBy);
+        input.classList.add('attr-value');
         return h('span', {}, input, h('datalist', { id: listId }, def.definedValues.map((v) => h('option', { value: v }))));
       }
   }
   input.setAttribute('aria-label', label);
   input.setAttribute('aria-describedby', describedBy);
+  input.classList.add('attr-value');
   return input;
 }
 
 function attributeValue(row, def) {
-  const input = row.querySelector('div input, div select');
+  const input = row.querySelector('.attr-value');
   if (!input) return '';
   if (def.type === 'Checkbox') return input.checked ? 'true' : 'false';
   return input.value.trim();
