@@ -36,10 +36,9 @@ export function donut(id, caption, parts) {
   const canvas = h('div', { class: 'chart', role: 'img', 'aria-label': `${caption}. ${summary}` });
   const figure = h('figure', { id, 'data-chart': 'donut' }, h('figcaption', {}, caption), canvas, table(caption, parts));
   draw(canvas, {
-    color: parts.map((p) => p.color),
-    legend: { bottom: 0, textStyle: { color: TEXT } },
+    legend: { bottom: 0, textStyle: { color: TEXT }, data: parts.map((p) => ({ name: p.name, itemStyle: { color: p.color } })) },
     series: [{ type: 'pie', radius: ['45%', '70%'], center: ['50%', '42%'], label: { show: true, formatter: '{c}', color: TEXT },
-      data: parts.map((p) => ({ name: p.name, value: p.value })) }],
+      data: parts.filter((p) => p.value > 0).map((p) => ({ name: p.name, value: p.value, itemStyle: { color: p.color } })) }],
   });
   return figure;
 }
@@ -52,7 +51,7 @@ export function bars(id, caption, parts) {
   draw(canvas, {
     grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { color: TEXT } },
-    yAxis: { type: 'category', data: parts.map((p) => p.name), axisLabel: { color: TEXT } },
+    yAxis: { type: 'category', inverse: true, data: parts.map((p) => p.name), axisLabel: { color: TEXT } },
     series: [{ type: 'bar', data: parts.map((p) => ({ value: p.value, itemStyle: { color: p.color } })),
       label: { show: true, position: 'right', color: TEXT } }],
   });

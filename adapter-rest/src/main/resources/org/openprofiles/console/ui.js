@@ -1,4 +1,4 @@
-// Small DOM helpers: elements without innerHTML (so no markup injection and nothing CSP refuses),
+// Small DOM helpers: elements built node by node, never from HTML strings (so no markup injection and nothing CSP refuses),
 // form fields that show the server's errors beside the input they name, paged lists, dialogs.
 import { ApiError } from './api.js';
 
