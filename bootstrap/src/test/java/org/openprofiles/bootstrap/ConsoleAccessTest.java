@@ -92,6 +92,8 @@ class ConsoleAccessTest extends ConsoleBrowserTest {
         assertEquals("1", cell("profile-compliance-kinds", "Missing group"));
         assertEquals("1", cell("profile-compliance-kinds", "Wrong attribute"));
         browser.screenshot("access-profile-before-directory-change");
+        browser.script("document.getElementById('compliance-h').scrollIntoView()");
+        browser.screenshot("access-profile-compliance-before-directory-change");
         browser.assertAccessible("Access profile");
 
         // The directory changes: asmith joins HR Staff and moves to HR.
@@ -106,6 +108,8 @@ class ConsoleAccessTest extends ConsoleBrowserTest {
         assertEquals("0", cell("profile-compliance-accounts", "Non-compliant"));
         assertEquals("0", cell("profile-compliance-kinds", "Missing group"));
         browser.screenshot("access-profile");
+        browser.script("document.getElementById('compliance-h').scrollIntoView()");
+        browser.screenshot("access-profile-compliance");
     }
 
     @Test
@@ -181,7 +185,11 @@ class ConsoleAccessTest extends ConsoleBrowserTest {
             browser.waitForText(By.tagName("h1"), "Access profiles");
             browser.waitFor(By.cssSelector("#access-profiles"));
             Number overflow = (Number) browser.script("return document.documentElement.scrollWidth - window.innerWidth");
-            assertTrue(overflow.intValue() <= 0, "no horizontal scrolling at 390 px, overflow " + overflow);
+            Object wide = browser.script("""
+                    return [...document.querySelectorAll('body *')]
+                      .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+                      .map(e => e.tagName + '.' + e.className + '#' + e.id).slice(0, 5).join(', ')""");
+            assertTrue(overflow.intValue() <= 0, "no horizontal scrolling at 390 px, overflow " + overflow + " by " + wide);
             browser.screenshot("phone-access-profiles");
             browser.assertAccessible("Access profiles at phone width");
         } finally {

@@ -66,8 +66,8 @@ async function list() {
   search.placeholder = 'Name or description';
   const compliance = h('section', { class: 'panel', 'aria-labelledby': 'compliance-h' });
   page('Access profiles',
-    h('div', { class: 'row spread' }, form, h('a', { href: '#/access/new', class: 'button', id: 'new-profile' }, 'New profile')),
-    compliance, results);
+    h('div', { class: 'row spread toolbar' }, form, h('a', { href: '#/access/new', class: 'button', id: 'new-profile' }, 'New profile')),
+    results, compliance);
   const draw = () => {
     const text = search.value.trim();
     const listing = pagedList({
