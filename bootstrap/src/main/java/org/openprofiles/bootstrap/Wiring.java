@@ -4,19 +4,19 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.openprofiles.adapter.jdbc.health.JdbcDatabaseProbe;
 import org.openprofiles.adapter.jdbc.security.JdbiAuditTrail;
 import org.openprofiles.adapter.jdbc.security.JdbiCredentials;
 import org.openprofiles.adapter.jdbc.security.JdbiUsers;
 import org.openprofiles.adapter.jdbc.shared.Database;
-import org.openprofiles.adapter.jdbc.shared.JdbcDatabaseProbe;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.rest.console.ConsoleResource;
 import org.openprofiles.adapter.rest.console.ConsoleSettings;
+import org.openprofiles.adapter.rest.health.HealthResource;
 import org.openprofiles.adapter.rest.shared.AuthenticationFilter;
 import org.openprofiles.adapter.rest.shared.AuthorizationFeature;
 import org.openprofiles.adapter.rest.shared.ExternalTokenVerifier;
 import org.openprofiles.adapter.rest.shared.JsonMappers;
-import org.openprofiles.adapter.rest.health.HealthResource;
 import org.openprofiles.application.health.CheckReadiness;
 import org.openprofiles.application.security.Authenticate;
 import org.openprofiles.application.security.EnsureAdmin;
@@ -69,8 +69,7 @@ final class Wiring {
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
         components.addAll(new SecurityWiring(this, clock).restComponents());
         components.addAll(new CertificateWiring(this, clock).restComponents());
-        components.add(new JsonMappers()
-                .withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
+        components.add(new JsonMappers().withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
         components.addAll(new AccessWiring(this, config.profilesTimeZone(), clock).restComponents());
         components.add(new ConsoleResource(consoleSettings(config)));
         return components;
@@ -78,8 +77,9 @@ final class Wiring {
 
     /** The console offers OpenID Connect sign-in when the provider is configured and it has a client id. */
     static ConsoleSettings consoleSettings(Config config) {
-        return new ConsoleSettings(config.oidc().flatMap(oidc -> config.consoleOidcClientId()
-                .map(clientId -> new ConsoleSettings.Oidc(oidc.issuer(), clientId))));
+        return new ConsoleSettings(config.oidc()
+                .flatMap(oidc -> config.consoleOidcClientId()
+                        .map(clientId -> new ConsoleSettings.Oidc(oidc.issuer(), clientId))));
     }
 
     private Optional<ExternalTokenVerifier> externalTokenVerifier() {

@@ -41,7 +41,8 @@ class ConsoleAccessTest extends ConsoleBrowserTest {
     }
 
     private static String cell(String chart, String row) {
-        return browser.waitFor(By.cssSelector("#" + chart + " tr[data-name='" + row + "'] td")).getText();
+        return browser.waitFor(By.cssSelector("#" + chart + " tr[data-name='" + row + "'] td"))
+                .getText();
     }
 
     private static void waitForCell(String chart, String row, String value) {
@@ -60,7 +61,8 @@ class ConsoleAccessTest extends ConsoleBrowserTest {
         form.findElement(By.name("description")).sendKeys("Everyone in HR");
         form.findElement(By.cssSelector("label.swatch[title=Brown]")).click();
         form.findElement(By.name("groups")).sendKeys(staff.toString());
-        form.findElement(By.xpath(".//button[normalize-space()='Add attribute']")).click();
+        form.findElement(By.xpath(".//button[normalize-space()='Add attribute']"))
+                .click();
         WebElement row = browser.waitFor(By.cssSelector("#attribute-rows .attr-row"));
         new Select(row.findElement(By.tagName("select"))).selectByValue("department");
         row.findElement(By.cssSelector("input[type=text]")).sendKeys("HR");
@@ -71,8 +73,11 @@ class ConsoleAccessTest extends ConsoleBrowserTest {
         assertEquals("HR", badge.getText(), "initials from the name's first two words");
         assertEquals("rgba(109, 76, 65, 1)", badge.getCssValue("background-color"), "Brown (#6D4C41) from the palette");
         assertEquals("rgba(255, 255, 255, 1)", badge.getCssValue("color"), "white is the readable text on Brown");
-        assertEquals("Human Resources", browser.driver().findElement(By.tagName("h1")).getText());
-        assertTrue(browser.waitFor(By.id("profile-attributes")).getText().contains("HR"),
+        assertEquals(
+                "Human Resources",
+                browser.driver().findElement(By.tagName("h1")).getText());
+        assertTrue(
+                browser.waitFor(By.id("profile-attributes")).getText().contains("HR"),
                 browser.driver().findElement(By.id("profile-attributes")).getText());
         browser.waitFor(By.id("profile-compliance-empty"));
 
@@ -84,8 +89,12 @@ class ConsoleAccessTest extends ConsoleBrowserTest {
         assign.findElement(By.name("comment")).sendKeys("joined HR in March");
         assign.findElement(By.cssSelector("button[type=submit]")).click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
-                .until(d -> d.findElements(By.cssSelector("#assignments tr[data-account]")).size() == 2);
-        assertTrue(browser.driver().findElement(By.cssSelector("#assignments tr[data-account='" + jdoe + "']")).getText()
+                .until(d -> d.findElements(By.cssSelector("#assignments tr[data-account]"))
+                                .size()
+                        == 2);
+        assertTrue(browser.driver()
+                .findElement(By.cssSelector("#assignments tr[data-account='" + jdoe + "']"))
+                .getText()
                 .contains("joined HR in March"));
         waitForCell("profile-compliance-accounts", "Compliant", "1");
         assertEquals("1", cell("profile-compliance-accounts", "Non-compliant"));
@@ -97,10 +106,21 @@ class ConsoleAccessTest extends ConsoleBrowserTest {
         browser.assertAccessible("Access profile");
 
         // The directory changes: asmith joins HR Staff and moves to HR.
-        HttpResponse<String> pushed = http.post("/admin/v1/directory/accounts", AccessFixtures.write(List.of(Map.of(
-                "id", asmith.toString(), "samAccountName", "asmith", "displayName", "ASMITH",
-                "distinguishedName", "CN=asmith,OU=Staff,DC=corp,DC=example,DC=com",
-                "groups", List.of(staff.toString(), payroll.toString()), "attributes", Map.of("department", "HR")))),
+        HttpResponse<String> pushed = http.post(
+                "/admin/v1/directory/accounts",
+                AccessFixtures.write(List.of(Map.of(
+                        "id",
+                        asmith.toString(),
+                        "samAccountName",
+                        "asmith",
+                        "displayName",
+                        "ASMITH",
+                        "distinguishedName",
+                        "CN=asmith,OU=Staff,DC=corp,DC=example,DC=com",
+                        "groups",
+                        List.of(staff.toString(), payroll.toString()),
+                        "attributes",
+                        Map.of("department", "HR")))),
                 TestUsers.admin());
         assertEquals(200, pushed.statusCode(), pushed.body());
         browser.driver().navigate().refresh();
@@ -122,7 +142,8 @@ class ConsoleAccessTest extends ConsoleBrowserTest {
         assertEquals("ST", yellow.getText());
         assertEquals("rgba(253, 216, 53, 1)", yellow.getCssValue("background-color"));
         assertEquals("rgba(0, 0, 0, 1)", yellow.getCssValue("color"), "black is the readable text on Yellow");
-        WebElement red = browser.driver().findElement(By.cssSelector("#access-profiles [data-profile='" + finance + "'] .badge"));
+        WebElement red = browser.driver()
+                .findElement(By.cssSelector("#access-profiles [data-profile='" + finance + "'] .badge"));
         assertEquals("F", red.getText());
         assertEquals("rgba(0, 0, 0, 1)", red.getCssValue("color"), "white reaches only 4.2:1 on #E53935, black 5.0:1");
         browser.waitFor(By.id("compliance-accounts"));
@@ -132,9 +153,14 @@ class ConsoleAccessTest extends ConsoleBrowserTest {
         WebElement search = browser.driver().findElement(By.id("profile-search"));
         search.sendKeys("sales", Keys.ENTER);
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector("#access-profiles .access-profile")).size() == 1);
-        assertEquals(sales.toString(), browser.driver().findElement(By.cssSelector("#access-profiles .access-profile"))
-                .getAttribute("data-profile"));
+                .until(d -> d.findElements(By.cssSelector("#access-profiles .access-profile"))
+                                .size()
+                        == 1);
+        assertEquals(
+                sales.toString(),
+                browser.driver()
+                        .findElement(By.cssSelector("#access-profiles .access-profile"))
+                        .getAttribute("data-profile"));
     }
 
     @Test
@@ -184,12 +210,15 @@ class ConsoleAccessTest extends ConsoleBrowserTest {
             driver.switchTo().activeElement().sendKeys(Keys.ENTER);
             browser.waitForText(By.tagName("h1"), "Access profiles");
             browser.waitFor(By.cssSelector("#access-profiles"));
-            Number overflow = (Number) browser.script("return document.documentElement.scrollWidth - window.innerWidth");
+            Number overflow =
+                    (Number) browser.script("return document.documentElement.scrollWidth - window.innerWidth");
             Object wide = browser.script("""
                     return [...document.querySelectorAll('body *')]
                       .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
                       .map(e => e.tagName + '.' + e.className + '#' + e.id).slice(0, 5).join(', ')""");
-            assertTrue(overflow.intValue() <= 0, "no horizontal scrolling at 390 px, overflow " + overflow + " by " + wide);
+            assertTrue(
+                    overflow.intValue() <= 0,
+                    "no horizontal scrolling at 390 px, overflow " + overflow + " by " + wide);
             browser.screenshot("phone-access-profiles");
             browser.assertAccessible("Access profiles at phone width");
         } finally {

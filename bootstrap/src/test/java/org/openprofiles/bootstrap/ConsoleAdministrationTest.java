@@ -24,7 +24,8 @@ class ConsoleAdministrationTest extends ConsoleBrowserTest {
         WebElement form = browser.waitFor(By.id("create-user"));
         form.findElement(By.name("login")).sendKeys("dana");
         form.findElement(By.name("displayName")).sendKeys("Dana Reader");
-        form.findElement(By.cssSelector("input[name=roles][value=profile-reader]")).click();
+        form.findElement(By.cssSelector("input[name=roles][value=profile-reader]"))
+                .click();
         form.findElement(By.cssSelector("button[type=submit]")).click();
         browser.waitForText(By.tagName("h1"), "Dana Reader");
 
@@ -64,15 +65,16 @@ class ConsoleAdministrationTest extends ConsoleBrowserTest {
     @Test
     void templatesShowTheirPoliciesAndTheAuditTrailFiltersAndPages() {
         HttpResponse<String> created = http.post("/admin/v1/profile-templates", """
-                {"name":"Smart laptop","policies":{"renew":{"approvalsNeeded":1,"approverRole":"cm-approver"}}}""",
-                TestUsers.admin());
+                {"name":"Smart laptop","policies":{"renew":{"approvalsNeeded":1,"approverRole":"cm-approver"}}}""", TestUsers.admin());
         assertEquals(201, created.statusCode(), created.body());
         browser.signIn(TestServers.ADMIN_TOKEN);
         browser.openConsole("#/admin/templates");
-        browser.waitFor(By.xpath("//*[@id='templates']//a[normalize-space()='Smart laptop']")).click();
+        browser.waitFor(By.xpath("//*[@id='templates']//a[normalize-space()='Smart laptop']"))
+                .click();
         WebElement renew = browser.waitFor(By.cssSelector("#template-form tr[data-operation=renew]"));
         assertTrue(renew.findElement(By.cssSelector("input[type=checkbox]")).isSelected(), "renew is offered");
-        assertEquals("1", renew.findElement(By.cssSelector("input[type=number]")).getAttribute("value"));
+        assertEquals(
+                "1", renew.findElement(By.cssSelector("input[type=number]")).getAttribute("value"));
         browser.assertAccessible("Profile template");
 
         for (int i = 0; i < 3; i++) {
@@ -83,10 +85,13 @@ class ConsoleAdministrationTest extends ConsoleBrowserTest {
         WebElement filter = browser.waitFor(By.id("audit-filter"));
         filter.findElement(By.name("action")).sendKeys("user.create");
         filter.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> {
-            var rows = d.findElements(By.cssSelector("#audit-events tr[data-event]"));
-            return !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains("user.create"));
-        });
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    var rows = d.findElements(By.cssSelector("#audit-events tr[data-event]"));
+                    return !rows.isEmpty()
+                            && rows.stream().allMatch(r -> r.getText().contains("user.create"));
+                });
         browser.screenshot("administration-audit");
         browser.assertAccessible("Audit trail");
 

@@ -42,9 +42,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class ConsoleBrowser implements AutoCloseable {
 
-    static final String HOW_TO_INSTALL = "no Chromium found for the console's browser tests: install Debian's packages with "
-            + "'apt-get install -y chromium chromium-driver' (or set CHROME_BIN and CHROMEDRIVER to a Chromium and its "
-            + "matching chromedriver); .ci/run installs them when missing";
+    static final String HOW_TO_INSTALL =
+            "no Chromium found for the console's browser tests: install Debian's packages with "
+                    + "'apt-get install -y chromium chromium-driver' (or set CHROME_BIN and CHROMEDRIVER to a Chromium and its "
+                    + "matching chromedriver); .ci/run installs them when missing";
 
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,8 +63,10 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Starts a browser for the server at {@code base}, or skips the calling test when none is installed. */
     static ConsoleBrowser open(URI base) {
-        Optional<Path> chromium = executable("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
-        Optional<Path> chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+        Optional<Path> chromium =
+                executable("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+        Optional<Path> chromedriver =
+                executable("CHROMEDRIVER", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
         Assumptions.assumeTrue(chromium.isPresent() && chromedriver.isPresent(), HOW_TO_INSTALL);
         Path profile;
         try {
@@ -73,9 +76,19 @@ final class ConsoleBrowser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get().toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US", "--force-device-scale-factor=1");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,900",
+                "--lang=en-US",
+                "--force-device-scale-factor=1");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -90,7 +103,8 @@ final class ConsoleBrowser implements AutoCloseable {
 
     private static Optional<Path> executable(String variable, String... candidates) {
         String configured = System.getenv(variable);
-        Stream<String> paths = configured == null || configured.isBlank() ? Stream.of(candidates)
+        Stream<String> paths = configured == null || configured.isBlank()
+                ? Stream.of(candidates)
                 : Stream.concat(Stream.of(configured), Stream.of(candidates));
         return paths.map(Path::of).filter(Files::isExecutable).findFirst();
     }
@@ -113,7 +127,8 @@ final class ConsoleBrowser implements AutoCloseable {
         field.sendKeys(token);
         driver.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
         waitFor(By.id("sign-out"));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("sign-out")).isDisplayed());
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("sign-out")).isDisplayed());
     }
 
     void signOut() {
@@ -122,11 +137,13 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     void waitForText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
     Object script(String source, Object... args) {
@@ -166,9 +183,11 @@ final class ConsoleBrowser implements AutoCloseable {
                 String impact = violation.path("impact").asText();
                 if (impact.equals("serious") || impact.equals("critical")) {
                     List<String> targets = new ArrayList<>();
-                    violation.path("nodes").forEach(n -> targets.add(n.path("target").toString()));
-                    serious.add(violation.path("id").asText() + " (" + impact + "): " + violation.path("help").asText()
-                            + " at " + targets);
+                    violation
+                            .path("nodes")
+                            .forEach(n -> targets.add(n.path("target").toString()));
+                    serious.add(violation.path("id").asText() + " (" + impact + "): "
+                            + violation.path("help").asText() + " at " + targets);
                 }
             }
         } catch (IOException e) {
@@ -197,7 +216,9 @@ final class ConsoleBrowser implements AutoCloseable {
     /** No script or style was refused by the Content-Security-Policy, and no script failed. */
     void assertCleanConsole() {
         List<String> bad = consoleMessages().stream()
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Uncaught") || m.contains("TypeError")
+                .filter(m -> m.contains("Content Security Policy")
+                        || m.contains("Uncaught")
+                        || m.contains("TypeError")
                         || m.contains("SyntaxError"))
                 .toList();
         assertEquals(List.of(), bad, "the browser console reports problems");
@@ -209,7 +230,8 @@ final class ConsoleBrowser implements AutoCloseable {
             driver.quit();
         } finally {
             try (Stream<Path> files = Files.walk(profileDir)) {
-                files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+                files.sorted((a, b) -> b.getNameCount() - a.getNameCount())
+                        .forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 // a temporary profile left behind is harmless
             }

@@ -33,7 +33,8 @@ class ConsoleCertificatesTest extends ConsoleBrowserTest {
         alice = TestUsers.create(server, "console-alice");
         carol = TestUsers.create(server, "console-carol");
         approver = TestUsers.create(server, "console-approver", Role.CM_APPROVER);
-        HttpResponse<String> created = http.post("/admin/v1/profile-templates", """
+        HttpResponse<String> created =
+                http.post("/admin/v1/profile-templates", """
                 {"id":"%s","name":"Laptop certificate","version":1,"policies":{
                   "enroll":{"ownerMayInitiate":true,"serverGeneratesPin":true},
                   "renew":{"ownerMayInitiate":true,"approvalsNeeded":1,"approverRole":"cm-approver"}}}
@@ -64,8 +65,12 @@ class ConsoleCertificatesTest extends ConsoleBrowserTest {
         // alice may not list templates (issue 10 brings the vendor route): she pastes the id.
         WebElement template = browser.waitFor(By.cssSelector("#enroll-form input[name=profiletemplateuuid]"));
         template.sendKeys(TEMPLATE);
-        browser.driver().findElement(By.cssSelector("#enroll-form textarea[name=comment]")).sendKeys("new laptop");
-        browser.driver().findElement(By.cssSelector("#enroll-form button[type=submit]")).click();
+        browser.driver()
+                .findElement(By.cssSelector("#enroll-form textarea[name=comment]"))
+                .sendKeys("new laptop");
+        browser.driver()
+                .findElement(By.cssSelector("#enroll-form button[type=submit]"))
+                .click();
 
         WebElement request = browser.waitFor(By.cssSelector("#requests .request[data-status=Approved]"));
         assertTrue(request.getText().contains("Enroll request"), request.getText());
@@ -73,7 +78,9 @@ class ConsoleCertificatesTest extends ConsoleBrowserTest {
         String pin = browser.waitFor(By.id("generated-pin")).getText();
         assertEquals(8, pin.length(), "the server's PIN is shown once: " + pin);
         browser.screenshot("certificates-pin-shown-once");
-        browser.driver().findElement(By.cssSelector("dialog button[value=close]")).click();
+        browser.driver()
+                .findElement(By.cssSelector("dialog button[value=close]"))
+                .click();
 
         WebElement card = browser.waitFor(By.cssSelector("#profiles .profile"));
         String id = card.getAttribute("data-profile");
@@ -81,7 +88,11 @@ class ConsoleCertificatesTest extends ConsoleBrowserTest {
         assertEquals(1, mine.size());
         assertEquals(id, mine.get(0).get("Uuid").asText(), "the card is the profile the API holds");
         assertTrue(card.getText().contains("Active"), card.getText());
-        assertTrue(card.findElements(By.cssSelector("button[data-operation=renew]")).size() == 1, "Renew is offered");
+        assertTrue(
+                card.findElements(By.cssSelector("button[data-operation=renew]"))
+                                .size()
+                        == 1,
+                "Renew is offered");
         browser.waitFor(By.cssSelector("#requests .request[data-status=Completed]"));
         assertFalse(browser.driver().getPageSource().contains(pin), "the PIN is gone from the page once dismissed");
         browser.screenshot("certificates");
@@ -92,12 +103,15 @@ class ConsoleCertificatesTest extends ConsoleBrowserTest {
     void renewWaitsForASecondUsersApprovalFromTheQueueThenCompletes() {
         String old = enrolledThroughApi(carol);
         browser.signIn(carol.token());
-        browser.waitFor(By.cssSelector("#profiles .profile[data-profile='" + old + "'] button[data-operation=renew]")).click();
+        browser.waitFor(By.cssSelector("#profiles .profile[data-profile='" + old + "'] button[data-operation=renew]"))
+                .click();
         browser.waitFor(By.cssSelector("dialog textarea[name=comment]")).sendKeys("expires soon");
         browser.driver().findElement(By.cssSelector("dialog button[value=go]")).click();
         WebElement pending = browser.waitFor(By.cssSelector("#requests .request[data-status=Pending]"));
         String requestId = pending.getAttribute("data-request");
-        assertTrue(pending.findElement(By.cssSelector("[aria-current=step]")).getText().contains("Approval"));
+        assertTrue(pending.findElement(By.cssSelector("[aria-current=step]"))
+                .getText()
+                .contains("Approval"));
         browser.signOut();
 
         browser.signIn(approver.token());
@@ -112,15 +126,18 @@ class ConsoleCertificatesTest extends ConsoleBrowserTest {
         browser.signOut();
 
         browser.signIn(carol.token());
-        WebElement approved = browser.waitFor(By.cssSelector("#requests .request[data-request='" + requestId + "'][data-status=Approved]"));
+        WebElement approved = browser.waitFor(
+                By.cssSelector("#requests .request[data-request='" + requestId + "'][data-status=Approved]"));
         approved.findElement(By.cssSelector("button[type=submit]")).click();
         browser.waitFor(By.cssSelector("#requests .request[data-request='" + requestId + "'][data-status=Completed]"));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(d -> d.findElements(By.cssSelector("#profiles .profile")).size() == 2);
         JsonNode mine = profiles(carol);
-        List<String> statuses = List.of(mine.get(0).get("Status").asText(), mine.get(1).get("Status").asText());
+        List<String> statuses = List.of(
+                mine.get(0).get("Status").asText(), mine.get(1).get("Status").asText());
         assertEquals(List.of("6", "2"), statuses, "old profile Retired, the renewed one Active");
-        WebElement oldCard = browser.driver().findElement(By.cssSelector("#profiles .profile[data-profile='" + old + "']"));
+        WebElement oldCard =
+                browser.driver().findElement(By.cssSelector("#profiles .profile[data-profile='" + old + "']"));
         assertTrue(oldCard.getText().contains("Retired"), oldCard.getText());
     }
 
@@ -129,8 +146,11 @@ class ConsoleCertificatesTest extends ConsoleBrowserTest {
         browser.signIn(alice.token());
         WebElement template = browser.waitFor(By.cssSelector("#enroll-form input[name=profiletemplateuuid]"));
         template.sendKeys("not-a-template");
-        browser.driver().findElement(By.cssSelector("#enroll-form button[type=submit]")).click();
-        WebElement error = browser.waitFor(By.cssSelector("#enroll-form [data-field=profiletemplateuuid] .field-error"));
+        browser.driver()
+                .findElement(By.cssSelector("#enroll-form button[type=submit]"))
+                .click();
+        WebElement error =
+                browser.waitFor(By.cssSelector("#enroll-form [data-field=profiletemplateuuid] .field-error"));
         assertFalse(error.getText().isBlank());
         assertEquals("true", template.getAttribute("aria-invalid"));
         assertEquals(template, browser.driver().switchTo().activeElement(), "focus moves to the field at fault");

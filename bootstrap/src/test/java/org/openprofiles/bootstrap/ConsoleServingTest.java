@@ -16,8 +16,18 @@ import org.junit.jupiter.api.Test;
 /** How the server serves the console: open to all, right types, caching, hardening headers. */
 class ConsoleServingTest extends EndToEndTest {
 
-    private static final List<String> FILES = List.of("app.js", "api.js", "auth.js", "ui.js", "charts.js", "colors.js",
-            "certificates.js", "views/certificates.js", "views/approvals.js", "views/access.js", "views/admin.js");
+    private static final List<String> FILES = List.of(
+            "app.js",
+            "api.js",
+            "auth.js",
+            "ui.js",
+            "charts.js",
+            "colors.js",
+            "certificates.js",
+            "views/certificates.js",
+            "views/approvals.js",
+            "views/access.js",
+            "views/admin.js");
 
     private static String header(HttpResponse<String> response, String name) {
         String value = response.headers().firstValue(name).orElse("");
@@ -71,7 +81,8 @@ class ConsoleServingTest extends EndToEndTest {
         HttpResponse<String> again = http.get("/console/app.js", "If-None-Match", etag);
         assertEquals(304, again.statusCode());
         assertEquals("", again.body());
-        assertEquals(200, http.get("/console/app.js", "If-None-Match", "\"other\"").statusCode());
+        assertEquals(
+                200, http.get("/console/app.js", "If-None-Match", "\"other\"").statusCode());
     }
 
     @Test
@@ -85,9 +96,15 @@ class ConsoleServingTest extends EndToEndTest {
 
     @Test
     void unknownOrCraftedPathsAre404sNeverFilesOutsideTheConsole() {
-        for (String path : List.of("/console/missing.js", "/console/%2e%2e/%2e%2e/META-INF/MANIFEST.MF",
-                "/console/..%2fapp.js", "/console/App.js", "/console/views", "/console/app.js.map",
-                "/console/lib/echarts-5.3.1/echarts.js", "/console/org/openprofiles/console/app.js")) {
+        for (String path : List.of(
+                "/console/missing.js",
+                "/console/%2e%2e/%2e%2e/META-INF/MANIFEST.MF",
+                "/console/..%2fapp.js",
+                "/console/App.js",
+                "/console/views",
+                "/console/app.js.map",
+                "/console/lib/echarts-5.3.1/echarts.js",
+                "/console/org/openprofiles/console/app.js")) {
             HttpResponse<String> response = http.get(path);
             assertEquals(404, response.statusCode(), path);
             assertEquals("application/problem+json", header(response, "Content-Type"), path);
@@ -114,8 +131,15 @@ class ConsoleServingTest extends EndToEndTest {
         assertFalse(Pattern.compile("\\son[a-z]+=").matcher(html).find(), "no inline event handler");
         for (String file : FILES) {
             String source = resource(file);
-            for (String banned : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                    "new Function", "setAttribute('style'", "console.log")) {
+            for (String banned : List.of(
+                    "innerHTML",
+                    "outerHTML",
+                    "insertAdjacentHTML",
+                    "document.write",
+                    "eval(",
+                    "new Function",
+                    "setAttribute('style'",
+                    "console.log")) {
                 assertFalse(source.contains(banned), file + " uses " + banned);
             }
         }

@@ -8,16 +8,17 @@ import java.util.Map;
 import java.util.Set;
 import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.Transactions;
+import org.openprofiles.domain.access.AccessProfile;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccessProfiles;
+import org.openprofiles.domain.access.Account;
 import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.Directory;
-import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.shared.Invalid;
-import org.openprofiles.domain.shared.NotFound;
 
 /**
  * Assigns a profile to accounts, or takes it away, with a comment kept with the assignment and in
@@ -37,8 +38,7 @@ public final class AssignProfile {
     }
 
     /** How many accounts changed, and how many were already as asked. */
-    public record Outcome(int changed, int unchanged) {
-    }
+    public record Outcome(int changed, int unchanged) {}
 
     private final AccessPolicy policy;
     private final AccessProfiles profiles;
@@ -48,8 +48,14 @@ public final class AssignProfile {
     private final Audit audit;
     private final Clock clock;
 
-    public AssignProfile(AccessPolicy policy, AccessProfiles profiles, Directory directory, Assignments assignments,
-                         Transactions transactions, Audit audit, Clock clock) {
+    public AssignProfile(
+            AccessPolicy policy,
+            AccessProfiles profiles,
+            Directory directory,
+            Assignments assignments,
+            Transactions transactions,
+            Audit audit,
+            Clock clock) {
         this.policy = policy;
         this.profiles = profiles;
         this.directory = directory;
@@ -67,10 +73,15 @@ public final class AssignProfile {
         Set<AccountId> accounts = checked(command);
         return transactions.inTransaction(() -> {
             requireKnown(command.profile(), accounts);
-            int added = assignments.assign(command.profile(), accounts, command.comment(), caller.userId(),
-                    clock.instant());
+            int added = assignments.assign(
+                    command.profile(), accounts, command.comment(), caller.userId(), clock.instant());
             assignments.recheck(accounts);
-            audit.record(caller, "access-profile.assign", "access-profile", command.profile().toString(), Map.of(),
+            audit.record(
+                    caller,
+                    "access-profile.assign",
+                    "access-profile",
+                    command.profile().toString(),
+                    Map.of(),
                     details(accounts, command.comment()));
             return new Outcome(added, accounts.size() - added);
         });
@@ -82,8 +93,13 @@ public final class AssignProfile {
         return transactions.inTransaction(() -> {
             requireKnown(command.profile(), accounts);
             int removed = assignments.unassign(command.profile(), accounts);
-            audit.record(caller, "access-profile.unassign", "access-profile", command.profile().toString(),
-                    details(accounts, command.comment()), Map.of());
+            audit.record(
+                    caller,
+                    "access-profile.unassign",
+                    "access-profile",
+                    command.profile().toString(),
+                    details(accounts, command.comment()),
+                    Map.of());
             return new Outcome(removed, accounts.size() - removed);
         });
     }
@@ -106,11 +122,11 @@ public final class AssignProfile {
 
     private void requireKnown(AccessProfileId profile, Set<AccountId> accounts) {
         if (!profiles.exists(profile)) {
-            throw new NotFound("profile_not_found", "profileId", "no access profile " + profile);
+            throw AccessProfile.notFound(profile, "profileId");
         }
         Set<AccountId> unknown = directory.unknownAccounts(accounts);
         if (!unknown.isEmpty()) {
-            throw new NotFound("account_not_found", "accountIds", "unknown accounts: " + unknown);
+            throw Account.notFound(unknown, "accountIds");
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.UUID;
 import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.CertificateProfile;
-import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.CertificateProfileId;
+import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.ProfileOwners;
 import org.openprofiles.domain.certificate.ProfileStatus;
 import org.openprofiles.domain.certificate.ProfileTemplate;
@@ -42,20 +42,46 @@ public final class ImportCertificateProfiles {
     /** The most profiles one import may carry: larger migrations are split into several imports. */
     public static final int MAX_ITEMS = 1000;
 
-    private static final UUID NIL = new UUID(0, 0);
+    /** One profile as the source server described it, read by an adapter from its wire form. */
+    public record Item(
+            CertificateProfileId id,
+            ProfileStatus status,
+            int flags,
+            Optional<CertificateProfileId> parent,
+            Optional<CertificateProfileId> primary,
+            UserId owner,
+            TemplateId template,
+            long templateVersion,
+            String comment) {
+        public Item {
+            if (id == null
+                    || status == null
+                    || parent == null
+                    || primary == null
+                    || owner == null
+                    || template == null) {
+                throw new IllegalArgumentException("incomplete import item");
+            }
+        }
+    }
 
-    /** One profile as the source server wrote it; values are raw so that every fault can be reported. */
-    public record Item(String uuid, Integer status, Integer flags, String parentProfileUuid, String primaryProfileUuid,
-                       String assignedUserUuid, String profileTemplateUuid, Long profileTemplateVersion,
-                       String comment) {
+    /**
+     * What to import: one entry per item the source sent, in its order, empty where the adapter
+     * could not read the item; {@code malformed} says why, each violation naming its item as
+     * {@code [index].Field}, and is reported together with every other fault.
+     */
+    public record Command(List<Optional<Item>> items, List<Violation> malformed) {
+        public Command {
+            items = List.copyOf(items);
+            malformed = List.copyOf(malformed);
+        }
     }
 
     /**
      * What the import did: profiles added, profiles that were already here unchanged, and the id
      * under which the audit trail records it (empty when nothing was written).
      */
-    public record Result(int imported, int unchanged, Optional<String> importId) {
-    }
+    public record Result(int imported, int unchanged, Optional<String> importId) {}
 
     private final CertificateProfiles profiles;
     private final ProfileTemplates templates;
@@ -65,8 +91,14 @@ public final class ImportCertificateProfiles {
     private final Audit audit;
     private final Clock clock;
 
-    public ImportCertificateProfiles(CertificateProfiles profiles, ProfileTemplates templates, ProfileOwners owners,
-                                     AccessPolicy accessPolicy, Transactions transactions, Audit audit, Clock clock) {
+    public ImportCertificateProfiles(
+            CertificateProfiles profiles,
+            ProfileTemplates templates,
+            ProfileOwners owners,
+            AccessPolicy accessPolicy,
+            Transactions transactions,
+            Audit audit,
+            Clock clock) {
         this.profiles = profiles;
         this.templates = templates;
         this.owners = owners;
@@ -76,33 +108,39 @@ public final class ImportCertificateProfiles {
         this.clock = clock;
     }
 
-    public Result importAll(Principal caller, List<Item> items) {
-        accessPolicy.require(caller, Action.IMPORT_CERTIFICATE_PROFILES, Resource.of("certificate-profile"));
-        if (items == null || items.isEmpty()) {
+    public Result importAll(Principal caller, Command command) {
+        accessPolicy.require(caller, Action.IMPORT_CERTIFICATE_PROFILES, Resource.of(CertificateProfile.RESOURCE_KIND));
+        List<Optional<Item>> items = command.items();
+        if (items.isEmpty()) {
             throw new Invalid("empty_import", "profiles", "an import needs at least one profile");
         }
         if (items.size() > MAX_ITEMS) {
-            throw new Invalid("too_many_profiles", "profiles", "an import carries at most " + MAX_ITEMS
-                    + " profiles, this one has " + items.size() + "; split it");
+            throw new Invalid(
+                    "too_many_profiles",
+                    "profiles",
+                    "an import carries at most " + MAX_ITEMS + " profiles, this one has " + items.size()
+                            + "; split it");
         }
         Instant now = clock.instant();
-        List<Violation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>(command.malformed());
         List<CertificateProfile> parsed = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         Set<CertificateProfileId> seen = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
-            Optional<CertificateProfile> profile = parse(i, items.get(i), now, violations);
+            Optional<CertificateProfile> profile = profile(i, items.get(i), now, violations);
             if (profile.isPresent() && !seen.add(profile.get().id())) {
-                violations.add(new Violation(at(i, "Uuid"), "duplicate_uuid", "this Uuid appears earlier in the import"));
+                violations.add(
+                        new Violation(at(i, "Uuid"), "duplicate_uuid", "this Uuid appears earlier in the import"));
             } else if (profile.isPresent()) {
                 parsed.add(profile.get());
                 positions.add(i);
             }
         }
         return transactions.inTransaction(() -> {
-            Map<TemplateId, ProfileTemplate> knownTemplates =
-                    templates.findAll(parsed.stream().map(CertificateProfile::template).toList());
-            Set<UserId> knownUsers = owners.existing(parsed.stream().map(CertificateProfile::assignedUser).toList());
+            Map<TemplateId, ProfileTemplate> knownTemplates = templates.findAll(
+                    parsed.stream().map(CertificateProfile::template).toList());
+            Set<UserId> knownUsers = owners.existing(
+                    parsed.stream().map(CertificateProfile::assignedUser).toList());
             Map<CertificateProfileId, CertificateProfile> existing =
                     profiles.findAll(parsed.stream().map(CertificateProfile::id).toList());
             List<CertificateProfile> fresh = new ArrayList<>();
@@ -112,16 +150,20 @@ public final class ImportCertificateProfiles {
                 int i = positions.get(k);
                 ProfileTemplate template = knownTemplates.get(profile.template());
                 if (template == null) {
-                    violations.add(new Violation(at(i, "ProfileTemplateUuid"), "unknown_template",
+                    violations.add(new Violation(
+                            at(i, "ProfileTemplateUuid"),
+                            "unknown_template",
                             "no profile template " + profile.template() + "; create it first"));
                 } else if (profile.templateVersion() > template.version()) {
-                    violations.add(new Violation(at(i, "ProfileTemplateVersion"), "future_template_version",
+                    violations.add(new Violation(
+                            at(i, "ProfileTemplateVersion"),
+                            "future_template_version",
                             "template " + template.id() + " is at version " + template.version() + ", not "
                                     + profile.templateVersion()));
                 }
                 if (!knownUsers.contains(profile.assignedUser())) {
-                    violations.add(new Violation(at(i, "AssignedUserUuid"), "unknown_user",
-                            "no user " + profile.assignedUser()));
+                    violations.add(new Violation(
+                            at(i, "AssignedUserUuid"), "unknown_user", "no user " + profile.assignedUser()));
                 }
                 CertificateProfile stored = existing.get(profile.id());
                 if (stored == null) {
@@ -129,8 +171,8 @@ public final class ImportCertificateProfiles {
                 } else if (stored.sameContentAs(profile)) {
                     unchanged++;
                 } else {
-                    violations.add(new Violation(at(i, "Uuid"), "uuid_conflict",
-                            "a different profile with this Uuid is already here"));
+                    violations.add(new Violation(
+                            at(i, "Uuid"), "uuid_conflict", "a different profile with this Uuid is already here"));
                 }
             }
             if (!violations.isEmpty()) {
@@ -152,75 +194,28 @@ public final class ImportCertificateProfiles {
         });
     }
 
-    private static Optional<CertificateProfile> parse(int i, Item item, Instant now, List<Violation> violations) {
-        if (item == null) {
-            violations.add(new Violation("[" + i + "]", "required", "the item must be a profile object"));
+    /** The profile an item describes, stamped {@code now}; a domain rule it breaks is a violation naming the item. */
+    private static Optional<CertificateProfile> profile(
+            int i, Optional<Item> read, Instant now, List<Violation> violations) {
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        int before = violations.size();
-        Optional<UUID> id = guid(i, "Uuid", item.uuid(), true, violations);
-        Optional<ProfileStatus> status = Optional.empty();
-        if (item.status() == null) {
-            violations.add(new Violation(at(i, "Status"), "required", "Status is required"));
-        } else {
-            status = ProfileStatus.fromCode(item.status());
-            if (status.isEmpty()) {
-                violations.add(new Violation(at(i, "Status"), "unknown_status", "Status " + item.status()
-                        + " is not a profile status (None -1, New 0, Assigned 1, Active 2, Disabled 3, Suspended 4, Retired 6)"));
-            }
-        }
-        Optional<UUID> parent = guid(i, "ParentProfileUuid", item.parentProfileUuid(), false, violations);
-        Optional<UUID> primary = guid(i, "PrimaryProfileUuid", item.primaryProfileUuid(), false, violations);
-        Optional<UUID> user = guid(i, "AssignedUserUuid", item.assignedUserUuid(), true, violations);
-        Optional<UUID> template = guid(i, "ProfileTemplateUuid", item.profileTemplateUuid(), true, violations);
-        if (item.profileTemplateVersion() == null || item.profileTemplateVersion() < 1) {
-            violations.add(new Violation(at(i, "ProfileTemplateVersion"), "invalid_version",
-                    "ProfileTemplateVersion is required and at least 1"));
-        }
-        if (violations.size() > before) {
-            return Optional.empty();
-        }
+        Item item = read.get();
         try {
-            return Optional.of(new CertificateProfile(new CertificateProfileId(id.orElseThrow()), status.orElseThrow(),
-                    item.flags() == null ? 0 : item.flags(), parent.map(CertificateProfileId::new), primary.map(CertificateProfileId::new),
-                    new UserId(user.orElseThrow()), new TemplateId(template.orElseThrow()),
-                    item.profileTemplateVersion(), item.comment(), now, now));
+            return Optional.of(new CertificateProfile(
+                    item.id(),
+                    item.status(),
+                    item.flags(),
+                    item.parent(),
+                    item.primary(),
+                    item.owner(),
+                    item.template(),
+                    item.templateVersion(),
+                    item.comment(),
+                    now,
+                    now));
         } catch (DomainFailure failure) {
             violations.add(new Violation(at(i, failure.field().orElse("")), failure.code(), failure.getMessage()));
-            return Optional.empty();
-        }
-    }
-
-    /** A GUID property; the nil GUID counts as absent, as the vendor writes absent references. */
-    private static Optional<UUID> guid(int i, String field, String value, boolean required, List<Violation> violations) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                violations.add(new Violation(at(i, field), "required", field + " is required"));
-            }
-            return Optional.empty();
-        }
-        String text = value.strip();
-        Optional<UUID> parsed = tryParse(text);
-        if (parsed.isEmpty()) {
-            violations.add(new Violation(at(i, field), "invalid_guid", field + " must be a GUID, was '" + value + "'"));
-            return Optional.empty();
-        }
-        if (parsed.get().equals(NIL)) {
-            if (required) {
-                violations.add(new Violation(at(i, field), "required", field + " must not be the nil GUID"));
-            }
-            return Optional.empty();
-        }
-        return parsed;
-    }
-
-    private static Optional<UUID> tryParse(String text) {
-        if (text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

@@ -35,7 +35,7 @@ public final class DisableUser {
         policy.require(actor, Action.MANAGE_USERS, Resource.of(AuditFields.USER));
         return transactions.inTransaction(() -> {
             Set<UserId> admins = users.lockEnabledAdmins();
-            User current = users.find(id).orElseThrow(() -> GetUser.notFound(id));
+            User current = users.find(id).orElseThrow(() -> User.notFound(id));
             if (!current.enabled()) {
                 return current;
             }
@@ -43,7 +43,12 @@ public final class DisableUser {
                 LastAdmin.requireAnother(admins, current);
             }
             User updated = users.update(current.disabled());
-            audit.record(actor, "user.disable", AuditFields.USER, id.toString(), AuditFields.of(current),
+            audit.record(
+                    actor,
+                    "user.disable",
+                    AuditFields.USER,
+                    id.toString(),
+                    AuditFields.of(current),
                     AuditFields.of(updated));
             return updated;
         });

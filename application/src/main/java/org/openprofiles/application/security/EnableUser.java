@@ -31,12 +31,17 @@ public final class EnableUser {
     public User enable(Principal actor, UserId id) {
         policy.require(actor, Action.MANAGE_USERS, Resource.of(AuditFields.USER));
         return transactions.inTransaction(() -> {
-            User current = users.find(id).orElseThrow(() -> GetUser.notFound(id));
+            User current = users.find(id).orElseThrow(() -> User.notFound(id));
             if (current.enabled()) {
                 return current;
             }
             User updated = users.update(current.reenabled());
-            audit.record(actor, "user.enable", AuditFields.USER, id.toString(), AuditFields.of(current),
+            audit.record(
+                    actor,
+                    "user.enable",
+                    AuditFields.USER,
+                    id.toString(),
+                    AuditFields.of(current),
                     AuditFields.of(updated));
             return updated;
         });

@@ -34,16 +34,23 @@ public final class SetUserRoles {
         policy.require(actor, Action.MANAGE_USERS, Resource.of(AuditFields.USER));
         return transactions.inTransaction(() -> {
             Set<UserId> admins = users.lockEnabledAdmins();
-            User current = users.find(id).orElseThrow(() -> GetUser.notFound(id));
+            User current = users.find(id).orElseThrow(() -> User.notFound(id));
             User wanted = current.withRoles(roles);
             if (wanted.roles().equals(current.roles())) {
                 return current;
             }
-            if (current.enabled() && current.roles().contains(Role.ADMIN) && !wanted.roles().contains(Role.ADMIN)) {
+            if (current.enabled()
+                    && current.roles().contains(Role.ADMIN)
+                    && !wanted.roles().contains(Role.ADMIN)) {
                 LastAdmin.requireAnother(admins, current);
             }
             User updated = users.update(wanted);
-            audit.record(actor, "user.set-roles", AuditFields.USER, id.toString(), AuditFields.of(current),
+            audit.record(
+                    actor,
+                    "user.set-roles",
+                    AuditFields.USER,
+                    id.toString(),
+                    AuditFields.of(current),
                     AuditFields.of(updated));
             return updated;
         });

@@ -10,14 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.JsonColumns;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.CertificateRequest;
 import org.openprofiles.domain.certificate.CertificateRequests;
-import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.RequestId;
 import org.openprofiles.domain.certificate.RequestStatus;
 import org.openprofiles.domain.certificate.RequestType;
@@ -44,8 +46,7 @@ public final class JdbiCertificateRequests implements CertificateRequests {
     }
 
     /** A request with its position in submission order, which the cursor carries. */
-    private record Row(CertificateRequest request, long seq) {
-    }
+    private record Row(CertificateRequest request, long seq) {}
 
     @Override
     public Optional<CertificateRequest> find(RequestId id) {
@@ -82,16 +83,25 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                 .bind("originator", r.originator().value())
                 .bind("target", r.target().value())
                 .bind("template", r.template().value())
-                .bind("oldProfile", r.oldProfile().map(CertificateProfileId::value).orElse(null))
-                .bind("newProfile", r.newProfile().map(CertificateProfileId::value).orElse(null))
-                .bind("data", JsonColumns.write(r.dataCollection().stream()
-                        .map(item -> Map.of("name", item.name(), "value", item.value())).toList()))
+                .bind(
+                        "oldProfile",
+                        r.oldProfile().map(CertificateProfileId::value).orElse(null))
+                .bind(
+                        "newProfile",
+                        r.newProfile().map(CertificateProfileId::value).orElse(null))
+                .bind(
+                        "data",
+                        JsonColumns.write(r.dataCollection().stream()
+                                .map(item -> Map.of("name", item.name(), "value", item.value()))
+                                .toList()))
                 .bind("comment", r.comment())
                 .bind("priority", r.priority())
                 .bind("submitted", r.submitted())
                 .bind("completed", r.completed().orElse(null))
                 .bind("approvalsNeeded", r.approvalRule().needed())
-                .bind("approverRole", r.approvalRule().approverRole().map(Role::wireName).orElse(null))
+                .bind(
+                        "approverRole",
+                        r.approvalRule().approverRole().map(Role::wireName).orElse(null))
                 .execute());
     }
 
@@ -102,11 +112,12 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                         VALUES (:id, :approver, :approved, :at)
                         ON CONFLICT (request_id, approver_id) DO NOTHING
                         """)
-                .bind("id", id.value())
-                .bind("approver", approver.value())
-                .bind("approved", approved)
-                .bind("at", at)
-                .execute()) == 1;
+                        .bind("id", id.value())
+                        .bind("approver", approver.value())
+                        .bind("approved", approved)
+                        .bind("at", at)
+                        .execute())
+                == 1;
     }
 
     @Override
@@ -138,8 +149,8 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                             "SELECT fingerprint, request_id FROM certificate_request_key WHERE user_id = :user AND key = :key")
                     .bind("user", user.value())
                     .bind("key", key)
-                    .map((rs, ctx) -> new KeyUse(rs.getString("fingerprint"),
-                            new RequestId(rs.getObject("request_id", UUID.class))))
+                    .map((rs, ctx) -> new KeyUse(
+                            rs.getString("fingerprint"), new RequestId(rs.getObject("request_id", UUID.class))))
                     .findOne();
         });
     }
@@ -163,32 +174,29 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                         """)
                 .bind("id", r.id().value())
                 .bind("status", column(r.status()))
-                .bind("newProfile", r.newProfile().map(CertificateProfileId::value).orElse(null))
+                .bind(
+                        "newProfile",
+                        r.newProfile().map(CertificateProfileId::value).orElse(null))
                 .bind("completed", r.completed().orElse(null))
                 .execute());
     }
 
     @Override
-    public Page<CertificateRequest> findByOriginator(UserId originator, Optional<RequestStatus> status,
-                                                     Optional<RequestType> type, PageRequest page) {
-        Optional<Long> after = page.cursor().map(c -> JdbiCertificateProfiles.afterSeq(Cursors.decode(c, 1).get(0)));
-        List<Row> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
-                         FROM certificate_request
-                        WHERE originator_user_id = :originator
-                          AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
-                          AND (CAST(:type AS text) IS NULL OR type = CAST(:type AS text))
-                          AND seq > :after
-                        ORDER BY seq
-                        LIMIT :limit
-                        """)
-                .bind("originator", originator.value())
-                .bind("status", status.map(JdbiCertificateRequests::column).orElse(null))
-                .bind("type", type.map(JdbiCertificateRequests::column).orElse(null))
-                .bind("after", after.orElse(0L))
-                .bind("limit", page.limit() + 1)
-                .map(JdbiCertificateRequests::row)
-                .list());
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(Long.toString(last.seq()))).map(Row::request);
+    public Page<CertificateRequest> findByOriginator(
+            UserId originator, Optional<RequestStatus> status, Optional<RequestType> type, PageRequest page) {
+        return inSubmissionOrder(
+                """
+                  FROM certificate_request
+                 WHERE originator_user_id = :originator
+                   AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
+                   AND (CAST(:type AS text) IS NULL OR type = CAST(:type AS text))
+                """,
+                page,
+                query -> query.bind("originator", originator.value())
+                        .bind(
+                                "status",
+                                status.map(JdbiCertificateRequests::column).orElse(null))
+                        .bind("type", type.map(JdbiCertificateRequests::column).orElse(null)));
     }
 
     @Override
@@ -196,25 +204,36 @@ public final class JdbiCertificateRequests implements CertificateRequests {
         if (roles.isEmpty()) {
             return Page.empty();
         }
-        Optional<Long> after = page.cursor().map(c -> JdbiCertificateProfiles.afterSeq(Cursors.decode(c, 1).get(0)));
-        List<Row> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
-                         FROM certificate_request r
-                        WHERE status = 'pending'
-                          AND approver_role = ANY(:roles)
-                          AND originator_user_id <> :approver
-                          AND NOT EXISTS (SELECT 1 FROM certificate_request_decision d
-                                           WHERE d.request_id = r.id AND d.approver_id = :approver)
-                          AND seq > :after
-                        ORDER BY seq
-                        LIMIT :limit
-                        """)
-                .bind("roles", roles.stream().map(Role::wireName).toArray(String[]::new))
-                .bind("approver", approver.value())
-                .bind("after", after.orElse(0L))
-                .bind("limit", page.limit() + 1)
-                .map(JdbiCertificateRequests::row)
-                .list());
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(Long.toString(last.seq()))).map(Row::request);
+        return inSubmissionOrder(
+                """
+                  FROM certificate_request r
+                 WHERE status = 'pending'
+                   AND approver_role = ANY(:roles)
+                   AND originator_user_id <> :approver
+                   AND NOT EXISTS (SELECT 1 FROM certificate_request_decision d
+                                    WHERE d.request_id = r.id AND d.approver_id = :approver)
+                """,
+                page,
+                query -> query.bind("roles", roles.stream().map(Role::wireName).toArray(String[]::new))
+                        .bind("approver", approver.value()));
+    }
+
+    /** One page of the requests {@code fromWhere} selects, keyset-paged in submission order ({@code seq}). */
+    private Page<CertificateRequest> inSubmissionOrder(String fromWhere, PageRequest page, Consumer<Query> binds) {
+        long after = page.cursor()
+                .map(c -> JdbiCertificateProfiles.afterSeq(Cursors.decode(c, 1).get(0)))
+                .orElse(0L);
+        List<Row> rows = db.withHandle(h -> {
+            Query query =
+                    h.createQuery("SELECT " + COLUMNS + fromWhere + " AND seq > :after ORDER BY seq LIMIT :limit");
+            binds.accept(query);
+            return query.bind("after", after)
+                    .bind("limit", page.limit() + 1)
+                    .map(JdbiCertificateRequests::row)
+                    .list();
+        });
+        return Keyset.page(rows, page.limit(), last -> Cursors.encode(Long.toString(last.seq())))
+                .map(Row::request);
     }
 
     private static String column(Enum<?> value) {
@@ -226,21 +245,28 @@ public final class JdbiCertificateRequests implements CertificateRequests {
         UUID newProfile = rs.getObject("new_profile_id", UUID.class);
         OffsetDateTime completed = rs.getObject("completed_at", OffsetDateTime.class);
         Object data = JsonColumns.readValue(rs.getString("data_collection"));
-        List<CertificateRequest.DataItem> items = ((List<?>) data).stream()
-                .map(item -> (Map<?, ?>) item)
-                .map(item -> new CertificateRequest.DataItem((String) item.get("name"), (String) item.get("value")))
-                .toList();
-        CertificateRequest request = new CertificateRequest(new RequestId(rs.getObject("id", UUID.class)),
+        List<CertificateRequest.DataItem> items = ((List<?>) data)
+                .stream()
+                        .map(item -> (Map<?, ?>) item)
+                        .map(item ->
+                                new CertificateRequest.DataItem((String) item.get("name"), (String) item.get("value")))
+                        .toList();
+        CertificateRequest request = new CertificateRequest(
+                new RequestId(rs.getObject("id", UUID.class)),
                 RequestType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)),
                 RequestStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                 new UserId(rs.getObject("originator_user_id", UUID.class)),
                 new UserId(rs.getObject("target_user_id", UUID.class)),
                 new TemplateId(rs.getObject("template_id", UUID.class)),
-                Optional.ofNullable(oldProfile).map(CertificateProfileId::new), Optional.ofNullable(newProfile).map(CertificateProfileId::new),
-                items, rs.getString("comment"), rs.getInt("priority"),
+                Optional.ofNullable(oldProfile).map(CertificateProfileId::new),
+                Optional.ofNullable(newProfile).map(CertificateProfileId::new),
+                items,
+                rs.getString("comment"),
+                rs.getInt("priority"),
                 rs.getObject("submitted_at", OffsetDateTime.class).toInstant(),
                 Optional.ofNullable(completed).map(OffsetDateTime::toInstant),
-                new CertificateRequest.ApprovalRule(rs.getInt("approvals_needed"),
+                new CertificateRequest.ApprovalRule(
+                        rs.getInt("approvals_needed"),
                         Optional.ofNullable(rs.getString("approver_role")).flatMap(Role::fromWireName)));
         return new Row(request, rs.getLong("seq"));
     }

@@ -55,7 +55,8 @@ public final class ConsoleResource {
             "webmanifest", "application/manifest+json");
 
     /** Lower-case names separated by single slashes: no "..", no backslash, no encoded tricks. */
-    private static final Pattern SAFE_PATH = Pattern.compile("[a-z0-9][a-z0-9_-]*(\\.[a-z0-9_-]+)*(/[a-z0-9][a-z0-9_-]*(\\.[a-z0-9_-]+)*)*");
+    private static final Pattern SAFE_PATH =
+            Pattern.compile("[a-z0-9][a-z0-9_-]*(\\.[a-z0-9_-]+)*(/[a-z0-9][a-z0-9_-]*(\\.[a-z0-9_-]+)*)*");
 
     private static final String REVALIDATE = "no-cache";
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
@@ -70,17 +71,14 @@ public final class ConsoleResource {
     }
 
     /** A file, its media type and its strong ETag, read once and kept. */
-    private record Asset(byte[] bytes, String type, String etag) {
-    }
+    private record Asset(byte[] bytes, String type, String etag) {}
 
     /** What {@code config.json} tells the page. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ConfigModel(OidcModel oidc) {
-    }
+    public record ConfigModel(OidcModel oidc) {}
 
     /** The OpenID Connect client the console signs in with. */
-    public record OidcModel(String issuer, String clientId) {
-    }
+    public record OidcModel(String issuer, String clientId) {}
 
     /** The page itself, at {@code /console} and {@code /console/}; it names its files by absolute path. */
     @GET
@@ -92,7 +90,9 @@ public final class ConsoleResource {
     @GET
     @Path("config.json")
     public Response config() {
-        ConfigModel body = new ConfigModel(settings.oidc().map(o -> new OidcModel(o.issuer(), o.clientId())).orElse(null));
+        ConfigModel body = new ConfigModel(settings.oidc()
+                .map(o -> new OidcModel(o.issuer(), o.clientId()))
+                .orElse(null));
         return secured(Response.ok(body, MediaType.APPLICATION_JSON_TYPE))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
@@ -101,7 +101,8 @@ public final class ConsoleResource {
     @GET
     @Path("{path: .+}")
     public Response file(@PathParam("path") String path, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Optional<Asset> found = SAFE_PATH.matcher(path).matches() ? assets.computeIfAbsent(path, ConsoleResource::load)
+        Optional<Asset> found = SAFE_PATH.matcher(path).matches()
+                ? assets.computeIfAbsent(path, ConsoleResource::load)
                 : Optional.empty();
         if (found.isEmpty()) {
             return Problem.of(Response.Status.NOT_FOUND, "not_found", "path", "the console has no file " + quoted(path))
@@ -110,8 +111,10 @@ public final class ConsoleResource {
         Asset asset = found.get();
         String caching = LIBRARIES.containsKey(path) ? IMMUTABLE : REVALIDATE;
         if (ifNoneMatch != null && matches(ifNoneMatch, asset.etag())) {
-            return secured(Response.notModified()).header(HttpHeaders.ETAG, asset.etag())
-                    .header(HttpHeaders.CACHE_CONTROL, caching).build();
+            return secured(Response.notModified())
+                    .header(HttpHeaders.ETAG, asset.etag())
+                    .header(HttpHeaders.CACHE_CONTROL, caching)
+                    .build();
         }
         return secured(Response.ok(asset.bytes()))
                 .type(asset.type())
@@ -121,8 +124,7 @@ public final class ConsoleResource {
     }
 
     private Response.ResponseBuilder secured(Response.ResponseBuilder response) {
-        return response
-                .header("Content-Security-Policy", contentSecurityPolicy)
+        return response.header("Content-Security-Policy", contentSecurityPolicy)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer")
@@ -137,7 +139,11 @@ public final class ConsoleResource {
      * inline code, no eval, no frames, no plugins, no forms posting elsewhere.
      */
     static String contentSecurityPolicy(ConsoleSettings settings) {
-        String connect = "'self'" + settings.oidc().flatMap(ConsoleSettings.Oidc::origin).map(o -> " " + o).orElse("");
+        String connect = "'self'"
+                + settings.oidc()
+                        .flatMap(ConsoleSettings.Oidc::origin)
+                        .map(o -> " " + o)
+                        .orElse("");
         return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
                 + "connect-src " + connect + "; manifest-src 'self'; form-action 'self'; frame-ancestors 'none'; "
                 + "base-uri 'none'; object-src 'none'";

@@ -16,7 +16,8 @@ public record ConsoleSettings(Optional<Oidc> oidc) {
 
         public Oidc {
             if (issuer == null || issuer.isBlank() || clientId == null || clientId.isBlank()) {
-                throw new IllegalArgumentException("the console's OpenID Connect client needs an issuer and a client id");
+                throw new IllegalArgumentException(
+                        "the console's OpenID Connect client needs an issuer and a client id");
             }
             issuer = issuer.strip();
             clientId = clientId.strip();

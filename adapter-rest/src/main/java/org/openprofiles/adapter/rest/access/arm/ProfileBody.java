@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.openprofiles.adapter.rest.shared.Guids;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AttributeValue;
 import org.openprofiles.domain.access.GroupId;
@@ -31,15 +31,15 @@ public record ProfileBody(
         @JsonProperty("creationDateTimeLocal") String creationDateTimeLocal,
         @JsonProperty("lastModifiedDateTimeLocal") String lastModifiedDateTimeLocal) {
 
-    private static final UUID NIL = new UUID(0, 0);
-
     /**
      * A group in a request: the vendor's account model of a group, of which only the id is used
      * ({@code id}, or {@code guid} / {@code objectGuid} as other clients name it).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record GroupReference(@JsonProperty("id") String id, @JsonProperty("guid") String guid,
-                                 @JsonProperty("objectGuid") String objectGuid) {
+    public record GroupReference(
+            @JsonProperty("id") String id,
+            @JsonProperty("guid") String guid,
+            @JsonProperty("objectGuid") String objectGuid) {
 
         String anyId() {
             return id != null ? id : guid != null ? guid : objectGuid;
@@ -48,11 +48,7 @@ public record ProfileBody(
 
     /** The profile this body names: none for no id or the nil GUID (both create), else the id. */
     Optional<AccessProfileId> profileId() {
-        if (id == null || id.isBlank()) {
-            return Optional.empty();
-        }
-        UUID parsed = ArmQuery.guid(id, "id");
-        return parsed.equals(NIL) ? Optional.empty() : Optional.of(new AccessProfileId(parsed));
+        return Guids.parseReference(id, "id").map(AccessProfileId::new);
     }
 
     /**
@@ -72,7 +68,7 @@ public record ProfileBody(
                 groupIds.add(new GroupId(ArmQuery.guid(group.anyId(), field)));
             } catch (Invalid invalid) {
                 malformed.addAll(invalid.violations());
-                groupIds.add(new GroupId(NIL));
+                groupIds.add(new GroupId(Guids.NIL_UUID));
             }
         }
         List<AttributeValue> attributes = new ArrayList<>();
@@ -83,13 +79,18 @@ public record ProfileBody(
             if (attribute == null || attribute.key() == null || attribute.key().isBlank()) {
                 malformed.add(new Violation(field, "required", field + " needs a key"));
                 attributes.add(new AttributeValue("?" + i, ""));
-            } else if (attribute.value() != null && !(attribute.value() instanceof String
-                    || attribute.value() instanceof Number || attribute.value() instanceof Boolean)) {
-                malformed.add(new Violation(field, "invalid_value",
+            } else if (attribute.value() != null
+                    && !(attribute.value() instanceof String
+                            || attribute.value() instanceof Number
+                            || attribute.value() instanceof Boolean)) {
+                malformed.add(new Violation(
+                        field,
+                        "invalid_value",
                         "attribute '" + attribute.key() + "' needs a text, number or boolean value"));
                 attributes.add(new AttributeValue(attribute.key(), ""));
             } else {
-                attributes.add(new AttributeValue(attribute.key(),
+                attributes.add(new AttributeValue(
+                        attribute.key(),
                         attribute.value() == null ? "" : attribute.value().toString()));
             }
         }
