@@ -28,7 +28,8 @@ public record Config(
         Duration shutdownGrace,
         Optional<String> adminToken,
         Optional<OidcSettings> oidc,
-        ZoneId profilesTimeZone) {
+        ZoneId profilesTimeZone,
+        Optional<String> consoleOidcClientId) {
 
     /** One setting: its variable, its flag, its default and what it does. */
     public record Option(String env, String flag, String defaultValue, String description) {}
@@ -84,6 +85,11 @@ public record Config(
                     "--oidc-roles-claim",
                     "",
                     "JWT claim listing role names; empty: roles come from the stored user"),
+            new Option(
+                    "PROFILES_OIDC_CONSOLE_CLIENT_ID",
+                    "--oidc-console-client-id",
+                    "",
+                    "public client id the web console signs in with (authorization code + PKCE); empty: token sign-in only"),
             new Option(
                     "PROFILES_TIME_ZONE",
                     "--time-zone",
@@ -142,7 +148,8 @@ public record Config(
                 Duration.ofSeconds(integer(values, "--shutdown-grace-seconds", 0, 600)),
                 adminToken(values.get("--admin-token")),
                 oidc(values),
-                zone(values.get("--time-zone")));
+                zone(values.get("--time-zone")),
+                consoleClientId(values));
     }
 
     /** The text of {@code --help}. */
@@ -201,6 +208,19 @@ public record Config(
         } catch (IllegalArgumentException e) {
             throw new Invalid(e.getMessage());
         }
+    }
+
+    /** The console's OpenID Connect client id; it makes sense only with OpenID Connect configured. */
+    private static Optional<String> consoleClientId(Map<String, String> values) throws Invalid {
+        String clientId = values.get("--oidc-console-client-id");
+        if (isBlank(clientId)) {
+            return Optional.empty();
+        }
+        if (isBlank(values.get("--oidc-issuer"))) {
+            throw new Invalid(
+                    "--oidc-console-client-id / PROFILES_OIDC_CONSOLE_CLIENT_ID needs --oidc-issuer / PROFILES_OIDC_ISSUER");
+        }
+        return Optional.of(clientId.strip());
     }
 
     private static boolean isBlank(String value) {

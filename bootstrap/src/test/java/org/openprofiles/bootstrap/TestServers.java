@@ -29,7 +29,8 @@ final class TestServers {
                 Duration.ofSeconds(2),
                 Optional.of(ADMIN_TOKEN),
                 Optional.empty(),
-                ZoneId.of("UTC"));
+                ZoneId.of("UTC"),
+                Optional.empty());
     }
 
     /** As {@link #on}, also accepting the JWTs of the OpenID Connect provider {@code oidc} describes. */
@@ -46,7 +47,8 @@ final class TestServers {
                 plain.shutdownGrace(),
                 plain.adminToken(),
                 Optional.of(oidc),
-                plain.profilesTimeZone());
+                plain.profilesTimeZone(),
+                plain.consoleOidcClientId());
     }
 
     /** A server on a free port with the embedded PostgreSQL keeping its data in {@code dataDir}. */

@@ -333,11 +333,21 @@ public abstract class CertificateRequestsContract extends StorageContract {
     }
 
     @Test
-    void theApproversQueueLeavesOutTheirOwnRequestsThoseTheyDecidedAndThoseNoLongerPending() {
+    void theApproversQueueLeavesOutTheirOwnRequestsThoseForTheirProfilesThoseTheyDecidedAndThoseNoLongerPending() {
         UserId approver = user();
         UserId requester = user();
         CertificateRequest waiting = pending(requester, APPROVER);
         CertificateRequest own = pending(approver, APPROVER);
+        CertificateRequest forApproversProfile = CertificateRequest.submit(
+                RequestType.RENEW,
+                new CertificateRequest.ApprovalRule(1, APPROVER),
+                requester,
+                fixtures().storedProfile(approver, fixtures().template()),
+                List.of(),
+                "an agent asks on the approver's behalf",
+                0,
+                Fixtures.NOW);
+        requests().add(forApproversProfile);
         CertificateRequest decided = pending(requester, APPROVER);
         requests().addDecision(decided.id(), approver, true, Fixtures.NOW);
         CertificateRequest decidedByOthers = pending(requester, APPROVER);
@@ -345,13 +355,14 @@ public abstract class CertificateRequestsContract extends StorageContract {
         CertificateRequest denied = pending(requester, APPROVER);
         requests().update(denied.end(RequestStatus.DENIED, Fixtures.NOW));
         CertificateRequest approved = fixtures().storedRequest(requester, 0, Optional.empty(), Fixtures.NOW);
-        List<CertificateRequest> ours = List.of(waiting, own, decided, decidedByOthers, denied, approved);
+        List<CertificateRequest> ours =
+                List.of(waiting, own, forApproversProfile, decided, decidedByOthers, denied, approved);
 
         assertEquals(List.of(waiting, decidedByOthers), queue(approver, Set.of(Role.CM_APPROVER), ours));
         assertEquals(
-                List.of(waiting, own, decided, decidedByOthers),
+                List.of(waiting, own, forApproversProfile, decided, decidedByOthers),
                 queue(user(), Set.of(Role.CM_APPROVER), ours),
-                "what one approver submitted or decided stays in everyone else's queue");
+                "what one approver submitted, owns or decided stays in everyone else's queue");
     }
 
     @Test

@@ -17,7 +17,6 @@ import org.openprofiles.domain.access.Deviation;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.GroupId;
 import org.openprofiles.domain.access.ProfileUsage;
-import org.openprofiles.domain.shared.Cursors;
 import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
@@ -36,7 +35,7 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
 
     @Override
     public Page<AccountCompliance> report(ComplianceQuery query, PageRequest page) {
-        Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 2));
+        Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
         return db.withHandle(h -> {
             // With a profile, start from its assignments (index on profile_id) and sort those; without,
             // walk all accounts in name order. Both are constant texts; only the choice differs.
@@ -62,14 +61,14 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
                     .bind("profile", query.profile().map(AccessProfileId::value).orElse(null))
                     .bind("nonCompliantOnly", query.nonCompliantOnly())
                     .bind("afterName", after.map(a -> a.get(0)).orElse(null))
-                    .bind("afterId", after.map(a -> Cursors.uuid(a.get(1))).orElse(null))
+                    .bind("afterId", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
                     .bind("limit", page.limit() + 1)
                     .map((rs, ctx) -> JdbiDirectory.account(rs))
                     .list();
             Page<AccountSummary> slice = Keyset.page(
                     accounts,
                     page.limit(),
-                    last -> Cursors.encode(last.samAccountName(), last.id().toString()));
+                    last -> db.cursors().encode(last.samAccountName(), last.id().toString()));
             if (slice.isEmpty()) {
                 return new Page<AccountCompliance>(List.of(), Optional.empty());
             }

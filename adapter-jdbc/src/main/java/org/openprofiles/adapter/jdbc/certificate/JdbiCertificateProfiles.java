@@ -20,7 +20,7 @@ import org.openprofiles.domain.certificate.ProfileStatus;
 import org.openprofiles.domain.certificate.StatusFilter;
 import org.openprofiles.domain.certificate.TemplateId;
 import org.openprofiles.domain.security.UserId;
-import org.openprofiles.domain.shared.Cursors;
+import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
@@ -99,7 +99,7 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
             return Page.last(List.of());
         }
         Optional<Long> after =
-                page.cursor().map(c -> Cursors.number(Cursors.decode(c, 1).get(0)));
+                page.cursor().map(c -> afterSeq(db.cursors().decode(c, 1).get(0)));
         String[] statuses = filter.statuses()
                 .map(set -> set.stream().map(JdbiCertificateProfiles::column).toArray(String[]::new))
                 .orElse(null);
@@ -117,7 +117,7 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
                 .bind("limit", page.limit() + 1)
                 .map(JdbiCertificateProfiles::row)
                 .list());
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(Long.toString(last.seq())))
+        return Keyset.page(rows, page.limit(), last -> db.cursors().encode(Long.toString(last.seq())))
                 .map(Row::profile);
     }
 
@@ -158,6 +158,16 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
 
     private static String column(ProfileStatus status) {
         return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The recorded-order position a cursor of this package's lists carries. */
+    static long afterSeq(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            // A cursor that decodes but carries no position was not issued by this route.
+            throw new Invalid("invalid_cursor", "cursor", "the cursor is not one this service issued");
+        }
     }
 
     static Row row(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -28,7 +28,6 @@ import org.openprofiles.domain.certificate.ProfileTemplate;
 import org.openprofiles.domain.certificate.ProfileTemplates;
 import org.openprofiles.domain.certificate.TemplateId;
 import org.openprofiles.domain.security.Role;
-import org.openprofiles.domain.shared.Cursors;
 import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
@@ -140,7 +139,7 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
 
     @Override
     public Page<ProfileTemplate> list(PageRequest page) {
-        Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 2));
+        Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
         List<ProfileTemplate> rows = db.withHandle(h -> List.copyOf(withPolicies(
                         h,
                         h.createQuery("SELECT " + COLUMNS + """
@@ -153,7 +152,8 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
                                 .bind("afterName", after.map(a -> a.get(0)).orElse(null))
                                 .bind(
                                         "afterId",
-                                        after.map(a -> Cursors.uuid(a.get(1))).orElse(null))
+                                        after.map(a -> UUID.fromString(a.get(1)))
+                                                .orElse(null))
                                 .bind("limit", page.limit() + 1)
                                 .map(JdbiProfileTemplates::row)
                                 .list())
@@ -161,7 +161,7 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
         return Keyset.page(
                 rows,
                 page.limit(),
-                last -> Cursors.encode(last.name(), last.id().toString()));
+                last -> db.cursors().encode(last.name(), last.id().toString()));
     }
 
     /** Attaches every row's policies, read in one statement; keeps the rows' order. */

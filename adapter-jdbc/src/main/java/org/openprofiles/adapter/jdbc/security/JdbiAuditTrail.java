@@ -13,7 +13,6 @@ import org.openprofiles.adapter.jdbc.shared.JsonColumns;
 import org.openprofiles.domain.security.AuditEvent;
 import org.openprofiles.domain.security.AuditTrail;
 import org.openprofiles.domain.security.UserId;
-import org.openprofiles.domain.shared.Cursors;
 import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
@@ -51,7 +50,7 @@ public final class JdbiAuditTrail implements AuditTrail {
 
     @Override
     public Page<AuditEvent> find(Query query, PageRequest page) {
-        Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 2));
+        Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
         List<AuditEvent> rows = db.withHandle(h -> h.createQuery("""
                         SELECT id, occurred_at, actor, action, object_type, object_id, before, after
                           FROM audit_event
@@ -72,17 +71,20 @@ public final class JdbiAuditTrail implements AuditTrail {
                 .bind("action", query.action().orElse(null))
                 .bind("from", query.from().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null))
                 .bind("to", query.to().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null))
-                .bind("afterTime", after.map(a -> Cursors.moment(a.get(0))).orElse(null))
-                .bind("afterId", after.map(a -> Cursors.uuid(a.get(1))).orElse(null))
+                .bind(
+                        "afterTime",
+                        after.map(a -> OffsetDateTime.parse(a.get(0))).orElse(null))
+                .bind("afterId", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
                 .bind("limit", page.limit() + 1)
                 .map(JdbiAuditTrail::map)
                 .list());
         return Keyset.page(
                 rows,
                 page.limit(),
-                last -> Cursors.encode(
-                        last.occurredAt().atOffset(ZoneOffset.UTC).toString(),
-                        last.id().toString()));
+                last -> db.cursors()
+                        .encode(
+                                last.occurredAt().atOffset(ZoneOffset.UTC).toString(),
+                                last.id().toString()));
     }
 
     static AuditEvent map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -14,7 +14,6 @@ import org.openprofiles.domain.security.ApiToken;
 import org.openprofiles.domain.security.Credentials;
 import org.openprofiles.domain.security.TokenId;
 import org.openprofiles.domain.security.UserId;
-import org.openprofiles.domain.shared.Cursors;
 import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
@@ -74,7 +73,7 @@ public final class JdbiCredentials implements Credentials {
 
     @Override
     public Page<ApiToken> listFor(UserId user, PageRequest page) {
-        Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 2));
+        Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
         List<ApiToken> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM api_token
                         WHERE user_id = :user
@@ -84,17 +83,20 @@ public final class JdbiCredentials implements Credentials {
                         LIMIT :limit
                         """)
                 .bind("user", user.value())
-                .bind("afterTime", after.map(a -> Cursors.moment(a.get(0))).orElse(null))
-                .bind("afterId", after.map(a -> Cursors.uuid(a.get(1))).orElse(null))
+                .bind(
+                        "afterTime",
+                        after.map(a -> OffsetDateTime.parse(a.get(0))).orElse(null))
+                .bind("afterId", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
                 .bind("limit", page.limit() + 1)
                 .map(JdbiCredentials::map)
                 .list());
         return Keyset.page(
                 rows,
                 page.limit(),
-                last -> Cursors.encode(
-                        last.createdAt().atOffset(ZoneOffset.UTC).toString(),
-                        last.id().toString()));
+                last -> db.cursors()
+                        .encode(
+                                last.createdAt().atOffset(ZoneOffset.UTC).toString(),
+                                last.id().toString()));
     }
 
     static ApiToken map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -17,7 +17,6 @@ import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.security.User;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.security.Users;
-import org.openprofiles.domain.shared.Cursors;
 import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
@@ -97,7 +96,8 @@ public final class JdbiUsers implements Users {
 
     @Override
     public Page<User> list(PageRequest page) {
-        Optional<String> after = page.cursor().map(c -> Cursors.decode(c, 1).get(0));
+        Optional<String> after =
+                page.cursor().map(c -> db.cursors().decode(c, 1).get(0));
         List<User> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM app_user
                         WHERE (CAST(:after AS text) IS NULL OR lower(login) > lower(CAST(:after AS text)))
@@ -108,7 +108,7 @@ public final class JdbiUsers implements Users {
                 .bind("limit", page.limit() + 1)
                 .map(JdbiUsers::map)
                 .list());
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(last.login()));
+        return Keyset.page(rows, page.limit(), last -> db.cursors().encode(last.login()));
     }
 
     @Override

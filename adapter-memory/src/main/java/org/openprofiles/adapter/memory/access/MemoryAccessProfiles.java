@@ -7,11 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openprofiles.adapter.memory.shared.Listing;
+import org.openprofiles.adapter.memory.shared.MemoryCursors;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.ProfileFilter;
-import org.openprofiles.domain.shared.Cursors;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 
@@ -29,7 +29,7 @@ final class MemoryAccessProfiles implements AccessProfiles {
     @Override
     public Page<AccessProfile> list(ProfileFilter filter, PageRequest page) {
         Optional<String> after =
-                page.cursor().map(c -> Listing.lower(Cursors.decode(c, 1).get(0)));
+                page.cursor().map(c -> Listing.lower(MemoryCursors.decode(c, 1).get(0)));
         return tables.transactions.read(() -> Listing.page(
                         tables.profiles.rows().stream()
                                 .filter(p -> matches(filter, p))
@@ -38,7 +38,7 @@ final class MemoryAccessProfiles implements AccessProfiles {
                         Comparator.<String>naturalOrder(),
                         after,
                         page,
-                        last -> Cursors.encode(last.name()))
+                        last -> MemoryCursors.encode(last.name()))
                 .map(tables::profile));
     }
 

@@ -12,6 +12,7 @@ import org.openprofiles.adapter.memory.access.AccessTables.AssignmentKey;
 import org.openprofiles.adapter.memory.access.AccessTables.AssignmentRow;
 import org.openprofiles.adapter.memory.access.AccessTables.DefinitionRow;
 import org.openprofiles.adapter.memory.shared.Listing;
+import org.openprofiles.adapter.memory.shared.MemoryCursors;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccountId;
@@ -22,7 +23,6 @@ import org.openprofiles.domain.access.ProfileAssignment;
 import org.openprofiles.domain.access.RequiredAttribute;
 import org.openprofiles.domain.access.RequiredGroup;
 import org.openprofiles.domain.security.UserId;
-import org.openprofiles.domain.shared.Cursors;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 
@@ -45,12 +45,12 @@ final class MemoryAssignments implements Assignments {
 
         /** The key a two-part cursor (samAccountName, id) carries. */
         static AccountKey after(String cursor) {
-            List<String> parts = Cursors.decode(cursor, 2);
-            return new AccountKey(Listing.lower(parts.get(0)), Cursors.uuid(parts.get(1)));
+            List<String> parts = MemoryCursors.decode(cursor, 2);
+            return new AccountKey(Listing.lower(parts.get(0)), MemoryCursors.uuid(parts.get(1)));
         }
 
         static String cursorOf(AccountRow account) {
-            return Cursors.encode(
+            return MemoryCursors.encode(
                     account.summary().samAccountName(), account.summary().id().toString());
         }
     }
@@ -149,8 +149,9 @@ final class MemoryAssignments implements Assignments {
     @Override
     public Page<RequiredGroup> requiredGroups(AccountId account, PageRequest page) {
         Optional<GroupKey> after = page.cursor().map(c -> {
-            List<String> parts = Cursors.decode(c, 3);
-            return new GroupKey(Listing.lower(parts.get(0)), Cursors.uuid(parts.get(1)), Cursors.uuid(parts.get(2)));
+            List<String> parts = MemoryCursors.decode(c, 3);
+            return new GroupKey(
+                    Listing.lower(parts.get(0)), MemoryCursors.uuid(parts.get(1)), MemoryCursors.uuid(parts.get(2)));
         });
         return tables.transactions.read(() -> {
             Optional<AccountRow> member = tables.account(account);
@@ -173,7 +174,7 @@ final class MemoryAssignments implements Assignments {
                     GroupKey.ORDER,
                     after,
                     page,
-                    last -> Cursors.encode(
+                    last -> MemoryCursors.encode(
                             last.group().name(),
                             last.group().id().toString(),
                             last.profileId().toString()));
@@ -183,8 +184,8 @@ final class MemoryAssignments implements Assignments {
     @Override
     public Page<RequiredAttribute> requiredAttributes(AccountId account, PageRequest page) {
         Optional<AttributeKey> after = page.cursor().map(c -> {
-            List<String> parts = Cursors.decode(c, 2);
-            return new AttributeKey(parts.get(0), Cursors.uuid(parts.get(1)));
+            List<String> parts = MemoryCursors.decode(c, 2);
+            return new AttributeKey(parts.get(0), MemoryCursors.uuid(parts.get(1)));
         });
         return tables.transactions.read(() -> {
             Optional<AccountRow> holder = tables.account(account);
@@ -207,7 +208,7 @@ final class MemoryAssignments implements Assignments {
                     AttributeKey.ORDER,
                     after,
                     page,
-                    last -> Cursors.encode(
+                    last -> MemoryCursors.encode(
                             last.required().key(), last.profileId().toString()));
         });
     }

@@ -155,6 +155,7 @@ final class MemoryCertificateRequests implements CertificateRequests {
                 r -> r.status() == RequestStatus.PENDING
                         && r.approvalRule().approverRole().map(roles::contains).orElse(false)
                         && !r.originator().equals(approver)
+                        && !r.target().equals(approver)
                         && !decisions.contains(new DecisionKey(r.id(), approver)),
                 page);
     }

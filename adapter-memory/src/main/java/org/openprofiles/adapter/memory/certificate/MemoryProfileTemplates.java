@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.openprofiles.adapter.memory.shared.Listing;
+import org.openprofiles.adapter.memory.shared.MemoryCursors;
 import org.openprofiles.adapter.memory.shared.MemoryTransactions;
 import org.openprofiles.adapter.memory.shared.Table;
 import org.openprofiles.domain.certificate.ProfileTemplate;
 import org.openprofiles.domain.certificate.ProfileTemplates;
 import org.openprofiles.domain.certificate.TemplateId;
-import org.openprofiles.domain.shared.Cursors;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 
@@ -74,8 +74,8 @@ final class MemoryProfileTemplates implements ProfileTemplates {
     @Override
     public Page<ProfileTemplate> list(PageRequest page) {
         Optional<Key> after = page.cursor().map(c -> {
-            List<String> parts = Cursors.decode(c, 2);
-            return new Key(parts.get(0), Cursors.uuid(parts.get(1)));
+            List<String> parts = MemoryCursors.decode(c, 2);
+            return new Key(parts.get(0), MemoryCursors.uuid(parts.get(1)));
         });
         return transactions.read(() -> Listing.page(
                 templates.rows(),
@@ -83,6 +83,6 @@ final class MemoryProfileTemplates implements ProfileTemplates {
                 Key.ORDER,
                 after,
                 page,
-                last -> Cursors.encode(last.name(), last.id().toString())));
+                last -> MemoryCursors.encode(last.name(), last.id().toString())));
     }
 }

@@ -5,13 +5,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openprofiles.adapter.memory.shared.Listing;
+import org.openprofiles.adapter.memory.shared.MemoryCursors;
 import org.openprofiles.adapter.memory.shared.MemoryTransactions;
 import org.openprofiles.adapter.memory.shared.Table;
 import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.security.User;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.security.Users;
-import org.openprofiles.domain.shared.Cursors;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 
@@ -85,14 +85,14 @@ final class MemoryUsers implements Users {
     @Override
     public Page<User> list(PageRequest page) {
         Optional<String> after =
-                page.cursor().map(c -> Listing.lower(Cursors.decode(c, 1).get(0)));
+                page.cursor().map(c -> Listing.lower(MemoryCursors.decode(c, 1).get(0)));
         return transactions.read(() -> Listing.page(
                 users.rows(),
                 user -> Listing.lower(user.login()),
                 Comparator.<String>naturalOrder(),
                 after,
                 page,
-                last -> Cursors.encode(last.login())));
+                last -> MemoryCursors.encode(last.login())));
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.openprofiles.domain.shared.Cursors;
 
 /**
  * The sort key of lists shown newest first (the audit trail, a user's tokens): a moment, then an id,
@@ -20,12 +19,12 @@ public record NewestFirst(Instant at, UUID id) {
 
     /** The key a cursor of such a list carries. */
     public static NewestFirst after(String cursor) {
-        List<String> parts = Cursors.decode(cursor, 2);
-        return new NewestFirst(Cursors.moment(parts.get(0)).toInstant(), Cursors.uuid(parts.get(1)));
+        List<String> parts = MemoryCursors.decode(cursor, 2);
+        return new NewestFirst(MemoryCursors.moment(parts.get(0)).toInstant(), MemoryCursors.uuid(parts.get(1)));
     }
 
     /** The cursor of the page that follows the row with this key. */
     public String cursor() {
-        return Cursors.encode(at.atOffset(ZoneOffset.UTC).toString(), id.toString());
+        return MemoryCursors.encode(at.atOffset(ZoneOffset.UTC).toString(), id.toString());
     }
 }

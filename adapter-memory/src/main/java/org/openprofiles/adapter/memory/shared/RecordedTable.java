@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import org.openprofiles.domain.shared.Cursors;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 
@@ -59,8 +58,8 @@ public final class RecordedTable<K, V> {
 
     /** One page of the values that pass {@code filter}, in recorded order. */
     public Page<V> page(Predicate<V> filter, PageRequest page) {
-        Optional<Long> after =
-                page.cursor().map(c -> Cursors.number(Cursors.decode(c, 1).get(0)));
+        Optional<Long> after = page.cursor()
+                .map(c -> MemoryCursors.number(MemoryCursors.decode(c, 1).get(0)));
         return Listing.page(
                         rows.rows().stream()
                                 .filter(row -> filter.test(row.value()))
@@ -69,7 +68,7 @@ public final class RecordedTable<K, V> {
                         Comparator.<Long>naturalOrder(),
                         after,
                         page,
-                        last -> Cursors.encode(Long.toString(last.seq())))
+                        last -> MemoryCursors.encode(Long.toString(last.seq())))
                 .map(Row::value);
     }
 }

@@ -1,4 +1,4 @@
-package org.openprofiles.domain.shared;
+package org.openprofiles.adapter.memory.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -7,17 +7,20 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.openprofiles.domain.shared.Invalid;
 
 /**
- * Opaque keyset cursors: the sort key of the last row of a page, base64url-encoded. Clients pass
- * them back unchanged; a cursor that does not decode is {@link Invalid} naming {@code cursor}.
- * Every storage adapter pages this way, so a cursor means the same whichever adapter issued it.
+ * The cursors of the in-memory lists: the sort key of a page's last row, base64url-encoded. Every
+ * part is read back as what the list wrote there (an id, a position, a moment); anything else is
+ * {@link Invalid} naming {@code cursor}. Unlike the JDBI adapter's, they are not signed: a cursor
+ * here only picks where a list resumes among the rows the caller may see, it never becomes part of
+ * a query.
  */
-public final class Cursors {
+public final class MemoryCursors {
 
     private static final String SEPARATOR = "\u001f";
 
-    private Cursors() {}
+    private MemoryCursors() {}
 
     public static String encode(String... keyParts) {
         return Base64.getUrlEncoder()
@@ -39,7 +42,7 @@ public final class Cursors {
         }
     }
 
-    /** A part that holds an id; anything else means the cursor was not issued by this list. */
+    /** A part that holds an id. */
     public static UUID uuid(String part) {
         try {
             return UUID.fromString(part);
@@ -57,7 +60,7 @@ public final class Cursors {
         }
     }
 
-    /** A part that holds a moment, written as {@link OffsetDateTime#toString()} writes it. */
+    /** A part that holds a moment, as {@link OffsetDateTime#toString()} writes it. */
     public static OffsetDateTime moment(String part) {
         try {
             return OffsetDateTime.parse(part);
@@ -67,6 +70,6 @@ public final class Cursors {
     }
 
     private static Invalid foreign() {
-        return new Invalid("invalid_cursor", "cursor", "the cursor is not one this service issued");
+        return new Invalid("invalid_cursor", "cursor", "the cursor is not one this store issued");
     }
 }
