@@ -11,6 +11,9 @@ import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.JdbcDatabaseProbe;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.rest.shared.AuthenticationFilter;
+import org.openprofiles.adapter.rest.shared.CorsFilter;
+import org.openprofiles.adapter.rest.shared.PublicUris;
+import org.openprofiles.adapter.rest.shared.TlsSettings;
 import org.openprofiles.adapter.rest.shared.ExternalTokenVerifier;
 import org.openprofiles.adapter.rest.shared.JsonMappers;
 import org.openprofiles.adapter.rest.health.HealthResource;
@@ -61,7 +64,10 @@ final class Wiring {
     /** The Jersey components (resources, filters) of the running service. */
     List<Object> restComponents() {
         List<Object> components = new ArrayList<>();
-        components.add(new AuthenticationFilter(new Authenticate(users, credentials, clock), externalTokenVerifier()));
+        components.add(new PublicUris(config.publicBaseUrl(), config.trustedProxies(), config.httpHost()));
+        components.add(new CorsFilter(config.corsAllowedOrigins()));
+        components.add(new AuthenticationFilter(new Authenticate(users, credentials, clock), externalTokenVerifier(),
+                config.tls().filter(tls -> tls.clientCa().isPresent()).map(TlsSettings::userField)));
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
         components.addAll(new SecurityWiring(this, clock).restComponents());
         components.addAll(new CertificateWiring(this, clock).restComponents());
