@@ -92,8 +92,8 @@ final class Cli implements Runnable {
         admin.addSubcommand("create-token", new AdminCommand.CreateToken(io));
         admin.addSubcommand("reset-token", new AdminCommand.ResetToken(io));
         cli.addSubcommand("admin", admin);
-        //TMP cli.addSubcommand("backup", new BackupCommand(io));
-        //TMP cli.addSubcommand("restore", new BackupCommand.Restore(io));
+        cli.addSubcommand("backup", new BackupCommand(io));
+        cli.addSubcommand("restore", new BackupCommand.Restore(io));
         //TMP cli.addSubcommand("import", new TransferCommand.Import(io));
         //TMP cli.addSubcommand("export", new TransferCommand.Export(io));
         cli.addSubcommand("version", new VersionCommand(io));

@@ -1,8 +1,15 @@
 package org.openprofiles.bootstrap;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.openprofiles.adapter.jdbc.shared.Database;
+import org.openprofiles.adapter.jdbc.shared.DatabaseSettings;
+import org.openprofiles.adapter.jdbc.shared.DatabaseUnavailable;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The database as the command-line tools reach it without a running server: the external one, or
@@ -19,6 +26,40 @@ final class OfflineDatabase implements AutoCloseable {
         this.embedded = embedded;
         this.database = database;
         this.wiring = wiring;
+    }
+
+    /** The database's address without opening the pool or migrating: for backup and restore. */
+    record Unopened(Optional<EmbeddedDatabase> embedded, DatabaseSettings settings) implements AutoCloseable {
+
+        static Unopened of(Config config) {
+            Optional<EmbeddedDatabase> embedded = config.dbUrl().isEmpty()
+                    ? Optional.of(EmbeddedDatabase.attachOrStart(config.dataDir()))
+                    : Optional.empty();
+            return new Unopened(embedded, Server.databaseSettings(config, embedded));
+        }
+
+        /** A plain connection (no pool); failures are one clear line. */
+        Connection connect() {
+            try {
+                return DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+            } catch (SQLException e) {
+                throw new DatabaseUnavailable("cannot connect to the database at " + settings.url() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+
+        DataSource dataSource() {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setUrl(settings.url());
+            dataSource.setUser(settings.user());
+            dataSource.setPassword(settings.password());
+            return dataSource;
+        }
+
+        @Override
+        public void close() {
+            embedded.ifPresent(EmbeddedDatabase::close);
+        }
     }
 
     static OfflineDatabase open(Config config) {
