@@ -63,7 +63,7 @@ class BackupRestoreTest {
             assertTrue(zip.getEntry("ca/issuing/keystore.p12") != null);
         }
 
-        String target = createEmptyDatabase(source.url());
+        String target = TestServers.createEmptyDatabase(source.url());
         Path targetData = dir.resolve("target");
         MainProcessTest.Run restore = MainProcessTest.runMain(env(target, targetData), "restore", archive.toString());
         assertEquals(0, restore.exitCode(), restore.out() + restore.err());
@@ -112,15 +112,5 @@ class BackupRestoreTest {
             }
         }
         return digests;
-    }
-
-    private static String createEmptyDatabase(String sourceUrl) throws Exception {
-        String base = sourceUrl.substring(0, sourceUrl.lastIndexOf('/') + 1);
-        String name = "restore_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection connection = DriverManager.getConnection(base + "postgres", "postgres", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        return base + name;
     }
 }

@@ -58,4 +58,15 @@ final class TestServers {
         return Config.load(java.util.Map.of(), "--http-port", "0", "--data-dir", dataDir.toString(),
                 "--shutdown-grace-seconds", "2");
     }
+
+    /** A new database without any schema on the same PostgreSQL as {@code sibling}; returns its URL. */
+    static String createEmptyDatabase(String siblingUrl) throws java.sql.SQLException {
+        String base = siblingUrl.substring(0, siblingUrl.lastIndexOf('/') + 1);
+        String name = "empty_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(base + "postgres", "postgres", "");
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return base + name;
+    }
 }
