@@ -22,7 +22,7 @@ import org.openprofiles.adapter.jdbc.testing.TestDatabase;
 @ExtendWith(PostgresExtension.class)
 class FirstStartTokenTest {
 
-    private static final Pattern TOKEN = Pattern.compile("API token ([A-Za-z0-9_-]{43})");
+    private static final Pattern TOKEN = Pattern.compile("API token for .+?: ([A-Za-z0-9_-]{43})");
     private static final Pattern NEW_TOKEN = Pattern.compile("New API token: ([A-Za-z0-9_-]{43})");
 
     @Test
