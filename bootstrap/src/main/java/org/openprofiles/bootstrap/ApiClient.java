@@ -59,6 +59,19 @@ final class ApiClient {
         return send("GET " + path, request(path).GET().build());
     }
 
+    /** A list route's answer: the body and its {@code Link} header. */
+    record Page(JsonNode body, Optional<String> link) {
+    }
+
+    Page page(String path) {
+        HttpResponse<String> response = exchange("GET " + path, request(path).GET().build());
+        try {
+            return new Page(JSON.readTree(response.body()), response.headers().firstValue("Link"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static JsonNode resource(String name) {
         try (InputStream in = ApiClient.class.getResourceAsStream(name)) {
             if (in == null) {
@@ -78,12 +91,21 @@ final class ApiClient {
     }
 
     private JsonNode send(String what, HttpRequest request) {
+        HttpResponse<String> response = exchange(what, request);
+        try {
+            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private HttpResponse<String> exchange(String what, HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
                 throw new Refused(what, response.statusCode(), response.body());
             }
-            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(what + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -94,8 +94,8 @@ final class Cli implements Runnable {
         cli.addSubcommand("admin", admin);
         cli.addSubcommand("backup", new BackupCommand(io));
         cli.addSubcommand("restore", new BackupCommand.Restore(io));
-        //TMP cli.addSubcommand("import", new TransferCommand.Import(io));
-        //TMP cli.addSubcommand("export", new TransferCommand.Export(io));
+        cli.addSubcommand("import", new TransferCommand.Import(io));
+        cli.addSubcommand("export", new TransferCommand.Export(io));
         cli.addSubcommand("version", new VersionCommand(io));
         addSettingOptions(cli);
         cli.setOut(new java.io.PrintWriter(io.out(), true));
