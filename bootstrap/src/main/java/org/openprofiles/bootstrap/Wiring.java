@@ -8,9 +8,10 @@ import org.openprofiles.adapter.jdbc.security.JdbiAuditTrail;
 import org.openprofiles.adapter.jdbc.security.JdbiCredentials;
 import org.openprofiles.adapter.jdbc.security.JdbiUsers;
 import org.openprofiles.adapter.jdbc.shared.Database;
-import org.openprofiles.adapter.jdbc.shared.JdbcDatabaseProbe;
+import org.openprofiles.adapter.jdbc.health.JdbcDatabaseProbe;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.rest.shared.AuthenticationFilter;
+import org.openprofiles.adapter.rest.shared.AuthorizationFeature;
 import org.openprofiles.adapter.rest.shared.CorsFilter;
 import org.openprofiles.adapter.rest.shared.PublicUris;
 import org.openprofiles.adapter.rest.shared.TlsSettings;
@@ -68,13 +69,13 @@ final class Wiring {
         components.add(new CorsFilter(config.corsAllowedOrigins()));
         components.add(new AuthenticationFilter(new Authenticate(users, credentials, clock), externalTokenVerifier(),
                 config.tls().filter(tls -> tls.clientCa().isPresent()).map(TlsSettings::userField)));
+        components.add(new AuthorizationFeature(accessPolicy));
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
         components.addAll(new SecurityWiring(this, clock).restComponents());
         components.addAll(new CertificateWiring(this, clock).restComponents());
         components.add(new JsonMappers()
                 .withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
         components.addAll(new AccessWiring(this, config.profilesTimeZone(), clock).restComponents());
-        components.addAll(new CertificateRequestWiring(this, clock).restComponents());
         return components;
     }
 
