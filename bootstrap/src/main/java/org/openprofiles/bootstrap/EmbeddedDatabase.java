@@ -74,7 +74,8 @@ final class EmbeddedDatabase implements AutoCloseable {
             database.createDatabaseIfMissing();
             return database;
         } catch (IOException | RuntimeException e) {
-            throw new DatabaseUnavailable("cannot start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
+            throw new DatabaseUnavailable(
+                    "cannot start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
         }
     }
 

@@ -8,8 +8,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         SLF4JBridgeHandler.removeHandlersForRootLogger();

@@ -26,8 +26,12 @@ public final class Server implements AutoCloseable {
     private final RestServer http;
     private final EnsureAdmin.Outcome firstStart;
 
-    private Server(Config config, Optional<EmbeddedDatabase> embedded, Database database, RestServer http,
-                   EnsureAdmin.Outcome firstStart) {
+    private Server(
+            Config config,
+            Optional<EmbeddedDatabase> embedded,
+            Database database,
+            RestServer http,
+            EnsureAdmin.Outcome firstStart) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
@@ -37,9 +41,8 @@ public final class Server implements AutoCloseable {
 
     /** Starts everything or nothing: a failure part-way stops what had started. */
     public static Server start(Config config) {
-        Optional<EmbeddedDatabase> embedded = config.dbUrl().isEmpty()
-                ? Optional.of(EmbeddedDatabase.start(config.dataDir()))
-                : Optional.empty();
+        Optional<EmbeddedDatabase> embedded =
+                config.dbUrl().isEmpty() ? Optional.of(EmbeddedDatabase.start(config.dataDir())) : Optional.empty();
         Database database = null;
         try {
             database = Database.open(databaseSettings(config, embedded));

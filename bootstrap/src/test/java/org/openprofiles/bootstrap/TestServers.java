@@ -11,8 +11,7 @@ import org.openprofiles.adapter.rest.security.OidcSettings;
  */
 final class TestServers {
 
-    private TestServers() {
-    }
+    private TestServers() {}
 
     /** The admin token every test server is started with. */
     static final String ADMIN_TOKEN = "test-admin-token-0123456789-abcdefghijklmnop";
