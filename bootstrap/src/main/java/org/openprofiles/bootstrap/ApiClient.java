@@ -42,8 +42,8 @@ final class ApiClient {
     private final String token;
 
     ApiClient(URI base, String token, Optional<TlsSettings> tls) {
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5));
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
         tls.ifPresent(settings -> builder.sslContext(trusting(settings)));
         this.client = builder.build();
         this.base = base;
@@ -51,8 +51,12 @@ final class ApiClient {
     }
 
     JsonNode post(String path, JsonNode body) {
-        return send("POST " + path, request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        return send(
+                "POST " + path,
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build());
     }
 
     JsonNode get(String path) {
@@ -60,11 +64,11 @@ final class ApiClient {
     }
 
     /** A list route's answer: the body and its {@code Link} header. */
-    record Page(JsonNode body, Optional<String> link) {
-    }
+    record Page(JsonNode body, Optional<String> link) {}
 
     Page page(String path) {
-        HttpResponse<String> response = exchange("GET " + path, request(path).GET().build());
+        HttpResponse<String> response =
+                exchange("GET " + path, request(path).GET().build());
         try {
             return new Page(JSON.readTree(response.body()), response.headers().firstValue("Link"));
         } catch (IOException e) {

@@ -37,32 +37,39 @@ final class BackupArchive {
 
     /** The archive layout this build writes and reads. */
     static final int FORMAT = 1;
+
     static final String MANIFEST = "manifest.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     /** What the archive holds. */
-    record Manifest(@JsonProperty("format") int format, @JsonProperty("application") String application,
-                    @JsonProperty("schemaVersion") String schemaVersion, @JsonProperty("createdAt") String createdAt,
-                    @JsonProperty("tables") List<TableEntry> tables,
-                    @JsonProperty("sequences") List<SequenceEntry> sequences,
-                    @JsonProperty("files") List<FileEntry> files) {
-    }
+    record Manifest(
+            @JsonProperty("format") int format,
+            @JsonProperty("application") String application,
+            @JsonProperty("schemaVersion") String schemaVersion,
+            @JsonProperty("createdAt") String createdAt,
+            @JsonProperty("tables") List<TableEntry> tables,
+            @JsonProperty("sequences") List<SequenceEntry> sequences,
+            @JsonProperty("files") List<FileEntry> files) {}
 
     /** One table's copy. */
-    record TableEntry(@JsonProperty("name") String name, @JsonProperty("entry") String entry,
-                      @JsonProperty("columns") List<String> columns, @JsonProperty("rows") long rows,
-                      @JsonProperty("sha256") String sha256) {
-    }
+    record TableEntry(
+            @JsonProperty("name") String name,
+            @JsonProperty("entry") String entry,
+            @JsonProperty("columns") List<String> columns,
+            @JsonProperty("rows") long rows,
+            @JsonProperty("sha256") String sha256) {}
 
     /** A sequence's position ({@code null}: never used). */
-    record SequenceEntry(@JsonProperty("name") String name, @JsonProperty("lastValue") Long lastValue) {
-    }
+    record SequenceEntry(
+            @JsonProperty("name") String name,
+            @JsonProperty("lastValue") Long lastValue) {}
 
     /** One file of the CA folder. */
-    record FileEntry(@JsonProperty("path") String path, @JsonProperty("size") long size,
-                     @JsonProperty("sha256") String sha256) {
-    }
+    record FileEntry(
+            @JsonProperty("path") String path,
+            @JsonProperty("size") long size,
+            @JsonProperty("sha256") String sha256) {}
 
     /** What a backup wrote. */
     record Written(Manifest manifest, long bytes) {
@@ -71,24 +78,33 @@ final class BackupArchive {
         }
     }
 
-    private BackupArchive() {
-    }
+    private BackupArchive() {}
 
     /**
      * Writes the archive of the snapshot {@code connection} started ({@link TableCopies#beginSnapshot})
      * to {@code target}, through a temporary file that only a complete archive replaces it with.
      */
-    static Written write(Connection connection, String schemaVersion, Optional<Path> caDir, Path target,
-                         Progress.Factory progress, Interruption interruption) throws SQLException, IOException {
+    static Written write(
+            Connection connection,
+            String schemaVersion,
+            Optional<Path> caDir,
+            Path target,
+            Progress.Factory progress,
+            Interruption interruption)
+            throws SQLException, IOException {
         List<TableCopies.Table> tables = TableCopies.tables(connection);
         Map<String, Long> counts = TableCopies.rowCounts(connection, tables);
         List<TableCopies.SequenceState> sequences = TableCopies.sequences(connection);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        Progress rows = progress.start("backup", "rows", counts.values().stream().mapToLong(Long::longValue).sum());
+        Progress rows = progress.start(
+                "backup",
+                "rows",
+                counts.values().stream().mapToLong(Long::longValue).sum());
         List<TableEntry> tableEntries = new ArrayList<>();
         List<FileEntry> fileEntries = new ArrayList<>();
         boolean complete = false;
-        try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(partial);
+                ZipOutputStream zip = new ZipOutputStream(file)) {
             int n = 0;
             for (TableCopies.Table table : tables) {
                 stopIfAsked(interruption);
@@ -96,8 +112,8 @@ final class BackupArchive {
                 zip.putNextEntry(new ZipEntry(entry));
                 MessageDigest digest = sha256();
                 long[] reported = {0};
-                long copied = TableCopies.copyOut(connection, table, new DigestOutputStream(new Unclosable(zip), digest),
-                        soFar -> {
+                long copied = TableCopies.copyOut(
+                        connection, table, new DigestOutputStream(new Unclosable(zip), digest), soFar -> {
                             rows.advance(soFar - reported[0]);
                             reported[0] = soFar;
                         });
@@ -107,7 +123,8 @@ final class BackupArchive {
             if (caDir.isPresent() && Files.isDirectory(caDir.get())) {
                 for (Path path : files(caDir.get())) {
                     stopIfAsked(interruption);
-                    String entry = "ca/" + caDir.get().relativize(path).toString().replace('\\', '/');
+                    String entry =
+                            "ca/" + caDir.get().relativize(path).toString().replace('\\', '/');
                     zip.putNextEntry(new ZipEntry(entry));
                     MessageDigest digest = sha256();
                     long size = Files.copy(path, new DigestOutputStream(new Unclosable(zip), digest));
@@ -115,9 +132,16 @@ final class BackupArchive {
                     fileEntries.add(new FileEntry(entry, size, hex(digest)));
                 }
             }
-            Manifest manifest = new Manifest(FORMAT, Cli.Version.number(), schemaVersion, Instant.now().toString(),
-                    tableEntries, sequences.stream().map(s -> new SequenceEntry(s.name(), s.lastValue().orElse(null)))
-                    .toList(), fileEntries);
+            Manifest manifest = new Manifest(
+                    FORMAT,
+                    Cli.Version.number(),
+                    schemaVersion,
+                    Instant.now().toString(),
+                    tableEntries,
+                    sequences.stream()
+                            .map(s -> new SequenceEntry(s.name(), s.lastValue().orElse(null)))
+                            .toList(),
+                    fileEntries);
             zip.putNextEntry(new ZipEntry(MANIFEST));
             zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
             zip.closeEntry();
@@ -147,8 +171,8 @@ final class BackupArchive {
             manifest = JSON.readValue(in, Manifest.class);
         }
         if (manifest.format() != FORMAT) {
-            throw new Cli.Refused(zip.getName() + " has archive format " + manifest.format() + "; this build reads "
-                    + FORMAT);
+            throw new Cli.Refused(
+                    zip.getName() + " has archive format " + manifest.format() + "; this build reads " + FORMAT);
         }
         return manifest;
     }
@@ -157,8 +181,12 @@ final class BackupArchive {
     static long load(ZipFile zip, Manifest manifest, Connection connection, Progress rows, Interruption interruption)
             throws SQLException, IOException {
         List<TableCopies.Table> tables = TableCopies.tables(connection);
-        List<String> here = tables.stream().map(t -> t.name() + t.columns()).sorted().toList();
-        List<String> there = manifest.tables().stream().map(t -> t.name() + t.columns()).sorted().toList();
+        List<String> here =
+                tables.stream().map(t -> t.name() + t.columns()).sorted().toList();
+        List<String> there = manifest.tables().stream()
+                .map(t -> t.name() + t.columns())
+                .sorted()
+                .toList();
         if (!here.equals(there)) {
             throw new Cli.Refused("the archive's tables do not match this database's schema at version "
                     + manifest.schemaVersion() + "; expected " + here + ", archive has " + there);
@@ -167,7 +195,9 @@ final class BackupArchive {
         long total = 0;
         for (TableCopies.Table table : tables) {
             stopIfAsked(interruption);
-            TableEntry entry = manifest.tables().stream().filter(t -> t.name().equals(table.name())).findFirst()
+            TableEntry entry = manifest.tables().stream()
+                    .filter(t -> t.name().equals(table.name()))
+                    .findFirst()
                     .orElseThrow();
             MessageDigest digest = sha256();
             long loaded;
@@ -175,14 +205,17 @@ final class BackupArchive {
                 loaded = TableCopies.copyIn(connection, table, in);
             }
             if (loaded != entry.rows() || !hex(digest).equals(entry.sha256())) {
-                throw new Cli.Refused("the archive is damaged: table " + table.name() + " has " + loaded + " rows (manifest: "
-                        + entry.rows() + ") or a different digest");
+                throw new Cli.Refused("the archive is damaged: table " + table.name() + " has " + loaded
+                        + " rows (manifest: " + entry.rows() + ") or a different digest");
             }
             rows.advance(loaded);
             total += loaded;
         }
-        TableCopies.restoreSequences(connection, manifest.sequences().stream()
-                .map(s -> new TableCopies.SequenceState(s.name(), Optional.ofNullable(s.lastValue()))).toList());
+        TableCopies.restoreSequences(
+                connection,
+                manifest.sequences().stream()
+                        .map(s -> new TableCopies.SequenceState(s.name(), Optional.ofNullable(s.lastValue())))
+                        .toList());
         return total;
     }
 

@@ -20,11 +20,15 @@ import picocli.CommandLine.Spec;
  * {@code backup FILE}: one consistent snapshot of every table (and the CA folder) into an archive,
  * while the server keeps running; the answer for the embedded database, which has no pg_dump.
  */
-@Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Writes a consistent archive of all data (one database snapshot: users and token hashes, "
-                + "templates, profiles, requests, access profiles, directory, assignments, audit; the CA folder "
-                + "<data dir>/ca when it exists). Safe while the server runs.",
-            "Ctrl-C stops it and removes the partial file."})
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes a consistent archive of all data (one database snapshot: users and token hashes, "
+                    + "templates, profiles, requests, access profiles, directory, assignments, audit; the CA folder "
+                    + "<data dir>/ca when it exists). Safe while the server runs.",
+            "Ctrl-C stops it and removes the partial file."
+        })
 final class BackupCommand implements Callable<Integer>, Cli.UsesSettings {
 
     private final Cli.Io io;
@@ -32,7 +36,10 @@ final class BackupCommand implements Callable<Integer>, Cli.UsesSettings {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the archive to write (a zip), e.g. openprofiles-2026-12-01.zip")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE",
+            description = "the archive to write (a zip), e.g. openprofiles-2026-12-01.zip")
     Path file;
 
     BackupCommand(Cli.Io io) {
@@ -43,13 +50,17 @@ final class BackupCommand implements Callable<Integer>, Cli.UsesSettings {
     public Integer call() throws Exception {
         Config config = io.config(spec);
         try (OfflineDatabase.Unopened database = OfflineDatabase.Unopened.of(config);
-             Connection connection = database.connect()) {
+                Connection connection = database.connect()) {
             String schema = Migrations.currentVersion(database.dataSource())
                     .orElseThrow(() -> new Cli.Refused("the database has no OpenProfiles schema to back up"));
             TableCopies.beginSnapshot(connection);
             try (Interruption interruption = new Interruption(() -> cancel(connection))) {
                 try {
-                    BackupArchive.write(connection, schema, Optional.of(config.dataDir().resolve("ca")), file,
+                    BackupArchive.write(
+                            connection,
+                            schema,
+                            Optional.of(config.dataDir().resolve("ca")),
+                            file,
                             (what, unit, total) -> new Progress(io.out(), io.terminal(), what, unit, total),
                             interruption);
                     return Cli.OK;
@@ -76,10 +87,14 @@ final class BackupCommand implements Callable<Integer>, Cli.UsesSettings {
     }
 
     /** {@code restore FILE}: the archive back into an empty database. */
-    @Command(name = "restore", mixinStandardHelpOptions = true,
-            description = {"Restores an archive written by 'backup' into an empty database (no users yet; a new "
-                    + "--data-dir or an empty --db-url), in one transaction, then migrates it to this build's schema.",
-                "Ctrl-C stops it; nothing is restored then. Stop the server first."})
+    @Command(
+            name = "restore",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Restores an archive written by 'backup' into an empty database (no users yet; a new "
+                        + "--data-dir or an empty --db-url), in one transaction, then migrates it to this build's schema.",
+                "Ctrl-C stops it; nothing is restored then. Stop the server first."
+            })
     static final class Restore implements Callable<Integer>, Cli.UsesSettings {
 
         private final Cli.Io io;
@@ -105,7 +120,7 @@ final class BackupCommand implements Callable<Integer>, Cli.UsesSettings {
             }
             Path caDir = config.dataDir().resolve("ca").toAbsolutePath().normalize();
             try (ZipFile zip = new ZipFile(file.toFile());
-                 OfflineDatabase.Unopened database = OfflineDatabase.Unopened.of(config)) {
+                    OfflineDatabase.Unopened database = OfflineDatabase.Unopened.of(config)) {
                 BackupArchive.Manifest manifest = BackupArchive.manifest(zip);
                 if (!manifest.files().isEmpty() && Files.isDirectory(caDir) && !isEmpty(caDir) && !force) {
                     throw new Cli.Refused(caDir + " is not empty; restore refuses to overwrite CA keys (--force)");
@@ -113,20 +128,26 @@ final class BackupCommand implements Callable<Integer>, Cli.UsesSettings {
                 prepareSchema(database, manifest);
                 long rows;
                 try (Connection connection = database.connect();
-                     Interruption interruption = new Interruption(() -> cancel(connection))) {
+                        Interruption interruption = new Interruption(() -> cancel(connection))) {
                     connection.setAutoCommit(false);
                     if (TableCopies.hasRows(connection, "app_user") && !force) {
                         throw new Cli.Refused("the database is not empty (it has users); restore into an empty one, "
                                 + "or replace its data with --force");
                     }
-                    Progress progress = new Progress(io.out(), io.terminal(), "restore", "rows",
-                            manifest.tables().stream().mapToLong(BackupArchive.TableEntry::rows).sum());
+                    Progress progress = new Progress(
+                            io.out(),
+                            io.terminal(),
+                            "restore",
+                            "rows",
+                            manifest.tables().stream()
+                                    .mapToLong(BackupArchive.TableEntry::rows)
+                                    .sum());
                     try {
                         rows = BackupArchive.load(zip, manifest, connection, progress, interruption);
                         BackupArchive.stopIfAsked(interruption);
                         connection.commit();
-                        progress.finish("Restored " + manifest.tables().size() + " tables from " + file
-                                + " (made " + manifest.createdAt() + ", schema version " + manifest.schemaVersion() + ")");
+                        progress.finish("Restored " + manifest.tables().size() + " tables from " + file + " (made "
+                                + manifest.createdAt() + ", schema version " + manifest.schemaVersion() + ")");
                     } catch (RuntimeException | SQLException e) {
                         connection.rollback();
                         if (interruption.requested()) {
@@ -139,8 +160,10 @@ final class BackupCommand implements Callable<Integer>, Cli.UsesSettings {
                 BackupArchive.extractFiles(zip, manifest, caDir);
                 int migrated = Migrations.migrate(database.dataSource());
                 if (migrated > 0) {
-                    io.out().println("Migrated the restored data to schema version "
-                            + Migrations.currentVersion(database.dataSource()).orElse("?") + ".");
+                    io.out()
+                            .println("Migrated the restored data to schema version "
+                                    + Migrations.currentVersion(database.dataSource())
+                                            .orElse("?") + ".");
                 }
                 io.out().println(rows + " rows and " + manifest.files().size() + " CA file(s) restored.");
             }

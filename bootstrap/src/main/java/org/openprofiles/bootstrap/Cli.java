@@ -24,7 +24,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * server. Every command that touches the database takes every setting of {@link Config} as a
  * flag (generated from the one list, like the usage text), plus {@code --config FILE}.
  */
-@Command(name = "openprofiles", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(
+        name = "openprofiles",
+        mixinStandardHelpOptions = true,
+        versionProvider = Cli.Version.class,
         description = "Certificate and access profile management behind two published HTTP APIs.",
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -34,7 +37,8 @@ import picocli.CommandLine.Model.OptionSpec;
             "  3    refused: the data said no (unknown user, database not empty, invalid file, ...)",
             "  130  stopped by Ctrl-C (the command says what was committed)",
             "",
-            "Without a command, 'serve' runs. 'openprofiles COMMAND --help' describes a command."})
+            "Without a command, 'serve' runs. 'openprofiles COMMAND --help' describes a command."
+        })
 final class Cli implements Runnable {
 
     static final int OK = 0;
@@ -62,8 +66,7 @@ final class Cli implements Runnable {
     }
 
     /** Marks commands that take the settings as flags. */
-    interface UsesSettings {
-    }
+    interface UsesSettings {}
 
     private final Io io;
 
@@ -120,17 +123,26 @@ final class Cli implements Runnable {
         if (command.getCommand() instanceof UsesSettings) {
             CommandSpec spec = command.getCommandSpec();
             spec.usageMessage().sortOptions(false);
-            spec.addOption(OptionSpec.builder(Config.CONFIG_FLAG).paramLabel("FILE").type(String.class)
+            spec.addOption(OptionSpec.builder(Config.CONFIG_FLAG)
+                    .paramLabel("FILE")
+                    .type(String.class)
                     .description("configuration file: Java properties keyed by the variable names "
-                            + "(PROFILES_HTTP_PORT=9000) [" + Config.CONFIG_ENV + "]").build());
+                            + "(PROFILES_HTTP_PORT=9000) [" + Config.CONFIG_ENV + "]")
+                    .build());
             for (Setting<?> setting : Config.settings()) {
                 String shown = setting.shownDefault().isEmpty() ? "" : ", default " + setting.shownDefault();
-                spec.addOption(OptionSpec.builder(setting.flag()).paramLabel("VALUE").type(String.class)
-                        .description(setting.description() + " [" + setting.env() + shown + "]").build());
+                spec.addOption(OptionSpec.builder(setting.flag())
+                        .paramLabel("VALUE")
+                        .type(String.class)
+                        .description(setting.description() + " [" + setting.env() + shown + "]")
+                        .build());
                 if (setting.secret()) {
-                    spec.addOption(OptionSpec.builder(setting.fileFlag()).paramLabel("FILE").type(String.class)
-                            .description("file holding " + setting.flag().substring(2) + " (the flag itself shows in ps) ["
-                                    + setting.fileEnv() + "]").build());
+                    spec.addOption(OptionSpec.builder(setting.fileFlag())
+                            .paramLabel("FILE")
+                            .type(String.class)
+                            .description("file holding " + setting.flag().substring(2)
+                                    + " (the flag itself shows in ps) [" + setting.fileEnv() + "]")
+                            .build());
                 }
             }
         }
@@ -141,7 +153,8 @@ final class Cli implements Runnable {
     static Map<String, String> flags(CommandSpec spec) {
         Map<String, String> flags = new HashMap<>();
         for (OptionSpec option : spec.options()) {
-            if (option.longestName().startsWith("--") && option.getValue() instanceof String value
+            if (option.longestName().startsWith("--")
+                    && option.getValue() instanceof String value
                     && option.type() == String.class) {
                 flags.put(option.longestName(), value);
             }

@@ -41,66 +41,108 @@ public final class Config {
 
     private static final List<Setting<?>> ALL = new ArrayList<>();
 
-    public static final Setting<String> HTTP_HOST = define(Setting.of("http-host", "127.0.0.1",
-            "address to listen on", Config::nonBlank));
-    public static final Setting<Integer> HTTP_PORT = define(Setting.of("http-port", "8080",
-            "port to listen on; 0 picks a free one and the start-up line says which", text -> integer(text, 0, 65_535)));
-    public static final Setting<Optional<URI>> PUBLIC_BASE_URL = define(Setting.of("public-base-url", "",
+    public static final Setting<String> HTTP_HOST =
+            define(Setting.of("http-host", "127.0.0.1", "address to listen on", Config::nonBlank));
+    public static final Setting<Integer> HTTP_PORT = define(Setting.of(
+            "http-port",
+            "8080",
+            "port to listen on; 0 picks a free one and the start-up line says which",
+            text -> integer(text, 0, 65_535)));
+    public static final Setting<Optional<URI>> PUBLIC_BASE_URL = define(Setting.of(
+            "public-base-url",
+            "",
             "the URL clients use to reach the service (scheme, host, port, path prefix); every absolute URI the "
-                    + "server writes starts with it. Empty: the listener's own address", Config::baseUrl));
-    public static final Setting<TrustedProxies> TRUSTED_PROXIES = define(Setting.of("trusted-proxies", "",
+                    + "server writes starts with it. Empty: the listener's own address",
+            Config::baseUrl));
+    public static final Setting<TrustedProxies> TRUSTED_PROXIES = define(Setting.of(
+            "trusted-proxies",
+            "",
             "addresses or CIDR ranges of reverse proxies whose Forwarded / X-Forwarded-* headers are believed; "
-                    + "empty: none", TrustedProxies::parse));
-    public static final Setting<List<String>> CORS_ALLOWED_ORIGINS = define(Setting.of("cors-allowed-origins", "",
+                    + "empty: none",
+            TrustedProxies::parse));
+    public static final Setting<List<String>> CORS_ALLOWED_ORIGINS = define(Setting.of(
+            "cors-allowed-origins",
+            "",
             "browser origins (https://app.example.org) allowed to call the API, comma-separated; empty: none",
             Config::origins));
-    public static final Setting<Optional<String>> TLS_KEYSTORE = define(Setting.of("tls-keystore", "",
+    public static final Setting<Optional<String>> TLS_KEYSTORE = define(Setting.of(
+            "tls-keystore",
+            "",
             "PKCS#12 file with the server's key and certificate chain; set, the listener speaks HTTPS only",
             Config::readableFile));
-    public static final Setting<Optional<String>> TLS_KEYSTORE_PASSWORD = define(Setting.secret("tls-keystore-password",
-            "password of the TLS keystore"));
-    public static final Setting<Optional<Integer>> TLS_REDIRECT_PORT = define(Setting.of("tls-redirect-port", "",
+    public static final Setting<Optional<String>> TLS_KEYSTORE_PASSWORD =
+            define(Setting.secret("tls-keystore-password", "password of the TLS keystore"));
+    public static final Setting<Optional<Integer>> TLS_REDIRECT_PORT = define(Setting.of(
+            "tls-redirect-port",
+            "",
             "with TLS: a plain-HTTP port that only redirects to HTTPS (308); empty: no plain HTTP at all",
             text -> Setting.optional(text).map(t -> integer(t, 0, 65_535))));
-    public static final Setting<Optional<String>> TLS_CLIENT_CA = define(Setting.of("tls-client-ca", "",
+    public static final Setting<Optional<String>> TLS_CLIENT_CA = define(Setting.of(
+            "tls-client-ca",
+            "",
             "with TLS: PEM file of the CA certificates whose client certificates sign users in (mutual TLS); "
-                    + "empty: no client certificates", Config::readableFile));
-    public static final Setting<ClientCertificates.UserField> TLS_CLIENT_USER = define(Setting.of("tls-client-user",
-            "subject:CN", "which part of a client certificate names the user (a login or user id): subject:<RDN> "
+                    + "empty: no client certificates",
+            Config::readableFile));
+    public static final Setting<ClientCertificates.UserField> TLS_CLIENT_USER = define(Setting.of(
+            "tls-client-user",
+            "subject:CN",
+            "which part of a client certificate names the user (a login or user id): subject:<RDN> "
                     + "such as subject:CN or subject:UID, or san:email, san:uri, san:dns",
             ClientCertificates.UserField::parse));
-    public static final Setting<Optional<String>> DB_URL = define(Setting.of("db-url", "",
-            "JDBC URL of an external PostgreSQL; empty starts the embedded one", Config::jdbcUrl));
-    public static final Setting<String> DB_USER = define(Setting.of("db-user", "postgres", "database user",
-            text -> text));
-    public static final Setting<Optional<String>> DB_PASSWORD = define(Setting.secret("db-password",
-            "database password"));
-    public static final Setting<Integer> DB_POOL_SIZE = define(Setting.of("db-pool-size",
-            String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() * 2)),
-            "connections in the pool", text -> integer(text, 1, 200)).shownDefault("2 per core"));
-    public static final Setting<Path> DATA_DIR = define(Setting.of("data-dir", "./data",
+    public static final Setting<Optional<String>> DB_URL = define(Setting.of(
+            "db-url", "", "JDBC URL of an external PostgreSQL; empty starts the embedded one", Config::jdbcUrl));
+    public static final Setting<String> DB_USER =
+            define(Setting.of("db-user", "postgres", "database user", text -> text));
+    public static final Setting<Optional<String>> DB_PASSWORD =
+            define(Setting.secret("db-password", "database password"));
+    public static final Setting<Integer> DB_POOL_SIZE = define(Setting.of(
+                    "db-pool-size",
+                    String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() * 2)),
+                    "connections in the pool",
+                    text -> integer(text, 1, 200))
+            .shownDefault("2 per core"));
+    public static final Setting<Path> DATA_DIR = define(Setting.of(
+            "data-dir",
+            "./data",
             "where the embedded PostgreSQL keeps its cluster (<dir>/postgres) and the CA its keys (<dir>/ca)",
             text -> Path.of(nonBlank(text))));
-    public static final Setting<Duration> SHUTDOWN_GRACE_SECONDS = define(Setting.of("shutdown-grace-seconds", "10",
-            "how long a stop waits for requests in flight", text -> Duration.ofSeconds(integer(text, 0, 600))));
-    public static final Setting<Optional<String>> ADMIN_TOKEN = define(Setting.secret("admin-token",
-            "first start only: the admin's API token (at least 32 characters); empty generates one and prints it once"));
-    public static final Setting<Optional<String>> OIDC_ISSUER = define(Setting.of("oidc-issuer", "",
+    public static final Setting<Duration> SHUTDOWN_GRACE_SECONDS = define(Setting.of(
+            "shutdown-grace-seconds",
+            "10",
+            "how long a stop waits for requests in flight",
+            text -> Duration.ofSeconds(integer(text, 0, 600))));
+    public static final Setting<Optional<String>> ADMIN_TOKEN = define(
+            Setting.secret(
+                    "admin-token",
+                    "first start only: the admin's API token (at least 32 characters); empty generates one and prints it once"));
+    public static final Setting<Optional<String>> OIDC_ISSUER = define(Setting.of(
+            "oidc-issuer",
+            "",
             "OpenID Connect issuer (iss) whose JWT access tokens are accepted; empty: API tokens only",
             Setting::optional));
-    public static final Setting<Optional<String>> OIDC_AUDIENCE = define(Setting.of("oidc-audience", "",
-            "audience (aud) such a JWT must name", Setting::optional));
-    public static final Setting<Optional<String>> OIDC_JWKS = define(Setting.of("oidc-jwks", "",
-            "the issuer's signing keys: a JWKS file, or an https URL (http on loopback only)", Setting::optional));
-    public static final Setting<String> OIDC_USER_CLAIM = define(Setting.of("oidc-user-claim", "sub",
-            "JWT claim holding the user's id (UUID) or login", Config::nonBlank));
-    public static final Setting<Optional<String>> OIDC_ROLES_CLAIM = define(Setting.of("oidc-roles-claim", "",
-            "JWT claim listing role names; empty: roles come from the stored user", Setting::optional));
-    public static final Setting<ZoneId> TIME_ZONE = define(Setting.of("time-zone", "UTC",
-            "time zone of the access profiles' M/d/yyyy dates (an IANA id such as Europe/Berlin)", Config::zone));
+    public static final Setting<Optional<String>> OIDC_AUDIENCE =
+            define(Setting.of("oidc-audience", "", "audience (aud) such a JWT must name", Setting::optional));
+    public static final Setting<Optional<String>> OIDC_JWKS = define(Setting.of(
+            "oidc-jwks",
+            "",
+            "the issuer's signing keys: a JWKS file, or an https URL (http on loopback only)",
+            Setting::optional));
+    public static final Setting<String> OIDC_USER_CLAIM = define(
+            Setting.of("oidc-user-claim", "sub", "JWT claim holding the user's id (UUID) or login", Config::nonBlank));
+    public static final Setting<Optional<String>> OIDC_ROLES_CLAIM = define(Setting.of(
+            "oidc-roles-claim",
+            "",
+            "JWT claim listing role names; empty: roles come from the stored user",
+            Setting::optional));
+    public static final Setting<ZoneId> TIME_ZONE = define(Setting.of(
+            "time-zone",
+            "UTC",
+            "time zone of the access profiles' M/d/yyyy dates (an IANA id such as Europe/Berlin)",
+            Config::zone));
 
     /** The variable and flag naming the configuration file; not a setting itself (a file cannot name a file). */
     public static final String CONFIG_ENV = "PROFILES_CONFIG";
+
     public static final String CONFIG_FLAG = "--config";
 
     private static final String MASK = "********";
@@ -110,8 +152,7 @@ public final class Config {
         static final Source DEFAULT = new Source("default");
     }
 
-    private record Value(String text, Object parsed, Source source) {
-    }
+    private record Value(String text, Object parsed, Source source) {}
 
     /** A setting that cannot be used; the message names it. */
     public static final class Invalid extends Exception {
@@ -199,8 +240,7 @@ public final class Config {
     public static final class Builder {
         private final Map<String, String> flags = new HashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder with(Setting<?> setting, String value) {
             flags.put(setting.flag(), value);
@@ -235,8 +275,12 @@ public final class Config {
         for (Setting<?> setting : ALL) {
             Value value = values.get(setting);
             String shown = setting.secret() && !value.text().isEmpty() ? MASK : value.text();
-            text.append(String.format(Locale.ROOT, "%-" + width + "s = %-30s (%s)%n", setting.env(),
-                    shown.isEmpty() ? "(empty)" : shown, value.source().description()));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%-" + width + "s = %-30s (%s)%n",
+                    setting.env(),
+                    shown.isEmpty() ? "(empty)" : shown,
+                    value.source().description()));
         }
         return text.toString();
     }
@@ -265,9 +309,13 @@ public final class Config {
 
     /** HTTPS on the listener, when a keystore is configured. */
     public Optional<TlsSettings> tls() {
-        return get(TLS_KEYSTORE).map(keystore -> new TlsSettings(Path.of(keystore),
-                get(TLS_KEYSTORE_PASSWORD).orElse("").toCharArray(), get(TLS_REDIRECT_PORT),
-                get(TLS_CLIENT_CA).map(Path::of), get(TLS_CLIENT_USER)));
+        return get(TLS_KEYSTORE)
+                .map(keystore -> new TlsSettings(
+                        Path.of(keystore),
+                        get(TLS_KEYSTORE_PASSWORD).orElse("").toCharArray(),
+                        get(TLS_REDIRECT_PORT),
+                        get(TLS_CLIENT_CA).map(Path::of),
+                        get(TLS_CLIENT_USER)));
     }
 
     public Optional<String> dbUrl() {
@@ -300,11 +348,17 @@ public final class Config {
 
     /** OpenID Connect is on when any of issuer, audience or JWKS is set; {@link #load} checked that all three are. */
     public Optional<OidcSettings> oidc() {
-        if (get(OIDC_ISSUER).isEmpty() && get(OIDC_AUDIENCE).isEmpty() && get(OIDC_JWKS).isEmpty()) {
+        if (get(OIDC_ISSUER).isEmpty()
+                && get(OIDC_AUDIENCE).isEmpty()
+                && get(OIDC_JWKS).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new OidcSettings(get(OIDC_ISSUER).orElse(""), get(OIDC_AUDIENCE).orElse(""),
-                get(OIDC_JWKS).orElse(""), get(OIDC_USER_CLAIM), get(OIDC_ROLES_CLAIM)));
+        return Optional.of(new OidcSettings(
+                get(OIDC_ISSUER).orElse(""),
+                get(OIDC_AUDIENCE).orElse(""),
+                get(OIDC_JWKS).orElse(""),
+                get(OIDC_USER_CLAIM),
+                get(OIDC_ROLES_CLAIM)));
     }
 
     public ZoneId profilesTimeZone() {
@@ -338,18 +392,26 @@ public final class Config {
     }
 
     /** A value as given: its text, or for a secret the file that holds it. */
-    private record Given(String text, Optional<String> fileName, Source source) {
-    }
+    private record Given(String text, Optional<String> fileName, Source source) {}
 
-    private static Value resolve(Setting<?> setting, Map<String, String> flags, Map<String, String> environment,
-                                 Map<String, String> file, Optional<Path> fileName, List<String> warnings)
+    private static Value resolve(
+            Setting<?> setting,
+            Map<String, String> flags,
+            Map<String, String> environment,
+            Map<String, String> file,
+            Optional<Path> fileName,
+            List<String> warnings)
             throws Invalid {
         Optional<Given> given = given(setting, flags, setting.flag(), setting.fileFlag(), "flag ");
         if (given.isEmpty()) {
             given = given(setting, environment, setting.env(), setting.fileEnv(), "environment ");
         }
         if (given.isEmpty()) {
-            given = given(setting, file, setting.env(), setting.fileEnv(),
+            given = given(
+                    setting,
+                    file,
+                    setting.env(),
+                    setting.fileEnv(),
                     "file " + fileName.map(Path::toString).orElse("") + ": ");
         }
         if (setting.secret() && flags.containsKey(setting.flag())) {
@@ -374,8 +436,8 @@ public final class Config {
     }
 
     /** The value given under {@code key}, or for a secret the file named under {@code fileKey}. */
-    private static Optional<Given> given(Setting<?> setting, Map<String, String> source, String key, String fileKey,
-                                         String where) throws Invalid {
+    private static Optional<Given> given(
+            Setting<?> setting, Map<String, String> source, String key, String fileKey, String where) throws Invalid {
         String value = source.get(key);
         String fileName = setting.secret() ? source.get(fileKey) : null;
         if (value != null && fileName != null) {
@@ -385,7 +447,8 @@ public final class Config {
             return Optional.of(new Given(value, Optional.empty(), new Source(where + key)));
         }
         if (fileName != null) {
-            return Optional.of(new Given("", Optional.of(fileName), new Source(where + fileKey + " (" + fileName + ")")));
+            return Optional.of(
+                    new Given("", Optional.of(fileName), new Source(where + fileKey + " (" + fileName + ")")));
         }
         return Optional.empty();
     }
@@ -424,12 +487,15 @@ public final class Config {
                 throw new Invalid("config file " + file + ": unknown setting " + key
                         + " (keys are the variable names, e.g. PROFILES_HTTP_PORT)");
             }
-            holdsSecret |= setting.secret() && key.equals(setting.env()) && !properties.getProperty(key).isBlank();
+            holdsSecret |= setting.secret()
+                    && key.equals(setting.env())
+                    && !properties.getProperty(key).isBlank();
             values.put(key, properties.getProperty(key));
         }
         if (holdsSecret && readableByOthers(file)) {
-            warnings.add("warning: config file " + file + " holds a secret and other users of this machine can read it; "
-                    + "chmod 600 it, or name a secret file instead (…_FILE)");
+            warnings.add(
+                    "warning: config file " + file + " holds a secret and other users of this machine can read it; "
+                            + "chmod 600 it, or name a secret file instead (…_FILE)");
         }
         return values;
     }
@@ -496,9 +562,13 @@ public final class Config {
         try {
             URI uri = new URI(value.get());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getQuery() != null
-                    || uri.getFragment() != null || uri.getUserInfo() != null) {
-                throw new IllegalArgumentException("must be an http(s) URL with a host and no query, was '" + text + "'");
+            if (!scheme.equals("http") && !scheme.equals("https")
+                    || uri.getHost() == null
+                    || uri.getQuery() != null
+                    || uri.getFragment() != null
+                    || uri.getUserInfo() != null) {
+                throw new IllegalArgumentException(
+                        "must be an http(s) URL with a host and no query, was '" + text + "'");
             }
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
             return Optional.of(new URI(scheme, null, uri.getHost(), uri.getPort(), null, null, null)
@@ -510,7 +580,10 @@ public final class Config {
 
     private static List<String> origins(String text) {
         List<String> origins = new ArrayList<>();
-        for (String item : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+        for (String item : Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList()) {
             if (!item.equals("*") && !item.matches("https?://[^/\\s?#]+")) {
                 throw new IllegalArgumentException("must list origins such as https://app.example.org (scheme, host, "
                         + "optional port; no path) or *, was '" + item + "'");

@@ -43,7 +43,8 @@ final class DemoData {
         Map<String, String> tokens = new LinkedHashMap<>();
         for (JsonNode user : resource("users.json")) {
             api.post("/admin/v1/users", user);
-            JsonNode issued = api.post("/admin/v1/users/" + user.get("id").asText() + "/tokens",
+            JsonNode issued = api.post(
+                    "/admin/v1/users/" + user.get("id").asText() + "/tokens",
                     ApiClient.JSON.createObjectNode().put("name", "demo"));
             tokens.put(user.get("login").asText(), issued.get("token").asText());
         }

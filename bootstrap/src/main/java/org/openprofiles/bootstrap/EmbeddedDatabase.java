@@ -27,6 +27,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     /** Present when this process started the cluster (and so stops it); empty when it attached to a running one. */
     private final Optional<EmbeddedPostgres> postgres;
+
     private final int port;
 
     private EmbeddedDatabase(Optional<EmbeddedPostgres> postgres, int port) {
@@ -106,7 +107,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private void createDatabaseIfMissing() {
         try (Connection connection = DriverManager.getConnection(url("postgres"), "postgres", "");
-             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, DATABASE);
             try (ResultSet row = exists.executeQuery()) {
                 if (!row.next()) {

@@ -13,12 +13,12 @@ import java.time.Duration;
  */
 public final class HealthProbe {
 
-    private HealthProbe() {
-    }
+    private HealthProbe() {}
 
     public static void main(String[] args) throws Exception {
         URI url = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080/health/ready");
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
         int status = status(client, url);
         if (status == 404 && url.getPath().endsWith("/health/ready")) {
             status = status(client, url.resolve("/ready"));
@@ -28,8 +28,12 @@ public final class HealthProbe {
 
     private static int status(HttpClient client, URI url) {
         try {
-            return client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return client.send(
+                            HttpRequest.newBuilder(url)
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             return -1;
         }

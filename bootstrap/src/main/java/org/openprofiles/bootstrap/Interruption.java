@@ -15,15 +15,17 @@ final class Interruption implements AutoCloseable {
     private volatile boolean requested;
 
     Interruption(Runnable onStop) {
-        this.hook = new Thread(() -> {
-            requested = true;
-            onStop.run();
-            try {
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "openprofiles-interrupt");
+        this.hook = new Thread(
+                () -> {
+                    requested = true;
+                    onStop.run();
+                    try {
+                        finished.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "openprofiles-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 

@@ -7,7 +7,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code migrate}: brings the database schema up to date and exits (for deployments that migrate first). */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
         description = "Applies pending database migrations and exits; 'serve' does this too before it listens.")
 final class MigrateCommand implements Callable<Integer>, Cli.UsesSettings {
 
@@ -24,8 +26,10 @@ final class MigrateCommand implements Callable<Integer>, Cli.UsesSettings {
     public Integer call() throws Exception {
         Config config = io.config(spec);
         try (OfflineDatabase database = OfflineDatabase.open(config)) {
-            io.out().println("Database schema is at version "
-                    + Migrations.currentVersion(database.database().dataSource()).orElse("(none)"));
+            io.out()
+                    .println("Database schema is at version "
+                            + Migrations.currentVersion(database.database().dataSource())
+                                    .orElse("(none)"));
         }
         return Cli.OK;
     }

@@ -43,8 +43,8 @@ final class OfflineDatabase implements AutoCloseable {
             try {
                 return DriverManager.getConnection(settings.url(), settings.user(), settings.password());
             } catch (SQLException e) {
-                throw new DatabaseUnavailable("cannot connect to the database at " + settings.url() + ": "
-                        + e.getMessage(), e);
+                throw new DatabaseUnavailable(
+                        "cannot connect to the database at " + settings.url() + ": " + e.getMessage(), e);
             }
         }
 

@@ -81,8 +81,9 @@ final class Progress {
         if (terminal) {
             out.print("\r\033[K");
         }
-        out.println(summary + String.format(Locale.ROOT, " (%,d %s in %s)", done, unit,
-                clockTime((now - started) / 1_000_000_000L)));
+        out.println(summary
+                + String.format(
+                        Locale.ROOT, " (%,d %s in %s)", done, unit, clockTime((now - started) / 1_000_000_000L)));
         out.flush();
     }
 

@@ -49,8 +49,12 @@ public final class Server implements AutoCloseable {
             Wiring wiring = new Wiring(config, database, Clock.systemUTC());
             // Bind (and load the TLS keys) before the first-start admin exists: a start that fails
             // here leaves no admin behind whose only token nobody saw; the next start creates it.
-            RestServer http = RestServer.start(config.httpHost(), config.httpPort(), config.tls(),
-                    config.publicBaseUrl(), RestApplication.of(wiring.restComponents()));
+            RestServer http = RestServer.start(
+                    config.httpHost(),
+                    config.httpPort(),
+                    config.tls(),
+                    config.publicBaseUrl(),
+                    RestApplication.of(wiring.restComponents()));
             try {
                 // The last step that can fail; the caller prints a generated token right after it.
                 EnsureAdmin.Outcome firstStart = wiring.ensureAdmin().ensure(config.adminToken());
@@ -70,10 +74,9 @@ public final class Server implements AutoCloseable {
 
     /** The embedded database's settings when there is one, else the configured external database's. */
     static DatabaseSettings databaseSettings(Config config, Optional<EmbeddedDatabase> embedded) {
-        return embedded
-                .map(e -> e.settings(config.dbPoolSize()))
-                .orElseGet(() -> new DatabaseSettings(config.dbUrl().orElseThrow(), config.dbUser(),
-                        config.dbPassword(), config.dbPoolSize()));
+        return embedded.map(e -> e.settings(config.dbPoolSize()))
+                .orElseGet(() -> new DatabaseSettings(
+                        config.dbUrl().orElseThrow(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
     }
 
     /** Where clients reach this server. */

@@ -28,8 +28,13 @@ public final class Setting<T> {
     private final boolean secret;
     private final Parser<T> parser;
 
-    private Setting(String name, String defaultValue, String shownDefault, String description, boolean secret,
-                    Parser<T> parser) {
+    private Setting(
+            String name,
+            String defaultValue,
+            String shownDefault,
+            String description,
+            boolean secret,
+            Parser<T> parser) {
         if (!name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
             throw new IllegalArgumentException("a setting name is lower-case words joined by '-': " + name);
         }

@@ -66,18 +66,22 @@ final class TransferCommand {
     private static final Pattern NEXT_CURSOR = Pattern.compile("[?&]cursor=([^&>]+)[^>]*>\\s*;\\s*rel=\"next\"");
     private static final JsonFactory FACTORY = ApiClient.JSON.getFactory();
 
-    private TransferCommand() {
-    }
+    private TransferCommand() {}
 
     /** Options both directions share: which server, and whose token. */
     abstract static class Remote {
         final Cli.Io io;
 
-        @Option(names = "--url", defaultValue = "http://127.0.0.1:8080/", paramLabel = "URL",
+        @Option(
+                names = "--url",
+                defaultValue = "http://127.0.0.1:8080/",
+                paramLabel = "URL",
                 description = "the running server [default: ${DEFAULT-VALUE}]")
         URI url;
 
-        @Option(names = "--token-file", paramLabel = "FILE",
+        @Option(
+                names = "--token-file",
+                paramLabel = "FILE",
                 description = "file holding the API token to call with; else the variable PROFILES_TOKEN")
         Path tokenFile;
 
@@ -86,7 +90,9 @@ final class TransferCommand {
         }
 
         ApiClient api() throws IOException {
-            String token = tokenFile != null ? Files.readString(tokenFile).strip() : io.env().get("PROFILES_TOKEN");
+            String token = tokenFile != null
+                    ? Files.readString(tokenFile).strip()
+                    : io.env().get("PROFILES_TOKEN");
             if (token == null || token.isBlank()) {
                 throw new Cli.Refused("give the API token with --token-file FILE or the variable PROFILES_TOKEN");
             }
@@ -96,11 +102,15 @@ final class TransferCommand {
     }
 
     /** {@code import KIND FILE}. */
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Sends a JSON file to a running server's bulk route: templates, certificate-profiles "
-                    + "(1,000 per call), directory-groups, directory-accounts (1,000 per call), access-profiles, "
-                    + "assignments. Each call is all or nothing.",
-                "Ctrl-C stops after the call in flight and says how many items are committed; --skip continues."})
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Sends a JSON file to a running server's bulk route: templates, certificate-profiles "
+                        + "(1,000 per call), directory-groups, directory-accounts (1,000 per call), access-profiles, "
+                        + "assignments. Each call is all or nothing.",
+                "Ctrl-C stops after the call in flight and says how many items are committed; --skip continues."
+            })
     static final class Import extends Remote implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "KIND", description = "what the file holds")
@@ -109,8 +119,11 @@ final class TransferCommand {
         @Parameters(index = "1", paramLabel = "FILE", description = "a JSON array in the route's own body shape")
         Path file;
 
-        @Option(names = "--skip", defaultValue = "0", paramLabel = "N", description = "leave out the first N items "
-                + "(those a stopped import committed)")
+        @Option(
+                names = "--skip",
+                defaultValue = "0",
+                paramLabel = "N",
+                description = "leave out the first N items " + "(those a stopped import committed)")
         long skip;
 
         Import(Cli.Io io) {
@@ -124,8 +137,9 @@ final class TransferCommand {
             long total = count(file);
             Progress progress = new Progress(io.out(), io.terminal(), "import " + what.word, "items", total - skip);
             long committed = skip;
-            try (Interruption interruption = new Interruption(() -> { });
-                 InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
+            try (Interruption interruption = new Interruption(() -> {});
+                    InputStream in = Files.newInputStream(file);
+                    JsonParser parser = FACTORY.createParser(in)) {
                 parser.setCodec(ApiClient.JSON);
                 expectArray(parser, file);
                 ArrayNode batch = ApiClient.JSON.createArrayNode();
@@ -155,17 +169,20 @@ final class TransferCommand {
                 progress.finish("Imported " + (committed - skip) + " " + what.word + " from " + file);
                 return Cli.OK;
             } catch (ApiClient.Refused refused) {
-                io.err().println("openprofiles: items " + (committed + 1) + ".." + Math.min(total, committed + what.batch)
-                        + " were refused: " + refused.getMessage());
-                io.err().println("openprofiles: " + committed + " of " + total + " items are committed; fix the file "
-                        + "and continue with --skip " + committed);
+                io.err()
+                        .println("openprofiles: items " + (committed + 1) + ".."
+                                + Math.min(total, committed + what.batch) + " were refused: " + refused.getMessage());
+                io.err()
+                        .println("openprofiles: " + committed + " of " + total + " items are committed; fix the file "
+                                + "and continue with --skip " + committed);
                 return Cli.REFUSED;
             }
         }
 
         private int stopped(long committed, long total) {
-            io.out().println("Import stopped by Ctrl-C: " + committed + " of " + total + " items are committed; "
-                    + "continue with --skip " + committed);
+            io.out()
+                    .println("Import stopped by Ctrl-C: " + committed + " of " + total + " items are committed; "
+                            + "continue with --skip " + committed);
             return Cli.INTERRUPTED;
         }
 
@@ -182,15 +199,16 @@ final class TransferCommand {
         private static JsonNode importable(JsonNode item) {
             if (item instanceof ObjectNode object) {
                 ObjectNode copy = object.deepCopy();
-                copy.remove(java.util.List.of("creationDateTimeLocal", "lastModifiedDateTimeLocal", "initials",
-                        "createdAt", "updatedAt"));
+                copy.remove(java.util.List.of(
+                        "creationDateTimeLocal", "lastModifiedDateTimeLocal", "initials", "createdAt", "updatedAt"));
                 return copy;
             }
             return item;
         }
 
         private static long count(Path file) throws IOException {
-            try (InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
+            try (InputStream in = Files.newInputStream(file);
+                    JsonParser parser = FACTORY.createParser(in)) {
                 expectArray(parser, file);
                 long n = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -211,10 +229,15 @@ final class TransferCommand {
     }
 
     /** {@code export KIND FILE}. */
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Writes everything a running server lists of a kind into a JSON file that 'import' takes: "
-                    + "templates, access-profiles. (Certificate profiles and the directory have no list route yet: "
-                    + "use 'backup'.)", "Ctrl-C stops it and removes the partial file."})
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Writes everything a running server lists of a kind into a JSON file that 'import' takes: "
+                        + "templates, access-profiles. (Certificate profiles and the directory have no list route yet: "
+                        + "use 'backup'.)",
+                "Ctrl-C stops it and removes the partial file."
+            })
     static final class Export extends Remote implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "KIND", description = "templates or access-profiles")
@@ -238,9 +261,9 @@ final class TransferCommand {
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             Progress progress = new Progress(io.out(), io.terminal(), "export " + what.word, "items", 0);
             boolean complete = false;
-            try (Interruption interruption = new Interruption(() -> { });
-                 OutputStream out = Files.newOutputStream(partial);
-                 JsonGenerator json = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
+            try (Interruption interruption = new Interruption(() -> {});
+                    OutputStream out = Files.newOutputStream(partial);
+                    JsonGenerator json = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
                 json.writeStartArray();
                 Optional<String> cursor = Optional.empty();
                 do {
@@ -254,7 +277,9 @@ final class TransferCommand {
                         ApiClient.JSON.writeTree(json, item);
                         progress.advance(1);
                     }
-                    cursor = page.link().map(NEXT_CURSOR::matcher).filter(Matcher::find)
+                    cursor = page.link()
+                            .map(NEXT_CURSOR::matcher)
+                            .filter(Matcher::find)
                             .map(m -> URLDecoder.decode(m.group(1), StandardCharsets.UTF_8))
                             .map(c -> java.net.URLEncoder.encode(c, StandardCharsets.UTF_8));
                 } while (cursor.isPresent());

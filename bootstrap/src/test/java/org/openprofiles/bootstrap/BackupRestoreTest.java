@@ -48,13 +48,20 @@ class BackupRestoreTest {
                     .load(TestServers.ADMIN_TOKEN, true, new PrintStream(OutputStream.nullOutputStream()));
             Http http = new Http(server.uri());
             // A request too, so that identity sequences and the request tables have rows.
-            assertEquals(201, http.post(CertificateFixtures.CM + "/requests", """
+            assertEquals(
+                    201,
+                    http.post(
+                                    CertificateFixtures.CM + "/requests",
+                                    """
                     {"profiletemplateuuid":"8f31803f-8afc-49bb-911d-402ec264b589","datacollection":"[]","target":"current",
                      "type":"Disable","comment":"","priority":"0","profile":"5ad77b40-aa42-4533-9396-c9c59fd021a8"}
-                    """, "Authorization", "Bearer " + tokens.get("example-owner")).statusCode());
+                    """,
+                                    "Authorization",
+                                    "Bearer " + tokens.get("example-owner"))
+                            .statusCode());
 
-            MainProcessTest.Run backup = MainProcessTest.runMain(env(source.url(), sourceData), "backup",
-                    archive.toString());
+            MainProcessTest.Run backup =
+                    MainProcessTest.runMain(env(source.url(), sourceData), "backup", archive.toString());
             assertEquals(0, backup.exitCode(), backup.err());
             assertTrue(backup.out().contains("Backup written to " + archive), backup.out());
         }
@@ -70,13 +77,23 @@ class BackupRestoreTest {
 
         Map<String, String> before = fingerprint(source.url());
         Map<String, String> after = fingerprint(target);
-        assertTrue(before.keySet().containsAll(List.of("app_user", "api_token", "audit_event", "certificate_profile",
-                "certificate_request", "access_profile", "directory_account", "profile_assignment")), before.toString());
+        assertTrue(
+                before.keySet()
+                        .containsAll(List.of(
+                                "app_user",
+                                "api_token",
+                                "audit_event",
+                                "certificate_profile",
+                                "certificate_request",
+                                "access_profile",
+                                "directory_account",
+                                "profile_assignment")),
+                before.toString());
         assertEquals(before, after);
         assertArrayEquals(caKeys, Files.readAllBytes(targetData.resolve("ca/issuing/keystore.p12")));
 
-        MainProcessTest.Run again = MainProcessTest.runMain(env(target, dir.resolve("third")), "restore",
-                archive.toString());
+        MainProcessTest.Run again =
+                MainProcessTest.runMain(env(target, dir.resolve("third")), "restore", archive.toString());
         assertEquals(3, again.exitCode(), "a database with data is refused: " + again.err());
         assertTrue(again.err().contains("not empty"), again.err());
         assertEquals(after, fingerprint(target), "a refused restore changes nothing");
@@ -85,8 +102,8 @@ class BackupRestoreTest {
     @Test
     void aFileThatIsNotABackupIsRefused(TestDatabase database) throws Exception {
         Path notABackup = Files.writeString(dir.resolve("x.zip"), "hello");
-        MainProcessTest.Run restore = MainProcessTest.runMain(env(database.url(), dir), "restore",
-                notABackup.toString());
+        MainProcessTest.Run restore =
+                MainProcessTest.runMain(env(database.url(), dir), "restore", notABackup.toString());
         assertTrue(restore.exitCode() != 0, restore.err());
         assertEquals(1, restore.err().strip().lines().count(), restore.err());
     }
@@ -99,10 +116,11 @@ class BackupRestoreTest {
     private static Map<String, String> fingerprint(String url) throws Exception {
         Map<String, String> digests = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (TableCopies.Table table : TableCopies.tables(connection)) {
-                try (ResultSet row = statement.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, "
-                        + "E'\\n' ORDER BY t::text)), '') FROM \"" + table.name() + "\" t")) {
+                try (ResultSet row =
+                        statement.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, "
+                                + "E'\\n' ORDER BY t::text)), '') FROM \"" + table.name() + "\" t")) {
                     row.next();
                     digests.put(table.name(), row.getString(1));
                 }

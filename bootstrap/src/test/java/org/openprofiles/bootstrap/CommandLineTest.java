@@ -21,8 +21,9 @@ class CommandLineTest {
     void helpListsTheCommandsAndTheExitCodes() throws Exception {
         MainProcessTest.Run run = MainProcessTest.runMain("--help");
         assertEquals(0, run.exitCode(), run.err());
-        for (String command : new String[] {"serve", "demo", "migrate", "admin", "backup", "restore", "import", "export",
-            "version"}) {
+        for (String command :
+                new String[] {"serve", "demo", "migrate", "admin", "backup", "restore", "import", "export", "version"
+                }) {
             assertTrue(run.out().contains("  " + command + " "), command + " in:\n" + run.out());
         }
         assertTrue(run.out().contains("Exit codes:"), run.out());
@@ -31,8 +32,16 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasItsOwnHelp() throws Exception {
-        for (String[] command : new String[][] {{"admin", "reset-token"}, {"admin", "create-token"}, {"backup"},
-            {"restore"}, {"import"}, {"export"}, {"migrate"}, {"demo"}}) {
+        for (String[] command : new String[][] {
+            {"admin", "reset-token"},
+            {"admin", "create-token"},
+            {"backup"},
+            {"restore"},
+            {"import"},
+            {"export"},
+            {"migrate"},
+            {"demo"}
+        }) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";
             MainProcessTest.Run run = MainProcessTest.runMain(args);
@@ -43,15 +52,30 @@ class CommandLineTest {
 
     @Test
     void printConfigMasksSecretsAndSaysWhereEachValueCameFrom() throws Exception {
-        MainProcessTest.Run run = MainProcessTest.runMain(Map.of("PROFILES_DB_PASSWORD", "hunter2",
-                "PROFILES_HTTP_PORT", "9191"), "serve", "--print-config", "--time-zone", "Europe/Berlin");
+        MainProcessTest.Run run = MainProcessTest.runMain(
+                Map.of("PROFILES_DB_PASSWORD", "hunter2", "PROFILES_HTTP_PORT", "9191"),
+                "serve",
+                "--print-config",
+                "--time-zone",
+                "Europe/Berlin");
         assertEquals(0, run.exitCode(), run.err());
         assertFalse(run.out().contains("hunter2"), run.out());
-        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("PROFILES_DB_PASSWORD ") && l.contains("********")
-                && l.contains("environment PROFILES_DB_PASSWORD")), run.out());
-        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("PROFILES_HTTP_PORT ") && l.contains("9191")), run.out());
-        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("PROFILES_TIME_ZONE ") && l.contains("Europe/Berlin")
-                && l.contains("flag --time-zone")), run.out());
+        assertTrue(
+                run.out()
+                        .lines()
+                        .anyMatch(l -> l.startsWith("PROFILES_DB_PASSWORD ")
+                                && l.contains("********")
+                                && l.contains("environment PROFILES_DB_PASSWORD")),
+                run.out());
+        assertTrue(
+                run.out().lines().anyMatch(l -> l.startsWith("PROFILES_HTTP_PORT ") && l.contains("9191")), run.out());
+        assertTrue(
+                run.out()
+                        .lines()
+                        .anyMatch(l -> l.startsWith("PROFILES_TIME_ZONE ")
+                                && l.contains("Europe/Berlin")
+                                && l.contains("flag --time-zone")),
+                run.out());
         assertEquals("", run.err().strip(), "no warning for secrets from the environment");
     }
 
@@ -59,7 +83,8 @@ class CommandLineTest {
     void aSecretGivenAsAFlagPrintsAWarningOnStderr() throws Exception {
         MainProcessTest.Run run = MainProcessTest.runMain("--print-config", "--db-password", "hunter2");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("openprofiles: warning: --db-password puts a secret on the command line"),
+        assertTrue(
+                run.err().startsWith("openprofiles: warning: --db-password puts a secret on the command line"),
                 run.err());
         assertFalse(run.err().contains("hunter2") || run.out().contains("hunter2"));
     }

@@ -39,7 +39,8 @@ class ContainerImageTest {
         for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
             byte[] content = entry.getValue();
             if (content.length > 2 && content[0] == (byte) 0x1f && content[1] == (byte) 0x8b) {
-                files.addAll(tar(new GZIPInputStream(new ByteArrayInputStream(content))).keySet());
+                files.addAll(tar(new GZIPInputStream(new ByteArrayInputStream(content)))
+                        .keySet());
             } else if (content.length > 0 && content[0] == '{') {
                 JsonNode node = json.readTree(content);
                 if (node.has("config") && node.get("config").has("Entrypoint")) {
@@ -49,12 +50,17 @@ class ContainerImageTest {
         }
         assertTrue(config != null, "an image configuration in " + entries.keySet());
         assertEquals("10001:10001", config.get("User").asText());
-        assertEquals("[\"/opt/java/bin/java\",\"-XX:MaxRAMPercentage=75\",\"-jar\",\"/app/openprofiles-server.jar\"]",
+        assertEquals(
+                "[\"/opt/java/bin/java\",\"-XX:MaxRAMPercentage=75\",\"-jar\",\"/app/openprofiles-server.jar\"]",
                 config.get("Entrypoint").toString());
         assertTrue(config.get("Volumes").has("/data"), config.toString());
         assertTrue(config.get("Env").toString().contains("PROFILES_DATA_DIR=/data"), config.toString());
         for (String expected : List.of("app/openprofiles-server.jar", "opt/java/bin/java", "bin/sh", "etc/passwd")) {
-            assertTrue(files.stream().anyMatch(f -> f.replaceFirst("^\\./", "").replaceFirst("^/", "").equals(expected)),
+            assertTrue(
+                    files.stream()
+                            .anyMatch(f -> f.replaceFirst("^\\./", "")
+                                    .replaceFirst("^/", "")
+                                    .equals(expected)),
                     expected + " in the image's layers");
         }
     }
@@ -67,7 +73,11 @@ class ContainerImageTest {
             while (stream.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
                 String name = text(header, 0, 100);
                 String prefix = text(header, 345, 155);
-                long size = Long.parseLong(text(header, 124, 12).strip().isEmpty() ? "0" : text(header, 124, 12).strip(), 8);
+                long size = Long.parseLong(
+                        text(header, 124, 12).strip().isEmpty()
+                                ? "0"
+                                : text(header, 124, 12).strip(),
+                        8);
                 byte[] content = stream.readNBytes((int) size);
                 stream.skipNBytes((512 - size % 512) % 512);
                 if (header[156] == '0' || header[156] == 0) {

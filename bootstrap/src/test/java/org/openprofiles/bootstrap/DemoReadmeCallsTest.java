@@ -38,35 +38,51 @@ class DemoReadmeCallsTest {
     void everyCurlCallOfTheReadmesDemoSectionSucceedsOnTheDemoData(TestDatabase db) throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (Server server = Server.start(TestServers.on(db))) {
-            new DemoData(server.uri(), Optional.empty()).load(TestServers.ADMIN_TOKEN, true,
-                    new PrintStream(printed, true, StandardCharsets.UTF_8));
+            new DemoData(server.uri(), Optional.empty())
+                    .load(TestServers.ADMIN_TOKEN, true, new PrintStream(printed, true, StandardCharsets.UTF_8));
             Map<String, String> variables = new HashMap<>();
             for (String line : printed.toString(StandardCharsets.UTF_8).lines().toList()) {
                 if (line.strip().startsWith("export ")) {
                     String assignment = line.strip().substring("export ".length());
-                    variables.put(assignment.substring(0, assignment.indexOf('=')),
+                    variables.put(
+                            assignment.substring(0, assignment.indexOf('=')),
                             assignment.substring(assignment.indexOf('=') + 1));
                 }
             }
-            assertTrue(variables.keySet().containsAll(List.of("BASE", "ADMIN_TOKEN", "OWNER_TOKEN", "READER_TOKEN",
-                    "MANAGER_TOKEN")), variables.keySet().toString());
+            assertTrue(
+                    variables
+                            .keySet()
+                            .containsAll(
+                                    List.of("BASE", "ADMIN_TOKEN", "OWNER_TOKEN", "READER_TOKEN", "MANAGER_TOKEN")),
+                    variables.keySet().toString());
 
             List<String> calls = readmeCurlCalls();
             assertTrue(calls.size() >= 10, "the README's demo section lists the calls: " + calls);
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             for (String call : calls) {
-                HttpResponse<String> response = client.send(request(call, variables), HttpResponse.BodyHandlers.ofString());
-                assertTrue(response.statusCode() >= 200 && response.statusCode() < 300,
+                HttpResponse<String> response =
+                        client.send(request(call, variables), HttpResponse.BodyHandlers.ofString());
+                assertTrue(
+                        response.statusCode() >= 200 && response.statusCode() < 300,
                         call + " answered " + response.statusCode() + ": " + response.body());
                 if (call.contains("profiles?status=Active")) {
                     JsonNode body = JSON.readTree(response.body());
                     assertEquals(3, body.size());
-                    assertEquals("c0dd5c7d-ec35-4346-baca-3ad711e9722f", body.get(0).get("Uuid").asText());
-                    assertEquals("[\"renew\",\"disable\",\"recover\"]", body.get(0).get("ProfileOperations").toString());
-                    assertEquals("[\"renew\",\"disable\"]", body.get(2).get("ProfileOperations").toString());
+                    assertEquals(
+                            "c0dd5c7d-ec35-4346-baca-3ad711e9722f",
+                            body.get(0).get("Uuid").asText());
+                    assertEquals(
+                            "[\"renew\",\"disable\",\"recover\"]",
+                            body.get(0).get("ProfileOperations").toString());
+                    assertEquals(
+                            "[\"renew\",\"disable\"]",
+                            body.get(2).get("ProfileOperations").toString());
                 }
                 if (call.contains("AdditionalProfileInformation=")) {
-                    assertEquals("Test1", JSON.readTree(response.body()).get(0).get("name").asText());
+                    assertEquals(
+                            "Test1",
+                            JSON.readTree(response.body()).get(0).get("name").asText());
                 }
                 if (call.contains("AssignmentsByProfileId")) {
                     assertEquals(2, JSON.readTree(response.body()).size(), response.body());
@@ -78,8 +94,10 @@ class DemoReadmeCallsTest {
     @Test
     void theDemoRefusesADatabaseThatIsNotEmpty(TestDatabase db) {
         try (Server server = Server.start(TestServers.on(db))) {
-            assertThrows(Cli.Refused.class, () -> new DemoData(server.uri(), Optional.empty())
-                    .load(TestServers.ADMIN_TOKEN, false, new PrintStream(new ByteArrayOutputStream())));
+            assertThrows(
+                    Cli.Refused.class,
+                    () -> new DemoData(server.uri(), Optional.empty())
+                            .load(TestServers.ADMIN_TOKEN, false, new PrintStream(new ByteArrayOutputStream())));
         }
     }
 
@@ -88,7 +106,10 @@ class DemoReadmeCallsTest {
         String readme = Files.readString(Path.of("..", "README.md"));
         int start = readme.indexOf("## Demo");
         String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
-        return section.lines().map(String::strip).filter(l -> l.startsWith("curl ")).toList();
+        return section.lines()
+                .map(String::strip)
+                .filter(l -> l.startsWith("curl "))
+                .toList();
     }
 
     /** A curl command line (-X, -H, -d and a URL, quoted as a shell would) as an HTTP request. */
@@ -106,10 +127,14 @@ class DemoReadmeCallsTest {
                 default -> url = expand(words.get(i), variables);
             }
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).method(method,
-                data == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(data));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                .method(
+                        method,
+                        data == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(data));
         for (String header : headers) {
-            builder.header(header.substring(0, header.indexOf(':')).strip(), header.substring(header.indexOf(':') + 1).strip());
+            builder.header(
+                    header.substring(0, header.indexOf(':')).strip(),
+                    header.substring(header.indexOf(':') + 1).strip());
         }
         return builder.build();
     }

@@ -32,21 +32,27 @@ class FirstStartTokenTest {
         Map<String, String> env = Map.of("PROFILES_DB_URL", url, "PROFILES_DB_USER", "postgres");
         org.jdbi.v3.core.Jdbi db = org.jdbi.v3.core.Jdbi.create(url, "postgres", "");
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            MainProcessTest.Run failed = MainProcessTest.runMain(env, "--http-port", String.valueOf(taken.getLocalPort()));
+            MainProcessTest.Run failed =
+                    MainProcessTest.runMain(env, "--http-port", String.valueOf(taken.getLocalPort()));
             assertEquals(1, failed.exitCode(), failed.err());
             assertTrue(failed.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), failed.err());
             assertFalse(failed.out().contains("API token"), "no token was made, so none is lost: " + failed.out());
         }
-        long admins = db.withHandle(h -> h.createQuery("SELECT count(*) FROM app_user").mapTo(Long.class).one());
+        long admins = db.withHandle(h ->
+                h.createQuery("SELECT count(*) FROM app_user").mapTo(Long.class).one());
         assertEquals(0, admins, "the failed start created no admin");
         long migrations = db.withHandle(h -> h.createQuery("SELECT count(*) FROM flyway_schema_history")
-                .mapTo(Long.class).one());
+                .mapTo(Long.class)
+                .one());
         assertTrue(migrations > 0, "the database had been set up before the port failed");
 
         try (Server second = Server.start(Config.load(env, "--http-port", "0"))) {
             String token = second.firstStart().generatedToken().orElseThrow();
-            assertEquals(200, new Http(second.uri()).get("/admin/v1/users", "Authorization", "Bearer " + token)
-                    .statusCode());
+            assertEquals(
+                    200,
+                    new Http(second.uri())
+                            .get("/admin/v1/users", "Authorization", "Bearer " + token)
+                            .statusCode());
         }
     }
 
@@ -65,7 +71,10 @@ class FirstStartTokenTest {
             assertTrue(reset.out().contains("Revoked 1 token(s) of 'admin'"), reset.out());
 
             assertEquals(401, http.get("/admin/v1/users", TestUsers.admin()).statusCode(), "the old token is revoked");
-            assertEquals(200, http.get("/admin/v1/users", "Authorization", "Bearer " + fresh.group(1)).statusCode());
+            assertEquals(
+                    200,
+                    http.get("/admin/v1/users", "Authorization", "Bearer " + fresh.group(1))
+                            .statusCode());
             String audit = http.get("/admin/v1/audit?action=token.reset", "Authorization", "Bearer " + fresh.group(1))
                     .body();
             assertTrue(audit.contains("\"via\":\"command line\""), audit);
@@ -75,16 +84,26 @@ class FirstStartTokenTest {
             assertEquals(0, created.exitCode(), created.err());
             Matcher another = TOKEN.matcher(created.out());
             assertTrue(another.find(), created.out());
-            assertEquals(200, http.get("/admin/v1/users", "Authorization", "Bearer " + another.group(1)).statusCode());
-            assertEquals(200, http.get("/admin/v1/users", "Authorization", "Bearer " + fresh.group(1)).statusCode(),
+            assertEquals(
+                    200,
+                    http.get("/admin/v1/users", "Authorization", "Bearer " + another.group(1))
+                            .statusCode());
+            assertEquals(
+                    200,
+                    http.get("/admin/v1/users", "Authorization", "Bearer " + fresh.group(1))
+                            .statusCode(),
                     "create-token keeps the other tokens");
         }
     }
 
     @Test
     void aTokenForAnUnknownUserIsRefusedWithExitCodeThree(TestDatabase db) throws Exception {
-        MainProcessTest.Run run = MainProcessTest.runMain(Map.of("PROFILES_DB_URL", db.url(), "PROFILES_DB_USER",
-                "postgres"), "admin", "create-token", "--login", "nobody");
+        MainProcessTest.Run run = MainProcessTest.runMain(
+                Map.of("PROFILES_DB_URL", db.url(), "PROFILES_DB_USER", "postgres"),
+                "admin",
+                "create-token",
+                "--login",
+                "nobody");
         assertEquals(3, run.exitCode(), run.err());
         assertEquals("openprofiles: there is no user 'nobody'", run.err().strip());
     }

@@ -25,8 +25,12 @@ class MainProcessTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Run run = runMain(Map.of("PROFILES_DB_PASSWORD", "hunter2"), "--http-port", "0",
-                "--db-url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/profiles");
+        Run run = runMain(
+                Map.of("PROFILES_DB_PASSWORD", "hunter2"),
+                "--http-port",
+                "0",
+                "--db-url",
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/profiles");
         assertEquals(1, run.exitCode());
         List<String> lines = run.err().lines().filter(l -> !l.isBlank()).toList();
         assertEquals(1, lines.size(), "exactly one line on stderr, was:\n" + run.err());

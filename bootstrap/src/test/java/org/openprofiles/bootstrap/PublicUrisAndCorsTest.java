@@ -35,8 +35,7 @@ class PublicUrisAndCorsTest {
     private static Server bare;
 
     /** An HTTP/1.1 answer read off a raw socket: status and headers (lower-case names). */
-    record Answer(int status, Map<String, String> headers) {
-    }
+    record Answer(int status, Map<String, String> headers) {}
 
     @BeforeAll
     static void start(TestDatabase db) {
@@ -62,34 +61,62 @@ class PublicUrisAndCorsTest {
 
     @Test
     void aTrustedProxysForwardedHeaderMakesTheLinks() throws Exception {
-        Answer answer = send(behindTrustedProxy, "GET", "/admin/v1/users?limit=1", Map.of(
-                "Host", "internal:8080",
-                "Forwarded", "for=192.0.2.60;proto=https;host=profiles.example.com, for=10.1.2.3",
-                "X-Forwarded-Prefix", "/op",
-                "Authorization", "Bearer " + TestServers.ADMIN_TOKEN));
+        Answer answer = send(
+                behindTrustedProxy,
+                "GET",
+                "/admin/v1/users?limit=1",
+                Map.of(
+                        "Host", "internal:8080",
+                        "Forwarded", "for=192.0.2.60;proto=https;host=profiles.example.com, for=10.1.2.3",
+                        "X-Forwarded-Prefix", "/op",
+                        "Authorization", "Bearer " + TestServers.ADMIN_TOKEN));
         assertEquals(200, answer.status());
-        assertTrue(answer.headers().get("link").startsWith("<https://profiles.example.com/op/admin/v1/users?"),
+        assertTrue(
+                answer.headers().get("link").startsWith("<https://profiles.example.com/op/admin/v1/users?"),
                 answer.headers().toString());
     }
 
     @Test
     void aTrustedProxysXForwardedHeadersMakeTheLocation() throws Exception {
-        Answer answer = send(behindTrustedProxy, "POST", "/admin/v1/users", Map.of(
-                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "edge.example.net", "X-Forwarded-Port", "8443",
-                "Authorization", "Bearer " + TestServers.ADMIN_TOKEN, "Content-Type", "application/json"),
+        Answer answer = send(
+                behindTrustedProxy,
+                "POST",
+                "/admin/v1/users",
+                Map.of(
+                        "X-Forwarded-Proto",
+                        "https",
+                        "X-Forwarded-Host",
+                        "edge.example.net",
+                        "X-Forwarded-Port",
+                        "8443",
+                        "Authorization",
+                        "Bearer " + TestServers.ADMIN_TOKEN,
+                        "Content-Type",
+                        "application/json"),
                 "{\"login\":\"located\"}");
         assertEquals(201, answer.status());
-        assertTrue(answer.headers().get("location").startsWith("https://edge.example.net:8443/admin/v1/users/"),
+        assertTrue(
+                answer.headers().get("location").startsWith("https://edge.example.net:8443/admin/v1/users/"),
                 answer.headers().toString());
     }
 
     @Test
     void forwardingHeadersFromAnUntrustedAddressAreIgnoredForThePublicBaseUrl() throws Exception {
-        Answer answer = send(withBaseUrlOnly, "GET", "/admin/v1/users?limit=1", Map.of(
-                "Host", "evil.example",
-                "X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "http",
-                "Forwarded", "host=evil.example;proto=http",
-                "Authorization", "Bearer " + TestServers.ADMIN_TOKEN));
+        Answer answer = send(
+                withBaseUrlOnly,
+                "GET",
+                "/admin/v1/users?limit=1",
+                Map.of(
+                        "Host",
+                        "evil.example",
+                        "X-Forwarded-Host",
+                        "evil.example",
+                        "X-Forwarded-Proto",
+                        "http",
+                        "Forwarded",
+                        "host=evil.example;proto=http",
+                        "Authorization",
+                        "Bearer " + TestServers.ADMIN_TOKEN));
         assertEquals(200, answer.status());
         String link = answer.headers().get("link");
         assertTrue(link.startsWith("<https://profiles.example.org/base/admin/v1/users?"), link);
@@ -98,29 +125,56 @@ class PublicUrisAndCorsTest {
 
     @Test
     void withoutPublicBaseUrlTheListenerAddressIsUsedNeverTheHostHeader() throws Exception {
-        Answer answer = send(bare, "POST", "/admin/v1/users", Map.of("Host", "evil.example",
-                "Authorization", "Bearer " + TestServers.ADMIN_TOKEN, "Content-Type", "application/json"),
+        Answer answer = send(
+                bare,
+                "POST",
+                "/admin/v1/users",
+                Map.of(
+                        "Host",
+                        "evil.example",
+                        "Authorization",
+                        "Bearer " + TestServers.ADMIN_TOKEN,
+                        "Content-Type",
+                        "application/json"),
                 "{\"login\":\"hosted\"}");
         assertEquals(201, answer.status());
-        assertTrue(answer.headers().get("location").startsWith("http://127.0.0.1:" + bare.uri().getPort()
-                + "/admin/v1/users/"), answer.headers().toString());
+        assertTrue(
+                answer.headers()
+                        .get("location")
+                        .startsWith("http://127.0.0.1:" + bare.uri().getPort() + "/admin/v1/users/"),
+                answer.headers().toString());
     }
 
     @Test
     void aPreflightFromAnAllowedOriginIsAnsweredWithoutAToken() throws Exception {
-        Answer answer = send(behindTrustedProxy, "OPTIONS", "/admin/v1/users", Map.of("Origin", ORIGIN,
-                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type"));
+        Answer answer = send(
+                behindTrustedProxy,
+                "OPTIONS",
+                "/admin/v1/users",
+                Map.of(
+                        "Origin",
+                        ORIGIN,
+                        "Access-Control-Request-Method",
+                        "POST",
+                        "Access-Control-Request-Headers",
+                        "authorization,content-type"));
         assertEquals(204, answer.status(), answer.headers().toString());
         assertEquals(ORIGIN, answer.headers().get("access-control-allow-origin"));
         assertTrue(answer.headers().get("access-control-allow-methods").contains("POST"));
-        assertTrue(answer.headers().get("access-control-allow-headers").toLowerCase(Locale.ROOT).contains("authorization"));
+        assertTrue(answer.headers()
+                .get("access-control-allow-headers")
+                .toLowerCase(Locale.ROOT)
+                .contains("authorization"));
     }
 
     @Test
     void aPreflightFromAnotherOriginIsRefusedButNeverWithA401() throws Exception {
         for (Server server : new Server[] {behindTrustedProxy, bare}) {
-            Answer answer = send(server, "OPTIONS", "/api/v1/Profiles", Map.of("Origin", "https://evil.example",
-                    "Access-Control-Request-Method", "GET"));
+            Answer answer = send(
+                    server,
+                    "OPTIONS",
+                    "/api/v1/Profiles",
+                    Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "GET"));
             assertEquals(403, answer.status(), answer.headers().toString());
             assertFalse(answer.headers().containsKey("access-control-allow-origin"));
         }
@@ -128,8 +182,11 @@ class PublicUrisAndCorsTest {
 
     @Test
     void anAllowedOriginsRealCallCarriesTheCorsHeadersAndStillNeedsItsToken() throws Exception {
-        Answer ok = send(behindTrustedProxy, "GET", "/admin/v1/users?limit=1", Map.of("Origin", ORIGIN,
-                "Authorization", "Bearer " + TestServers.ADMIN_TOKEN));
+        Answer ok = send(
+                behindTrustedProxy,
+                "GET",
+                "/admin/v1/users?limit=1",
+                Map.of("Origin", ORIGIN, "Authorization", "Bearer " + TestServers.ADMIN_TOKEN));
         assertEquals(200, ok.status());
         assertEquals(ORIGIN, ok.headers().get("access-control-allow-origin"));
         assertTrue(ok.headers().get("access-control-expose-headers").contains("Link"));
@@ -147,7 +204,8 @@ class PublicUrisAndCorsTest {
         if (!headers.containsKey("Host")) {
             request.append("Host: 127.0.0.1:").append(uri.getPort()).append("\r\n");
         }
-        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach(
+                (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         request.append("Content-Length: ").append(content.length).append("\r\nConnection: close\r\n\r\n");
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(30_000);
@@ -161,7 +219,8 @@ class PublicUrisAndCorsTest {
             Map<String, String> answerHeaders = new LinkedHashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                answerHeaders.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                answerHeaders.put(
+                        lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
                         lines[i].substring(colon + 1).strip());
             }
             return new Answer(Integer.parseInt(lines[0].split(" ")[1]), answerHeaders);

@@ -13,17 +13,23 @@ import org.junit.jupiter.api.Test;
 /** The README's configuration table names every setting the server reads, and nothing else, so it cannot drift. */
 class ReadmeConfigurationTableTest {
 
-    private static final Pattern ROW = Pattern.compile("(?m)^\\| `(PROFILES_[A-Z0-9_]+)` \\| `(--[a-z0-9-]+)` \\|[^|]*\\|(.*)\\|$");
+    private static final Pattern ROW =
+            Pattern.compile("(?m)^\\| `(PROFILES_[A-Z0-9_]+)` \\| `(--[a-z0-9-]+)` \\|[^|]*\\|(.*)\\|$");
 
     @Test
     void everySettingHasARowWithItsVariableAndFlagAndSecretsAreMarked() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
         for (Setting<?> setting : Config.settings()) {
-            Matcher row = Pattern.compile("(?m)^\\| `" + setting.env() + "` \\| `" + setting.flag() + "` \\|[^|]*\\|(.*)\\|$")
+            Matcher row = Pattern.compile(
+                            "(?m)^\\| `" + setting.env() + "` \\| `" + setting.flag() + "` \\|[^|]*\\|(.*)\\|$")
                     .matcher(readme);
-            assertTrue(row.find(), "README.md has no configuration row starting | `" + setting.env() + "` | `"
-                    + setting.flag() + "` |");
-            assertEquals(setting.secret(), row.group(1).contains("🔒"),
+            assertTrue(
+                    row.find(),
+                    "README.md has no configuration row starting | `" + setting.env() + "` | `" + setting.flag()
+                            + "` |");
+            assertEquals(
+                    setting.secret(),
+                    row.group(1).contains("🔒"),
                     setting.env() + ": a secret's row is marked 🔒 and only a secret's");
         }
     }
@@ -36,7 +42,8 @@ class ReadmeConfigurationTableTest {
         int rows = 0;
         while (row.find()) {
             rows++;
-            assertTrue(known.contains(row.group(1)), "README.md documents " + row.group(1) + ", which no setting reads");
+            assertTrue(
+                    known.contains(row.group(1)), "README.md documents " + row.group(1) + ", which no setting reads");
         }
         assertEquals(known.size(), rows, "one row per setting");
     }

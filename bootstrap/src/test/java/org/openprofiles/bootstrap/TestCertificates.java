@@ -40,28 +40,143 @@ final class TestCertificates {
         Path ca = dir.resolve("ca.p12");
         Path request = dir.resolve("client.csr");
         Path signed = dir.resolve("client.pem");
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-                "-keystore", c.serverKeystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", c.serverKeystore.toString(), "-storepass",
-                PASSWORD, "-file", c.serverCertificate.toString());
-        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=Test Client CA", "-ext", "bc:c", "-storetype", "PKCS12", "-keystore", ca.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-storepass", PASSWORD,
-                "-file", c.clientCa.toString());
-        keytool("-genkeypair", "-alias", "client", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=" + login + ",O=Example", "-storetype", "PKCS12", "-keystore", c.clientKeystore.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-certreq", "-alias", "client", "-keystore", c.clientKeystore.toString(), "-storepass", PASSWORD,
-                "-file", request.toString());
-        keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-storepass", PASSWORD,
-                "-infile", request.toString(), "-outfile", signed.toString(), "-validity", "2",
-                "-ext", "SAN=email:" + login + "@example.org", "-ext", "EKU=clientAuth");
-        keytool("-importcert", "-noprompt", "-alias", "ca", "-file", c.clientCa.toString(), "-keystore",
-                c.clientKeystore.toString(), "-storepass", PASSWORD);
-        keytool("-importcert", "-noprompt", "-alias", "client", "-file", signed.toString(), "-keystore",
-                c.clientKeystore.toString(), "-storepass", PASSWORD);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                c.serverKeystore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD);
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "server",
+                "-keystore",
+                c.serverKeystore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                c.serverCertificate.toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "ca",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=Test Client CA",
+                "-ext",
+                "bc:c",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                ca.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD);
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "ca",
+                "-keystore",
+                ca.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                c.clientCa.toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "client",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=" + login + ",O=Example",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                c.clientKeystore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD);
+        keytool(
+                "-certreq",
+                "-alias",
+                "client",
+                "-keystore",
+                c.clientKeystore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                request.toString());
+        keytool(
+                "-gencert",
+                "-rfc",
+                "-alias",
+                "ca",
+                "-keystore",
+                ca.toString(),
+                "-storepass",
+                PASSWORD,
+                "-infile",
+                request.toString(),
+                "-outfile",
+                signed.toString(),
+                "-validity",
+                "2",
+                "-ext",
+                "SAN=email:" + login + "@example.org",
+                "-ext",
+                "EKU=clientAuth");
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "ca",
+                "-file",
+                c.clientCa.toString(),
+                "-keystore",
+                c.clientKeystore.toString(),
+                "-storepass",
+                PASSWORD);
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "client",
+                "-file",
+                signed.toString(),
+                "-keystore",
+                c.clientKeystore.toString(),
+                "-storepass",
+                PASSWORD);
         return c;
     }
 
@@ -105,8 +220,8 @@ final class TestCertificates {
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
-                .toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());

@@ -54,16 +54,23 @@ final class TestServers {
 
     /** A server on a free port with the embedded PostgreSQL keeping its data in {@code dataDir}. */
     static Config embeddedIn(Path dataDir) throws Exception {
-        return Config.load(java.util.Map.of(), "--http-port", "0", "--data-dir", dataDir.toString(),
-                "--shutdown-grace-seconds", "2");
+        return Config.load(
+                java.util.Map.of(),
+                "--http-port",
+                "0",
+                "--data-dir",
+                dataDir.toString(),
+                "--shutdown-grace-seconds",
+                "2");
     }
 
     /** A new database without any schema on the same PostgreSQL as {@code sibling}; returns its URL. */
     static String createEmptyDatabase(String siblingUrl) throws java.sql.SQLException {
         String base = siblingUrl.substring(0, siblingUrl.lastIndexOf('/') + 1);
-        String name = "empty_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = "empty_"
+                + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection(base + "postgres", "postgres", "");
-             java.sql.Statement statement = connection.createStatement()) {
+                java.sql.Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
         return base + name;

@@ -64,8 +64,10 @@ class TlsTest {
     @Test
     void theListenerSpeaksTlsWithAModernProtocol() throws Exception {
         assertEquals("https", server.uri().getScheme());
-        HttpResponse<String> response = client(certificates.clientContext(false), null).send(
-                HttpRequest.newBuilder(server.uri().resolve("health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client(certificates.clientContext(false), null)
+                .send(
+                        HttpRequest.newBuilder(server.uri().resolve("health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         String protocol = response.sslSession().orElseThrow().getProtocol();
         assertTrue(List.of("TLSv1.3", "TLSv1.2").contains(protocol), protocol);
@@ -73,70 +75,101 @@ class TlsTest {
 
     @Test
     void aClientOfferingOnlyCbcCiphersIsRefused() throws Exception {
-        SSLParameters old = new SSLParameters(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
-            "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256"}, new String[] {"TLSv1.2"});
-        assertThrows(IOException.class, () -> client(certificates.clientContext(false), old).send(
-                HttpRequest.newBuilder(server.uri().resolve("health")).build(), HttpResponse.BodyHandlers.ofString()));
+        SSLParameters old = new SSLParameters(
+                new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256"},
+                new String[] {"TLSv1.2"});
+        assertThrows(
+                IOException.class,
+                () -> client(certificates.clientContext(false), old)
+                        .send(
+                                HttpRequest.newBuilder(server.uri().resolve("health"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test
     void plainHttpOnTheTlsPortGetsNoAnswer() {
         URI plain = URI.create("http://127.0.0.1:" + server.uri().getPort() + "/health");
-        assertThrows(IOException.class, () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                .send(HttpRequest.newBuilder(plain).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString()));
+        assertThrows(
+                IOException.class,
+                () -> HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build()
+                        .send(
+                                HttpRequest.newBuilder(plain)
+                                        .timeout(Duration.ofSeconds(5))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test
     void theRedirectPortSendsEveryRequestToHttps() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + redirectPort + "/api/v1/Profiles?limit=5")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + redirectPort + "/api/v1/Profiles?limit=5"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(308, response.statusCode());
-        assertEquals(Optional.of("https://127.0.0.1:" + server.uri().getPort() + "/api/v1/Profiles?limit=5"),
+        assertEquals(
+                Optional.of("https://127.0.0.1:" + server.uri().getPort() + "/api/v1/Profiles?limit=5"),
                 response.headers().firstValue("Location"));
     }
 
     @Test
     void aClientCertificateSignsItsSubjectsUserIn() throws Exception {
-        HttpResponse<String> withCertificate = client(certificates.clientContext(true), null).send(
-                HttpRequest.newBuilder(server.uri().resolve("api/v1/Profiles")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withCertificate = client(certificates.clientContext(true), null)
+                .send(
+                        HttpRequest.newBuilder(server.uri().resolve("api/v1/Profiles"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, withCertificate.statusCode(), withCertificate.body());
 
-        HttpResponse<String> adminRoute = client(certificates.clientContext(true), null).send(
-                HttpRequest.newBuilder(server.uri().resolve("admin/v1/users")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> adminRoute = client(certificates.clientContext(true), null)
+                .send(
+                        HttpRequest.newBuilder(server.uri().resolve("admin/v1/users"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(403, adminRoute.statusCode(), "alice has her own roles, not more");
 
-        HttpResponse<String> without = client(certificates.clientContext(false), null).send(
-                HttpRequest.newBuilder(server.uri().resolve("api/v1/Profiles")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> without = client(certificates.clientContext(false), null)
+                .send(
+                        HttpRequest.newBuilder(server.uri().resolve("api/v1/Profiles"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(401, without.statusCode(), "no certificate and no token");
 
-        HttpResponse<String> bearer = client(certificates.clientContext(false), null).send(
-                HttpRequest.newBuilder(server.uri().resolve("admin/v1/users"))
-                        .header("Authorization", "Bearer " + TestServers.ADMIN_TOKEN).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bearer = client(certificates.clientContext(false), null)
+                .send(
+                        HttpRequest.newBuilder(server.uri().resolve("admin/v1/users"))
+                                .header("Authorization", "Bearer " + TestServers.ADMIN_TOKEN)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, bearer.statusCode(), "bearer tokens still work over TLS");
     }
 
     @Test
     void theCertificateFieldThatNamesTheUserIsConfigurable() throws Exception {
         var certificate = certificates.clientCertificate();
-        assertEquals(Optional.of("alice"), ClientCertificates.userOf(certificate,
-                ClientCertificates.UserField.parse("subject:CN")));
-        assertEquals(Optional.of("Example"), ClientCertificates.userOf(certificate,
-                ClientCertificates.UserField.parse("subject:O")));
-        assertEquals(Optional.of("alice@example.org"), ClientCertificates.userOf(certificate,
-                ClientCertificates.UserField.parse("san:email")));
-        assertEquals(Optional.empty(), ClientCertificates.userOf(certificate,
-                ClientCertificates.UserField.parse("san:uri")));
+        assertEquals(
+                Optional.of("alice"),
+                ClientCertificates.userOf(certificate, ClientCertificates.UserField.parse("subject:CN")));
+        assertEquals(
+                Optional.of("Example"),
+                ClientCertificates.userOf(certificate, ClientCertificates.UserField.parse("subject:O")));
+        assertEquals(
+                Optional.of("alice@example.org"),
+                ClientCertificates.userOf(certificate, ClientCertificates.UserField.parse("san:email")));
+        assertEquals(
+                Optional.empty(),
+                ClientCertificates.userOf(certificate, ClientCertificates.UserField.parse("san:uri")));
         assertThrows(IllegalArgumentException.class, () -> ClientCertificates.UserField.parse("issuer:CN"));
     }
 
     private static HttpClient client(SSLContext context, SSLParameters parameters) {
-        HttpClient.Builder builder = HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5))
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .sslContext(context)
+                .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1);
         if (parameters != null) {
             builder.sslParameters(parameters);

@@ -39,8 +39,8 @@ public final class CreateTokenAsOperator {
     private final Audit audit;
     private final Clock clock;
 
-    public CreateTokenAsOperator(Users users, Credentials credentials, Transactions transactions, Audit audit,
-                                 Clock clock) {
+    public CreateTokenAsOperator(
+            Users users, Credentials credentials, Transactions transactions, Audit audit, Clock clock) {
         this.users = users;
         this.credentials = credentials;
         this.transactions = transactions;
@@ -64,7 +64,8 @@ public final class CreateTokenAsOperator {
             Map<String, Object> after = new LinkedHashMap<>(AuditFields.of(issued.token()));
             after.put("via", "command line");
             after.put("operator", operator);
-            audit.recordBySystem("token.create", AuditFields.TOKEN, issued.token().id().toString(), after);
+            audit.recordBySystem(
+                    "token.create", AuditFields.TOKEN, issued.token().id().toString(), after);
             return issued;
         });
     }
@@ -72,8 +73,14 @@ public final class CreateTokenAsOperator {
     /** Inside the caller's unit of work: a new token for {@code user}. */
     Issued issue(User user, String name, Optional<Instant> expiresAt) {
         String secret = TokenSecrets.newSecret();
-        ApiToken token = new ApiToken(new TokenId(UUID.randomUUID()), user.id(), name, TokenSecrets.hash(secret),
-                clock.instant(), expiresAt, Optional.empty());
+        ApiToken token = new ApiToken(
+                new TokenId(UUID.randomUUID()),
+                user.id(),
+                name,
+                TokenSecrets.hash(secret),
+                clock.instant(),
+                expiresAt,
+                Optional.empty());
         credentials.add(token);
         return new Issued(user, token, secret);
     }
@@ -82,7 +89,8 @@ public final class CreateTokenAsOperator {
         User user = users.findByLogin(login.strip())
                 .orElseThrow(() -> new NotFound("user_not_found", "login", "there is no user '" + login + "'"));
         if (!user.enabled()) {
-            throw new Conflict("user_disabled", "login", "user '" + user.login() + "' is disabled; its tokens would not work");
+            throw new Conflict(
+                    "user_disabled", "login", "user '" + user.login() + "' is disabled; its tokens would not work");
         }
         return user;
     }

@@ -24,8 +24,7 @@ import org.openprofiles.domain.shared.PageRequest;
 public final class ResetTokensAsOperator {
 
     /** The new token, and how many old ones were revoked. */
-    public record Reset(CreateTokenAsOperator.Issued issued, int revoked) {
-    }
+    public record Reset(CreateTokenAsOperator.Issued issued, int revoked) {}
 
     private final Users users;
     private final Credentials credentials;
@@ -34,8 +33,8 @@ public final class ResetTokensAsOperator {
     private final Clock clock;
     private final CreateTokenAsOperator create;
 
-    public ResetTokensAsOperator(Users users, Credentials credentials, Transactions transactions, Audit audit,
-                                 Clock clock) {
+    public ResetTokensAsOperator(
+            Users users, Credentials credentials, Transactions transactions, Audit audit, Clock clock) {
         this.users = users;
         this.credentials = credentials;
         this.transactions = transactions;

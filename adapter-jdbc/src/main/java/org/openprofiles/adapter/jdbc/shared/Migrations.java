@@ -69,7 +69,11 @@ public final class Migrations {
     }
 
     private static Flyway flyway(DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).locations(LOCATION).cleanDisabled(true).load();
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                .cleanDisabled(true)
+                .load();
     }
 
     static String firstLine(String message) {

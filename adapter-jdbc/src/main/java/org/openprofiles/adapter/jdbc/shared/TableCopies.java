@@ -36,12 +36,10 @@ public final class TableCopies {
     public static final String HISTORY_TABLE = "flyway_schema_history";
 
     /** A table and the columns a copy carries (generated columns are computed again, not copied). */
-    public record Table(String name, List<String> columns) {
-    }
+    public record Table(String name, List<String> columns) {}
 
     /** A sequence's position: restored so that new ids continue where the copied data left off. */
-    public record SequenceState(String name, Optional<Long> lastValue) {
-    }
+    public record SequenceState(String name, Optional<Long> lastValue) {}
 
     /** Receives each table's copy. */
     public interface Sink {
@@ -52,8 +50,7 @@ public final class TableCopies {
         void done(Table table, long rows) throws IOException;
     }
 
-    private TableCopies() {
-    }
+    private TableCopies() {}
 
     /**
      * Starts the snapshot every later read on {@code connection} sees: one repeatable-read,
@@ -84,13 +81,14 @@ public final class TableCopies {
             query.setString(1, HISTORY_TABLE);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    columns.computeIfAbsent(rows.getString(1), t -> new ArrayList<>()).add(rows.getString(2));
+                    columns.computeIfAbsent(rows.getString(1), t -> new ArrayList<>())
+                            .add(rows.getString(2));
                 }
             }
         }
         Map<String, Set<String>> references = new HashMap<>();
         try (Statement query = connection.createStatement();
-             ResultSet rows = query.executeQuery("""
+                ResultSet rows = query.executeQuery("""
                      SELECT c.relname, r.relname
                        FROM pg_constraint k
                        JOIN pg_class c ON c.oid = k.conrelid
@@ -99,7 +97,9 @@ public final class TableCopies {
                       WHERE k.contype = 'f' AND n.nspname = current_schema() AND c.oid <> r.oid
                      """)) {
             while (rows.next()) {
-                references.computeIfAbsent(rows.getString(1), t -> new HashSet<>()).add(rows.getString(2));
+                references
+                        .computeIfAbsent(rows.getString(1), t -> new HashSet<>())
+                        .add(rows.getString(2));
             }
         }
         List<Table> ordered = new ArrayList<>();
@@ -108,7 +108,8 @@ public final class TableCopies {
         while (!left.isEmpty()) {
             String next = left.stream()
                     .filter(t -> placed.containsAll(references.getOrDefault(t, Set.of()).stream()
-                            .filter(columns::containsKey).toList()))
+                            .filter(columns::containsKey)
+                            .toList()))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("foreign keys form a cycle among " + left));
             ordered.add(new Table(next, List.copyOf(columns.get(next))));
@@ -136,13 +137,14 @@ public final class TableCopies {
     public static List<SequenceState> sequences(Connection connection) throws SQLException {
         List<SequenceState> states = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("""
+                ResultSet rows = statement.executeQuery("""
                      SELECT sequencename, last_value FROM pg_sequences
                       WHERE schemaname = current_schema() ORDER BY sequencename
                      """)) {
             while (rows.next()) {
                 long value = rows.getLong(2);
-                states.add(new SequenceState(rows.getString(1), rows.wasNull() ? Optional.empty() : Optional.of(value)));
+                states.add(
+                        new SequenceState(rows.getString(1), rows.wasNull() ? Optional.empty() : Optional.of(value)));
             }
         }
         return states;
@@ -164,8 +166,9 @@ public final class TableCopies {
             return;
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE " + tables.stream().map(t -> quote(t.name())).collect(Collectors.joining(", "))
-                    + " RESTART IDENTITY CASCADE");
+            statement.execute(
+                    "TRUNCATE " + tables.stream().map(t -> quote(t.name())).collect(Collectors.joining(", "))
+                            + " RESTART IDENTITY CASCADE");
         }
     }
 
@@ -191,7 +194,7 @@ public final class TableCopies {
     /** True when the table has at least one row. */
     public static boolean hasRows(Connection connection, String table) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM " + quote(table) + ")")) {
+                ResultSet row = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM " + quote(table) + ")")) {
             row.next();
             return row.getBoolean(1);
         }

@@ -37,8 +37,10 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     }
 
     /** As above; {@code certificateUser} present turns client-certificate sign-in on. */
-    public AuthenticationFilter(Authenticate authenticate, Optional<ExternalTokenVerifier> external,
-                                Optional<ClientCertificates.UserField> certificateUser) {
+    public AuthenticationFilter(
+            Authenticate authenticate,
+            Optional<ExternalTokenVerifier> external,
+            Optional<ClientCertificates.UserField> certificateUser) {
         this.authenticate = authenticate;
         this.external = external;
         this.certificateUser = certificateUser;
@@ -51,11 +53,13 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if ((header == null || header.isBlank()) && certificateUser.isPresent()
+        if ((header == null || header.isBlank())
+                && certificateUser.isPresent()
                 && request.getProperty(ClientCertificates.CHAIN_PROPERTY) instanceof X509Certificate[] chain
                 && chain.length > 0) {
             String user = ClientCertificates.userOf(chain[0], certificateUser.get())
-                    .orElseThrow(() -> new Unauthenticated("certificate_without_user",
+                    .orElseThrow(() -> new Unauthenticated(
+                            "certificate_without_user",
                             "the client certificate has no " + certificateUser.get() + " naming a user"));
             request.setSecurityContext(new Caller(authenticate.byClientCertificate(user), "Client certificate"));
             return;

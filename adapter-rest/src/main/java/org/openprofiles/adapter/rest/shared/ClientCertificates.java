@@ -19,8 +19,7 @@ public final class ClientCertificates {
     /** The request property under which the Grizzly container exposes the client's certificate chain. */
     public static final String CHAIN_PROPERTY = "jakarta.servlet.request.X509Certificate";
 
-    private ClientCertificates() {
-    }
+    private ClientCertificates() {}
 
     /** {@code subject:<RDN type>} (e.g. CN, UID) or {@code san:email|uri|dns}. */
     public record UserField(String kind, String name) {
@@ -55,7 +54,8 @@ public final class ClientCertificates {
     public static Optional<String> userOf(X509Certificate certificate, UserField field) {
         if (field.kind().equals("subject")) {
             try {
-                List<Rdn> rdns = new LdapName(certificate.getSubjectX500Principal().getName()).getRdns();
+                List<Rdn> rdns =
+                        new LdapName(certificate.getSubjectX500Principal().getName()).getRdns();
                 // LdapName keeps the most significant RDN at index 0: walk from the most specific end.
                 for (int i = rdns.size() - 1; i >= 0; i--) {
                     if (rdns.get(i).getType().equalsIgnoreCase(field.name())) {
@@ -78,8 +78,11 @@ public final class ClientCertificates {
                 return Optional.empty();
             }
             for (List<?> name : names) {
-                if (name.size() >= 2 && Integer.valueOf(type).equals(name.get(0)) && name.get(1) instanceof String value) {
-                    String user = type == 6 && value.regionMatches(true, 0, "urn:uuid:", 0, 9) ? value.substring(9) : value;
+                if (name.size() >= 2
+                        && Integer.valueOf(type).equals(name.get(0))
+                        && name.get(1) instanceof String value) {
+                    String user =
+                            type == 6 && value.regionMatches(true, 0, "urn:uuid:", 0, 9) ? value.substring(9) : value;
                     return nonBlank(user);
                 }
             }

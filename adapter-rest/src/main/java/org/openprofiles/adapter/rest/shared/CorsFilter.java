@@ -29,19 +29,25 @@ public final class CorsFilter implements ContainerRequestFilter, ContainerRespon
     private final List<String> allowed;
 
     public CorsFilter(List<String> allowedOrigins) {
-        this.allowed = allowedOrigins.stream().map(o -> o.toLowerCase(Locale.ROOT)).toList();
+        this.allowed =
+                allowedOrigins.stream().map(o -> o.toLowerCase(Locale.ROOT)).toList();
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         String origin = request.getHeaderString("Origin");
-        if (origin == null || !request.getMethod().equals("OPTIONS")
+        if (origin == null
+                || !request.getMethod().equals("OPTIONS")
                 || request.getHeaderString("Access-Control-Request-Method") == null) {
             return;
         }
         if (!allows(origin)) {
-            request.abortWith(Problem.of(Response.Status.FORBIDDEN, "cors_origin_not_allowed", "Origin",
-                    "origin " + origin + " may not call this API from a browser (see PROFILES_CORS_ALLOWED_ORIGINS)")
+            request.abortWith(Problem.of(
+                            Response.Status.FORBIDDEN,
+                            "cors_origin_not_allowed",
+                            "Origin",
+                            "origin " + origin
+                                    + " may not call this API from a browser (see PROFILES_CORS_ALLOWED_ORIGINS)")
                     .toResponse());
             return;
         }

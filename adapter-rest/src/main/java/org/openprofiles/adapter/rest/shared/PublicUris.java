@@ -25,7 +25,8 @@ import org.glassfish.grizzly.http.server.Request;
 @Priority(50)
 public final class PublicUris implements ContainerRequestFilter {
 
-    private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\\[[0-9A-Fa-f:.]+\\])(?::\\d{1,5})?");
+    private static final Pattern HOST =
+            Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\\[[0-9A-Fa-f:.]+\\])(?::\\d{1,5})?");
     private static final Pattern PREFIX = Pattern.compile("(?:/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)*/?");
 
     private final Optional<URI> publicBase;
@@ -51,11 +52,14 @@ public final class PublicUris implements ContainerRequestFilter {
         URI oldBase = request.getUriInfo().getBaseUri();
         URI oldRequest = request.getUriInfo().getRequestUri();
         Request raw = grizzly.get();
-        URI base = forwarded(request, raw).or(() -> publicBase)
-                .orElseGet(() -> URI.create((raw.isSecure() ? "https" : "http") + "://" + listenerHost + ":"
-                        + raw.getLocalPort() + "/"));
-        String relative = oldRequest.getRawPath().substring(Math.min(oldBase.getRawPath().length(),
-                oldRequest.getRawPath().length()));
+        URI base = forwarded(request, raw)
+                .or(() -> publicBase)
+                .orElseGet(() -> URI.create(
+                        (raw.isSecure() ? "https" : "http") + "://" + listenerHost + ":" + raw.getLocalPort() + "/"));
+        String relative = oldRequest
+                .getRawPath()
+                .substring(Math.min(
+                        oldBase.getRawPath().length(), oldRequest.getRawPath().length()));
         String query = oldRequest.getRawQuery() == null ? "" : "?" + oldRequest.getRawQuery();
         request.setRequestUri(base, URI.create(base + relative + query));
     }
@@ -94,7 +98,8 @@ public final class PublicUris implements ContainerRequestFilter {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return Optional.empty();
         }
-        String authority = host != null ? host
+        String authority = host != null
+                ? host
                 : publicBase.map(URI::getRawAuthority).orElse(listenerHost + ":" + raw.getLocalPort());
         if (!HOST.matcher(authority).matches()) {
             return Optional.empty();
@@ -132,7 +137,8 @@ public final class PublicUris implements ContainerRequestFilter {
 
     private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 
     private static String hostForLinks(String bindHost) {

@@ -47,10 +47,15 @@ public final class RestServer implements AutoCloseable {
 
     /** TLS 1.3 suites, then TLS 1.2 ECDHE suites with AEAD ciphers only (no CBC, no RSA key exchange). */
     static final List<String> CIPHERS = List.of(
-            "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256",
-            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+            "TLS_AES_256_GCM_SHA384",
+            "TLS_AES_128_GCM_SHA256",
+            "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
     private final HttpServer server;
     private final Optional<HttpServer> redirect;
@@ -73,8 +78,8 @@ public final class RestServer implements AutoCloseable {
      *
      * @param publicBase where redirects from the plain port point (else {@code https://host:port/})
      */
-    public static RestServer start(String host, int port, Optional<TlsSettings> tls, Optional<URI> publicBase,
-                                   ResourceConfig application) {
+    public static RestServer start(
+            String host, int port, Optional<TlsSettings> tls, Optional<URI> publicBase, ResourceConfig application) {
         URI requested = URI.create((tls.isPresent() ? "https" : "http") + "://" + host + ":" + port + "/");
         HttpServer server = tls.isPresent()
                 ? GrizzlyHttpServerFactory.createHttpServer(requested, application, true, sslEngine(tls.get()), false)
@@ -85,7 +90,9 @@ public final class RestServer implements AutoCloseable {
         Optional<HttpServer> redirect = Optional.empty();
         if (tls.isPresent() && tls.get().redirectPort().isPresent()) {
             try {
-                redirect = Optional.of(redirectServer(host, tls.get().redirectPort().get(),
+                redirect = Optional.of(redirectServer(
+                        host,
+                        tls.get().redirectPort().get(),
                         publicBase.filter(b -> "https".equals(b.getScheme())).orElse(uri)));
             } catch (RuntimeException e) {
                 server.shutdownNow();
@@ -113,7 +120,8 @@ public final class RestServer implements AutoCloseable {
             public void service(Request request, Response response) {
                 String path = request.getRequestURI() == null ? "/" : request.getRequestURI();
                 String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
-                String base = target.toString().endsWith("/") ? target.toString().substring(0, target.toString().length() - 1)
+                String base = target.toString().endsWith("/")
+                        ? target.toString().substring(0, target.toString().length() - 1)
                         : target.toString();
                 response.setStatus(308);
                 response.setHeader("Location", base + path + query);
@@ -139,29 +147,36 @@ public final class RestServer implements AutoCloseable {
                 trusted.load(null, null);
                 try (InputStream in = Files.newInputStream(tls.clientCa().get())) {
                     int i = 0;
-                    for (Certificate ca : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                    for (Certificate ca :
+                            CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                         trusted.setCertificateEntry("client-ca-" + i++, ca);
                     }
                     if (i == 0) {
-                        throw new GeneralSecurityException("no certificate in " + tls.clientCa().get());
+                        throw new GeneralSecurityException(
+                                "no certificate in " + tls.clientCa().get());
                     }
                 }
                 trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 trustManagers.init(trusted);
             }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers.getKeyManagers(), trustManagers == null ? null : trustManagers.getTrustManagers(),
+            context.init(
+                    keyManagers.getKeyManagers(),
+                    trustManagers == null ? null : trustManagers.getTrustManagers(),
                     null);
             SSLParameters supported = context.getSupportedSSLParameters();
-            String[] ciphers = CIPHERS.stream().filter(Arrays.asList(supported.getCipherSuites())::contains)
+            String[] ciphers = CIPHERS.stream()
+                    .filter(Arrays.asList(supported.getCipherSuites())::contains)
                     .toArray(String[]::new);
             // "Want", not "need": callers without a certificate still sign in with a bearer token.
-            SSLEngineConfigurator engine = new SSLEngineConfigurator(context, false, false, tls.clientCa().isPresent());
+            SSLEngineConfigurator engine = new SSLEngineConfigurator(
+                    context, false, false, tls.clientCa().isPresent());
             engine.setEnabledProtocols(PROTOCOLS);
             engine.setEnabledCipherSuites(ciphers);
             return engine;
         } catch (IOException | GeneralSecurityException e) {
-            throw new UncheckedIOException("cannot use the TLS keystore " + tls.keystore() + ": " + e.getMessage(),
+            throw new UncheckedIOException(
+                    "cannot use the TLS keystore " + tls.keystore() + ": " + e.getMessage(),
                     e instanceof IOException io ? io : new IOException(e.getMessage(), e));
         }
     }

@@ -8,8 +8,12 @@ import java.util.Optional;
  * optional plain-HTTP port that only redirects, and, for mutual TLS, the CAs whose client
  * certificates sign users in and which certificate field names the user.
  */
-public record TlsSettings(Path keystore, char[] password, Optional<Integer> redirectPort, Optional<Path> clientCa,
-                          ClientCertificates.UserField userField) {
+public record TlsSettings(
+        Path keystore,
+        char[] password,
+        Optional<Integer> redirectPort,
+        Optional<Path> clientCa,
+        ClientCertificates.UserField userField) {
 
     @Override
     public String toString() {

@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class TrustedProxies {
 
-    private record Range(byte[] network, int prefixLength) {
-    }
+    private record Range(byte[] network, int prefixLength) {}
 
     private static final TrustedProxies NONE = new TrustedProxies(List.of(), "");
 
@@ -84,13 +83,14 @@ public final class TrustedProxies {
         if (bits == 0) {
             return true;
         }
-        BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftLeft(a.length * 8 - bits);
+        BigInteger mask =
+                BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftLeft(a.length * 8 - bits);
         return new BigInteger(1, a).and(mask).equals(new BigInteger(1, b).and(mask));
     }
 
     private static byte[] literal(String address) {
-        String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
-                : address;
+        String bare =
+                address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
         if (!bare.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
             throw new IllegalArgumentException("must list IP addresses or CIDR ranges, was '" + address + "'");
         }
