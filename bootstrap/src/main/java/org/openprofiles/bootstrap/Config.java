@@ -134,6 +134,11 @@ public final class Config {
             "",
             "JWT claim listing role names; empty: roles come from the stored user",
             Setting::optional));
+    public static final Setting<Optional<String>> OIDC_CONSOLE_CLIENT_ID = define(Setting.of(
+            "oidc-console-client-id",
+            "",
+            "public client id the web console signs in with (authorization code + PKCE); empty: token sign-in only",
+            Setting::optional));
     public static final Setting<ZoneId> TIME_ZONE = define(Setting.of(
             "time-zone",
             "UTC",
@@ -361,6 +366,11 @@ public final class Config {
                 get(OIDC_ROLES_CLAIM)));
     }
 
+    /** The web console's OpenID Connect client id, when it signs in with the provider. */
+    public Optional<String> consoleOidcClientId() {
+        return get(OIDC_CONSOLE_CLIENT_ID);
+    }
+
     public ZoneId profilesTimeZone() {
         return get(TIME_ZONE);
     }
@@ -384,6 +394,9 @@ public final class Config {
                     throw new Invalid(needsTls + " needs " + TLS_KEYSTORE + " (HTTPS) to be set");
                 }
             }
+        }
+        if (get(OIDC_CONSOLE_CLIENT_ID).isPresent() && get(OIDC_ISSUER).isEmpty()) {
+            throw new Invalid(OIDC_CONSOLE_CLIENT_ID + " needs " + OIDC_ISSUER);
         }
         Optional<String> admin = get(ADMIN_TOKEN);
         if (admin.isPresent() && admin.get().length() < 32) {

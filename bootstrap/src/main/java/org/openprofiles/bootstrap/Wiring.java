@@ -10,6 +10,8 @@ import org.openprofiles.adapter.jdbc.security.JdbiCredentials;
 import org.openprofiles.adapter.jdbc.security.JdbiUsers;
 import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
+import org.openprofiles.adapter.rest.console.ConsoleResource;
+import org.openprofiles.adapter.rest.console.ConsoleSettings;
 import org.openprofiles.adapter.rest.health.HealthResource;
 import org.openprofiles.adapter.rest.shared.AuthenticationFilter;
 import org.openprofiles.adapter.rest.shared.AuthorizationFeature;
@@ -77,7 +79,15 @@ final class Wiring {
         components.addAll(new CertificateWiring(this, clock).restComponents());
         components.add(new JsonMappers().withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
         components.addAll(new AccessWiring(this, config.profilesTimeZone(), clock).restComponents());
+        components.add(new ConsoleResource(consoleSettings(config)));
         return components;
+    }
+
+    /** The console offers OpenID Connect sign-in when the provider is configured and it has a client id. */
+    static ConsoleSettings consoleSettings(Config config) {
+        return new ConsoleSettings(config.oidc()
+                .flatMap(oidc -> config.consoleOidcClientId()
+                        .map(clientId -> new ConsoleSettings.Oidc(oidc.issuer(), clientId))));
     }
 
     private Optional<ExternalTokenVerifier> externalTokenVerifier() {

@@ -14,7 +14,9 @@ import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.shared.Unauthenticated;
 
 /**
- * Every route but health and readiness needs {@code Authorization: Bearer <token>}. The token is
+ * Every route but health, readiness and the web console's files needs
+ * {@code Authorization: Bearer <token>} (the console is a public page that calls the API with
+ * the user's token; it has no privileges of its own). The token is
  * an API token of this service, or, when an {@link ExternalTokenVerifier} is configured, a JWT
  * from the configured identity provider. With mutual TLS configured, a request without that
  * header may sign in with a client certificate the TLS handshake verified: the configured
@@ -25,7 +27,8 @@ import org.openprofiles.domain.shared.Unauthenticated;
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthenticationFilter implements ContainerRequestFilter {
 
-    private static final Set<String> OPEN_PATHS = Set.of("health", "ready");
+    private static final Set<String> OPEN_PATHS = Set.of("health", "ready", "console");
+    private static final String OPEN_PREFIX = "console/";
     private static final String BEARER = "bearer ";
 
     private final Authenticate authenticate;
@@ -49,7 +52,8 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (OPEN_PATHS.contains(stripSlashes(path))) {
+        String relative = stripSlashes(path);
+        if (OPEN_PATHS.contains(relative) || relative.startsWith(OPEN_PREFIX)) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
