@@ -15,8 +15,11 @@ import org.openprofiles.adapter.rest.console.ConsoleSettings;
 import org.openprofiles.adapter.rest.health.HealthResource;
 import org.openprofiles.adapter.rest.shared.AuthenticationFilter;
 import org.openprofiles.adapter.rest.shared.AuthorizationFeature;
+import org.openprofiles.adapter.rest.shared.CorsFilter;
 import org.openprofiles.adapter.rest.shared.ExternalTokenVerifier;
 import org.openprofiles.adapter.rest.shared.JsonMappers;
+import org.openprofiles.adapter.rest.shared.PublicUris;
+import org.openprofiles.adapter.rest.shared.TlsSettings;
 import org.openprofiles.application.health.CheckReadiness;
 import org.openprofiles.application.security.Authenticate;
 import org.openprofiles.application.security.EnsureAdmin;
@@ -64,7 +67,12 @@ final class Wiring {
     /** The Jersey components (resources, filters) of the running service. */
     List<Object> restComponents() {
         List<Object> components = new ArrayList<>();
-        components.add(new AuthenticationFilter(new Authenticate(users, credentials, clock), externalTokenVerifier()));
+        components.add(new PublicUris(config.publicBaseUrl(), config.trustedProxies(), config.httpHost()));
+        components.add(new CorsFilter(config.corsAllowedOrigins()));
+        components.add(new AuthenticationFilter(
+                new Authenticate(users, credentials, clock),
+                externalTokenVerifier(),
+                config.tls().filter(tls -> tls.clientCa().isPresent()).map(TlsSettings::userField)));
         components.add(new AuthorizationFeature(accessPolicy));
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
         components.addAll(new SecurityWiring(this, clock).restComponents());

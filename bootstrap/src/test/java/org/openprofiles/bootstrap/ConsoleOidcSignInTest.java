@@ -21,7 +21,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openprofiles.adapter.jdbc.testing.PostgresExtension;
 import org.openprofiles.adapter.jdbc.testing.TestDatabase;
-import org.openprofiles.adapter.rest.security.OidcSettings;
 import org.openqa.selenium.By;
 
 /**
@@ -70,20 +68,11 @@ class ConsoleOidcSignInTest {
         provider.createContext("/token", ConsoleOidcSignInTest::token);
         provider.start();
         String jwks = TestJwts.writeJwks(dir, KEY).toString();
-        Config plain = TestServers.on(db, new OidcSettings(issuer, TestJwts.AUDIENCE, jwks, "sub", Optional.empty()));
-        server = Server.start(new Config(
-                plain.httpHost(),
-                plain.httpPort(),
-                plain.dbUrl(),
-                plain.dbUser(),
-                plain.dbPassword(),
-                plain.dbPoolSize(),
-                plain.dataDir(),
-                plain.shutdownGrace(),
-                plain.adminToken(),
-                plain.oidc(),
-                plain.profilesTimeZone(),
-                Optional.of(CLIENT_ID)));
+        server = Server.start(TestServers.build(TestServers.builder(db)
+                .with(Config.OIDC_ISSUER, issuer)
+                .with(Config.OIDC_AUDIENCE, TestJwts.AUDIENCE)
+                .with(Config.OIDC_JWKS, jwks)
+                .with(Config.OIDC_CONSOLE_CLIENT_ID, CLIENT_ID)));
         olga = TestUsers.create(server, "oidc-olga");
         browser = ConsoleBrowser.open(server.uri());
     }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.Set;
 import org.openprofiles.application.security.Authenticate;
@@ -17,7 +18,9 @@ import org.openprofiles.domain.shared.Unauthenticated;
  * {@code Authorization: Bearer <token>} (the console is a public page that calls the API with
  * the user's token; it has no privileges of its own). The token is
  * an API token of this service, or, when an {@link ExternalTokenVerifier} is configured, a JWT
- * from the configured identity provider. Failures become 401 through the domain failure mapper,
+ * from the configured identity provider. With mutual TLS configured, a request without that
+ * header may sign in with a client certificate the TLS handshake verified: the configured
+ * certificate field names the user. Failures become 401 through the domain failure mapper,
  * with {@code WWW-Authenticate: Bearer}.
  */
 @PreMatching
@@ -30,10 +33,20 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     private final Authenticate authenticate;
     private final Optional<ExternalTokenVerifier> external;
+    private final Optional<ClientCertificates.UserField> certificateUser;
 
     public AuthenticationFilter(Authenticate authenticate, Optional<ExternalTokenVerifier> external) {
+        this(authenticate, external, Optional.empty());
+    }
+
+    /** As above; {@code certificateUser} present turns client-certificate sign-in on. */
+    public AuthenticationFilter(
+            Authenticate authenticate,
+            Optional<ExternalTokenVerifier> external,
+            Optional<ClientCertificates.UserField> certificateUser) {
         this.authenticate = authenticate;
         this.external = external;
+        this.certificateUser = certificateUser;
     }
 
     @Override
@@ -44,6 +57,17 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if ((header == null || header.isBlank())
+                && certificateUser.isPresent()
+                && request.getProperty(ClientCertificates.CHAIN_PROPERTY) instanceof X509Certificate[] chain
+                && chain.length > 0) {
+            String user = ClientCertificates.userOf(chain[0], certificateUser.get())
+                    .orElseThrow(() -> new Unauthenticated(
+                            "certificate_without_user",
+                            "the client certificate has no " + certificateUser.get() + " naming a user"));
+            request.setSecurityContext(new Caller(authenticate.byClientCertificate(user), "Client certificate"));
+            return;
+        }
         if (header == null || header.isBlank()) {
             throw new Unauthenticated("missing_token", "this route needs Authorization: Bearer <token>");
         }
