@@ -14,7 +14,7 @@ import org.openprofiles.domain.access.GroupId;
 import org.openprofiles.domain.access.directory.DirectorySink;
 
 /** A sink that keeps what it was given, page by page, for a test to look at. */
-final class RecordingSink implements DirectorySink {
+class RecordingSink implements DirectorySink {
 
     final List<List<Group>> groupPages = new ArrayList<>();
     final List<List<Account>> accountPages = new ArrayList<>();
