@@ -30,8 +30,11 @@ final class GroupGraph {
     private final List<String> normalizedDns = new ArrayList<>();
     private final List<String[]> parentDns = new ArrayList<>();
 
-    // member mode: ordinal of each distinct member DN (by hash), and (ordinal, group) pairs
-    private final Map<Long, Integer> memberOrdinals = new HashMap<>();
+    // member mode: ordinal of each distinct member DN (by hash of its normalised form), the same
+    // ordinal by hash of the text as the server wrote it (normalising is the costly part, and a
+    // server writes one DN the same way every time), and (ordinal, group) pairs
+    private final LongIntMap memberOrdinals = new LongIntMap();
+    private final LongIntMap memberOrdinalsByText = new LongIntMap();
     private int[] pairOrdinals = new int[0];
     private int[] pairGroups = new int[0];
     private int pairs;
@@ -61,7 +64,17 @@ final class GroupGraph {
         byNormalizedDn.putIfAbsent(normalized, index);
         parentDns.add(parents);
         for (String member : members) {
-            int ordinal = memberOrdinals.computeIfAbsent(hash(normalize(member)), h -> memberOrdinals.size());
+            long textHash = hash(member);
+            int ordinal = memberOrdinalsByText.get(textHash);
+            if (ordinal < 0) {
+                long normalizedHash = hash(normalize(member));
+                ordinal = memberOrdinals.get(normalizedHash);
+                if (ordinal < 0) {
+                    ordinal = memberOrdinals.size();
+                    memberOrdinals.put(normalizedHash, ordinal);
+                }
+                memberOrdinalsByText.put(textHash, ordinal);
+            }
             if (pairs == pairOrdinals.length) {
                 int grown = Math.max(1024, pairs * 2);
                 pairOrdinals = Arrays.copyOf(pairOrdinals, grown);
@@ -90,7 +103,7 @@ final class GroupGraph {
         buildMemberIndex();
         // A group listed as a member of another group nests in it.
         for (int g = 0; g < ids.size(); g++) {
-            int[] asMember = directGroupsOfOrdinal(memberOrdinals.getOrDefault(hash(normalizedDns.get(g)), -1));
+            int[] asMember = directGroupsOfOrdinal(memberOrdinals.get(hash(normalizedDns.get(g))));
             for (int parent : asMember) {
                 if (parent != g) {
                     parents.get(g).add(parent);
@@ -138,18 +151,24 @@ final class GroupGraph {
                 }
             }
         }
-        if (!memberOrdinals.isEmpty()) {
-            for (int g : directGroupsOfOrdinal(memberOrdinals.getOrDefault(hash(normalize(dn)), -1))) {
+        if (memberOrdinals.size() > 0) {
+            int ordinal = memberOrdinalsByText.get(hash(dn));
+            if (ordinal < 0) {
+                ordinal = memberOrdinals.get(hash(normalize(dn)));
+            }
+            for (int g : directGroupsOfOrdinal(ordinal)) {
                 for (int a : ancestors[g]) {
                     scratch.set(a);
                 }
             }
         }
-        Set<GroupId> result = new LinkedHashSet<>();
+        // An immutable set is taken over by Account as it is (Set.copyOf does not copy it again).
+        GroupId[] result = new GroupId[scratch.cardinality()];
+        int i = 0;
         for (int g = scratch.nextSetBit(0); g >= 0; g = scratch.nextSetBit(g + 1)) {
-            result.add(ids.get(g));
+            result[i++] = ids.get(g);
         }
-        return result;
+        return Set.of(result);
     }
 
     private int[] directGroupsOfOrdinal(int ordinal) {

@@ -101,6 +101,7 @@ public final class LdapDirectorySource implements DirectorySource {
         private long groupsDigest;
         private boolean groupChanged;
         private Optional<Instant> newestTimestamp = Optional.empty();
+        private String newestStampText;
         private long groups;
         private long accounts;
         private long skipped;
@@ -327,10 +328,17 @@ public final class LdapDirectorySource implements DirectorySource {
                 if (stamp == null) {
                     return;
                 }
+                // Parse only a stamp that sorts after the newest so far: one server writes one format,
+                // in which text order is time order (a mixed format can only make the bound earlier).
+                boolean newer = newestStampText == null || stamp.compareTo(newestStampText) > 0;
+                if (!newer && !(isGroup && previous.isPresent())) {
+                    return;
+                }
                 try {
                     Instant seen = StaticUtils.decodeGeneralizedTime(stamp).toInstant();
-                    if (newestTimestamp.isEmpty() || seen.isAfter(newestTimestamp.get())) {
+                    if (newer && (newestTimestamp.isEmpty() || seen.isAfter(newestTimestamp.get()))) {
                         newestTimestamp = Optional.of(seen);
+                        newestStampText = stamp;
                     }
                     if (isGroup && previous.isPresent() && !seen.isBefore(timestamp(previous.get().position()))) {
                         groupChanged = true;

@@ -43,6 +43,15 @@ final class Slapd implements DirectoryServer {
     }
 
     static Slapd start(String fixture) throws Exception {
+        return start(fixture, null);
+    }
+
+    /**
+     * A slapd whose database was first filled offline with {@code slapadd} from {@code bulk} (an
+     * LDIF file holding the base entry and everything under it), then {@code fixture} (may be
+     * null) added over LDAP.
+     */
+    static Slapd start(String fixture, Path bulk) throws Exception {
         Path home = Files.createTempDirectory("openprofiles-slapd");
         Files.createDirectories(home.resolve("db"));
         Files.writeString(home.resolve("slapd.conf"), """
@@ -55,7 +64,7 @@ final class Slapd implements DirectoryServer {
                 pidfile %1$s/slapd.pid
                 argsfile %1$s/slapd.args
                 database mdb
-                maxsize 67108864
+                maxsize 1073741824
                 suffix "%2$s"
                 rootdn "%3$s"
                 rootpw %4$s
@@ -63,6 +72,13 @@ final class Slapd implements DirectoryServer {
                 index objectClass eq
                 overlay ppolicy
                 """.formatted(home, BASE, ROOT_DN, PASSWORD));
+        if (bulk != null) {
+            Process slapadd = new ProcessBuilder("/usr/sbin/slapadd", "-q", "-f", home.resolve("slapd.conf").toString(),
+                    "-l", bulk.toString()).redirectErrorStream(true).redirectOutput(home.resolve("slapadd.log").toFile()).start();
+            if (slapadd.waitFor() != 0) {
+                throw new IllegalStateException("slapadd failed: " + Files.readString(home.resolve("slapadd.log")));
+            }
+        }
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
@@ -74,7 +90,9 @@ final class Slapd implements DirectoryServer {
         Slapd slapd = new Slapd(home, process, port);
         try {
             slapd.awaitReady();
-            slapd.load(fixture);
+            if (fixture != null) {
+                slapd.load(fixture);
+            }
             return slapd;
         } catch (Exception e) {
             String log = Files.exists(home.resolve("slapd.log")) ? Files.readString(home.resolve("slapd.log")) : "";
