@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.ldap;
 
+import java.util.Arrays;
+
 /**
  * A map from long keys (DN hashes) to int values (ordinals) with open addressing: no boxing and
  * no allocation per entry, which matters when two million member values are looked up while the
@@ -7,9 +9,9 @@ package org.openprofiles.adapter.ldap;
  */
 final class LongIntMap {
 
+    private static final int FREE = -1;
     private long[] keys = new long[1024];
-    private int[] values = new int[1024];
-    private boolean[] used = new boolean[1024];
+    private int[] values = freeSlots(1024);
     private int size;
 
     int size() {
@@ -18,25 +20,27 @@ final class LongIntMap {
 
     int get(long key) {
         int mask = keys.length - 1;
-        for (int i = slot(key, mask); used[i]; i = (i + 1) & mask) {
+        for (int i = slot(key, mask); values[i] != FREE; i = (i + 1) & mask) {
             if (keys[i] == key) {
                 return values[i];
             }
         }
-        return -1;
+        return FREE;
     }
 
     void put(long key, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("values must not be negative");
+        }
         if ((size + 1) * 2 > keys.length) {
             grow();
         }
         int mask = keys.length - 1;
         int i = slot(key, mask);
-        while (used[i] && keys[i] != key) {
+        while (values[i] != FREE && keys[i] != key) {
             i = (i + 1) & mask;
         }
-        if (!used[i]) {
-            used[i] = true;
+        if (values[i] == FREE) {
             keys[i] = key;
             size++;
         }
@@ -48,16 +52,20 @@ final class LongIntMap {
         return (int) (key ^ (key >>> 32)) & mask;
     }
 
+    private static int[] freeSlots(int length) {
+        int[] slots = new int[length];
+        Arrays.fill(slots, FREE);
+        return slots;
+    }
+
     private void grow() {
         long[] oldKeys = keys;
         int[] oldValues = values;
-        boolean[] oldUsed = used;
         keys = new long[oldKeys.length * 2];
-        values = new int[oldKeys.length * 2];
-        used = new boolean[oldKeys.length * 2];
+        values = freeSlots(oldKeys.length * 2);
         size = 0;
         for (int i = 0; i < oldKeys.length; i++) {
-            if (oldUsed[i]) {
+            if (oldValues[i] != FREE) {
                 put(oldKeys[i], oldValues[i]);
             }
         }
