@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openprofiles.domain.access.AccountId;
@@ -92,6 +96,37 @@ class ActiveDirectoryWriteTest {
             // As AD keeps it: 100-ns intervals since 1601-01-01 UTC.
             assertEquals("135850176000000000", admin.getEntry("CN=Bob Baker,OU=Staff," + InMemoryDirectory.AD_BASE)
                     .getAttributeValue("accountExpires"));
+        }
+    }
+
+    @Test
+    void whenTheConnectionBreaksTheChangeAtHandFailsAndTheRestAreNotAttempted() throws Exception {
+        RecordingSink before = readAll();
+        AtomicReference<InMemoryDirectory> server = new AtomicReference<>();
+        AtomicInteger modifies = new AtomicInteger();
+        // The second modify request stops the whole server, connections and all.
+        InMemoryDirectory breaking = InMemoryDirectory.activeDirectory(new InMemoryOperationInterceptor() {
+            @Override
+            public void processModifyRequest(InMemoryInterceptedModifyRequest request) {
+                if (modifies.incrementAndGet() == 2) {
+                    server.get().stop();
+                }
+            }
+        });
+        server.set(breaking);
+        try {
+            LdapDirectoryWriter writer = new LdapDirectoryWriter(
+                    breaking.settings("active-directory", Map.of("PROFILES_LDAP_WRITE_ENABLED", "true")));
+            List<DirectoryChangeResult> results = writer.apply(List.of(
+                    new SetAttribute(id(before, "eve"), new AttributeValue("department", "Sales")),
+                    new SetAttribute(id(before, "bob"), new AttributeValue("department", "Audit")),
+                    new AddToGroup(id(before, "eve"), group(before, "VPN Users"))));
+
+            assertEquals(List.of(Outcome.APPLIED, Outcome.FAILED, Outcome.NOT_ATTEMPTED),
+                    results.stream().map(DirectoryChangeResult::outcome).toList());
+            assertTrue(results.get(2).message().startsWith("not attempted: "), results.get(2).message());
+        } finally {
+            breaking.close();
         }
     }
 }

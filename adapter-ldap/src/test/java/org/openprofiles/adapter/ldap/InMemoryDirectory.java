@@ -42,9 +42,24 @@ final class InMemoryDirectory implements DirectoryServer {
         this.activeDirectory = activeDirectory;
     }
 
+    /** How to start one: which fixture, and what the test needs besides. */
+    private record Setup(boolean activeDirectory, boolean checkSchema, boolean snapshotPaging,
+                         InMemoryListenerConfig listener, InMemoryOperationInterceptor first) {
+    }
+
     /** The Active Directory-like fixture. */
     static InMemoryDirectory activeDirectory() {
-        return start(AD_BASE, AD_BIND_DN, "active-directory-schema.ldif", "active-directory.ldif", true, true, false);
+        return start(new Setup(true, true, false, null, null));
+    }
+
+    /** The Active Directory-like fixture behind this listener (LDAPS, StartTLS). */
+    static InMemoryDirectory activeDirectory(InMemoryListenerConfig listener) {
+        return start(new Setup(true, true, false, listener, null));
+    }
+
+    /** The Active Directory-like fixture with one more interceptor, which sees requests first. */
+    static InMemoryDirectory activeDirectory(InMemoryOperationInterceptor first) {
+        return start(new Setup(true, true, false, null, first));
     }
 
     /**
@@ -53,25 +68,31 @@ final class InMemoryDirectory implements DirectoryServer {
      * server itself does or, with {@code snapshotPaging}, through {@link SnapshotPaging}.
      */
     static InMemoryDirectory activeDirectoryForBenchmark(boolean snapshotPaging) {
-        return start(AD_BASE, AD_BIND_DN, "active-directory-schema.ldif", "active-directory.ldif", true, false,
-                snapshotPaging);
+        return start(new Setup(true, false, snapshotPaging, null, null));
     }
 
     /** The OpenLDAP-style fixture. */
     static InMemoryDirectory openLdap() {
-        return start(OPENLDAP_BASE, OPENLDAP_BIND_DN, "openldap-schema.ldif", "openldap.ldif", false, true, false);
+        return start(new Setup(false, true, false, null, null));
     }
 
-    private static InMemoryDirectory start(String base, String bindDn, String schema, String fixture, boolean ad,
-                                           boolean checkSchema, boolean snapshotPaging) {
+    private static InMemoryDirectory start(Setup setup) {
+        boolean ad = setup.activeDirectory();
+        String base = ad ? AD_BASE : OPENLDAP_BASE;
+        String bindDn = ad ? AD_BIND_DN : OPENLDAP_BIND_DN;
+        String schema = ad ? "active-directory-schema.ldif" : "openldap-schema.ldif";
+        String fixture = ad ? "active-directory.ldif" : "openldap.ldif";
         try {
             InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(base);
             config.addAdditionalBindCredentials(bindDn, PASSWORD);
-            config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("loopback",
-                    InetAddress.getLoopbackAddress(), 0, null));
+            config.setListenerConfigs(setup.listener() != null ? setup.listener()
+                    : InMemoryListenerConfig.createLDAPConfig("loopback", InetAddress.getLoopbackAddress(), 0, null));
             try (InputStream extension = resource(schema)) {
-                config.setSchema(checkSchema
+                config.setSchema(setup.checkSchema()
                         ? Schema.mergeSchemas(Schema.getDefaultStandardSchema(), Schema.getSchema(extension)) : null);
+            }
+            if (setup.first() != null) {
+                config.addInMemoryOperationInterceptor(setup.first());
             }
             AtomicLong paged = new AtomicLong();
             config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
@@ -82,7 +103,7 @@ final class InMemoryDirectory implements DirectoryServer {
                     }
                 }
             });
-            SnapshotPaging snapshots = snapshotPaging ? new SnapshotPaging() : null;
+            SnapshotPaging snapshots = setup.snapshotPaging() ? new SnapshotPaging() : null;
             if (snapshots != null) {
                 config.addInMemoryOperationInterceptor(snapshots);
             }
