@@ -50,7 +50,8 @@ final class DirectoryValues {
     static byte[] toBinaryGuid(UUID id) {
         long high = id.getMostSignificantBits();
         ByteBuffer out = ByteBuffer.allocate(16);
-        out.order(ByteOrder.LITTLE_ENDIAN).putInt(0, (int) (high >>> 32)).putShort(4, (short) (high >>> 16)).putShort(6, (short) high);
+        out.order(ByteOrder.LITTLE_ENDIAN).putInt(0, (int) (high >>> 32))
+                .putShort(4, (short) (high >>> 16)).putShort(6, (short) high);
         out.order(ByteOrder.BIG_ENDIAN).putLong(8, id.getLeastSignificantBits());
         return out.array();
     }

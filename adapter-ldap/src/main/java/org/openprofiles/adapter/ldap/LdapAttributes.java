@@ -16,7 +16,7 @@ public record LdapAttributes(String id, IdFormat idFormat, String login, String 
                              String member, String memberOf, Map<String, Mapped> catalog) {
 
     /** How the object id is stored. */
-    public enum IdFormat {
+    public enum IdFormat implements SettingValue {
         /** 16 bytes in Microsoft's GUID layout (first three fields little-endian): AD's objectGUID */
         BINARY_GUID("binary-guid"),
         /** the textual UUID: OpenLDAP's entryUUID */
@@ -28,18 +28,15 @@ public record LdapAttributes(String id, IdFormat idFormat, String login, String 
             this.setting = setting;
         }
 
-        static IdFormat of(String value) {
-            for (IdFormat f : values()) {
-                if (f.setting.equalsIgnoreCase(value)) {
-                    return f;
-                }
-            }
-            throw new IllegalArgumentException("PROFILES_LDAP_ATTRIBUTES: the id format must be binary-guid or uuid, was '" + value + "'");
+        @Override
+        public String setting() {
+            return setting;
         }
+
     }
 
     /** How a catalog attribute's value is written in the directory. */
-    public enum ValueFormat {
+    public enum ValueFormat implements SettingValue {
         /** as it is */
         TEXT("text"),
         /** Windows FILETIME: 100-ns intervals since 1601-01-01 UTC; 0 and 2^63-1 mean never (AD accountExpires) */
@@ -53,15 +50,11 @@ public record LdapAttributes(String id, IdFormat idFormat, String login, String 
             this.setting = setting;
         }
 
-        static ValueFormat of(String value) {
-            for (ValueFormat f : values()) {
-                if (f.setting.equalsIgnoreCase(value)) {
-                    return f;
-                }
-            }
-            throw new IllegalArgumentException("PROFILES_LDAP_CATALOG_ATTRIBUTES: a format must be text, filetime or "
-                    + "generalized-time, was '" + value + "'");
+        @Override
+        public String setting() {
+            return setting;
         }
+
     }
 
     /** The LDAP attribute behind a catalog key. */
@@ -108,7 +101,8 @@ public record LdapAttributes(String id, IdFormat idFormat, String login, String 
         if (idValue != null) {
             int colon = idValue.indexOf(':');
             newId = colon < 0 ? idValue : idValue.substring(0, colon);
-            newFormat = colon < 0 ? newFormat : IdFormat.of(idValue.substring(colon + 1));
+            newFormat = colon < 0 ? newFormat
+                    : SettingValue.parse(IdFormat.class, idValue.substring(colon + 1), "PROFILES_LDAP_ATTRIBUTES (id format)");
         }
         LdapAttributes result = new LdapAttributes(newId, newFormat, given.getOrDefault("login", login),
                 given.getOrDefault("displayname", displayName), given.getOrDefault("groupname", groupName),
@@ -127,7 +121,8 @@ public record LdapAttributes(String id, IdFormat idFormat, String login, String 
         pairs(mappings, "PROFILES_LDAP_CATALOG_ATTRIBUTES").forEach((key, value) -> {
             int colon = value.indexOf(':');
             String attribute = name(colon < 0 ? value : value.substring(0, colon), key);
-            ValueFormat format = colon < 0 ? ValueFormat.TEXT : ValueFormat.of(value.substring(colon + 1));
+            ValueFormat format = colon < 0 ? ValueFormat.TEXT : SettingValue.parse(ValueFormat.class, value.substring(colon + 1),
+                    "PROFILES_LDAP_CATALOG_ATTRIBUTES (format of " + key + ")");
             merged.put(AttributeValue.normalizeKey(key), new Mapped(attribute, format));
         });
         return new LdapAttributes(id, idFormat, login, displayName, groupName, member, memberOf, merged);
@@ -141,7 +136,8 @@ public record LdapAttributes(String id, IdFormat idFormat, String login, String 
         for (String pair : text.split(",")) {
             int eq = pair.indexOf('=');
             if (eq <= 0 || eq == pair.length() - 1) {
-                throw new IllegalArgumentException(variable + " must be name=attribute pairs separated by commas, got '" + pair.strip() + "'");
+                throw new IllegalArgumentException(variable + " must be name=attribute pairs separated by commas, got '"
+                        + pair.strip() + "'");
             }
             result.put(pair.substring(0, eq).strip().toLowerCase(Locale.ROOT), pair.substring(eq + 1).strip());
         }
@@ -150,7 +146,8 @@ public record LdapAttributes(String id, IdFormat idFormat, String login, String 
 
     private static String name(String attribute, String what) {
         if (attribute == null || !attribute.strip().matches("[A-Za-z][A-Za-z0-9-]*|[0-9]+(\\.[0-9]+)+")) {
-            throw new IllegalArgumentException("LDAP attribute for " + what + " must be an attribute name, was '" + attribute + "'");
+            throw new IllegalArgumentException("LDAP attribute for " + what + " must be an attribute name, was '"
+                    + attribute + "'");
         }
         return attribute.strip();
     }

@@ -54,11 +54,7 @@ final class LdapConnector {
         }
         try {
             if (settings.startTls()) {
-                ExtendedResult result = connection.processExtendedOperation(new StartTLSExtendedRequest(socketFactory()));
-                if (result.getResultCode() != ResultCode.SUCCESS) {
-                    throw new DirectoryUnavailable(Reason.UNREACHABLE, "StartTLS with " + settings.server()
-                            + " was refused: " + describe(result.getResultCode(), result.getDiagnosticMessage()));
-                }
+                startTls(connection);
             }
             if (!settings.bindDn().isEmpty()) {
                 connection.bind(settings.bindDn(), settings.bindPassword());
@@ -66,11 +62,24 @@ final class LdapConnector {
             return connection;
         } catch (LDAPException e) {
             connection.close();
-            throw failure(settings.startTls() && !connection.isConnected() ? "starting TLS" : "binding as " + settings.bindDn(),
-                    e, null);
+            throw failure("binding as " + settings.bindDn(), e, null);
         } catch (RuntimeException e) {
             connection.close();
             throw e;
+        }
+    }
+
+    private void startTls(LDAPConnection connection) {
+        ExtendedResult result;
+        try {
+            result = connection.processExtendedOperation(new StartTLSExtendedRequest(socketFactory()));
+        } catch (LDAPException e) {
+            // Refused or a failed handshake: the server cannot be reached securely, and plain text is no option.
+            throw new DirectoryUnavailable(Reason.UNREACHABLE, failure("starting TLS", e, Reason.UNREACHABLE).getMessage());
+        }
+        if (result.getResultCode() != ResultCode.SUCCESS) {
+            throw new DirectoryUnavailable(Reason.UNREACHABLE, "Directory " + settings.server()
+                    + ": StartTLS was refused (" + describe(result.getResultCode(), result.getDiagnosticMessage()) + ")");
         }
     }
 
@@ -111,9 +120,9 @@ final class LdapConnector {
 
     private SSLSocketFactory socketFactory() {
         try {
+            char[] password = settings.trustStorePassword().isEmpty() ? null : settings.trustStorePassword().toCharArray();
             SSLUtil ssl = settings.trustStore().isPresent()
-                    ? new SSLUtil(new TrustStoreTrustManager(settings.trustStore().get().toFile(),
-                            settings.trustStorePassword().isEmpty() ? null : settings.trustStorePassword().toCharArray(), null, true))
+                    ? new SSLUtil(new TrustStoreTrustManager(settings.trustStore().get().toFile(), password, null, true))
                     : new SSLUtil(JVMDefaultTrustManager.getInstance());
             return ssl.createSSLSocketFactory();
         } catch (GeneralSecurityException e) {

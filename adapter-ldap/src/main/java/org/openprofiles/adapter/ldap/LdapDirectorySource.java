@@ -320,7 +320,8 @@ public final class LdapDirectorySource implements DirectorySource {
         private void noteChange(Entry entry, boolean isGroup) {
             if (settings.changeTracking() == ChangeTracking.USN) {
                 String usn = entry.getAttributeValue(USN);
-                if (isGroup && previous.isPresent() && usn != null && usn.strip().matches("\\d{1,19}") && Long.parseLong(usn.strip()) > Long.parseLong(previous.get().position())) {
+                if (isGroup && previous.isPresent() && usn != null && usn.strip().matches("\\d{1,19}")
+                        && Long.parseLong(usn.strip()) > Long.parseLong(previous.get().position())) {
                     groupChanged = true;
                 }
             } else if (settings.changeTracking() == ChangeTracking.MODIFY_TIMESTAMP) {
@@ -363,8 +364,9 @@ public final class LdapDirectorySource implements DirectorySource {
                         Instant before = timestamp(previous.get().position());
                         bound = Optional.of(bound.filter(b -> b.isAfter(before)).orElse(before));
                     }
-                    yield bound.map(b -> Watermarks.encode(new Watermarks.Position(ChangeTracking.MODIFY_TIMESTAMP.setting(),
-                            fingerprint, groupsDigest, settings.server(), GENERALIZED_SECONDS.format(b.atOffset(ZoneOffset.UTC)))));
+                    yield bound.map(b -> Watermarks.encode(new Watermarks.Position(
+                            ChangeTracking.MODIFY_TIMESTAMP.setting(), fingerprint, groupsDigest, settings.server(),
+                            GENERALIZED_SECONDS.format(b.atOffset(ZoneOffset.UTC)))));
                 }
             };
         }

@@ -73,7 +73,8 @@ public final class LdapDirectoryWriter implements DirectoryWriter {
                 }
             }
         }
-        results.forEach(r -> LOG.info("Directory {}: {} -> {}: {}", settings.server(), describe(r.change()), r.outcome(), r.message()));
+        results.forEach(r -> LOG.info("Directory {}: {} -> {}: {}", settings.server(), describe(r.change()), r.outcome(),
+                r.message()));
         return results;
     }
 
@@ -90,13 +91,15 @@ public final class LdapDirectoryWriter implements DirectoryWriter {
         if (change instanceof AddToGroup add) {
             Optional<SearchResultEntry> group = find(connection, settings.groupFilter(), add.group().value(), "1.1");
             if (group.isEmpty()) {
-                return new DirectoryChangeResult(change, Outcome.FAILED, "group " + add.group() + " was not found under " + settings.baseDn());
+                return new DirectoryChangeResult(change, Outcome.FAILED,
+                        "group " + add.group() + " was not found under " + settings.baseDn());
             }
             try {
                 connection.modify(group.get().getDN(), new Modification(ModificationType.ADD, names.member(), accountDn));
             } catch (LDAPException e) {
                 // AD answers entryAlreadyExists, other servers attributeOrValueExists.
-                if (e.getResultCode() == ResultCode.ATTRIBUTE_OR_VALUE_EXISTS || e.getResultCode() == ResultCode.ENTRY_ALREADY_EXISTS) {
+                if (e.getResultCode() == ResultCode.ATTRIBUTE_OR_VALUE_EXISTS
+                        || e.getResultCode() == ResultCode.ENTRY_ALREADY_EXISTS) {
                     return new DirectoryChangeResult(change, Outcome.ALREADY_IN_PLACE,
                             accountDn + " already is a member of " + group.get().getDN());
                 }

@@ -21,7 +21,8 @@ final class LdapFilters {
         try {
             return Filter.create(value);
         } catch (LDAPException e) {
-            throw new IllegalArgumentException(variable + " is not an LDAP filter: '" + value + "' (" + e.getDiagnosticMessage() + ")");
+            throw new IllegalArgumentException(variable + " is not an LDAP filter: '" + value + "' ("
+                    + e.getDiagnosticMessage() + ")");
         }
     }
 }

@@ -64,7 +64,7 @@ public record LdapSettings(
     public static final int MAX_PAGE_SIZE = 10_000;
 
     /** The kind of directory server; decides the defaults of every mapping. */
-    public enum Preset {
+    public enum Preset implements SettingValue {
         ACTIVE_DIRECTORY("active-directory"),
         OPENLDAP("openldap");
 
@@ -74,22 +74,15 @@ public record LdapSettings(
             this.setting = setting;
         }
 
+        @Override
         public String setting() {
             return setting;
         }
 
-        static Preset of(String value) {
-            for (Preset preset : values()) {
-                if (preset.setting.equalsIgnoreCase(value.strip())) {
-                    return preset;
-                }
-            }
-            throw new IllegalArgumentException("PROFILES_LDAP_PRESET must be active-directory or openldap, was '" + value + "'");
-        }
     }
 
     /** Where an account's groups come from. */
-    public enum Membership {
+    public enum Membership implements SettingValue {
         /**
          * The account's own {@code memberOf} values (Active Directory; OpenLDAP with the memberof
          * overlay), nesting from the groups' {@code memberOf}. Holds only the group graph in memory.
@@ -107,22 +100,15 @@ public record LdapSettings(
             this.setting = setting;
         }
 
+        @Override
         public String setting() {
             return setting;
         }
 
-        static Membership of(String value) {
-            for (Membership m : values()) {
-                if (m.setting.equalsIgnoreCase(value.strip())) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("PROFILES_LDAP_MEMBERSHIP must be member-of or member, was '" + value + "'");
-        }
     }
 
     /** How an incremental read finds what changed. */
-    public enum ChangeTracking {
+    public enum ChangeTracking implements SettingValue {
         /** Active Directory: {@code uSNChanged} against the root DSE's {@code highestCommittedUSN} */
         USN("usn"),
         /** any server keeping {@code modifyTimestamp} (OpenLDAP) */
@@ -136,19 +122,11 @@ public record LdapSettings(
             this.setting = setting;
         }
 
+        @Override
         public String setting() {
             return setting;
         }
 
-        static ChangeTracking of(String value) {
-            for (ChangeTracking c : values()) {
-                if (c.setting.equalsIgnoreCase(value.strip())) {
-                    return c;
-                }
-            }
-            throw new IllegalArgumentException(
-                    "PROFILES_LDAP_CHANGE_TRACKING must be usn, modify-timestamp or none, was '" + value + "'");
-        }
     }
 
     public LdapSettings {
@@ -190,7 +168,8 @@ public record LdapSettings(
         connectTimeout = positive(connectTimeout, "PROFILES_LDAP_CONNECT_TIMEOUT");
         responseTimeout = positive(responseTimeout, "PROFILES_LDAP_RESPONSE_TIMEOUT");
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("PROFILES_LDAP_PAGE_SIZE must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
+            throw new IllegalArgumentException("PROFILES_LDAP_PAGE_SIZE must be between 1 and " + MAX_PAGE_SIZE
+                    + ", was " + pageSize);
         }
     }
 
@@ -257,7 +236,8 @@ public record LdapSettings(
         if (url.isEmpty()) {
             return Optional.empty();
         }
-        Preset preset = Preset.of(value(variables, "PROFILES_LDAP_PRESET", Preset.ACTIVE_DIRECTORY.setting()));
+        Preset preset = SettingValue.parse(Preset.class, value(variables, "PROFILES_LDAP_PRESET", Preset.ACTIVE_DIRECTORY.setting()),
+                "PROFILES_LDAP_PRESET");
         boolean ad = preset == Preset.ACTIVE_DIRECTORY;
         String trustStore = value(variables, "PROFILES_LDAP_TRUST_STORE", "");
         return Optional.of(new LdapSettings(
@@ -276,10 +256,12 @@ public record LdapSettings(
                 LdapAttributes.defaults(preset)
                         .withOverrides(value(variables, "PROFILES_LDAP_ATTRIBUTES", ""))
                         .withCatalog(value(variables, "PROFILES_LDAP_CATALOG_ATTRIBUTES", "")),
-                Membership.of(value(variables, "PROFILES_LDAP_MEMBERSHIP", ad ? "member-of" : "member")),
+                SettingValue.parse(Membership.class, value(variables, "PROFILES_LDAP_MEMBERSHIP", ad ? "member-of" : "member"),
+                        "PROFILES_LDAP_MEMBERSHIP"),
                 Optional.of(value(variables, "PROFILES_LDAP_DISABLED_FILTER",
                         ad ? "" : "(pwdAccountLockedTime=000001010000Z)")),
-                ChangeTracking.of(value(variables, "PROFILES_LDAP_CHANGE_TRACKING", ad ? "usn" : "modify-timestamp")),
+                SettingValue.parse(ChangeTracking.class, value(variables, "PROFILES_LDAP_CHANGE_TRACKING",
+                        ad ? "usn" : "modify-timestamp"), "PROFILES_LDAP_CHANGE_TRACKING"),
                 duration(value(variables, "PROFILES_LDAP_CONNECT_TIMEOUT", "10s"), "PROFILES_LDAP_CONNECT_TIMEOUT"),
                 duration(value(variables, "PROFILES_LDAP_RESPONSE_TIMEOUT", "60s"), "PROFILES_LDAP_RESPONSE_TIMEOUT"),
                 integer(value(variables, "PROFILES_LDAP_PAGE_SIZE", "500"), "PROFILES_LDAP_PAGE_SIZE"),

@@ -137,4 +137,22 @@ class TlsConnectionTest {
         }
     }
 
+
+    @Test
+    void startTlsThatFailsNeverFallsBackToPlainText() throws Exception {
+        try (InMemoryDirectory plain = InMemoryDirectory.activeDirectory(); InMemoryDirectory secured = startTls()) {
+            Map<String, String> settings = new HashMap<>(Map.of("PROFILES_LDAP_START_TLS", "true"));
+            DirectoryUnavailable unsupported = assertThrows(DirectoryUnavailable.class,
+                    () -> source(plain, "ldap://localhost:" + plain.server().getListenPort(), settings)
+                            .read(DirectoryReadRequest.full(Set.of()), new RecordingSink()));
+            assertEquals(Reason.UNREACHABLE, unsupported.reason(), unsupported.getMessage());
+            assertTrue(unsupported.getMessage().contains("StartTLS"), unsupported.getMessage());
+
+            DirectoryUnavailable untrusted = assertThrows(DirectoryUnavailable.class,
+                    () -> source(secured, "ldap://localhost:" + secured.server().getListenPort(), settings)
+                            .read(DirectoryReadRequest.full(Set.of()), new RecordingSink()));
+            assertEquals(Reason.UNREACHABLE, untrusted.reason(), untrusted.getMessage());
+            assertTrue(untrusted.getMessage().contains("while starting TLS"), untrusted.getMessage());
+        }
+    }
 }

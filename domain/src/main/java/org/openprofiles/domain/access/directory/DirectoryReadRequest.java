@@ -2,6 +2,7 @@ package org.openprofiles.domain.access.directory;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.openprofiles.domain.access.AttributeValue;
 
 /**
@@ -13,7 +14,7 @@ public record DirectoryReadRequest(Optional<Watermark> since, Set<String> attrib
     public DirectoryReadRequest {
         since = since == null ? Optional.empty() : since;
         attributeKeys = attributeKeys == null ? Set.of()
-                : attributeKeys.stream().map(AttributeValue::normalizeKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
+                : attributeKeys.stream().map(AttributeValue::normalizeKey).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Every group and every account. */
