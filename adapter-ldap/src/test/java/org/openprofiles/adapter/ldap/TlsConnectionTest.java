@@ -146,7 +146,7 @@ class TlsConnectionTest {
                     () -> source(plain, "ldap://localhost:" + plain.server().getListenPort(), settings)
                             .read(DirectoryReadRequest.full(Set.of()), new RecordingSink()));
             assertEquals(Reason.UNREACHABLE, unsupported.reason(), unsupported.getMessage());
-            assertTrue(unsupported.getMessage().contains("StartTLS"), unsupported.getMessage());
+            assertTrue(unsupported.getMessage().contains("while starting TLS"), unsupported.getMessage());
 
             DirectoryUnavailable untrusted = assertThrows(DirectoryUnavailable.class,
                     () -> source(secured, "ldap://localhost:" + secured.server().getListenPort(), settings)
