@@ -51,7 +51,9 @@ abstract class OpenLdapPresetContract {
 
     @AfterEach
     void stopServer() {
-        directory.close();
+        if (directory != null) {
+            directory.close();
+        }
     }
 
     private LdapSettings settings(Map<String, String> overrides) {
