@@ -76,7 +76,9 @@ final class Slapd implements DirectoryServer {
             Process slapadd = new ProcessBuilder("/usr/sbin/slapadd", "-q", "-f", home.resolve("slapd.conf").toString(),
                     "-l", bulk.toString()).redirectErrorStream(true).redirectOutput(home.resolve("slapadd.log").toFile()).start();
             if (slapadd.waitFor() != 0) {
-                throw new IllegalStateException("slapadd failed: " + Files.readString(home.resolve("slapadd.log")));
+                String log = Files.readString(home.resolve("slapadd.log"));
+                delete(home);
+                throw new IllegalStateException("slapadd failed: " + log);
             }
         }
         int port;
@@ -172,6 +174,10 @@ final class Slapd implements DirectoryServer {
     @Override
     public void close() {
         stop();
+        delete(home);
+    }
+
+    private static void delete(Path home) {
         try (Stream<Path> files = Files.walk(home)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
