@@ -23,14 +23,15 @@ final class DirectoryValues {
 
     /** What the catalog's DatePicker holds for "never" (.NET's DateTime.MinValue, the catalog default). */
     static final String NEVER = "0001-01-01T00:00:00";
+
     private static final long FILETIME_NEVER = Long.MAX_VALUE;
     /** Seconds from 1601-01-01 to 1970-01-01. */
     private static final long FILETIME_EPOCH_OFFSET_SECONDS = 11_644_473_600L;
+
     private static final long FILETIME_TICKS_PER_SECOND = 10_000_000L;
     private static final DateTimeFormatter CANONICAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
-    private DirectoryValues() {
-    }
+    private DirectoryValues() {}
 
     /** The UUID of a Microsoft GUID in its binary layout (Data1, Data2, Data3 little-endian), as AD tools show it. */
     static Optional<UUID> fromBinaryGuid(byte[] bytes) {
@@ -50,8 +51,10 @@ final class DirectoryValues {
     static byte[] toBinaryGuid(UUID id) {
         long high = id.getMostSignificantBits();
         ByteBuffer out = ByteBuffer.allocate(16);
-        out.order(ByteOrder.LITTLE_ENDIAN).putInt(0, (int) (high >>> 32))
-                .putShort(4, (short) (high >>> 16)).putShort(6, (short) high);
+        out.order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(0, (int) (high >>> 32))
+                .putShort(4, (short) (high >>> 16))
+                .putShort(6, (short) high);
         out.order(ByteOrder.BIG_ENDIAN).putLong(8, id.getLeastSignificantBits());
         return out.array();
     }
@@ -88,7 +91,8 @@ final class DirectoryValues {
             throw new IllegalArgumentException("not a date (yyyy-MM-ddTHH:mm:ss): '" + canonical + "'");
         }
         if (format == ValueFormat.FILETIME) {
-            return Long.toString((instant.getEpochSecond() + FILETIME_EPOCH_OFFSET_SECONDS) * FILETIME_TICKS_PER_SECOND);
+            return Long.toString(
+                    (instant.getEpochSecond() + FILETIME_EPOCH_OFFSET_SECONDS) * FILETIME_TICKS_PER_SECOND);
         }
         return StaticUtils.encodeGeneralizedTime(Date.from(instant));
     }
@@ -112,7 +116,8 @@ final class DirectoryValues {
 
     private static String fromGeneralizedTime(String raw) {
         try {
-            return LocalDateTime.ofInstant(StaticUtils.decodeGeneralizedTime(raw.strip()).toInstant(), ZoneOffset.UTC)
+            return LocalDateTime.ofInstant(
+                            StaticUtils.decodeGeneralizedTime(raw.strip()).toInstant(), ZoneOffset.UTC)
                     .format(CANONICAL);
         } catch (ParseException e) {
             return raw;

@@ -12,8 +12,15 @@ import org.openprofiles.domain.access.AttributeValue;
  * how its value is written). A catalog key with no mapping is read from the LDAP attribute of the
  * same name as text: catalog keys are LDAP attribute names.
  */
-public record LdapAttributes(String id, IdFormat idFormat, String login, String displayName, String groupName,
-                             String member, String memberOf, Map<String, Mapped> catalog) {
+public record LdapAttributes(
+        String id,
+        IdFormat idFormat,
+        String login,
+        String displayName,
+        String groupName,
+        String member,
+        String memberOf,
+        Map<String, Mapped> catalog) {
 
     /** How the object id is stored. */
     public enum IdFormat implements SettingValue {
@@ -32,7 +39,6 @@ public record LdapAttributes(String id, IdFormat idFormat, String login, String 
         public String setting() {
             return setting;
         }
-
     }
 
     /** How a catalog attribute's value is written in the directory. */
@@ -54,12 +60,10 @@ public record LdapAttributes(String id, IdFormat idFormat, String login, String 
         public String setting() {
             return setting;
         }
-
     }
 
     /** The LDAP attribute behind a catalog key. */
-    public record Mapped(String ldapAttribute, ValueFormat format) {
-    }
+    public record Mapped(String ldapAttribute, ValueFormat format) {}
 
     public LdapAttributes {
         id = name(id, "id");
@@ -77,9 +81,18 @@ public record LdapAttributes(String id, IdFormat idFormat, String login, String 
     /** The preset's mapping. */
     public static LdapAttributes defaults(Preset preset) {
         return switch (preset) {
-            case ACTIVE_DIRECTORY -> new LdapAttributes("objectGUID", IdFormat.BINARY_GUID, "sAMAccountName", "displayName",
-                    "cn", "member", "memberOf", Map.of("accountexpires", new Mapped("accountExpires", ValueFormat.FILETIME)));
-            case OPENLDAP -> new LdapAttributes("entryUUID", IdFormat.UUID, "uid", "cn", "cn", "member", "memberOf", Map.of());
+            case ACTIVE_DIRECTORY ->
+                new LdapAttributes(
+                        "objectGUID",
+                        IdFormat.BINARY_GUID,
+                        "sAMAccountName",
+                        "displayName",
+                        "cn",
+                        "member",
+                        "memberOf",
+                        Map.of("accountexpires", new Mapped("accountExpires", ValueFormat.FILETIME)));
+            case OPENLDAP ->
+                new LdapAttributes("entryUUID", IdFormat.UUID, "uid", "cn", "cn", "member", "memberOf", Map.of());
         };
     }
 
@@ -101,12 +114,20 @@ public record LdapAttributes(String id, IdFormat idFormat, String login, String 
         if (idValue != null) {
             int colon = idValue.indexOf(':');
             newId = colon < 0 ? idValue : idValue.substring(0, colon);
-            newFormat = colon < 0 ? newFormat
-                    : SettingValue.parse(IdFormat.class, idValue.substring(colon + 1), "PROFILES_LDAP_ATTRIBUTES (id format)");
+            newFormat = colon < 0
+                    ? newFormat
+                    : SettingValue.parse(
+                            IdFormat.class, idValue.substring(colon + 1), "PROFILES_LDAP_ATTRIBUTES (id format)");
         }
-        LdapAttributes result = new LdapAttributes(newId, newFormat, given.getOrDefault("login", login),
-                given.getOrDefault("displayname", displayName), given.getOrDefault("groupname", groupName),
-                given.getOrDefault("member", member), given.getOrDefault("memberof", memberOf), catalog);
+        LdapAttributes result = new LdapAttributes(
+                newId,
+                newFormat,
+                given.getOrDefault("login", login),
+                given.getOrDefault("displayname", displayName),
+                given.getOrDefault("groupname", groupName),
+                given.getOrDefault("member", member),
+                given.getOrDefault("memberof", memberOf),
+                catalog);
         given.keySet().removeAll(java.util.Set.of("login", "displayname", "groupname", "member", "memberof"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("PROFILES_LDAP_ATTRIBUTES: unknown name(s) " + given.keySet()
@@ -121,8 +142,12 @@ public record LdapAttributes(String id, IdFormat idFormat, String login, String 
         pairs(mappings, "PROFILES_LDAP_CATALOG_ATTRIBUTES").forEach((key, value) -> {
             int colon = value.indexOf(':');
             String attribute = name(colon < 0 ? value : value.substring(0, colon), key);
-            ValueFormat format = colon < 0 ? ValueFormat.TEXT : SettingValue.parse(ValueFormat.class, value.substring(colon + 1),
-                    "PROFILES_LDAP_CATALOG_ATTRIBUTES (format of " + key + ")");
+            ValueFormat format = colon < 0
+                    ? ValueFormat.TEXT
+                    : SettingValue.parse(
+                            ValueFormat.class,
+                            value.substring(colon + 1),
+                            "PROFILES_LDAP_CATALOG_ATTRIBUTES (format of " + key + ")");
             merged.put(AttributeValue.normalizeKey(key), new Mapped(attribute, format));
         });
         return new LdapAttributes(id, idFormat, login, displayName, groupName, member, memberOf, merged);
@@ -136,18 +161,20 @@ public record LdapAttributes(String id, IdFormat idFormat, String login, String 
         for (String pair : text.split(",")) {
             int eq = pair.indexOf('=');
             if (eq <= 0 || eq == pair.length() - 1) {
-                throw new IllegalArgumentException(variable + " must be name=attribute pairs separated by commas, got '"
-                        + pair.strip() + "'");
+                throw new IllegalArgumentException(
+                        variable + " must be name=attribute pairs separated by commas, got '" + pair.strip() + "'");
             }
-            result.put(pair.substring(0, eq).strip().toLowerCase(Locale.ROOT), pair.substring(eq + 1).strip());
+            result.put(
+                    pair.substring(0, eq).strip().toLowerCase(Locale.ROOT),
+                    pair.substring(eq + 1).strip());
         }
         return result;
     }
 
     private static String name(String attribute, String what) {
         if (attribute == null || !attribute.strip().matches("[A-Za-z][A-Za-z0-9-]*|[0-9]+(\\.[0-9]+)+")) {
-            throw new IllegalArgumentException("LDAP attribute for " + what + " must be an attribute name, was '"
-                    + attribute + "'");
+            throw new IllegalArgumentException(
+                    "LDAP attribute for " + what + " must be an attribute name, was '" + attribute + "'");
         }
         return attribute.strip();
     }

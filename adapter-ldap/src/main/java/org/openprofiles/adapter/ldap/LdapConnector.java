@@ -47,7 +47,8 @@ final class LdapConnector {
         LDAPConnection connection;
         try {
             connection = settings.url().getScheme().equalsIgnoreCase("ldaps")
-                    ? new LDAPConnection(socketFactory(), options, settings.url().getHost(), settings.port())
+                    ? new LDAPConnection(
+                            socketFactory(), options, settings.url().getHost(), settings.port())
                     : new LDAPConnection(options, settings.url().getHost(), settings.port());
         } catch (LDAPException e) {
             throw failure("connecting", e, Reason.UNREACHABLE);
@@ -75,11 +76,15 @@ final class LdapConnector {
             result = connection.processExtendedOperation(new StartTLSExtendedRequest(socketFactory()));
         } catch (LDAPException e) {
             // Refused or a failed handshake: the server cannot be reached securely, and plain text is no option.
-            throw new DirectoryUnavailable(Reason.UNREACHABLE, failure("starting TLS", e, Reason.UNREACHABLE).getMessage());
+            throw new DirectoryUnavailable(
+                    Reason.UNREACHABLE,
+                    failure("starting TLS", e, Reason.UNREACHABLE).getMessage());
         }
         if (result.getResultCode() != ResultCode.SUCCESS) {
-            throw new DirectoryUnavailable(Reason.UNREACHABLE, "Directory " + settings.server()
-                    + ": StartTLS was refused (" + describe(result.getResultCode(), result.getDiagnosticMessage()) + ")");
+            throw new DirectoryUnavailable(
+                    Reason.UNREACHABLE,
+                    "Directory " + settings.server() + ": StartTLS was refused ("
+                            + describe(result.getResultCode(), result.getDiagnosticMessage()) + ")");
         }
     }
 
@@ -96,7 +101,9 @@ final class LdapConnector {
             reason = Reason.TIMED_OUT;
         } else if (code == ResultCode.CONNECT_ERROR) {
             reason = Reason.UNREACHABLE;
-        } else if (code == ResultCode.SERVER_DOWN || code == ResultCode.LOCAL_ERROR || code == ResultCode.DECODING_ERROR
+        } else if (code == ResultCode.SERVER_DOWN
+                || code == ResultCode.LOCAL_ERROR
+                || code == ResultCode.DECODING_ERROR
                 || code == ResultCode.ENCODING_ERROR) {
             reason = whenLost != null ? whenLost : Reason.CONNECTION_LOST;
         } else {
@@ -109,8 +116,11 @@ final class LdapConnector {
             case CONNECTION_LOST -> "the connection was lost";
             case REFUSED -> "the server answered with an error";
         };
-        return new DirectoryUnavailable(reason, "Directory " + settings.server() + ": " + what + " while " + doing + " ("
-                + describe(code, e.getDiagnosticMessage() != null ? e.getDiagnosticMessage() : e.getMessage()) + ")");
+        return new DirectoryUnavailable(
+                reason,
+                "Directory " + settings.server() + ": " + what + " while " + doing + " ("
+                        + describe(code, e.getDiagnosticMessage() != null ? e.getDiagnosticMessage() : e.getMessage())
+                        + ")");
     }
 
     private static String describe(ResultCode code, String diagnostic) {
@@ -120,14 +130,19 @@ final class LdapConnector {
 
     private SSLSocketFactory socketFactory() {
         try {
-            char[] password = settings.trustStorePassword().isEmpty() ? null : settings.trustStorePassword().toCharArray();
+            char[] password = settings.trustStorePassword().isEmpty()
+                    ? null
+                    : settings.trustStorePassword().toCharArray();
             SSLUtil ssl = settings.trustStore().isPresent()
-                    ? new SSLUtil(new TrustStoreTrustManager(settings.trustStore().get().toFile(), password, null, true))
+                    ? new SSLUtil(new TrustStoreTrustManager(
+                            settings.trustStore().get().toFile(), password, null, true))
                     : new SSLUtil(JVMDefaultTrustManager.getInstance());
             return ssl.createSSLSocketFactory();
         } catch (GeneralSecurityException e) {
-            throw new DirectoryUnavailable(Reason.UNREACHABLE, "Directory " + settings.server()
-                    + ": TLS could not be set up from PROFILES_LDAP_TRUST_STORE (" + e.getMessage() + ")");
+            throw new DirectoryUnavailable(
+                    Reason.UNREACHABLE,
+                    "Directory " + settings.server() + ": TLS could not be set up from PROFILES_LDAP_TRUST_STORE ("
+                            + e.getMessage() + ")");
         }
     }
 

@@ -74,8 +74,13 @@ public final class LdapDirectorySource implements DirectorySource {
         long started = System.nanoTime();
         try (LDAPConnection connection = connector.open()) {
             DirectoryReadResult result = new Run(connection, request, sink, started).execute();
-            LOG.info("Directory {}: read {} groups and {} accounts ({}) in {} pages, {} ms{}", settings.server(),
-                    result.groupsRead(), result.accountsRead(), result.accountScope(), result.pagesRead(),
+            LOG.info(
+                    "Directory {}: read {} groups and {} accounts ({}) in {} pages, {} ms{}",
+                    settings.server(),
+                    result.groupsRead(),
+                    result.accountsRead(),
+                    result.accountScope(),
+                    result.pagesRead(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis(),
                     result.skippedEntries() == 0 ? "" : ", " + result.skippedEntries() + " entries skipped");
             return result;
@@ -113,20 +118,30 @@ public final class LdapDirectorySource implements DirectorySource {
             this.started = started;
             this.fingerprint = Watermarks.fingerprint(settings, request.attributeKeys());
             this.search = new PagedSearch(connection, settings.pageSize());
-            this.disabledFilter = settings.disabledFilter().map(f -> LdapFilters.parse(f, "PROFILES_LDAP_DISABLED_FILTER"));
+            this.disabledFilter =
+                    settings.disabledFilter().map(f -> LdapFilters.parse(f, "PROFILES_LDAP_DISABLED_FILTER"));
         }
 
         DirectoryReadResult execute() {
             request.since().ifPresent(this::acceptWatermark);
-            Optional<String[]> usnAtStart = settings.changeTracking() == ChangeTracking.USN ? readHighestUsn() : Optional.empty();
+            Optional<String[]> usnAtStart =
+                    settings.changeTracking() == ChangeTracking.USN ? readHighestUsn() : Optional.empty();
             readGroups();
-            if (previous.isPresent() && (groupChanged || groupsDigest != previous.get().groupsDigest())) {
+            if (previous.isPresent()
+                    && (groupChanged || groupsDigest != previous.get().groupsDigest())) {
                 fall("groups changed since the watermark, so memberships may have changed");
             }
             readAccounts();
             Optional<Watermark> next = nextWatermark(usnAtStart);
-            return new DirectoryReadResult(previous.isPresent() ? ReadScope.CHANGES : ReadScope.FULL,
-                    Optional.ofNullable(fullReason), next, groups, accounts, search.pages(), skipped, skippedSamples);
+            return new DirectoryReadResult(
+                    previous.isPresent() ? ReadScope.CHANGES : ReadScope.FULL,
+                    Optional.ofNullable(fullReason),
+                    next,
+                    groups,
+                    accounts,
+                    search.pages(),
+                    skipped,
+                    skippedSamples);
         }
 
         private void acceptWatermark(Watermark watermark) {
@@ -135,7 +150,8 @@ public final class LdapDirectorySource implements DirectorySource {
                 return;
             }
             Optional<Watermarks.Position> p = Watermarks.decode(watermark);
-            if (p.isEmpty() || !p.get().kind().equals(settings.changeTracking().setting())
+            if (p.isEmpty()
+                    || !p.get().kind().equals(settings.changeTracking().setting())
                     || !p.get().fingerprint().equals(fingerprint)) {
                 fall("the watermark was written under other settings or for other attributes");
                 return;
@@ -166,9 +182,11 @@ public final class LdapDirectorySource implements DirectorySource {
                 return Optional.empty();
             }
             String server = Optional.ofNullable(root.getAttributeValue("dsServiceName"))
-                    .or(() -> Optional.ofNullable(root.getAttributeValue("serverName"))).orElse(settings.server());
+                    .or(() -> Optional.ofNullable(root.getAttributeValue("serverName")))
+                    .orElse(settings.server());
             if (previous.isPresent() && !previous.get().server().equals(server.replace('|', '/'))) {
-                fall("the watermark is from another domain controller (" + previous.get().server() + ")");
+                fall("the watermark is from another domain controller ("
+                        + previous.get().server() + ")");
             }
             return Optional.of(new String[] {server, usn.strip()});
         }
@@ -178,8 +196,11 @@ public final class LdapDirectorySource implements DirectorySource {
             attributes.add(settings.membership() == Membership.MEMBER_OF ? names.memberOf() : names.member());
             changeStampAttribute().ifPresent(attributes::add);
             try {
-                search.run(settings.baseDn(), LdapFilters.parse(settings.groupFilter(), "PROFILES_LDAP_GROUP_FILTER"),
-                        attributes.toArray(String[]::new), this::groupPage);
+                search.run(
+                        settings.baseDn(),
+                        LdapFilters.parse(settings.groupFilter(), "PROFILES_LDAP_GROUP_FILTER"),
+                        attributes.toArray(String[]::new),
+                        this::groupPage);
             } catch (LDAPException e) {
                 throw connector.failure("reading groups", e, null);
             }
@@ -194,7 +215,8 @@ public final class LdapDirectorySource implements DirectorySource {
                     skip(entry, "no usable " + names.id());
                     continue;
                 }
-                String name = Optional.ofNullable(entry.getAttributeValue(names.groupName())).filter(n -> !n.isBlank())
+                String name = Optional.ofNullable(entry.getAttributeValue(names.groupName()))
+                        .filter(n -> !n.isBlank())
                         .orElseGet(() -> firstRdnValue(entry));
                 Group group;
                 try {
@@ -204,7 +226,10 @@ public final class LdapDirectorySource implements DirectorySource {
                     continue;
                 }
                 boolean memberOf = settings.membership() == Membership.MEMBER_OF;
-                graph.add(group.id(), entry.getDN(), memberOf ? values(entry, names.memberOf()) : new String[0],
+                graph.add(
+                        group.id(),
+                        entry.getDN(),
+                        memberOf ? values(entry, names.memberOf()) : new String[0],
                         memberOf ? new String[0] : values(entry, names.member()));
                 groupsDigest += mix(id.get());
                 noteChange(entry, true);
@@ -221,9 +246,11 @@ public final class LdapDirectorySource implements DirectorySource {
             if (previous.isPresent()) {
                 Watermarks.Position p = previous.get();
                 filter = settings.changeTracking() == ChangeTracking.USN
-                        ? Filter.createANDFilter(filter, Filter.createGreaterOrEqualFilter(USN,
-                                Long.toString(Long.parseLong(p.position()) + 1)))
-                        : Filter.createANDFilter(filter, Filter.createGreaterOrEqualFilter(MODIFY_TIMESTAMP, p.position()));
+                        ? Filter.createANDFilter(
+                                filter,
+                                Filter.createGreaterOrEqualFilter(USN, Long.toString(Long.parseLong(p.position()) + 1)))
+                        : Filter.createANDFilter(
+                                filter, Filter.createGreaterOrEqualFilter(MODIFY_TIMESTAMP, p.position()));
             }
             Set<String> attributes = new LinkedHashSet<>(List.of(names.id(), names.login(), names.displayName()));
             if (settings.membership() == Membership.MEMBER_OF) {
@@ -234,7 +261,8 @@ public final class LdapDirectorySource implements DirectorySource {
             } else {
                 attributes.add(USER_ACCOUNT_CONTROL);
             }
-            request.attributeKeys().forEach(key -> attributes.add(names.catalogAttribute(key).ldapAttribute()));
+            request.attributeKeys()
+                    .forEach(key -> attributes.add(names.catalogAttribute(key).ldapAttribute()));
             changeStampAttribute().ifPresent(attributes::add);
             try {
                 search.run(settings.baseDn(), filter, attributes.toArray(String[]::new), this::accountPage);
@@ -266,8 +294,10 @@ public final class LdapDirectorySource implements DirectorySource {
                 skip(entry, "no " + names.login());
                 return Optional.empty();
             }
-            String[] memberOf = settings.membership() == Membership.MEMBER_OF ? values(entry, names.memberOf()) : new String[0];
-            List<AttributeValue> attributes = new ArrayList<>(request.attributeKeys().size());
+            String[] memberOf =
+                    settings.membership() == Membership.MEMBER_OF ? values(entry, names.memberOf()) : new String[0];
+            List<AttributeValue> attributes =
+                    new ArrayList<>(request.attributeKeys().size());
             for (String key : request.attributeKeys()) {
                 Mapped mapped = names.catalogAttribute(key);
                 // Multi-valued attributes: the first value counts (the catalog holds one value per key).
@@ -277,8 +307,14 @@ public final class LdapDirectorySource implements DirectorySource {
                 }
             }
             try {
-                return Optional.of(new Account(new AccountId(id.get()), login, entry.getAttributeValue(names.displayName()),
-                        entry.getDN(), enabled(entry), graph.groupsOf(entry.getDN(), memberOf, scratch), attributes));
+                return Optional.of(new Account(
+                        new AccountId(id.get()),
+                        login,
+                        entry.getAttributeValue(names.displayName()),
+                        entry.getDN(),
+                        enabled(entry),
+                        graph.groupsOf(entry.getDN(), memberOf, scratch),
+                        attributes));
             } catch (DomainFailure e) {
                 skip(entry, e.getMessage());
                 return Optional.empty();
@@ -320,8 +356,12 @@ public final class LdapDirectorySource implements DirectorySource {
         private void noteChange(Entry entry, boolean isGroup) {
             if (settings.changeTracking() == ChangeTracking.USN) {
                 String usn = entry.getAttributeValue(USN);
-                if (isGroup && previous.isPresent() && usn != null && usn.strip().matches("\\d{1,19}")
-                        && Long.parseLong(usn.strip()) > Long.parseLong(previous.get().position())) {
+                if (isGroup
+                        && previous.isPresent()
+                        && usn != null
+                        && usn.strip().matches("\\d{1,19}")
+                        && Long.parseLong(usn.strip())
+                                > Long.parseLong(previous.get().position())) {
                     groupChanged = true;
                 }
             } else if (settings.changeTracking() == ChangeTracking.MODIFY_TIMESTAMP) {
@@ -341,7 +381,9 @@ public final class LdapDirectorySource implements DirectorySource {
                         newestTimestamp = Optional.of(seen);
                         newestStampText = stamp;
                     }
-                    if (isGroup && previous.isPresent() && !seen.isBefore(timestamp(previous.get().position()))) {
+                    if (isGroup
+                            && previous.isPresent()
+                            && !seen.isBefore(timestamp(previous.get().position()))) {
                         groupChanged = true;
                     }
                 } catch (ParseException e) {
@@ -353,19 +395,24 @@ public final class LdapDirectorySource implements DirectorySource {
         private Optional<Watermark> nextWatermark(Optional<String[]> usnAtStart) {
             return switch (settings.changeTracking()) {
                 case NONE -> Optional.empty();
-                case USN -> usnAtStart.map(u -> Watermarks.encode(
-                        new Watermarks.Position(ChangeTracking.USN.setting(), fingerprint, groupsDigest, u[0], u[1])));
+                case USN ->
+                    usnAtStart.map(u -> Watermarks.encode(new Watermarks.Position(
+                            ChangeTracking.USN.setting(), fingerprint, groupsDigest, u[0], u[1])));
                 case MODIFY_TIMESTAMP -> {
                     // Everything changed after this read started is at or after (newest seen - duration):
                     // the newest timestamp is no later than the server's clock at the end.
-                    Duration took = Duration.ofNanos(System.nanoTime() - started).plusSeconds(1);
+                    Duration took =
+                            Duration.ofNanos(System.nanoTime() - started).plusSeconds(1);
                     Optional<Instant> bound = newestTimestamp.map(t -> t.minus(took));
                     if (previous.isPresent()) {
                         Instant before = timestamp(previous.get().position());
                         bound = Optional.of(bound.filter(b -> b.isAfter(before)).orElse(before));
                     }
                     yield bound.map(b -> Watermarks.encode(new Watermarks.Position(
-                            ChangeTracking.MODIFY_TIMESTAMP.setting(), fingerprint, groupsDigest, settings.server(),
+                            ChangeTracking.MODIFY_TIMESTAMP.setting(),
+                            fingerprint,
+                            groupsDigest,
+                            settings.server(),
                             GENERALIZED_SECONDS.format(b.atOffset(ZoneOffset.UTC)))));
                 }
             };

@@ -48,7 +48,8 @@ public final class LdapDirectoryWriter implements DirectoryWriter {
     @Override
     public List<DirectoryChangeResult> apply(List<DirectoryChange> changes) {
         if (!settings.writeEnabled()) {
-            throw new Forbidden("directory_writing_disabled",
+            throw new Forbidden(
+                    "directory_writing_disabled",
                     "Writing to the directory is turned off (PROFILES_LDAP_WRITE_ENABLED is not true)");
         }
         List<DirectoryChangeResult> results = new ArrayList<>(changes.size());
@@ -65,7 +66,9 @@ public final class LdapDirectoryWriter implements DirectoryWriter {
                 try {
                     results.add(applyOne(connection, change));
                 } catch (LDAPException e) {
-                    String message = connector.failure("applying " + describe(change), e, null).getMessage();
+                    String message = connector
+                            .failure("applying " + describe(change), e, null)
+                            .getMessage();
                     results.add(new DirectoryChangeResult(change, Outcome.FAILED, message));
                     if (!ResultCode.isConnectionUsable(e.getResultCode())) {
                         lost = message;
@@ -73,59 +76,87 @@ public final class LdapDirectoryWriter implements DirectoryWriter {
                 }
             }
         }
-        results.forEach(r -> LOG.info("Directory {}: {} -> {}: {}", settings.server(), describe(r.change()), r.outcome(),
-                r.message()));
+        results.forEach(r -> LOG.info(
+                "Directory {}: {} -> {}: {}", settings.server(), describe(r.change()), r.outcome(), r.message()));
         return results;
     }
 
     private DirectoryChangeResult applyOne(LDAPConnection connection, DirectoryChange change) throws LDAPException {
         LdapAttributes names = settings.attributes();
-        Mapped mapped = change instanceof SetAttribute set ? names.catalogAttribute(set.value().key()) : null;
-        Optional<SearchResultEntry> account = find(connection, settings.userFilter(), change.account().value(),
+        Mapped mapped = change instanceof SetAttribute set
+                ? names.catalogAttribute(set.value().key())
+                : null;
+        Optional<SearchResultEntry> account = find(
+                connection,
+                settings.userFilter(),
+                change.account().value(),
                 mapped == null ? "1.1" : mapped.ldapAttribute());
         if (account.isEmpty()) {
-            return new DirectoryChangeResult(change, Outcome.FAILED,
+            return new DirectoryChangeResult(
+                    change,
+                    Outcome.FAILED,
                     "account " + change.account() + " was not found under " + settings.baseDn());
         }
         String accountDn = account.get().getDN();
         if (change instanceof AddToGroup add) {
-            Optional<SearchResultEntry> group = find(connection, settings.groupFilter(), add.group().value(), "1.1");
+            Optional<SearchResultEntry> group =
+                    find(connection, settings.groupFilter(), add.group().value(), "1.1");
             if (group.isEmpty()) {
-                return new DirectoryChangeResult(change, Outcome.FAILED,
-                        "group " + add.group() + " was not found under " + settings.baseDn());
+                return new DirectoryChangeResult(
+                        change, Outcome.FAILED, "group " + add.group() + " was not found under " + settings.baseDn());
             }
             try {
-                connection.modify(group.get().getDN(), new Modification(ModificationType.ADD, names.member(), accountDn));
+                connection.modify(
+                        group.get().getDN(), new Modification(ModificationType.ADD, names.member(), accountDn));
             } catch (LDAPException e) {
                 // AD answers entryAlreadyExists, other servers attributeOrValueExists.
                 if (e.getResultCode() == ResultCode.ATTRIBUTE_OR_VALUE_EXISTS
                         || e.getResultCode() == ResultCode.ENTRY_ALREADY_EXISTS) {
-                    return new DirectoryChangeResult(change, Outcome.ALREADY_IN_PLACE,
+                    return new DirectoryChangeResult(
+                            change,
+                            Outcome.ALREADY_IN_PLACE,
                             accountDn + " already is a member of " + group.get().getDN());
                 }
                 throw e;
             }
-            return new DirectoryChangeResult(change, Outcome.APPLIED, "added " + accountDn + " to " + group.get().getDN());
+            return new DirectoryChangeResult(
+                    change,
+                    Outcome.APPLIED,
+                    "added " + accountDn + " to " + group.get().getDN());
         }
         SetAttribute set = (SetAttribute) change;
         String written;
         try {
             written = DirectoryValues.write(set.value().value(), mapped.format());
         } catch (IllegalArgumentException e) {
-            return new DirectoryChangeResult(change, Outcome.FAILED, "attribute " + set.value().key() + ": " + e.getMessage());
+            return new DirectoryChangeResult(
+                    change, Outcome.FAILED, "attribute " + set.value().key() + ": " + e.getMessage());
         }
         String current = account.get().getAttributeValue(mapped.ldapAttribute());
-        boolean same = written.isEmpty() ? current == null
-                : current != null && DirectoryValues.read(current, mapped.format()).equals(set.value().value());
+        boolean same = written.isEmpty()
+                ? current == null
+                : current != null
+                        && DirectoryValues.read(current, mapped.format())
+                                .equals(set.value().value());
         if (same) {
-            return new DirectoryChangeResult(change, Outcome.ALREADY_IN_PLACE,
-                    accountDn + " already has " + mapped.ldapAttribute() + " = '" + set.value().value() + "'");
+            return new DirectoryChangeResult(
+                    change,
+                    Outcome.ALREADY_IN_PLACE,
+                    accountDn + " already has " + mapped.ldapAttribute() + " = '"
+                            + set.value().value() + "'");
         }
-        connection.modify(accountDn, written.isEmpty()
-                ? new Modification(ModificationType.REPLACE, mapped.ldapAttribute())
-                : new Modification(ModificationType.REPLACE, mapped.ldapAttribute(), written));
-        return new DirectoryChangeResult(change, Outcome.APPLIED, "set " + mapped.ldapAttribute() + " of " + accountDn
-                + (written.isEmpty() ? " to no value" : " to '" + set.value().value() + "'"));
+        connection.modify(
+                accountDn,
+                written.isEmpty()
+                        ? new Modification(ModificationType.REPLACE, mapped.ldapAttribute())
+                        : new Modification(ModificationType.REPLACE, mapped.ldapAttribute(), written));
+        return new DirectoryChangeResult(
+                change,
+                Outcome.APPLIED,
+                "set " + mapped.ldapAttribute() + " of " + accountDn
+                        + (written.isEmpty()
+                                ? " to no value"
+                                : " to '" + set.value().value() + "'"));
     }
 
     /** The entry with this id among those {@code filter} selects under the base DN. */
@@ -136,11 +167,16 @@ public final class LdapDirectoryWriter implements DirectoryWriter {
             case BINARY_GUID -> Filter.createEqualityFilter(names.id(), DirectoryValues.toBinaryGuid(id));
             case UUID -> Filter.createEqualityFilter(names.id(), id.toString());
         };
-        SearchRequest request = new SearchRequest(settings.baseDn(), SearchScope.SUB,
-                Filter.createANDFilter(LdapFilters.parse(filter, "filter"), byId), attribute);
+        SearchRequest request = new SearchRequest(
+                settings.baseDn(),
+                SearchScope.SUB,
+                Filter.createANDFilter(LdapFilters.parse(filter, "filter"), byId),
+                attribute);
         request.setSizeLimit(2);
         SearchResult result = connection.search(request);
-        return result.getEntryCount() == 1 ? Optional.of(result.getSearchEntries().get(0)) : Optional.empty();
+        return result.getEntryCount() == 1
+                ? Optional.of(result.getSearchEntries().get(0))
+                : Optional.empty();
     }
 
     private static String describe(DirectoryChange change) {

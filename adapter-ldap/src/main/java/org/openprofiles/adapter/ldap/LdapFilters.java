@@ -6,8 +6,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 /** Parsing of configured LDAP filters, with a message naming the setting. */
 final class LdapFilters {
 
-    private LdapFilters() {
-    }
+    private LdapFilters() {}
 
     static String require(String value, String variable) {
         if (value == null || value.isBlank()) {
@@ -21,8 +20,8 @@ final class LdapFilters {
         try {
             return Filter.create(value);
         } catch (LDAPException e) {
-            throw new IllegalArgumentException(variable + " is not an LDAP filter: '" + value + "' ("
-                    + e.getDiagnosticMessage() + ")");
+            throw new IllegalArgumentException(
+                    variable + " is not an LDAP filter: '" + value + "' (" + e.getDiagnosticMessage() + ")");
         }
     }
 }

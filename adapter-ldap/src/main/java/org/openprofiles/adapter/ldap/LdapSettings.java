@@ -78,7 +78,6 @@ public record LdapSettings(
         public String setting() {
             return setting;
         }
-
     }
 
     /** Where an account's groups come from. */
@@ -104,7 +103,6 @@ public record LdapSettings(
         public String setting() {
             return setting;
         }
-
     }
 
     /** How an incremental read finds what changed. */
@@ -126,7 +124,6 @@ public record LdapSettings(
         public String setting() {
             return setting;
         }
-
     }
 
     public LdapSettings {
@@ -135,7 +132,8 @@ public record LdapSettings(
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("ldap") && !scheme.equals("ldaps")) {
-            throw new IllegalArgumentException("PROFILES_LDAP_URL must start with ldap:// or ldaps://, was '" + url + "'");
+            throw new IllegalArgumentException(
+                    "PROFILES_LDAP_URL must start with ldap:// or ldaps://, was '" + url + "'");
         }
         if (preset == null || attributes == null || membership == null || changeTracking == null) {
             throw new IllegalArgumentException("preset, attributes, membership and change tracking must be given");
@@ -143,7 +141,8 @@ public record LdapSettings(
         bindDn = bindDn == null ? "" : bindDn.strip();
         bindPassword = bindPassword == null ? "" : bindPassword;
         if (!bindDn.isEmpty() && bindPassword.isEmpty()) {
-            throw new IllegalArgumentException("PROFILES_LDAP_BIND_PASSWORD is required when PROFILES_LDAP_BIND_DN is set");
+            throw new IllegalArgumentException(
+                    "PROFILES_LDAP_BIND_PASSWORD is required when PROFILES_LDAP_BIND_DN is set");
         }
         baseDn = requireDn(baseDn, "PROFILES_LDAP_BASE_DN");
         if (!bindDn.isEmpty()) {
@@ -154,7 +153,8 @@ public record LdapSettings(
             throw new IllegalArgumentException("PROFILES_LDAP_SYNC_INTERVAL must not be negative");
         }
         if (startTls && scheme.equals("ldaps")) {
-            throw new IllegalArgumentException("PROFILES_LDAP_START_TLS cannot be combined with an ldaps:// URL (already TLS)");
+            throw new IllegalArgumentException(
+                    "PROFILES_LDAP_START_TLS cannot be combined with an ldaps:// URL (already TLS)");
         }
         trustStore = trustStore == null ? Optional.empty() : trustStore;
         if (trustStore.isPresent() && !Files.isReadable(trustStore.get())) {
@@ -163,13 +163,15 @@ public record LdapSettings(
         trustStorePassword = trustStorePassword == null ? "" : trustStorePassword;
         userFilter = LdapFilters.require(userFilter, "PROFILES_LDAP_USER_FILTER");
         groupFilter = LdapFilters.require(groupFilter, "PROFILES_LDAP_GROUP_FILTER");
-        disabledFilter = disabledFilter == null ? Optional.empty() : disabledFilter.map(String::strip).filter(f -> !f.isEmpty());
+        disabledFilter = disabledFilter == null
+                ? Optional.empty()
+                : disabledFilter.map(String::strip).filter(f -> !f.isEmpty());
         disabledFilter.ifPresent(f -> LdapFilters.require(f, "PROFILES_LDAP_DISABLED_FILTER"));
         connectTimeout = positive(connectTimeout, "PROFILES_LDAP_CONNECT_TIMEOUT");
         responseTimeout = positive(responseTimeout, "PROFILES_LDAP_RESPONSE_TIMEOUT");
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("PROFILES_LDAP_PAGE_SIZE must be between 1 and " + MAX_PAGE_SIZE
-                    + ", was " + pageSize);
+            throw new IllegalArgumentException(
+                    "PROFILES_LDAP_PAGE_SIZE must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
         }
     }
 
@@ -206,14 +208,20 @@ public record LdapSettings(
         v.put("PROFILES_LDAP_BIND_DN", "account to bind as; empty: anonymous");
         v.put("PROFILES_LDAP_BIND_PASSWORD", "its password (also PROFILES_LDAP_BIND_PASSWORD_FILE)");
         v.put("PROFILES_LDAP_BASE_DN", "where accounts and groups are searched (subtree); required");
-        v.put("PROFILES_LDAP_SYNC_INTERVAL", "time between scheduled syncs, e.g. 15m, 1h, PT30M; 0: on demand only [1h]");
+        v.put(
+                "PROFILES_LDAP_SYNC_INTERVAL",
+                "time between scheduled syncs, e.g. 15m, 1h, PT30M; 0: on demand only [1h]");
         v.put("PROFILES_LDAP_START_TLS", "true: StartTLS before binding (ldap:// only) [false]");
         v.put("PROFILES_LDAP_TRUST_STORE", "PKCS#12 or JKS file of the CA certificates to trust; empty: the JVM's");
         v.put("PROFILES_LDAP_TRUST_STORE_PASSWORD", "password of the trust store (may be empty)");
         v.put("PROFILES_LDAP_USER_FILTER", "filter selecting accounts [preset]");
         v.put("PROFILES_LDAP_GROUP_FILTER", "filter selecting groups [preset]");
-        v.put("PROFILES_LDAP_ATTRIBUTES", "overrides: id=attr[:binary-guid|uuid],login=,displayName=,groupName=,member=,memberOf=");
-        v.put("PROFILES_LDAP_CATALOG_ATTRIBUTES", "catalog key to LDAP attribute: key=attr[:text|filetime|generalized-time],…");
+        v.put(
+                "PROFILES_LDAP_ATTRIBUTES",
+                "overrides: id=attr[:binary-guid|uuid],login=,displayName=,groupName=,member=,memberOf=");
+        v.put(
+                "PROFILES_LDAP_CATALOG_ATTRIBUTES",
+                "catalog key to LDAP attribute: key=attr[:text|filetime|generalized-time],…");
         v.put("PROFILES_LDAP_MEMBERSHIP", "member-of (the account's memberOf) or member (the groups' member) [preset]");
         v.put("PROFILES_LDAP_DISABLED_FILTER", "accounts matching this filter are disabled [preset]");
         v.put("PROFILES_LDAP_CHANGE_TRACKING", "usn, modify-timestamp or none [preset]");
@@ -236,7 +244,9 @@ public record LdapSettings(
         if (url.isEmpty()) {
             return Optional.empty();
         }
-        Preset preset = SettingValue.parse(Preset.class, value(variables, "PROFILES_LDAP_PRESET", Preset.ACTIVE_DIRECTORY.setting()),
+        Preset preset = SettingValue.parse(
+                Preset.class,
+                value(variables, "PROFILES_LDAP_PRESET", Preset.ACTIVE_DIRECTORY.setting()),
                 "PROFILES_LDAP_PRESET");
         boolean ad = preset == Preset.ACTIVE_DIRECTORY;
         String trustStore = value(variables, "PROFILES_LDAP_TRUST_STORE", "");
@@ -250,18 +260,27 @@ public record LdapSettings(
                 bool(value(variables, "PROFILES_LDAP_START_TLS", "false"), "PROFILES_LDAP_START_TLS"),
                 trustStore.isEmpty() ? Optional.empty() : Optional.of(Path.of(trustStore)),
                 variables.getOrDefault("PROFILES_LDAP_TRUST_STORE_PASSWORD", ""),
-                value(variables, "PROFILES_LDAP_USER_FILTER",
+                value(
+                        variables,
+                        "PROFILES_LDAP_USER_FILTER",
                         ad ? "(&(objectClass=user)(!(objectClass=computer)))" : "(objectClass=inetOrgPerson)"),
-                value(variables, "PROFILES_LDAP_GROUP_FILTER", ad ? "(objectClass=group)" : "(objectClass=groupOfNames)"),
+                value(
+                        variables,
+                        "PROFILES_LDAP_GROUP_FILTER",
+                        ad ? "(objectClass=group)" : "(objectClass=groupOfNames)"),
                 LdapAttributes.defaults(preset)
                         .withOverrides(value(variables, "PROFILES_LDAP_ATTRIBUTES", ""))
                         .withCatalog(value(variables, "PROFILES_LDAP_CATALOG_ATTRIBUTES", "")),
-                SettingValue.parse(Membership.class, value(variables, "PROFILES_LDAP_MEMBERSHIP", ad ? "member-of" : "member"),
+                SettingValue.parse(
+                        Membership.class,
+                        value(variables, "PROFILES_LDAP_MEMBERSHIP", ad ? "member-of" : "member"),
                         "PROFILES_LDAP_MEMBERSHIP"),
-                Optional.of(value(variables, "PROFILES_LDAP_DISABLED_FILTER",
-                        ad ? "" : "(pwdAccountLockedTime=000001010000Z)")),
-                SettingValue.parse(ChangeTracking.class, value(variables, "PROFILES_LDAP_CHANGE_TRACKING",
-                        ad ? "usn" : "modify-timestamp"), "PROFILES_LDAP_CHANGE_TRACKING"),
+                Optional.of(value(
+                        variables, "PROFILES_LDAP_DISABLED_FILTER", ad ? "" : "(pwdAccountLockedTime=000001010000Z)")),
+                SettingValue.parse(
+                        ChangeTracking.class,
+                        value(variables, "PROFILES_LDAP_CHANGE_TRACKING", ad ? "usn" : "modify-timestamp"),
+                        "PROFILES_LDAP_CHANGE_TRACKING"),
                 duration(value(variables, "PROFILES_LDAP_CONNECT_TIMEOUT", "10s"), "PROFILES_LDAP_CONNECT_TIMEOUT"),
                 duration(value(variables, "PROFILES_LDAP_RESPONSE_TIMEOUT", "60s"), "PROFILES_LDAP_RESPONSE_TIMEOUT"),
                 integer(value(variables, "PROFILES_LDAP_PAGE_SIZE", "500"), "PROFILES_LDAP_PAGE_SIZE"),
@@ -288,7 +307,8 @@ public record LdapSettings(
         try {
             return Duration.parse(value.strip().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(variable + " must be a duration such as 30s, 15m, 1h or PT15M, was '" + value + "'");
+            throw new IllegalArgumentException(
+                    variable + " must be a duration such as 30s, 15m, 1h or PT15M, was '" + value + "'");
         }
     }
 

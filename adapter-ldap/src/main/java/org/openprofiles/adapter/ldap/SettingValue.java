@@ -17,7 +17,9 @@ interface SettingValue {
                 return constant;
             }
         }
-        String choices = Arrays.stream(type.getEnumConstants()).map(SettingValue::setting).collect(Collectors.joining(", "));
+        String choices = Arrays.stream(type.getEnumConstants())
+                .map(SettingValue::setting)
+                .collect(Collectors.joining(", "));
         throw new IllegalArgumentException(variable + " must be one of " + choices + ", was '" + value + "'");
     }
 }

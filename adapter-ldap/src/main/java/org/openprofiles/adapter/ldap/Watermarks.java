@@ -19,15 +19,18 @@ import org.openprofiles.domain.access.directory.Watermark;
 final class Watermarks {
 
     /** A decoded watermark. */
-    record Position(String kind, String fingerprint, long groupsDigest, String server, String position) {
-    }
+    record Position(String kind, String fingerprint, long groupsDigest, String server, String position) {}
 
-    private Watermarks() {
-    }
+    private Watermarks() {}
 
     static Watermark encode(Position p) {
-        return new Watermark(String.join("|", p.kind(), p.fingerprint(), Long.toHexString(p.groupsDigest()),
-                p.server().replace('|', '/'), p.position()));
+        return new Watermark(String.join(
+                "|",
+                p.kind(),
+                p.fingerprint(),
+                Long.toHexString(p.groupsDigest()),
+                p.server().replace('|', '/'),
+                p.position()));
     }
 
     static Optional<Position> decode(Watermark watermark) {
@@ -36,7 +39,8 @@ final class Watermarks {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Position(parts[0], parts[1], Long.parseUnsignedLong(parts[2], 16), parts[3], parts[4]));
+            return Optional.of(
+                    new Position(parts[0], parts[1], Long.parseUnsignedLong(parts[2], 16), parts[3], parts[4]));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -44,8 +48,16 @@ final class Watermarks {
 
     /** What decides the content of a read, hashed. */
     static String fingerprint(LdapSettings s, Set<String> attributeKeys) {
-        String text = String.join("\n", s.server(), s.baseDn(), s.userFilter(), s.groupFilter(), s.attributes().toString(),
-                s.membership().name(), s.disabledFilter().orElse(""), s.changeTracking().name(),
+        String text = String.join(
+                "\n",
+                s.server(),
+                s.baseDn(),
+                s.userFilter(),
+                s.groupFilter(),
+                s.attributes().toString(),
+                s.membership().name(),
+                s.disabledFilter().orElse(""),
+                s.changeTracking().name(),
                 String.join(",", new TreeSet<>(attributeKeys)));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

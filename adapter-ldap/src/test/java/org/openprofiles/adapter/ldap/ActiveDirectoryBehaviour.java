@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
 
     private final AtomicLong usn = new AtomicLong(1000);
-    private volatile String serviceName = "CN=NTDS Settings,CN=DC1,CN=Servers,CN=Site,CN=Sites,CN=Configuration," + InMemoryDirectory.AD_BASE;
+    private volatile String serviceName =
+            "CN=NTDS Settings,CN=DC1,CN=Servers,CN=Site,CN=Sites,CN=Configuration," + InMemoryDirectory.AD_BASE;
     private volatile InMemoryDirectoryServer server;
 
     void attach(InMemoryDirectoryServer server) {
@@ -52,7 +53,8 @@ final class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
     public void processModifyRequest(InMemoryInterceptedModifyRequest request) {
         ModifyRequest modify = request.getRequest().duplicate();
         List<Modification> modifications = new ArrayList<>(modify.getModifications());
-        modifications.add(new Modification(ModificationType.REPLACE, "uSNChanged", Long.toString(usn.incrementAndGet())));
+        modifications.add(
+                new Modification(ModificationType.REPLACE, "uSNChanged", Long.toString(usn.incrementAndGet())));
         request.setRequest(new ModifyRequest(modify.getDN(), modifications, modify.getControls()));
     }
 
@@ -66,8 +68,8 @@ final class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
             if (!m.getAttributeName().equalsIgnoreCase("member")) {
                 continue;
             }
-            ModificationType backLink = m.getModificationType() == ModificationType.DELETE ? ModificationType.DELETE
-                    : ModificationType.ADD;
+            ModificationType backLink =
+                    m.getModificationType() == ModificationType.DELETE ? ModificationType.DELETE : ModificationType.ADD;
             for (String member : m.getValues()) {
                 try {
                     // Straight to the server's data: not seen by interceptors, so no USN change for the member.

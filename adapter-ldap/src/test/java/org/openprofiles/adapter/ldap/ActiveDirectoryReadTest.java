@@ -44,12 +44,20 @@ class ActiveDirectoryReadTest {
         RecordingSink sink = new RecordingSink();
         DirectoryReadResult result = read(DirectoryReadRequest.full(CATALOG), sink);
 
-        assertEquals(Set.of("All Staff", "Sales", "Sales EMEA", "Finance", "Helpdesk", "Admins", "VPN Users"),
+        assertEquals(
+                Set.of("All Staff", "Sales", "Sales EMEA", "Finance", "Helpdesk", "Admins", "VPN Users"),
                 Set.copyOf(sink.groups().stream().map(g -> g.name()).toList()));
         // The classic example GUID {6F9619FF-8B86-D011-B42D-00C04FC964FF}, stored as AD stores it.
-        assertEquals(UUID.fromString("6f9619ff-8b86-d011-b42d-00c04fc964ff"), sink.account("alice").orElseThrow().id().value());
-        assertEquals("CN=Sales EMEA,OU=Groups," + InMemoryDirectory.AD_BASE, sink.groups().stream()
-                .filter(g -> g.name().equals("Sales EMEA")).findFirst().orElseThrow().distinguishedName());
+        assertEquals(
+                UUID.fromString("6f9619ff-8b86-d011-b42d-00c04fc964ff"),
+                sink.account("alice").orElseThrow().id().value());
+        assertEquals(
+                "CN=Sales EMEA,OU=Groups," + InMemoryDirectory.AD_BASE,
+                sink.groups().stream()
+                        .filter(g -> g.name().equals("Sales EMEA"))
+                        .findFirst()
+                        .orElseThrow()
+                        .distinguishedName());
         // The computer is a user object too; the preset's filter leaves it out. Dave has no sAMAccountName.
         assertEquals(Set.of("alice", "bob", "carol", "eve"), sink.logins());
         assertEquals(1, result.skippedEntries());
@@ -100,7 +108,8 @@ class ActiveDirectoryReadTest {
         assertEquals(Optional.of("Account Manager"), sink.attribute("alice", "title"));
         assertEquals(Optional.of("CN=Bob Baker," + STAFF), sink.attribute("alice", "manager"));
         assertEquals(Optional.of("0001-01-01T00:00:00"), sink.attribute("alice", "accountexpires"), "0 means never");
-        assertEquals(Optional.of("0001-01-01T00:00:00"), sink.attribute("carol", "accountexpires"), "2^63-1 means never");
+        assertEquals(
+                Optional.of("0001-01-01T00:00:00"), sink.attribute("carol", "accountexpires"), "2^63-1 means never");
         assertEquals(Optional.of("2030-12-31T00:00:00"), sink.attribute("bob", "accountexpires"));
         assertEquals(Optional.empty(), sink.attribute("eve", "department"));
     }
@@ -109,15 +118,23 @@ class ActiveDirectoryReadTest {
     void readsInPagesOfTheConfiguredSize() throws Exception {
         try (LDAPConnection admin = directory.admin()) {
             for (int i = 0; i < 25; i++) {
-                admin.add("dn: CN=Extra " + i + "," + STAFF, "objectClass: top", "objectClass: user", "cn: Extra " + i,
-                        "sAMAccountName: extra" + i, "userAccountControl: 512",
-                        "objectGUID:: " + java.util.Base64.getEncoder().encodeToString(
-                                DirectoryValues.toBinaryGuid(UUID.nameUUIDFromBytes(("extra" + i).getBytes()))));
+                admin.add(
+                        "dn: CN=Extra " + i + "," + STAFF,
+                        "objectClass: top",
+                        "objectClass: user",
+                        "cn: Extra " + i,
+                        "sAMAccountName: extra" + i,
+                        "userAccountControl: 512",
+                        "objectGUID:: "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(DirectoryValues.toBinaryGuid(
+                                                UUID.nameUUIDFromBytes(("extra" + i).getBytes()))));
             }
         }
         RecordingSink sink = new RecordingSink();
         long before = directory.pagedSearches();
-        DirectoryReadResult result = read(Map.of("PROFILES_LDAP_PAGE_SIZE", "5"), DirectoryReadRequest.full(Set.of()), sink);
+        DirectoryReadResult result =
+                read(Map.of("PROFILES_LDAP_PAGE_SIZE", "5"), DirectoryReadRequest.full(Set.of()), sink);
 
         assertEquals(29, sink.accounts().size());
         // 7 groups in 2 pages, 30 matching account entries (Dave skipped) in 6 pages.
@@ -131,10 +148,12 @@ class ActiveDirectoryReadTest {
     void incrementalReadDeliversOnlyAccountsChangedSinceTheWatermark() throws Exception {
         DirectoryReadResult first = read(DirectoryReadRequest.full(CATALOG), new RecordingSink());
         try (LDAPConnection admin = directory.admin()) {
-            admin.modify("CN=Bob Baker," + STAFF, new Modification(ModificationType.REPLACE, "title", "Head of Finance"));
+            admin.modify(
+                    "CN=Bob Baker," + STAFF, new Modification(ModificationType.REPLACE, "title", "Head of Finance"));
         }
         RecordingSink changes = new RecordingSink();
-        DirectoryReadResult second = read(DirectoryReadRequest.changesSince(first.watermark().orElseThrow(), CATALOG), changes);
+        DirectoryReadResult second =
+                read(DirectoryReadRequest.changesSince(first.watermark().orElseThrow(), CATALOG), changes);
 
         assertEquals(ReadScope.CHANGES, second.accountScope());
         assertFalse(second.accountsComplete());
@@ -144,7 +163,8 @@ class ActiveDirectoryReadTest {
         assertEquals(7, changes.groups().size(), "groups are always read in full");
 
         RecordingSink nothing = new RecordingSink();
-        DirectoryReadResult third = read(DirectoryReadRequest.changesSince(second.watermark().orElseThrow(), CATALOG), nothing);
+        DirectoryReadResult third =
+                read(DirectoryReadRequest.changesSince(second.watermark().orElseThrow(), CATALOG), nothing);
         assertEquals(ReadScope.CHANGES, third.accountScope());
         assertEquals(0, third.accountsRead());
     }
@@ -153,14 +173,18 @@ class ActiveDirectoryReadTest {
     void incrementalReadIsFullWhenAGroupChangedBecauseMemberOfChangesStampNoAccount() throws Exception {
         DirectoryReadResult first = read(DirectoryReadRequest.full(CATALOG), new RecordingSink());
         try (LDAPConnection admin = directory.admin()) {
-            admin.modify("CN=VPN Users,OU=Groups," + InMemoryDirectory.AD_BASE,
+            admin.modify(
+                    "CN=VPN Users,OU=Groups," + InMemoryDirectory.AD_BASE,
                     new Modification(ModificationType.ADD, "member", "CN=Eve Evans," + STAFF));
         }
         RecordingSink sink = new RecordingSink();
-        DirectoryReadResult second = read(DirectoryReadRequest.changesSince(first.watermark().orElseThrow(), CATALOG), sink);
+        DirectoryReadResult second =
+                read(DirectoryReadRequest.changesSince(first.watermark().orElseThrow(), CATALOG), sink);
 
         assertEquals(ReadScope.FULL, second.accountScope());
-        assertTrue(second.fullReadReason().orElseThrow().contains("groups changed"), second.fullReadReason().orElseThrow());
+        assertTrue(
+                second.fullReadReason().orElseThrow().contains("groups changed"),
+                second.fullReadReason().orElseThrow());
         assertEquals(Set.of("VPN Users"), sink.groupNames("eve"));
         assertEquals(4, sink.accounts().size());
     }
@@ -172,7 +196,8 @@ class ActiveDirectoryReadTest {
             admin.delete("CN=VPN Users,OU=Groups," + InMemoryDirectory.AD_BASE);
         }
         RecordingSink sink = new RecordingSink();
-        DirectoryReadResult second = read(DirectoryReadRequest.changesSince(first.watermark().orElseThrow(), CATALOG), sink);
+        DirectoryReadResult second =
+                read(DirectoryReadRequest.changesSince(first.watermark().orElseThrow(), CATALOG), sink);
 
         assertEquals(ReadScope.FULL, second.accountScope());
         assertEquals(6, sink.groups().size());
@@ -182,16 +207,18 @@ class ActiveDirectoryReadTest {
     void watermarkOfOtherSettingsOrAnotherDomainControllerGivesAFullRead() {
         DirectoryReadResult first = read(DirectoryReadRequest.full(Set.of("department")), new RecordingSink());
 
-        DirectoryReadResult otherAttributes = read(
-                DirectoryReadRequest.changesSince(first.watermark().orElseThrow(), CATALOG), new RecordingSink());
+        DirectoryReadResult otherAttributes =
+                read(DirectoryReadRequest.changesSince(first.watermark().orElseThrow(), CATALOG), new RecordingSink());
         assertEquals(ReadScope.FULL, otherAttributes.accountScope());
         assertTrue(otherAttributes.fullReadReason().orElseThrow().contains("other settings"));
 
         directory.activeDirectoryBehaviour().becomeAnotherDomainController();
         DirectoryReadResult otherServer = read(
-                DirectoryReadRequest.changesSince(first.watermark().orElseThrow(), Set.of("department")), new RecordingSink());
+                DirectoryReadRequest.changesSince(first.watermark().orElseThrow(), Set.of("department")),
+                new RecordingSink());
         assertEquals(ReadScope.FULL, otherServer.accountScope());
-        assertTrue(otherServer.fullReadReason().orElseThrow().contains("another domain controller"),
+        assertTrue(
+                otherServer.fullReadReason().orElseThrow().contains("another domain controller"),
                 otherServer.fullReadReason().orElseThrow());
         assertEquals(4, otherServer.accountsRead());
     }

@@ -41,7 +41,8 @@ class ActiveDirectoryWriteTest {
 
     private RecordingSink readAll() {
         RecordingSink sink = new RecordingSink();
-        new LdapDirectorySource(directory.settings("active-directory", Map.of())).read(DirectoryReadRequest.full(CATALOG), sink);
+        new LdapDirectorySource(directory.settings("active-directory", Map.of()))
+                .read(DirectoryReadRequest.full(CATALOG), sink);
         return sink;
     }
 
@@ -50,7 +51,11 @@ class ActiveDirectoryWriteTest {
     }
 
     private static GroupId group(RecordingSink sink, String name) {
-        return sink.groups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow().id();
+        return sink.groups().stream()
+                .filter(g -> g.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     @Test
@@ -58,7 +63,8 @@ class ActiveDirectoryWriteTest {
         RecordingSink before = readAll();
         LdapDirectoryWriter writer = new LdapDirectoryWriter(directory.settings("active-directory", Map.of()));
 
-        Forbidden refused = assertThrows(Forbidden.class,
+        Forbidden refused = assertThrows(
+                Forbidden.class,
                 () -> writer.apply(List.of(new AddToGroup(id(before, "eve"), group(before, "VPN Users")))));
         assertEquals("directory_writing_disabled", refused.code());
         assertEquals(Set.of(), readAll().groupNames("eve"), "nothing was written");
@@ -81,11 +87,22 @@ class ActiveDirectoryWriteTest {
 
         List<DirectoryChangeResult> results = writer.apply(changes);
 
-        assertEquals(List.of(Outcome.APPLIED, Outcome.ALREADY_IN_PLACE, Outcome.APPLIED, Outcome.APPLIED,
-                Outcome.ALREADY_IN_PLACE, Outcome.APPLIED, Outcome.FAILED, Outcome.FAILED),
+        assertEquals(
+                List.of(
+                        Outcome.APPLIED,
+                        Outcome.ALREADY_IN_PLACE,
+                        Outcome.APPLIED,
+                        Outcome.APPLIED,
+                        Outcome.ALREADY_IN_PLACE,
+                        Outcome.APPLIED,
+                        Outcome.FAILED,
+                        Outcome.FAILED),
                 results.stream().map(DirectoryChangeResult::outcome).toList());
-        assertEquals(changes, results.stream().map(DirectoryChangeResult::change).toList());
-        assertTrue(results.get(6).message().contains("was not found"), results.get(6).message());
+        assertEquals(
+                changes, results.stream().map(DirectoryChangeResult::change).toList());
+        assertTrue(
+                results.get(6).message().contains("was not found"),
+                results.get(6).message());
 
         RecordingSink after = readAll();
         assertEquals(Set.of("VPN Users"), after.groupNames("eve"));
@@ -94,8 +111,10 @@ class ActiveDirectoryWriteTest {
         assertEquals(Optional.empty(), after.attribute("carol", "department"));
         try (LDAPConnection admin = directory.admin()) {
             // As AD keeps it: 100-ns intervals since 1601-01-01 UTC.
-            assertEquals("135850176000000000", admin.getEntry("CN=Bob Baker,OU=Staff," + InMemoryDirectory.AD_BASE)
-                    .getAttributeValue("accountExpires"));
+            assertEquals(
+                    "135850176000000000",
+                    admin.getEntry("CN=Bob Baker,OU=Staff," + InMemoryDirectory.AD_BASE)
+                            .getAttributeValue("accountExpires"));
         }
     }
 
@@ -122,9 +141,12 @@ class ActiveDirectoryWriteTest {
                     new SetAttribute(id(before, "bob"), new AttributeValue("department", "Audit")),
                     new AddToGroup(id(before, "eve"), group(before, "VPN Users"))));
 
-            assertEquals(List.of(Outcome.APPLIED, Outcome.FAILED, Outcome.NOT_ATTEMPTED),
+            assertEquals(
+                    List.of(Outcome.APPLIED, Outcome.FAILED, Outcome.NOT_ATTEMPTED),
                     results.stream().map(DirectoryChangeResult::outcome).toList());
-            assertTrue(results.get(2).message().startsWith("not attempted: "), results.get(2).message());
+            assertTrue(
+                    results.get(2).message().startsWith("not attempted: "),
+                    results.get(2).message());
         } finally {
             breaking.close();
         }

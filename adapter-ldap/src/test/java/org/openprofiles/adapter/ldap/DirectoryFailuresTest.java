@@ -42,10 +42,12 @@ class DirectoryFailuresTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        DirectoryUnavailable failure = failedRead(Map.of("PROFILES_LDAP_URL", "ldap://127.0.0.1:" + port), new RecordingSink());
+        DirectoryUnavailable failure =
+                failedRead(Map.of("PROFILES_LDAP_URL", "ldap://127.0.0.1:" + port), new RecordingSink());
 
         assertEquals(Reason.UNREACHABLE, failure.reason());
-        assertTrue(failure.getMessage().startsWith("Directory ldap://127.0.0.1:" + port + ": cannot reach the server"),
+        assertTrue(
+                failure.getMessage().startsWith("Directory ldap://127.0.0.1:" + port + ": cannot reach the server"),
                 failure.getMessage());
     }
 
@@ -55,7 +57,9 @@ class DirectoryFailuresTest {
         DirectoryUnavailable failure = failedRead(Map.of("PROFILES_LDAP_BIND_PASSWORD", wrong), new RecordingSink());
 
         assertEquals(Reason.BIND_REFUSED, failure.reason());
-        assertTrue(failure.getMessage().contains("refused the credentials while binding as " + InMemoryDirectory.AD_BIND_DN),
+        assertTrue(
+                failure.getMessage()
+                        .contains("refused the credentials while binding as " + InMemoryDirectory.AD_BIND_DN),
                 failure.getMessage());
         assertFalse(failure.getMessage().contains(wrong));
         assertFalse(failure.getMessage().contains(InMemoryDirectory.PASSWORD));
@@ -66,8 +70,13 @@ class DirectoryFailuresTest {
         // The kernel accepts the connection into the backlog; nobody ever reads or answers.
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             long started = System.nanoTime();
-            DirectoryUnavailable failure = failedRead(Map.of("PROFILES_LDAP_URL", "ldap://127.0.0.1:" + silent.getLocalPort(),
-                    "PROFILES_LDAP_RESPONSE_TIMEOUT", "300ms"), new RecordingSink());
+            DirectoryUnavailable failure = failedRead(
+                    Map.of(
+                            "PROFILES_LDAP_URL",
+                            "ldap://127.0.0.1:" + silent.getLocalPort(),
+                            "PROFILES_LDAP_RESPONSE_TIMEOUT",
+                            "300ms"),
+                    new RecordingSink());
 
             assertEquals(Reason.TIMED_OUT, failure.reason(), failure.getMessage());
             assertTrue((System.nanoTime() - started) / 1_000_000 < 5_000, "bounded by the response timeout");
@@ -93,8 +102,8 @@ class DirectoryFailuresTest {
 
     @Test
     void aBaseDnThatDoesNotExistIsRefusedByTheServer() {
-        DirectoryUnavailable failure = failedRead(Map.of("PROFILES_LDAP_BASE_DN", "OU=Nowhere,DC=corp,DC=example,DC=com"),
-                new RecordingSink());
+        DirectoryUnavailable failure = failedRead(
+                Map.of("PROFILES_LDAP_BASE_DN", "OU=Nowhere,DC=corp,DC=example,DC=com"), new RecordingSink());
 
         assertEquals(Reason.REFUSED, failure.reason());
         assertTrue(failure.getMessage().contains("no such object"), failure.getMessage());
@@ -111,6 +120,9 @@ class DirectoryFailuresTest {
         };
         LdapDirectorySource source = new LdapDirectorySource(directory.settings("active-directory", Map.of()));
 
-        assertSame(fromSink, assertThrows(IllegalStateException.class, () -> source.read(DirectoryReadRequest.full(Set.of()), sink)));
+        assertSame(
+                fromSink,
+                assertThrows(
+                        IllegalStateException.class, () -> source.read(DirectoryReadRequest.full(Set.of()), sink)));
     }
 }

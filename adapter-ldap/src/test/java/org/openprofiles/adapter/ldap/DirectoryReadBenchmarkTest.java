@@ -45,6 +45,7 @@ class DirectoryReadBenchmarkTest {
     private static final int PAGE_SIZE = Integer.getInteger("bench.pageSize", 1_000);
     /** "snapshot" (default) or "stock": the in-memory server's own paging, quadratic in the result size. */
     private static final String IN_MEMORY_PAGING = System.getProperty("bench.inMemoryPaging", "snapshot");
+
     private static final String GROUP_OU = "OU=Groups," + InMemoryDirectory.AD_BASE;
     private static final String STAFF_OU = "OU=Staff," + InMemoryDirectory.AD_BASE;
 
@@ -73,18 +74,42 @@ class DirectoryReadBenchmarkTest {
 
     @Test
     void activeDirectoryPresetFromTheInMemoryServer() throws Exception {
-        try (InMemoryDirectory directory = InMemoryDirectory.activeDirectoryForBenchmark(!IN_MEMORY_PAGING.equals("stock"))) {
+        try (InMemoryDirectory directory =
+                InMemoryDirectory.activeDirectoryForBenchmark(!IN_MEMORY_PAGING.equals("stock"))) {
             long loadStarted = System.nanoTime();
             loadActiveDirectory(directory);
-            System.out.printf(Locale.ROOT, "in-memory server (AD preset, memberOf, " + IN_MEMORY_PAGING + " paging): loaded %,d accounts, %,d groups, %,d direct"
-                    + " memberships in %.1f s%n", ACCOUNTS, GROUPS, (long) ACCOUNTS * GROUPS_PER_ACCOUNT,
+            System.out.printf(
+                    Locale.ROOT,
+                    "in-memory server (AD preset, memberOf, " + IN_MEMORY_PAGING
+                            + " paging): loaded %,d accounts, %,d groups, %,d direct" + " memberships in %.1f s%n",
+                    ACCOUNTS,
+                    GROUPS,
+                    (long) ACCOUNTS * GROUPS_PER_ACCOUNT,
                     (System.nanoTime() - loadStarted) / 1e9);
-            LdapSettings settings = directory.settings("active-directory",
-                    Map.of("PROFILES_LDAP_PAGE_SIZE", Integer.toString(PAGE_SIZE), "PROFILES_LDAP_RESPONSE_TIMEOUT", "10m"));
-            measure(settings, Set.of("department", "title", "accountexpires", "manager"), ACCOUNTS + 4,
+            LdapSettings settings = directory.settings(
+                    "active-directory",
+                    Map.of(
+                            "PROFILES_LDAP_PAGE_SIZE",
+                            Integer.toString(PAGE_SIZE),
+                            "PROFILES_LDAP_RESPONSE_TIMEOUT",
+                            "10m"));
+            measure(
+                    settings,
+                    Set.of("department", "title", "accountexpires", "manager"),
+                    ACCOUNTS + 4,
                     new String[] {"objectGUID", "cn", "memberOf", "uSNChanged"},
-                    new String[] {"objectGUID", "sAMAccountName", "displayName", "memberOf", "userAccountControl",
-                        "department", "title", "accountExpires", "manager", "uSNChanged"});
+                    new String[] {
+                        "objectGUID",
+                        "sAMAccountName",
+                        "displayName",
+                        "memberOf",
+                        "userAccountControl",
+                        "department",
+                        "title",
+                        "accountExpires",
+                        "manager",
+                        "uSNChanged"
+                    });
         }
     }
 
@@ -96,23 +121,48 @@ class DirectoryReadBenchmarkTest {
             long loadStarted = System.nanoTime();
             writeOpenLdap(ldif);
             try (Slapd slapd = Slapd.start(null, ldif)) {
-                System.out.printf(Locale.ROOT, "slapd (OpenLDAP preset, member): loaded %,d accounts, %,d groups, %,d direct"
-                        + " memberships with slapadd in %.1f s%n", ACCOUNTS, GROUPS, (long) ACCOUNTS * GROUPS_PER_ACCOUNT,
+                System.out.printf(
+                        Locale.ROOT,
+                        "slapd (OpenLDAP preset, member): loaded %,d accounts, %,d groups, %,d direct"
+                                + " memberships with slapadd in %.1f s%n",
+                        ACCOUNTS,
+                        GROUPS,
+                        (long) ACCOUNTS * GROUPS_PER_ACCOUNT,
                         (System.nanoTime() - loadStarted) / 1e9);
-                LdapSettings settings = slapd.settings("openldap",
-                        Map.of("PROFILES_LDAP_PAGE_SIZE", Integer.toString(PAGE_SIZE), "PROFILES_LDAP_RESPONSE_TIMEOUT", "10m"));
-                measure(settings, Set.of("departmentnumber", "title"), ACCOUNTS,
+                LdapSettings settings = slapd.settings(
+                        "openldap",
+                        Map.of(
+                                "PROFILES_LDAP_PAGE_SIZE",
+                                Integer.toString(PAGE_SIZE),
+                                "PROFILES_LDAP_RESPONSE_TIMEOUT",
+                                "10m"));
+                measure(
+                        settings,
+                        Set.of("departmentnumber", "title"),
+                        ACCOUNTS,
                         new String[] {"entryUUID", "cn", "member", "modifyTimestamp"},
-                        new String[] {"entryUUID", "uid", "cn", "pwdAccountLockedTime", "departmentNumber", "title",
-                            "modifyTimestamp"});
+                        new String[] {
+                            "entryUUID",
+                            "uid",
+                            "cn",
+                            "pwdAccountLockedTime",
+                            "departmentNumber",
+                            "title",
+                            "modifyTimestamp"
+                        });
             }
         } finally {
             Files.deleteIfExists(ldif);
         }
     }
 
-    private static void measure(LdapSettings settings, Set<String> catalog, long expectedAccounts, String[] groupAttributes,
-                                String[] accountAttributes) throws Exception {
+    private static void measure(
+            LdapSettings settings,
+            Set<String> catalog,
+            long expectedAccounts,
+            String[] groupAttributes,
+            String[] accountAttributes)
+            throws Exception {
         LdapDirectorySource source = new LdapDirectorySource(settings);
         // Warm-up on the same data (JIT), then the measured reads.
         source.read(DirectoryReadRequest.full(catalog), new CountingSink());
@@ -131,18 +181,37 @@ class DirectoryReadBenchmarkTest {
         long heapAfter = usedHeapAfterGc();
 
         assertEquals(expectedAccounts, sink.accounts.get());
-        System.out.printf(Locale.ROOT, "adapter: %,d groups then %,d accounts (%,d resolved memberships) in %,d pages of %d:"
-                        + " %.1f s, %,.0f accounts/s%n", sink.groups.get(), sink.accounts.get(), sink.memberships.get(),
-                result.pagesRead(), settings.pageSize(), seconds, sink.accounts.get() / seconds);
-        System.out.printf(Locale.ROOT, "bare paged searches of the same groups and accounts with the same attributes"
-                + " (no conversion, no memberships): %.1f s, %,.0f accounts/s; the adapter took %.1f times as long%n",
-                bare, sink.accounts.get() / bare, seconds / bare);
-        System.out.printf(Locale.ROOT, "heap used after GC: before the read %,d MB, after %,d MB; highest sampled during"
-                + " the read (garbage included) %,d MB; max heap %,d MB; %d cores%n", heapBefore >> 20, heapAfter >> 20,
-                sampler.highest >> 20, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "adapter: %,d groups then %,d accounts (%,d resolved memberships) in %,d pages of %d:"
+                        + " %.1f s, %,.0f accounts/s%n",
+                sink.groups.get(),
+                sink.accounts.get(),
+                sink.memberships.get(),
+                result.pagesRead(),
+                settings.pageSize(),
+                seconds,
+                sink.accounts.get() / seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "bare paged searches of the same groups and accounts with the same attributes"
+                        + " (no conversion, no memberships): %.1f s, %,.0f accounts/s; the adapter took %.1f times as long%n",
+                bare,
+                sink.accounts.get() / bare,
+                seconds / bare);
+        System.out.printf(
+                Locale.ROOT,
+                "heap used after GC: before the read %,d MB, after %,d MB; highest sampled during"
+                        + " the read (garbage included) %,d MB; max heap %,d MB; %d cores%n",
+                heapBefore >> 20,
+                heapAfter >> 20,
+                sampler.highest >> 20,
+                Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors());
     }
 
-    private static double bareSearchSeconds(LdapSettings settings, String filter, String[] attributes) throws Exception {
+    private static double bareSearchSeconds(LdapSettings settings, String filter, String[] attributes)
+            throws Exception {
         try (LDAPConnection connection = new LdapConnector(settings).open()) {
             PagedSearch search = new PagedSearch(connection, settings.pageSize());
             AtomicLong entries = new AtomicLong();
@@ -159,7 +228,8 @@ class DirectoryReadBenchmarkTest {
             Entry group = new Entry(groupDn(g));
             group.addAttribute("objectClass", "top", "group");
             group.addAttribute("cn", "Group " + g);
-            group.addAttribute("objectGUID", DirectoryValues.toBinaryGuid(UUID.nameUUIDFromBytes(("group" + g).getBytes())));
+            group.addAttribute(
+                    "objectGUID", DirectoryValues.toBinaryGuid(UUID.nameUUIDFromBytes(("group" + g).getBytes())));
             if (g >= 100) {
                 group.addAttribute("memberOf", groupDn(g % 100));
             }
@@ -175,7 +245,8 @@ class DirectoryReadBenchmarkTest {
                 account.addAttribute("cn", "User " + a);
                 account.addAttribute("sAMAccountName", "user" + a);
                 account.addAttribute("displayName", "User Number " + a);
-                account.addAttribute("objectGUID", DirectoryValues.toBinaryGuid(UUID.nameUUIDFromBytes(("user" + a).getBytes())));
+                account.addAttribute(
+                        "objectGUID", DirectoryValues.toBinaryGuid(UUID.nameUUIDFromBytes(("user" + a).getBytes())));
                 account.addAttribute("userAccountControl", a % 50 == 0 ? "514" : "512");
                 account.addAttribute("department", "Department " + (a % 40));
                 account.addAttribute("title", "Title " + (a % 12));
@@ -209,12 +280,15 @@ class DirectoryReadBenchmarkTest {
         String people = "ou=people,dc=example,dc=org";
         String groups = "ou=groups,dc=example,dc=org";
         try (BufferedWriter out = Files.newBufferedWriter(ldif)) {
-            out.write("dn: dc=example,dc=org\nobjectClass: dcObject\nobjectClass: organization\ndc: example\no: Example\n\n");
+            out.write(
+                    "dn: dc=example,dc=org\nobjectClass: dcObject\nobjectClass: organization\ndc: example\no: Example\n\n");
             out.write("dn: " + people + "\nobjectClass: organizationalUnit\nou: people\n\n");
             out.write("dn: " + groups + "\nobjectClass: organizationalUnit\nou: groups\n\n");
             for (int a = 0; a < ACCOUNTS; a++) {
-                out.write("dn: uid=user" + a + "," + people + "\nobjectClass: inetOrgPerson\nuid: user" + a + "\ncn: User Number " + a
-                        + "\nsn: Number " + a + "\ndepartmentNumber: Department " + (a % 40) + "\ntitle: Title " + (a % 12) + "\n"
+                out.write("dn: uid=user" + a + "," + people + "\nobjectClass: inetOrgPerson\nuid: user" + a
+                        + "\ncn: User Number " + a
+                        + "\nsn: Number " + a + "\ndepartmentNumber: Department " + (a % 40) + "\ntitle: Title "
+                        + (a % 12) + "\n"
                         + (a % 50 == 0 ? "pwdAccountLockedTime: 000001010000Z\n" : "") + "\n");
             }
             for (int g = 0; g < GROUPS; g++) {

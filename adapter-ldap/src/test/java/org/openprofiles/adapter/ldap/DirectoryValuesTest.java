@@ -16,8 +16,11 @@ class DirectoryValuesTest {
     void objectGuidBytesAreReadInMicrosoftsMixedByteOrder() {
         byte[] stored = HexFormat.of().parseHex("ff19966f868b11d0b42d00c04fc964ff");
 
-        assertEquals(Optional.of(UUID.fromString("6f9619ff-8b86-d011-b42d-00c04fc964ff")), DirectoryValues.fromBinaryGuid(stored));
-        assertArrayEquals(stored, DirectoryValues.toBinaryGuid(UUID.fromString("6f9619ff-8b86-d011-b42d-00c04fc964ff")));
+        assertEquals(
+                Optional.of(UUID.fromString("6f9619ff-8b86-d011-b42d-00c04fc964ff")),
+                DirectoryValues.fromBinaryGuid(stored));
+        assertArrayEquals(
+                stored, DirectoryValues.toBinaryGuid(UUID.fromString("6f9619ff-8b86-d011-b42d-00c04fc964ff")));
         assertEquals(Optional.empty(), DirectoryValues.fromBinaryGuid(new byte[15]));
     }
 
@@ -35,7 +38,10 @@ class DirectoryValuesTest {
     @Test
     void generalizedTimeRoundTrips() {
         assertEquals("2030-06-30T12:30:00", DirectoryValues.read("20300630123000Z", ValueFormat.GENERALIZED_TIME));
-        assertEquals("2030-06-30T12:30:00", DirectoryValues.read(
-                DirectoryValues.write("2030-06-30T12:30:00", ValueFormat.GENERALIZED_TIME), ValueFormat.GENERALIZED_TIME));
+        assertEquals(
+                "2030-06-30T12:30:00",
+                DirectoryValues.read(
+                        DirectoryValues.write("2030-06-30T12:30:00", ValueFormat.GENERALIZED_TIME),
+                        ValueFormat.GENERALIZED_TIME));
     }
 }

@@ -18,13 +18,20 @@ class GroupGraphTest {
     @Test
     void memberDnsMatchIgnoringCaseAndSpacingAndNestingIsTransitive() {
         GroupGraph graph = new GroupGraph();
-        graph.add(STAFF, "cn=staff,ou=groups,dc=example,dc=org", new String[0], new String[] {"CN=Sales, OU=Groups, DC=example, DC=org"});
-        graph.add(SALES, "cn=sales,ou=groups,dc=example,dc=org", new String[0],
-                new String[] {"uid=alice,ou=people,dc=example,dc=org", "cn=loop,ou=groups,dc=example,dc=org"});
-        graph.add(LOOP, "cn=loop,ou=groups,dc=example,dc=org", new String[0], new String[] {"cn=sales,ou=groups,dc=example,dc=org"});
+        graph.add(STAFF, "cn=staff,ou=groups,dc=example,dc=org", new String[0], new String[] {
+            "CN=Sales, OU=Groups, DC=example, DC=org"
+        });
+        graph.add(SALES, "cn=sales,ou=groups,dc=example,dc=org", new String[0], new String[] {
+            "uid=alice,ou=people,dc=example,dc=org", "cn=loop,ou=groups,dc=example,dc=org"
+        });
+        graph.add(LOOP, "cn=loop,ou=groups,dc=example,dc=org", new String[0], new String[] {
+            "cn=sales,ou=groups,dc=example,dc=org"
+        });
         graph.resolve();
 
-        assertEquals(Set.of(STAFF, SALES, LOOP), graph.groupsOf("UID=Alice,OU=People,DC=Example,DC=Org", new String[0], new BitSet()));
+        assertEquals(
+                Set.of(STAFF, SALES, LOOP),
+                graph.groupsOf("UID=Alice,OU=People,DC=Example,DC=Org", new String[0], new BitSet()));
         assertEquals(Set.of(), graph.groupsOf("uid=bob,ou=people,dc=example,dc=org", new String[0], new BitSet()));
     }
 
@@ -35,8 +42,10 @@ class GroupGraphTest {
         graph.add(SALES, "CN=Sales,DC=corp", new String[] {"cn=staff,dc=corp"}, new String[0]);
         graph.resolve();
 
-        assertEquals(Set.of(STAFF, SALES), graph.groupsOf("CN=Alice,DC=corp", new String[] {"CN=Sales,DC=corp", "CN=Unknown,DC=corp"},
-                new BitSet()));
+        assertEquals(
+                Set.of(STAFF, SALES),
+                graph.groupsOf(
+                        "CN=Alice,DC=corp", new String[] {"CN=Sales,DC=corp", "CN=Unknown,DC=corp"}, new BitSet()));
     }
 
     @Test

@@ -33,8 +33,12 @@ final class InMemoryDirectory implements DirectoryServer {
     private final AtomicLong pagedSearches;
     private final ActiveDirectoryBehaviour activeDirectory;
 
-    private InMemoryDirectory(InMemoryDirectoryServer server, String baseDn, String bindDn, AtomicLong pagedSearches,
-                              ActiveDirectoryBehaviour activeDirectory) {
+    private InMemoryDirectory(
+            InMemoryDirectoryServer server,
+            String baseDn,
+            String bindDn,
+            AtomicLong pagedSearches,
+            ActiveDirectoryBehaviour activeDirectory) {
         this.server = server;
         this.baseDn = baseDn;
         this.bindDn = bindDn;
@@ -43,9 +47,12 @@ final class InMemoryDirectory implements DirectoryServer {
     }
 
     /** How to start one: which fixture, and what the test needs besides. */
-    private record Setup(boolean activeDirectory, boolean checkSchema, boolean snapshotPaging,
-                         InMemoryListenerConfig listener, InMemoryOperationInterceptor first) {
-    }
+    private record Setup(
+            boolean activeDirectory,
+            boolean checkSchema,
+            boolean snapshotPaging,
+            InMemoryListenerConfig listener,
+            InMemoryOperationInterceptor first) {}
 
     /** The Active Directory-like fixture. */
     static InMemoryDirectory activeDirectory() {
@@ -85,11 +92,16 @@ final class InMemoryDirectory implements DirectoryServer {
         try {
             InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(base);
             config.addAdditionalBindCredentials(bindDn, PASSWORD);
-            config.setListenerConfigs(setup.listener() != null ? setup.listener()
-                    : InMemoryListenerConfig.createLDAPConfig("loopback", InetAddress.getLoopbackAddress(), 0, null));
+            config.setListenerConfigs(
+                    setup.listener() != null
+                            ? setup.listener()
+                            : InMemoryListenerConfig.createLDAPConfig(
+                                    "loopback", InetAddress.getLoopbackAddress(), 0, null));
             try (InputStream extension = resource(schema)) {
-                config.setSchema(setup.checkSchema()
-                        ? Schema.mergeSchemas(Schema.getDefaultStandardSchema(), Schema.getSchema(extension)) : null);
+                config.setSchema(
+                        setup.checkSchema()
+                                ? Schema.mergeSchemas(Schema.getDefaultStandardSchema(), Schema.getSchema(extension))
+                                : null);
             }
             if (setup.first() != null) {
                 config.addInMemoryOperationInterceptor(setup.first());

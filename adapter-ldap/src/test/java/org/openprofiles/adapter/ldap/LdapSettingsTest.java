@@ -20,9 +20,15 @@ import org.openprofiles.adapter.ldap.LdapSettings.Preset;
 class LdapSettingsTest {
 
     private static Map<String, String> minimal(String... more) {
-        Map<String, String> v = new HashMap<>(Map.of("PROFILES_LDAP_URL", "ldaps://dc1.corp.example.com",
-                "PROFILES_LDAP_BIND_DN", "CN=svc,DC=corp,DC=example,DC=com", "PROFILES_LDAP_BIND_PASSWORD", "p4ss-w0rd-secret",
-                "PROFILES_LDAP_BASE_DN", "DC=corp,DC=example,DC=com"));
+        Map<String, String> v = new HashMap<>(Map.of(
+                "PROFILES_LDAP_URL",
+                "ldaps://dc1.corp.example.com",
+                "PROFILES_LDAP_BIND_DN",
+                "CN=svc,DC=corp,DC=example,DC=com",
+                "PROFILES_LDAP_BIND_PASSWORD",
+                "p4ss-w0rd-secret",
+                "PROFILES_LDAP_BASE_DN",
+                "DC=corp,DC=example,DC=com"));
         for (int i = 0; i < more.length; i += 2) {
             v.put(more[i], more[i + 1]);
         }
@@ -30,7 +36,8 @@ class LdapSettingsTest {
     }
 
     private static String complaint(String... more) {
-        return assertThrows(IllegalArgumentException.class, () -> LdapSettings.fromVariables(minimal(more))).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> LdapSettings.fromVariables(minimal(more)))
+                .getMessage();
     }
 
     @Test
@@ -52,7 +59,9 @@ class LdapSettingsTest {
         assertEquals(Membership.MEMBER_OF, s.membership());
         assertEquals(ChangeTracking.USN, s.changeTracking());
         assertEquals(Optional.empty(), s.disabledFilter(), "userAccountControl decides");
-        assertEquals(ValueFormat.FILETIME, s.attributes().catalogAttribute("AccountExpires").format());
+        assertEquals(
+                ValueFormat.FILETIME,
+                s.attributes().catalogAttribute("AccountExpires").format());
         assertEquals("department", s.attributes().catalogAttribute("department").ldapAttribute());
         assertEquals(Duration.ofHours(1), s.syncInterval());
         assertEquals(500, s.pageSize());
@@ -61,12 +70,26 @@ class LdapSettingsTest {
 
     @Test
     void openLdapPresetAndOverrides() {
-        LdapSettings s = LdapSettings.fromVariables(minimal("PROFILES_LDAP_URL", "ldap://ldap.example.org",
-                "PROFILES_LDAP_PRESET", "openldap", "PROFILES_LDAP_START_TLS", "true",
-                "PROFILES_LDAP_ATTRIBUTES", "login=mail, member=uniqueMember",
-                "PROFILES_LDAP_CATALOG_ATTRIBUTES", "department=ou,accountexpires=shadowExpiry:generalized-time",
-                "PROFILES_LDAP_SYNC_INTERVAL", "15m", "PROFILES_LDAP_RESPONSE_TIMEOUT", "PT2M",
-                "PROFILES_LDAP_PAGE_SIZE", "1000", "PROFILES_LDAP_WRITE_ENABLED", "true")).orElseThrow();
+        LdapSettings s = LdapSettings.fromVariables(minimal(
+                        "PROFILES_LDAP_URL",
+                        "ldap://ldap.example.org",
+                        "PROFILES_LDAP_PRESET",
+                        "openldap",
+                        "PROFILES_LDAP_START_TLS",
+                        "true",
+                        "PROFILES_LDAP_ATTRIBUTES",
+                        "login=mail, member=uniqueMember",
+                        "PROFILES_LDAP_CATALOG_ATTRIBUTES",
+                        "department=ou,accountexpires=shadowExpiry:generalized-time",
+                        "PROFILES_LDAP_SYNC_INTERVAL",
+                        "15m",
+                        "PROFILES_LDAP_RESPONSE_TIMEOUT",
+                        "PT2M",
+                        "PROFILES_LDAP_PAGE_SIZE",
+                        "1000",
+                        "PROFILES_LDAP_WRITE_ENABLED",
+                        "true"))
+                .orElseThrow();
 
         assertEquals(389, s.port());
         assertTrue(s.startTls());
@@ -78,7 +101,9 @@ class LdapSettingsTest {
         assertEquals(ChangeTracking.MODIFY_TIMESTAMP, s.changeTracking());
         assertEquals(Optional.of("(pwdAccountLockedTime=000001010000Z)"), s.disabledFilter());
         assertEquals("ou", s.attributes().catalogAttribute("department").ldapAttribute());
-        assertEquals(ValueFormat.GENERALIZED_TIME, s.attributes().catalogAttribute("accountexpires").format());
+        assertEquals(
+                ValueFormat.GENERALIZED_TIME,
+                s.attributes().catalogAttribute("accountexpires").format());
         assertEquals(Duration.ofMinutes(15), s.syncInterval());
         assertEquals(Duration.ofMinutes(2), s.responseTimeout());
         assertEquals(1000, s.pageSize());
@@ -97,11 +122,15 @@ class LdapSettingsTest {
         assertTrue(complaint("PROFILES_LDAP_PAGE_SIZE", "lots").startsWith("PROFILES_LDAP_PAGE_SIZE"));
         assertTrue(complaint("PROFILES_LDAP_SYNC_INTERVAL", "hourly").startsWith("PROFILES_LDAP_SYNC_INTERVAL"));
         assertTrue(complaint("PROFILES_LDAP_CONNECT_TIMEOUT", "0").startsWith("PROFILES_LDAP_CONNECT_TIMEOUT"));
-        assertTrue(complaint("PROFILES_LDAP_START_TLS", "true").startsWith("PROFILES_LDAP_START_TLS"), "ldaps is TLS already");
+        assertTrue(
+                complaint("PROFILES_LDAP_START_TLS", "true").startsWith("PROFILES_LDAP_START_TLS"),
+                "ldaps is TLS already");
         assertTrue(complaint("PROFILES_LDAP_WRITE_ENABLED", "maybe").startsWith("PROFILES_LDAP_WRITE_ENABLED"));
         assertTrue(complaint("PROFILES_LDAP_ATTRIBUTES", "colour=blue").startsWith("PROFILES_LDAP_ATTRIBUTES"));
-        assertTrue(complaint("PROFILES_LDAP_CATALOG_ATTRIBUTES", "title=title:fancy").startsWith("PROFILES_LDAP_CATALOG_ATTRIBUTES"));
-        assertTrue(complaint("PROFILES_LDAP_TRUST_STORE", "/nonexistent/trust.p12").startsWith("PROFILES_LDAP_TRUST_STORE"));
+        assertTrue(complaint("PROFILES_LDAP_CATALOG_ATTRIBUTES", "title=title:fancy")
+                .startsWith("PROFILES_LDAP_CATALOG_ATTRIBUTES"));
+        assertTrue(complaint("PROFILES_LDAP_TRUST_STORE", "/nonexistent/trust.p12")
+                .startsWith("PROFILES_LDAP_TRUST_STORE"));
     }
 
     @Test

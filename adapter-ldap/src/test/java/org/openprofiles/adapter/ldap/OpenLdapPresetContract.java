@@ -75,7 +75,8 @@ abstract class OpenLdapPresetContract {
         RecordingSink sink = new RecordingSink();
         DirectoryReadResult result = read(Map.of(), DirectoryReadRequest.full(CATALOG), sink);
 
-        assertEquals(Set.of("all-staff", "sales", "sales-emea", "finance", "helpdesk", "admins", "vpn-users"),
+        assertEquals(
+                Set.of("all-staff", "sales", "sales-emea", "finance", "helpdesk", "admins", "vpn-users"),
                 Set.copyOf(sink.groups().stream().map(g -> g.name()).toList()));
         assertEquals(Set.of("alice", "bob", "carol", "eve"), sink.logins());
         assertEquals(1, result.skippedEntries(), "Dave has no uid");
@@ -83,11 +84,15 @@ abstract class OpenLdapPresetContract {
         assertEquals(Set.of("finance", "all-staff"), sink.groupNames("bob"));
         assertEquals(Set.of("helpdesk", "admins"), sink.groupNames("carol"), "circular nesting ends");
         assertEquals(Set.of("vpn-users"), sink.groupNames("eve"));
-        assertEquals(sink.account("alice").orElseThrow().id(), readAll().account("alice").orElseThrow().id(),
+        assertEquals(
+                sink.account("alice").orElseThrow().id(),
+                readAll().account("alice").orElseThrow().id(),
                 "the id is the server's entryUUID: stable across reads");
         assertEquals("Alice Archer", sink.account("alice").orElseThrow().displayName());
         assertEquals("uid=alice," + PEOPLE, sink.account("alice").orElseThrow().distinguishedName());
-        assertFalse(sink.account("carol").orElseThrow().enabled(), "pwdAccountLockedTime 000001010000Z: locked by an administrator");
+        assertFalse(
+                sink.account("carol").orElseThrow().enabled(),
+                "pwdAccountLockedTime 000001010000Z: locked by an administrator");
         assertTrue(sink.account("alice").orElseThrow().enabled());
         assertEquals(Optional.of("Sales"), sink.attribute("alice", "departmentnumber"));
         assertEquals(Optional.of("uid=bob," + PEOPLE), sink.attribute("alice", "manager"));
@@ -99,13 +104,18 @@ abstract class OpenLdapPresetContract {
     void readsInPagesOfTheConfiguredSize() throws Exception {
         try (LDAPConnection admin = directory.admin()) {
             for (int i = 0; i < 25; i++) {
-                admin.add("dn: uid=extra" + i + "," + PEOPLE, "objectClass: inetOrgPerson", "uid: extra" + i,
-                        "cn: Extra " + i, "sn: Extra");
+                admin.add(
+                        "dn: uid=extra" + i + "," + PEOPLE,
+                        "objectClass: inetOrgPerson",
+                        "uid: extra" + i,
+                        "cn: Extra " + i,
+                        "sn: Extra");
             }
         }
         long before = directory.pagedSearches();
         RecordingSink sink = new RecordingSink();
-        DirectoryReadResult result = read(Map.of("PROFILES_LDAP_PAGE_SIZE", "5"), DirectoryReadRequest.full(Set.of()), sink);
+        DirectoryReadResult result =
+                read(Map.of("PROFILES_LDAP_PAGE_SIZE", "5"), DirectoryReadRequest.full(Set.of()), sink);
 
         assertEquals(29, sink.accounts().size());
         assertEquals(8, result.pagesRead(), "7 groups in 2 pages, 30 account entries in 6");
@@ -142,8 +152,8 @@ abstract class OpenLdapPresetContract {
             admin.modify("uid=bob," + PEOPLE, new Modification(ModificationType.REPLACE, "title", "Head of Finance"));
         }
         RecordingSink changes = new RecordingSink();
-        DirectoryReadResult second = read(Map.of(), DirectoryReadRequest.changesSince(first.watermark().orElseThrow(), CATALOG),
-                changes);
+        DirectoryReadResult second = read(
+                Map.of(), DirectoryReadRequest.changesSince(first.watermark().orElseThrow(), CATALOG), changes);
 
         assertEquals(ReadScope.CHANGES, second.accountScope());
         assertTrue(changes.logins().contains("bob"));
@@ -152,19 +162,26 @@ abstract class OpenLdapPresetContract {
         assertEquals(Set.of("finance", "all-staff"), changes.groupNames("bob"));
 
         try (LDAPConnection admin = directory.admin()) {
-            admin.modify("cn=vpn-users," + GROUPS, new Modification(ModificationType.ADD, "member", "uid=alice," + PEOPLE));
+            admin.modify(
+                    "cn=vpn-users," + GROUPS, new Modification(ModificationType.ADD, "member", "uid=alice," + PEOPLE));
         }
         RecordingSink afterGroupChange = new RecordingSink();
-        DirectoryReadResult third = read(Map.of(),
-                DirectoryReadRequest.changesSince(second.watermark().orElseThrow(), CATALOG), afterGroupChange);
+        DirectoryReadResult third = read(
+                Map.of(),
+                DirectoryReadRequest.changesSince(second.watermark().orElseThrow(), CATALOG),
+                afterGroupChange);
         assertEquals(ReadScope.FULL, third.accountScope());
         assertTrue(afterGroupChange.groupNames("alice").contains("vpn-users"));
     }
 
     @Test
     void aRefusedBindFailsTheRead() {
-        DirectoryUnavailable failure = assertThrows(DirectoryUnavailable.class, () -> read(
-                Map.of("PROFILES_LDAP_BIND_PASSWORD", "not-the-password"), DirectoryReadRequest.full(CATALOG), new RecordingSink()));
+        DirectoryUnavailable failure = assertThrows(
+                DirectoryUnavailable.class,
+                () -> read(
+                        Map.of("PROFILES_LDAP_BIND_PASSWORD", "not-the-password"),
+                        DirectoryReadRequest.full(CATALOG),
+                        new RecordingSink()));
 
         assertEquals(Reason.BIND_REFUSED, failure.reason());
         assertFalse(failure.getMessage().contains("not-the-password"));
@@ -173,15 +190,23 @@ abstract class OpenLdapPresetContract {
     @Test
     void remediationWritesShowOnTheNextReadOnlyWhenWritingIsAllowed() {
         RecordingSink before = readAll();
-        DirectoryChange join = new AddToGroup(before.account("alice").orElseThrow().id(),
-                before.groups().stream().filter(g -> g.name().equals("vpn-users")).findFirst().orElseThrow().id());
-        DirectoryChange title = new SetAttribute(before.account("eve").orElseThrow().id(), new AttributeValue("title", "Engineer"));
+        DirectoryChange join = new AddToGroup(
+                before.account("alice").orElseThrow().id(),
+                before.groups().stream()
+                        .filter(g -> g.name().equals("vpn-users"))
+                        .findFirst()
+                        .orElseThrow()
+                        .id());
+        DirectoryChange title =
+                new SetAttribute(before.account("eve").orElseThrow().id(), new AttributeValue("title", "Engineer"));
 
         assertThrows(Forbidden.class, () -> new LdapDirectoryWriter(settings(Map.of())).apply(List.of(join, title)));
-        List<DirectoryChangeResult> results = new LdapDirectoryWriter(settings(Map.of("PROFILES_LDAP_WRITE_ENABLED", "true")))
+        List<DirectoryChangeResult> results = new LdapDirectoryWriter(
+                        settings(Map.of("PROFILES_LDAP_WRITE_ENABLED", "true")))
                 .apply(List.of(join, title, join));
 
-        assertEquals(List.of(Outcome.APPLIED, Outcome.APPLIED, Outcome.ALREADY_IN_PLACE),
+        assertEquals(
+                List.of(Outcome.APPLIED, Outcome.APPLIED, Outcome.ALREADY_IN_PLACE),
                 results.stream().map(DirectoryChangeResult::outcome).toList());
         RecordingSink after = readAll();
         assertTrue(after.groupNames("alice").contains("vpn-users"));

@@ -10,8 +10,10 @@ class OpenLdapSlapdTest extends OpenLdapPresetContract {
 
     @Override
     DirectoryServer start() throws Exception {
-        Assumptions.assumeTrue(Slapd.installed(), "skipped: " + Slapd.BINARY + " is not installed (Debian package slapd);"
-                + " the OpenLDAP preset ran against the in-memory server only");
+        Assumptions.assumeTrue(
+                Slapd.installed(),
+                "skipped: " + Slapd.BINARY + " is not installed (Debian package slapd);"
+                        + " the OpenLDAP preset ran against the in-memory server only");
         return Slapd.start("openldap.ldif");
     }
 }

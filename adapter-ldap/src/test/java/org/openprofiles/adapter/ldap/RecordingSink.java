@@ -57,11 +57,15 @@ class RecordingSink implements DirectorySink {
     /** The names of an account's groups. */
     Set<String> groupNames(String login) {
         Map<GroupId, String> names = groups().stream().collect(Collectors.toMap(Group::id, Group::name));
-        return account(login).orElseThrow().groups().stream().map(names::get).collect(Collectors.toCollection(TreeSet::new));
+        return account(login).orElseThrow().groups().stream()
+                .map(names::get)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     Optional<String> attribute(String login, String key) {
-        return account(login).orElseThrow().attributes().stream().filter(a -> a.key().equals(key))
-                .map(AttributeValue::value).findFirst();
+        return account(login).orElseThrow().attributes().stream()
+                .filter(a -> a.key().equals(key))
+                .map(AttributeValue::value)
+                .findFirst();
     }
 }

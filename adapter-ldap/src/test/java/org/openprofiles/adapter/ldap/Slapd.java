@@ -73,8 +73,16 @@ final class Slapd implements DirectoryServer {
                 overlay ppolicy
                 """.formatted(home, BASE, ROOT_DN, PASSWORD));
         if (bulk != null) {
-            Process slapadd = new ProcessBuilder("/usr/sbin/slapadd", "-q", "-f", home.resolve("slapd.conf").toString(),
-                    "-l", bulk.toString()).redirectErrorStream(true).redirectOutput(home.resolve("slapadd.log").toFile()).start();
+            Process slapadd = new ProcessBuilder(
+                            "/usr/sbin/slapadd",
+                            "-q",
+                            "-f",
+                            home.resolve("slapd.conf").toString(),
+                            "-l",
+                            bulk.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(home.resolve("slapadd.log").toFile())
+                    .start();
             if (slapadd.waitFor() != 0) {
                 String log = Files.readString(home.resolve("slapadd.log"));
                 delete(home);
@@ -86,9 +94,17 @@ final class Slapd implements DirectoryServer {
             port = probe.getLocalPort();
         }
         // -d 0: stay in the foreground (no daemon to lose track of) without debug output.
-        Process process = new ProcessBuilder(BINARY.toString(), "-f", home.resolve("slapd.conf").toString(),
-                "-h", "ldap://127.0.0.1:" + port + "/", "-d", "0")
-                .redirectErrorStream(true).redirectOutput(home.resolve("slapd.log").toFile()).start();
+        Process process = new ProcessBuilder(
+                        BINARY.toString(),
+                        "-f",
+                        home.resolve("slapd.conf").toString(),
+                        "-h",
+                        "ldap://127.0.0.1:" + port + "/",
+                        "-d",
+                        "0")
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("slapd.log").toFile())
+                .start();
         Slapd slapd = new Slapd(home, process, port);
         try {
             slapd.awaitReady();
@@ -121,8 +137,9 @@ final class Slapd implements DirectoryServer {
     }
 
     private void load(String fixture) throws Exception {
-        try (InputStream in = InMemoryDirectory.resource(fixture); LDIFReader ldif = new LDIFReader(in);
-             LDAPConnection connection = admin()) {
+        try (InputStream in = InMemoryDirectory.resource(fixture);
+                LDIFReader ldif = new LDIFReader(in);
+                LDAPConnection connection = admin()) {
             for (Entry entry = ldif.readEntry(); entry != null; entry = ldif.readEntry()) {
                 connection.add(entry);
             }

@@ -48,15 +48,22 @@ final class SnapshotPaging extends InMemoryOperationInterceptor {
         if (control == null) {
             return;
         }
-        SimplePagedResultsControl paged = new SimplePagedResultsControl(control.getOID(), control.isCritical(), control.getValue());
+        SimplePagedResultsControl paged =
+                new SimplePagedResultsControl(control.getOID(), control.isCritical(), control.getValue());
         String cookie = paged.getCookie() == null ? "" : paged.getCookie().stringValue();
         String id;
         int offset;
         if (cookie.isEmpty()) {
             id = Long.toString(ids.incrementAndGet());
             offset = 0;
-            snapshots.put(id, server.search(search.getBaseDN(), search.getScope(), search.getFilter(), "1.1")
-                    .getSearchEntries().stream().map(SearchResultEntry::getDN).toList());
+            snapshots.put(
+                    id,
+                    server
+                            .search(search.getBaseDN(), search.getScope(), search.getFilter(), "1.1")
+                            .getSearchEntries()
+                            .stream()
+                            .map(SearchResultEntry::getDN)
+                            .toList());
         } else {
             id = cookie.substring(0, cookie.indexOf(':'));
             offset = Integer.parseInt(cookie.substring(cookie.indexOf(':') + 1));
@@ -74,8 +81,11 @@ final class SnapshotPaging extends InMemoryOperationInterceptor {
             snapshots.remove(id);
         }
         request.setProperty(NEXT_COOKIE, end < dns.size() ? id + ":" + end : "");
-        request.setRequest(new SearchRequest(search.getBaseDN(), SearchScope.BASE,
-                Filter.createEqualityFilter("objectClass", "openprofiles-matches-nothing"), "1.1"));
+        request.setRequest(new SearchRequest(
+                search.getBaseDN(),
+                SearchScope.BASE,
+                Filter.createEqualityFilter("objectClass", "openprofiles-matches-nothing"),
+                "1.1"));
     }
 
     @Override
@@ -83,8 +93,9 @@ final class SnapshotPaging extends InMemoryOperationInterceptor {
         Object next = result.getProperty(NEXT_COOKIE);
         if (next != null) {
             LDAPResult done = result.getResult();
-            result.setResult(new LDAPResult(done.getMessageID(), ResultCode.SUCCESS, null, null, null,
-                    new Control[] {new SimplePagedResultsControl(0, new ASN1OctetString((String) next), false)}));
+            result.setResult(new LDAPResult(done.getMessageID(), ResultCode.SUCCESS, null, null, null, new Control[] {
+                new SimplePagedResultsControl(0, new ASN1OctetString((String) next), false)
+            }));
         }
     }
 }

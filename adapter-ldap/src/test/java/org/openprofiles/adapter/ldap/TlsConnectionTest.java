@@ -33,6 +33,7 @@ class TlsConnectionTest {
 
     @TempDir
     static Path dir;
+
     private static Path serverKeys;
     private static Path otherHostKeys;
     private static Path trustStore;
@@ -49,14 +50,53 @@ class TlsConnectionTest {
 
     private static void certificate(Path keys, String host) {
         Path pem = dir.resolve(host + ".pem");
-        manage("generate-self-signed-certificate", "--keystore", keys.toString(), "--keystore-password", PIN,
-                "--keystore-type", "PKCS12", "--alias", "server", "--subject-dn", "CN=" + host, "--days-valid", "2",
-                "--key-algorithm", "RSA", "--key-size-bits", "2048", "--signature-algorithm", "SHA256withRSA",
-                "--subject-alternative-name-dns", host);
-        manage("export-certificate", "--keystore", keys.toString(), "--keystore-password", PIN, "--alias", "server",
-                "--output-file", pem.toString(), "--output-format", "PEM");
-        manage("import-certificate", "--keystore", trustStore.toString(), "--keystore-password", PIN, "--keystore-type",
-                "PKCS12", "--alias", host, "--certificate-file", pem.toString(), "--no-prompt");
+        manage(
+                "generate-self-signed-certificate",
+                "--keystore",
+                keys.toString(),
+                "--keystore-password",
+                PIN,
+                "--keystore-type",
+                "PKCS12",
+                "--alias",
+                "server",
+                "--subject-dn",
+                "CN=" + host,
+                "--days-valid",
+                "2",
+                "--key-algorithm",
+                "RSA",
+                "--key-size-bits",
+                "2048",
+                "--signature-algorithm",
+                "SHA256withRSA",
+                "--subject-alternative-name-dns",
+                host);
+        manage(
+                "export-certificate",
+                "--keystore",
+                keys.toString(),
+                "--keystore-password",
+                PIN,
+                "--alias",
+                "server",
+                "--output-file",
+                pem.toString(),
+                "--output-format",
+                "PEM");
+        manage(
+                "import-certificate",
+                "--keystore",
+                trustStore.toString(),
+                "--keystore-password",
+                PIN,
+                "--keystore-type",
+                "PKCS12",
+                "--alias",
+                host,
+                "--certificate-file",
+                pem.toString(),
+                "--no-prompt");
     }
 
     private static void manage(String... args) {
@@ -68,18 +108,22 @@ class TlsConnectionTest {
     }
 
     private static SSLUtil serverSsl(Path keys) throws Exception {
-        return new SSLUtil(new KeyStoreKeyManager(keys.toFile(), PIN.toCharArray(), "PKCS12", "server"),
+        return new SSLUtil(
+                new KeyStoreKeyManager(keys.toFile(), PIN.toCharArray(), "PKCS12", "server"),
                 new TrustAllTrustManager());
     }
 
     private static InMemoryDirectory ldaps(Path keys) throws Exception {
-        return InMemoryDirectory.activeDirectory(InMemoryListenerConfig.createLDAPSConfig("ldaps",
-                InetAddress.getLoopbackAddress(), 0, serverSsl(keys).createSSLServerSocketFactory(), null));
+        return InMemoryDirectory.activeDirectory(InMemoryListenerConfig.createLDAPSConfig(
+                "ldaps", InetAddress.getLoopbackAddress(), 0, serverSsl(keys).createSSLServerSocketFactory(), null));
     }
 
     private static InMemoryDirectory startTls() throws Exception {
-        return InMemoryDirectory.activeDirectory(InMemoryListenerConfig.createLDAPConfig("starttls",
-                InetAddress.getLoopbackAddress(), 0, serverSsl(serverKeys).createSSLSocketFactory()));
+        return InMemoryDirectory.activeDirectory(InMemoryListenerConfig.createLDAPConfig(
+                "starttls",
+                InetAddress.getLoopbackAddress(),
+                0,
+                serverSsl(serverKeys).createSSLSocketFactory()));
     }
 
     private static LdapDirectorySource source(InMemoryDirectory directory, String url, Map<String, String> more) {
@@ -118,37 +162,45 @@ class TlsConnectionTest {
     void anUntrustedCertificateMakesTheServerUnreachable() throws Exception {
         try (InMemoryDirectory directory = ldaps(serverKeys)) {
             int port = directory.server().getListenPort();
-            DirectoryUnavailable untrusted = assertThrows(DirectoryUnavailable.class,
-                    () -> source(directory, "ldaps://localhost:" + port, Map.of()).read(DirectoryReadRequest.full(Set.of()),
-                            new RecordingSink()));
+            DirectoryUnavailable untrusted = assertThrows(
+                    DirectoryUnavailable.class,
+                    () -> source(directory, "ldaps://localhost:" + port, Map.of())
+                            .read(DirectoryReadRequest.full(Set.of()), new RecordingSink()));
             assertEquals(Reason.UNREACHABLE, untrusted.reason(), untrusted.getMessage());
-            assertTrue(untrusted.getMessage().startsWith("Directory ldaps://localhost:" + port), untrusted.getMessage());
+            assertTrue(
+                    untrusted.getMessage().startsWith("Directory ldaps://localhost:" + port), untrusted.getMessage());
         }
     }
 
     @Test
     void aTrustedCertificateForAnotherHostNameIsRefused() throws Exception {
         try (InMemoryDirectory directory = ldaps(otherHostKeys)) {
-            DirectoryUnavailable otherHost = assertThrows(DirectoryUnavailable.class,
-                    () -> source(directory, "ldaps://localhost:" + directory.server().getListenPort(), trusting())
+            DirectoryUnavailable otherHost = assertThrows(
+                    DirectoryUnavailable.class,
+                    () -> source(
+                                    directory,
+                                    "ldaps://localhost:" + directory.server().getListenPort(),
+                                    trusting())
                             .read(DirectoryReadRequest.full(Set.of()), new RecordingSink()));
             assertEquals(Reason.UNREACHABLE, otherHost.reason(), otherHost.getMessage());
             assertTrue(otherHost.getMessage().contains("localhost"), otherHost.getMessage());
         }
     }
 
-
     @Test
     void startTlsThatFailsNeverFallsBackToPlainText() throws Exception {
-        try (InMemoryDirectory plain = InMemoryDirectory.activeDirectory(); InMemoryDirectory secured = startTls()) {
+        try (InMemoryDirectory plain = InMemoryDirectory.activeDirectory();
+                InMemoryDirectory secured = startTls()) {
             Map<String, String> settings = new HashMap<>(Map.of("PROFILES_LDAP_START_TLS", "true"));
-            DirectoryUnavailable unsupported = assertThrows(DirectoryUnavailable.class,
+            DirectoryUnavailable unsupported = assertThrows(
+                    DirectoryUnavailable.class,
                     () -> source(plain, "ldap://localhost:" + plain.server().getListenPort(), settings)
                             .read(DirectoryReadRequest.full(Set.of()), new RecordingSink()));
             assertEquals(Reason.UNREACHABLE, unsupported.reason(), unsupported.getMessage());
             assertTrue(unsupported.getMessage().contains("while starting TLS"), unsupported.getMessage());
 
-            DirectoryUnavailable untrusted = assertThrows(DirectoryUnavailable.class,
+            DirectoryUnavailable untrusted = assertThrows(
+                    DirectoryUnavailable.class,
                     () -> source(secured, "ldap://localhost:" + secured.server().getListenPort(), settings)
                             .read(DirectoryReadRequest.full(Set.of()), new RecordingSink()));
             assertEquals(Reason.UNREACHABLE, untrusted.reason(), untrusted.getMessage());

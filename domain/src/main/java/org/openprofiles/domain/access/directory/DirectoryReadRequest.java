@@ -13,7 +13,8 @@ public record DirectoryReadRequest(Optional<Watermark> since, Set<String> attrib
 
     public DirectoryReadRequest {
         since = since == null ? Optional.empty() : since;
-        attributeKeys = attributeKeys == null ? Set.of()
+        attributeKeys = attributeKeys == null
+                ? Set.of()
                 : attributeKeys.stream().map(AttributeValue::normalizeKey).collect(Collectors.toUnmodifiableSet());
     }
 

@@ -18,9 +18,15 @@ import java.util.Optional;
  * @param skippedEntries      entries matched by the filters but not delivered (no id, no login, …)
  * @param skippedSamples      the first few of them, to show an administrator
  */
-public record DirectoryReadResult(ReadScope accountScope, Optional<String> fullReadReason, Optional<Watermark> watermark,
-                                  long groupsRead, long accountsRead, long pagesRead, long skippedEntries,
-                                  List<SkippedEntry> skippedSamples) {
+public record DirectoryReadResult(
+        ReadScope accountScope,
+        Optional<String> fullReadReason,
+        Optional<Watermark> watermark,
+        long groupsRead,
+        long accountsRead,
+        long pagesRead,
+        long skippedEntries,
+        List<SkippedEntry> skippedSamples) {
 
     /** How many skipped entries a result names at most. */
     public static final int MAX_SKIPPED_SAMPLES = 20;
@@ -46,6 +52,5 @@ public record DirectoryReadResult(ReadScope accountScope, Optional<String> fullR
     }
 
     /** A directory entry that was left out, and why (never a secret: a DN and a sentence). */
-    public record SkippedEntry(String distinguishedName, String reason) {
-    }
+    public record SkippedEntry(String distinguishedName, String reason) {}
 }

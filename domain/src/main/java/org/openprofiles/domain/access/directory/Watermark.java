@@ -11,7 +11,8 @@ public record Watermark(String value) {
 
     public Watermark {
         if (value == null || value.isBlank() || value.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("a watermark is a non-blank text of at most " + MAX_LENGTH + " characters");
+            throw new IllegalArgumentException(
+                    "a watermark is a non-blank text of at most " + MAX_LENGTH + " characters");
         }
     }
 
