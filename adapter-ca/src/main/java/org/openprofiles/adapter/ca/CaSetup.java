@@ -64,12 +64,12 @@ final class CaSetup {
                 List.of(certificate, root.certificate()));
     }
 
-    /** A keystore with a new RSA 3072 key-recovery key ("key-recovery") and its self-signed certificate. */
+    /** A keystore with a new EC P-384 key-recovery key ("key-recovery") and its self-signed certificate. */
     KeyStore newRecovery(String caName, Instant now, char[] password) {
-        KeyPair keys = generate(CaKeyAlgorithm.RSA_3072);
+        KeyPair keys = generate(CaKeyAlgorithm.EC_P384);
         SubjectPublicKeyInfo key = CertificateMaker.keyInfo(keys.getPublic());
         X509CertificateHolder certificate = CertificateMaker.keyRecovery(name(caName, caName + " Key Recovery " + shortId(key)),
-                key, Bc.signer(keys.getPrivate(), SignatureHash.SHA256), SerialNumber.random(random), now, RECOVERY_VALIDITY);
+                key, Bc.signer(keys.getPrivate(), SignatureHash.SHA384), SerialNumber.random(random), now, RECOVERY_VALIDITY);
         KeyStore store = emptyStore();
         put(store, CaKeys.RECOVERY_ALIAS, new CaSigner(CaKeys.RECOVERY_ALIAS, Bc.issuerId(certificate), keys.getPrivate(),
                 List.of(certificate)), password);

@@ -87,15 +87,15 @@ final class CertificateMaker {
     }
 
     /**
-     * The key-recovery certificate: self-signed, for key encipherment only. Nobody needs to trust
-     * it; it names the key archived private keys are encrypted to.
+     * The key-recovery certificate: self-signed, for key agreement only. Nobody needs to trust it;
+     * it names the key archived private keys are encrypted to.
      */
     static X509CertificateHolder keyRecovery(X500Name subject, SubjectPublicKeyInfo key, ContentSigner signer,
                                              SerialNumber serial, Instant now, Duration validity) {
         X509v3CertificateBuilder builder = new X509v3CertificateBuilder(subject, serial.value(), Bc.date(seconds(now)),
                 Bc.date(seconds(now.plus(validity))), subject, key);
         add(builder, Extension.basicConstraints, true, new BasicConstraints(false));
-        add(builder, Extension.keyUsage, true, new KeyUsage(KeyUsage.keyEncipherment));
+        add(builder, Extension.keyUsage, true, new KeyUsage(KeyUsage.keyAgreement));
         add(builder, Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyIdentifier(key)));
         return builder.build(signer);
     }

@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedCertificateAuthority implements CertificateAuthority {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedCertificateAuthority.class);
-    private static final long RETRY_NANOS = Duration.ofSeconds(5).toNanos();
+    /** After a failure to open the keystore, how long calls fail fast before it is tried again. */
+    static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
     /** An issuing CA with less time left than this cannot give a full certificate lifetime much longer. */
     private static final Duration ROTATION_WARNING = Duration.ofDays(400);
 
@@ -66,12 +67,18 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
     private final CaSetup setup;
     private final PkiLocations locations;
     private final OcspResponder ocsp = new OcspResponder();
+    private final long retryNanos;
 
     private volatile CaKeys keys;
     private long failedAtNanos;
     private String failure;
 
     public EmbeddedCertificateAuthority(EmbeddedCaSettings settings, Clock clock) {
+        this(settings, clock, RETRY_INTERVAL);
+    }
+
+    EmbeddedCertificateAuthority(EmbeddedCaSettings settings, Clock clock, Duration retryInterval) {
+        this.retryNanos = retryInterval.toNanos();
         this.settings = settings;
         this.clock = clock;
         this.files = new CaFiles(settings, random);
@@ -153,7 +160,7 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
                     settings.signatureHash(), issuer);
             byte[] pfx = Pkcs12.write(pair.getPrivate(), chain(certificate, issuer), holder.displayName(), secret, random);
             Optional<ArchivedKey> archived = settings.archiveKeys()
-                    ? Optional.of(KeyArchive.archive(pair.getPrivate(), current.currentRecoveryKey()))
+                    ? Optional.of(KeyArchive.archive(pair.getPrivate(), current.currentRecoveryKey(), random))
                     : Optional.empty();
             return new IssuedKeyPair(describe(certificate, content, issuer), pfx, archived);
         } finally {
@@ -233,8 +240,8 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
         try {
             X509CertificateHolder certificate = Bc.holder(certificateDer);
             CaKeys current = keys();
-            CaSigner issuer = issuerOf(certificate, current);
             PrivateKey key = KeyArchive.open(archived, current.recoveryKeys());
+            CaSigner issuer = issuerOf(certificate, current);
             if (!Bc.matches(key, Bc.certificate(certificate).getPublicKey())) {
                 throw new IllegalArgumentException("the archived key does not belong to this certificate");
             }
@@ -290,7 +297,7 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
         }
     }
 
-    /** The keys, opened on first use; after a failure, tried again at most every {@link #RETRY_NANOS}. */
+    /** The keys, opened on first use; after a failure, tried again at most every retry interval. */
     private CaKeys keys() {
         CaKeys current = keys;
         if (current != null) {
@@ -300,7 +307,7 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
             if (keys != null) {
                 return keys;
             }
-            if (failure != null && System.nanoTime() - failedAtNanos < RETRY_NANOS) {
+            if (failure != null && System.nanoTime() - failedAtNanos < retryNanos) {
                 throw new CertificateAuthorityUnavailable(failure);
             }
             try {

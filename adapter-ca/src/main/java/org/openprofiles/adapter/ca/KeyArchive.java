@@ -3,13 +3,12 @@ package org.openprofiles.adapter.ca;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.security.spec.MGF1ParameterSpec;
+import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Collection;
 import java.util.Map;
-import javax.crypto.spec.OAEPParameterSpec;
-import javax.crypto.spec.PSource;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cms.CMSAlgorithm;
@@ -19,33 +18,35 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
-import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
-import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
-import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.openprofiles.domain.certificate.pki.ArchivedKey;
 import org.openprofiles.domain.certificate.pki.CertificateAuthorityUnavailable;
+import org.openprofiles.domain.certificate.pki.EcCurve;
+import org.openprofiles.domain.certificate.pki.KeyType;
 
 /**
  * Archives server-generated private keys for recovery: the PKCS#8 key inside a CMS EnvelopedData
- * (RFC 5652), content encrypted with AES-256-CBC under a fresh key, that key wrapped with
- * RSA-OAEP (SHA-256) to the key-recovery key. {@code openssl cms -decrypt} opens it too, given
- * the key-recovery key.
+ * (RFC 5652), content encrypted with AES-256-CBC under a fresh key, that key wrapped (AES-256 key
+ * wrap) under a key agreed by ephemeral-static ECDH on P-384 with the key-recovery key (RFC 5753,
+ * SHA-384 KDF). A fresh ephemeral key per archive; {@code openssl cms -decrypt} opens it too,
+ * given the key-recovery key.
  */
 final class KeyArchive {
 
     private KeyArchive() {
     }
 
-    static ArchivedKey archive(PrivateKey key, KeyRecoveryKey recovery) {
+    static ArchivedKey archive(PrivateKey key, KeyRecoveryKey recovery, SecureRandom random) {
         try {
-            OAEPParameterSpec oaep = new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
-                    PSource.PSpecified.DEFAULT);
+            KeyPair ephemeral = Bc.generate(KeyType.ec(EcCurve.P384), random);
             CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
-            generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(recovery.certificate(),
-                    new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(PKCSObjectIdentifiers.id_RSAES_OAEP, oaep))
-                    .setProvider(Bc.PROVIDER));
+            generator.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA384KDF,
+                    ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
+                    .addRecipient(recovery.certificate()).setSecureRandom(random).setProvider(Bc.PROVIDER));
             CMSEnvelopedData envelope = generator.generate(new CMSProcessableByteArray(key.getEncoded()),
-                    new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).setProvider(Bc.PROVIDER).build());
+                    new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).setSecureRandom(random)
+                            .setProvider(Bc.PROVIDER).build());
             return new ArchivedKey(recovery.id(), envelope.getEncoded());
         } catch (GeneralSecurityException | CMSException | IOException e) {
             throw new IllegalStateException("the key could not be archived", e);
@@ -69,7 +70,7 @@ final class KeyArchive {
                     .getRecipients();
             for (RecipientInformation recipient : recipients) {
                 if (recipient.getRID().match(recovery.holder())) {
-                    byte[] pkcs8 = recipient.getContent(new JceKeyTransEnvelopedRecipient(recovery.key()).setProvider(Bc.PROVIDER));
+                    byte[] pkcs8 = recipient.getContent(new JceKeyAgreeEnvelopedRecipient(recovery.key()).setProvider(Bc.PROVIDER));
                     PrivateKeyInfo info = PrivateKeyInfo.getInstance(pkcs8);
                     String algorithm = info.getPrivateKeyAlgorithm().getAlgorithm().equals(PKCSObjectIdentifiers.rsaEncryption)
                             ? "RSA" : "EC";

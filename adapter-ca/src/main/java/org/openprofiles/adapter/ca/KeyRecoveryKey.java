@@ -4,7 +4,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.cert.X509CertificateHolder;
 
-/** A key-recovery key: the RSA key archived private keys are encrypted to, its certificate, and its id. */
+/** A key-recovery key: the EC key archived private keys are encrypted to, its certificate, and its id. */
 record KeyRecoveryKey(String id, PrivateKey key, X509Certificate certificate) {
 
     X509CertificateHolder holder() {

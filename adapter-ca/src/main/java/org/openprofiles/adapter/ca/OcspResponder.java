@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
-import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
@@ -134,7 +132,7 @@ final class OcspResponder {
 
     private DigestCalculator sha1() {
         try {
-            return digests.get(new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1));
+            return digests.get(RespID.HASH_SHA1);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("no SHA-1", e);
         }

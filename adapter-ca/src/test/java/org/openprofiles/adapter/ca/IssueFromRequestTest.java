@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,6 @@ import org.bouncycastle.asn1.x509.OtherName;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openprofiles.domain.certificate.pki.AcceptedKeys;
 import org.openprofiles.domain.certificate.pki.AlternativeName;
 import org.openprofiles.domain.certificate.pki.CertificateHolder;
@@ -48,8 +46,6 @@ import org.openprofiles.domain.shared.Invalid;
 /** Certificates from clients' PKCS#10 requests: what is granted goes in, a request asking for more is refused. */
 class IssueFromRequestTest {
 
-    @TempDir
-    static Path data;
     private static EmbeddedCertificateAuthority ca;
     private static X509Certificate issuing;
 
@@ -57,7 +53,7 @@ class IssueFromRequestTest {
 
     @BeforeAll
     static void startCa() {
-        ca = TestCa.create(data);
+        ca = TestCa.shared();
         issuing = TestCa.certificate(ca.caCertificates().issuing().der());
     }
 
@@ -113,7 +109,7 @@ class IssueFromRequestTest {
 
     @Test
     void rsa2048RequestAlsoGetsKeyEncipherment() throws Exception {
-        TestRequests request = TestRequests.rsa(2048);
+        TestRequests request = TestRequests.of(TestCa.rsa2048());
         X509Certificate certificate = TestCa.certificate(ca.issue(request.request(), TestCa.ann(), defaults).der());
 
         certificate.verify(issuing.getPublicKey());
@@ -221,10 +217,10 @@ class IssueFromRequestTest {
         assertEquals("csr_key_algorithm_not_allowed", assertThrows(Invalid.class,
                 () -> ca.issue(TestRequests.ec("secp384r1").request(), TestCa.ann(), p256Only)).code());
         assertEquals("csr_key_algorithm_not_allowed", assertThrows(Invalid.class,
-                () -> ca.issue(TestRequests.rsa(2048).request(), TestCa.ann(), p256Only)).code());
+                () -> ca.issue(TestRequests.of(TestCa.rsa2048()).request(), TestCa.ann(), p256Only)).code());
         CertificateSettings rsa3072 = CertificateSettings.builder()
                 .acceptedKeys(new AcceptedKeys(true, 3072, Set.of(EcCurve.P256))).build();
-        Invalid tooWeak = assertThrows(Invalid.class, () -> ca.issue(TestRequests.rsa(2048).request(), TestCa.ann(), rsa3072));
+        Invalid tooWeak = assertThrows(Invalid.class, () -> ca.issue(TestRequests.of(TestCa.rsa2048()).request(), TestCa.ann(), rsa3072));
         assertEquals("csr_key_too_weak", tooWeak.code());
         assertTrue(tooWeak.getMessage().contains("3072"), tooWeak.getMessage());
     }
@@ -240,7 +236,7 @@ class IssueFromRequestTest {
 
     @Test
     void requestSignedWithSha1IsRefused() {
-        TestRequests request = TestRequests.rsa(2048).signedWith("SHA1withRSA");
+        TestRequests request = TestRequests.of(TestCa.rsa2048()).signedWith("SHA1withRSA");
         assertEquals("csr_signature_algorithm_not_allowed",
                 assertThrows(Invalid.class, () -> ca.issue(request.request(), TestCa.ann(), defaults)).code());
     }

@@ -14,7 +14,52 @@ final class TestCa {
 
     static final String BASE_URL = "http://pki.example.test:8080";
 
+    private static EmbeddedCertificateAuthority shared;
+    private static Path sharedDirectory;
+    private static java.security.KeyPair rsaKeys;
+
     private TestCa() {
+    }
+
+    /**
+     * One CA for every test class that only issues and checks (creating one costs seconds on a
+     * busy machine: key generation and the keystores' key derivation). Its directory is removed
+     * when the test JVM ends.
+     */
+    static synchronized EmbeddedCertificateAuthority shared() {
+        if (shared == null) {
+            try {
+                Path directory = java.nio.file.Files.createTempDirectory("openprofiles-ca-test");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(directory)));
+                shared = create(directory);
+                sharedDirectory = directory;
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return shared;
+    }
+
+    /** The data directory of {@link #shared()}, for tests that start a second instance on it. */
+    static synchronized Path sharedDirectory() {
+        shared();
+        return sharedDirectory;
+    }
+
+    /** One RSA 2048 key pair for tests that need some RSA key, not a fresh one (generating takes a while). */
+    static synchronized java.security.KeyPair rsa2048() {
+        if (rsaKeys == null) {
+            rsaKeys = TestRequests.rsaKeys(2048);
+        }
+        return rsaKeys;
+    }
+
+    static void deleteTree(Path directory) {
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // best effort, at exit
+        }
     }
 
     static EmbeddedCertificateAuthority create(Path dataDirectory) {
