@@ -188,7 +188,7 @@ final class CaKeys {
                     holders.add(Bc.holder((X509Certificate) certificate));
                 }
                 checkKeyMatches(alias, privateKey, (X509Certificate) chain[0], where);
-                signers.put(alias, new CaSigner(alias, Bc.issuerId(holders.get(0)), privateKey, holders));
+                signers.put(alias, new CaSigner(alias, Bc.issuerId(holders.get(0)), Bc.ownKey(privateKey), holders));
             }
         } catch (GeneralSecurityException | ClassCastException e) {
             throw new CertificateAuthorityUnavailable("the keys in the " + where + " cannot be read: "

@@ -122,7 +122,7 @@ public record CertificateSettings(KeyGeneration keyGeneration, KeyType keyType, 
             violations.add(new Invalid.Violation(FIELD + ".validity", "validity_out_of_range",
                     "validity must be between 1 hour and 3650 days"));
         }
-        if (KeyUsage.applicable(keyUsages, keyType.algorithm()).isEmpty()) {
+        if (KeyUsage.applicable(keyUsages, keyType.algorithm()).stream().noneMatch(KeyUsage::grantableToUsers)) {
             violations.add(new Invalid.Violation(FIELD + ".keyUsages", "key_usage_required",
                     "grant at least one key usage that a " + keyType + " key can perform"));
         }
