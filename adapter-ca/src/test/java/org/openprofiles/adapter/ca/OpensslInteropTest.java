@@ -183,4 +183,56 @@ class OpensslInteropTest {
         assertEquals(0, pkcs7.exit(), pkcs7.output());
         assertEquals(3, pkcs7.output().split("subject=").length - 1, pkcs7.output());
     }
+
+    @Test
+    void keystoreMadeByOpensslIsAcceptedAsTheOperatorsCa() throws Exception {
+        String[][] steps = {
+            {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-384", "-nodes", "-keyout", "root.key",
+                "-out", "root.pem", "-days", "3650", "-subj", "/O=Example/CN=Example Root CA",
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"},
+            {"req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "issuing.key",
+                "-out", "issuing.csr", "-subj", "/O=Example/CN=Example Issuing CA"},
+            {"x509", "-req", "-in", "issuing.csr", "-CA", "root.pem", "-CAkey", "root.key", "-CAcreateserial",
+                "-out", "issuing.pem", "-days", "1825", "-extfile", "issuing.ext"},
+            {"pkcs12", "-export", "-inkey", "issuing.key", "-in", "issuing.pem", "-certfile", "root.pem", "-name", "example-issuing",
+                "-passout", "pass:operator pw", "-out", "operator.p12"}};
+        write("issuing.ext", "basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign,digitalSignature\n"
+                + "subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n");
+        for (String[] step : steps) {
+            Result result = openssl(step);
+            assertEquals(0, result.exit(), String.join(" ", step) + ": " + result.output());
+        }
+
+        EmbeddedCertificateAuthority operator = TestCa.create(new EmbeddedCaSettings(files.resolve("data"), null,
+                java.util.Optional.of(files.resolve("operator.p12")), java.util.Optional.of("operator pw"), java.util.Optional.empty(),
+                java.util.Optional.empty(), TestCa.BASE_URL, null, null));
+        write("cert.pem", operator.issue(TestRequests.ec("secp256r1").request(), TestCa.ann(), CertificateSettings.defaults()).pem());
+
+        assertEquals("CN=Example Issuing CA,O=Example", operator.caCertificates().issuing().subject());
+        Result verified = openssl("verify", "-CAfile", "root.pem", "-untrusted", "issuing.pem", "cert.pem");
+        assertEquals(0, verified.exit(), verified.output());
+    }
+
+    @Test
+    void opensslOpensAnArchivedKeyWithTheKeyRecoveryKey() throws Exception {
+        IssuedKeyPair issued = ca.issueWithGeneratedKey(TestCa.ann(), CertificateSettings.builder()
+                .keyGeneration(KeyGeneration.SERVER).archiveKeys(true).build(), PfxPassword.of("pw", "pfxpassword"));
+        java.security.KeyStore recovery = java.security.KeyStore.getInstance("PKCS12");
+        char[] password = Files.readString(TestCa.sharedDirectory().resolve("ca/keystore.password")).strip().toCharArray();
+        try (java.io.InputStream in = Files.newInputStream(TestCa.sharedDirectory().resolve("ca/key-recovery.p12"))) {
+            recovery.load(in, password);
+        }
+        write("kra.key", org.openprofiles.domain.certificate.pki.Pem.encode("PRIVATE KEY",
+                recovery.getKey("key-recovery", password).getEncoded()));
+        write("kra.pem", org.openprofiles.domain.certificate.pki.Pem.encode("CERTIFICATE",
+                recovery.getCertificate("key-recovery").getEncoded()));
+        write("archive.der", issued.archivedKey().orElseThrow().envelope());
+
+        Result opened = openssl("cms", "-decrypt", "-inform", "DER", "-in", "archive.der", "-recip", "kra.pem", "-inkey", "kra.key",
+                "-binary", "-out", "key.der");
+
+        assertEquals(0, opened.exit(), opened.output());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(TestPfx.open(issued.pfx(), "pw").key().getEncoded(),
+                Files.readAllBytes(files.resolve("key.der")));
+    }
 }
