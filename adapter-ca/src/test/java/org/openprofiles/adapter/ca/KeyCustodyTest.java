@@ -14,13 +14,18 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openprofiles.domain.certificate.pki.CaCertificates;
 import org.openprofiles.domain.certificate.pki.CertificateAuthorityUnavailable;
 import org.openprofiles.domain.certificate.pki.CertificateSettings;
 import org.openprofiles.domain.certificate.pki.IssuedCertificate;
+import org.openprofiles.domain.certificate.pki.IssuerId;
+import org.openprofiles.domain.certificate.pki.RevocationReason;
+import org.openprofiles.domain.certificate.pki.SerialNumber;
 
 /** Where the CA keys live, what protects them, and what happens when they cannot be opened. */
 class KeyCustodyTest {
@@ -90,6 +95,10 @@ class KeyCustodyTest {
         assertEquals("ca_unavailable", failure.code());
         CertificateAuthorityUnavailable whenIssuing = assertThrows(CertificateAuthorityUnavailable.class, () -> issue(ca));
         assertEquals(failure.getMessage(), whenIssuing.getMessage(), "signing answers unavailable, not a client error");
+        assertEquals(OCSPResp.TRY_LATER, new OCSPResp(ca.answerOcsp(new byte[] {0x30, 0x00}, (i, s) -> null)).getStatus());
+        IssuerId issuer = new IssuerId("0a0b0c0d");
+        assertEquals(issuer, ca.revoke(issuer, SerialNumber.ofHex("abcdef"), RevocationReason.KEY_COMPROMISE, Instant.now()).issuer(),
+                "a revocation is recorded even while the CA cannot sign");
     }
 
     @Test

@@ -1,12 +1,18 @@
 package org.openprofiles.adapter.ca;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.openprofiles.domain.certificate.pki.CertificateHolder;
 
 /** A real embedded CA in a test's directory, and the JDK's view of what it produces. */
@@ -16,9 +22,19 @@ final class TestCa {
 
     private static EmbeddedCertificateAuthority shared;
     private static Path sharedDirectory;
-    private static java.security.KeyPair rsaKeys;
+    private static KeyPair rsaKeys;
 
     private TestCa() {
+    }
+
+    static EmbeddedCertificateAuthority create(Path dataDirectory) {
+        return create(EmbeddedCaSettings.embedded(dataDirectory, BASE_URL));
+    }
+
+    static EmbeddedCertificateAuthority create(EmbeddedCaSettings settings) {
+        EmbeddedCertificateAuthority ca = new EmbeddedCertificateAuthority(settings, Clock.systemUTC());
+        ca.start();
+        return ca;
     }
 
     /**
@@ -29,11 +45,11 @@ final class TestCa {
     static synchronized EmbeddedCertificateAuthority shared() {
         if (shared == null) {
             try {
-                Path directory = java.nio.file.Files.createTempDirectory("openprofiles-ca-test");
+                Path directory = Files.createTempDirectory("openprofiles-ca-test");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(directory)));
                 shared = create(directory);
                 sharedDirectory = directory;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -47,29 +63,11 @@ final class TestCa {
     }
 
     /** One RSA 2048 key pair for tests that need some RSA key, not a fresh one (generating takes a while). */
-    static synchronized java.security.KeyPair rsa2048() {
+    static synchronized KeyPair rsa2048() {
         if (rsaKeys == null) {
             rsaKeys = TestRequests.rsaKeys(2048);
         }
         return rsaKeys;
-    }
-
-    static void deleteTree(Path directory) {
-        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            // best effort, at exit
-        }
-    }
-
-    static EmbeddedCertificateAuthority create(Path dataDirectory) {
-        return create(EmbeddedCaSettings.embedded(dataDirectory, BASE_URL));
-    }
-
-    static EmbeddedCertificateAuthority create(EmbeddedCaSettings settings) {
-        EmbeddedCertificateAuthority ca = new EmbeddedCertificateAuthority(settings, Clock.systemUTC());
-        ca.start();
-        return ca;
     }
 
     static CertificateHolder ann() {
@@ -87,8 +85,16 @@ final class TestCa {
     static X509CRL crl(byte[] der) {
         try {
             return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
-        } catch (java.security.cert.CRLException | CertificateException e) {
+        } catch (CRLException | CertificateException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort, at exit
         }
     }
 }
