@@ -3,6 +3,7 @@ package org.openprofiles.adapter.ca;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -196,7 +197,7 @@ final class CaFiles {
             Path temporary = Files.createTempFile(path.toAbsolutePath().getParent(), "." + path.getFileName(), ".tmp",
                     ownerOnly(OWNER_ONLY_FILE));
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                 OutputStream out = Channels.newOutputStream(channel)) {
                 store.store(out, password);
                 out.flush();
                 channel.force(true);

@@ -1,5 +1,6 @@
 package org.openprofiles.adapter.ca;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
@@ -99,7 +100,7 @@ final class CaSetup {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             return store;
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("no PKCS12 keystores in this Java runtime", e);
         }
     }

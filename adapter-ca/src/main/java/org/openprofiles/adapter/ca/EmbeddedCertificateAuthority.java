@@ -1,5 +1,6 @@
 package org.openprofiles.adapter.ca;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyStore;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -262,7 +264,7 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
             return new IssuedCertificate(issuer.id(), new SerialNumber(certificate.getSerialNumber()),
                     content.subject().toString(), certificate.getNotBefore().toInstant(),
                     certificate.getNotAfter().toInstant(), certificate.getEncoded());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("a certificate just signed does not encode", e);
         }
     }
@@ -350,7 +352,7 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
     }
 
     /** The keystore at {@code path}; when there is none, {@code creator}'s, written unless another instance wrote one first. */
-    private KeyStore loadOrCreate(Path path, String what, char[] password, java.util.function.Supplier<KeyStore> creator) {
+    private KeyStore loadOrCreate(Path path, String what, char[] password, Supplier<KeyStore> creator) {
         Optional<KeyStore> existing = files.load(path, password, what);
         if (existing.isPresent()) {
             return existing.get();

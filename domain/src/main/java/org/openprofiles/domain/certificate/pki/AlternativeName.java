@@ -1,5 +1,7 @@
 package org.openprofiles.domain.certificate.pki;
 
+import java.util.Locale;
+
 /**
  * One subject alternative name. Templates grant only {@link Type#EMAIL} and {@link Type#UPN}
  * (from the user's record); the other types exist so a request asking for them can be named.
@@ -37,6 +39,6 @@ public record AlternativeName(Type type, String value) {
 
     @Override
     public String toString() {
-        return type.name().toLowerCase(java.util.Locale.ROOT) + ":" + value;
+        return type.name().toLowerCase(Locale.ROOT) + ":" + value;
     }
 }
