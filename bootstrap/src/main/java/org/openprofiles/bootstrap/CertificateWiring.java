@@ -1,54 +1,92 @@
 package org.openprofiles.bootstrap;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import org.openprofiles.adapter.jdbc.certificate.JdbiCertificateProfiles;
+import org.openprofiles.adapter.jdbc.certificate.JdbiCertificateRequests;
 import org.openprofiles.adapter.jdbc.certificate.JdbiProfileOwners;
 import org.openprofiles.adapter.jdbc.certificate.JdbiProfileTemplates;
 import org.openprofiles.adapter.rest.certificate.admin.CertificateProfileImportResource;
 import org.openprofiles.adapter.rest.certificate.admin.ProfileTemplatesResource;
 import org.openprofiles.adapter.rest.certificate.cm.CertificateProfilesResource;
+import org.openprofiles.adapter.rest.certificate.cm.CertificateRequestsResource;
+import org.openprofiles.application.certificate.CancelCertificateRequest;
+import org.openprofiles.application.certificate.CompleteCertificateRequest;
 import org.openprofiles.application.certificate.CreateProfileTemplate;
+import org.openprofiles.application.certificate.DecideCertificateRequest;
+import org.openprofiles.application.certificate.GetCertificateRequest;
 import org.openprofiles.application.certificate.GetProfile;
 import org.openprofiles.application.certificate.GetProfileTemplate;
 import org.openprofiles.application.certificate.ImportCertificateProfiles;
+import org.openprofiles.application.certificate.InitiateCertificateRequest;
+import org.openprofiles.application.certificate.ListCertificateRequests;
 import org.openprofiles.application.certificate.ListProfileTemplates;
 import org.openprofiles.application.certificate.ListProfilesForUser;
+import org.openprofiles.application.certificate.ListRequestProfiles;
 import org.openprofiles.application.certificate.OfferedOperations;
+import org.openprofiles.application.certificate.RequestExecution;
 import org.openprofiles.application.certificate.UpdateProfileTemplate;
+import org.openprofiles.application.shared.Audit;
+import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.CertificateProfiles;
+import org.openprofiles.domain.certificate.CertificateRequests;
+import org.openprofiles.domain.certificate.ProfileOwners;
 import org.openprofiles.domain.certificate.ProfileTemplates;
+import org.openprofiles.domain.security.AccessPolicy;
 
-/** The certificate-profile context, wired by hand: repositories, use cases, resources. */
+/**
+ * The certificate context wired by hand: each repository built once, the use cases on them, and
+ * the resources of the Certificate Management routes and their administration.
+ */
 final class CertificateWiring {
 
-    final ProfileTemplates templates;
-    final CertificateProfiles profiles;
-    final OfferedOperations offeredOperations;
-    private final Wiring shared;
+    private final ProfileTemplates templates;
+    private final CertificateProfiles profiles;
+    private final CertificateRequests requests;
+    private final ProfileOwners owners;
+    private final OfferedOperations offeredOperations;
+    private final RequestExecution execution;
+    private final AccessPolicy policy;
+    private final Transactions transactions;
+    private final Audit audit;
     private final Clock clock;
 
     CertificateWiring(Wiring shared, Clock clock) {
-        this.shared = shared;
+        this.policy = shared.accessPolicy;
+        this.transactions = shared.transactions;
+        this.audit = shared.audit;
         this.clock = clock;
         this.templates = new JdbiProfileTemplates(shared.transactions);
         this.profiles = new JdbiCertificateProfiles(shared.transactions);
+        this.requests = new JdbiCertificateRequests(shared.transactions);
+        this.owners = new JdbiProfileOwners(shared.transactions);
         this.offeredOperations = new OfferedOperations(templates);
+        this.execution = new RequestExecution(profiles, templates);
     }
 
     /** The context's Jersey resources. */
     List<Object> restComponents() {
-        var policy = shared.accessPolicy;
-        var transactions = shared.transactions;
         return List.of(
-                new CertificateProfilesResource(new ListProfilesForUser(profiles, offeredOperations, policy, transactions),
+                new CertificateProfilesResource(
+                        new ListProfilesForUser(profiles, offeredOperations, policy, transactions),
                         new GetProfile(profiles, offeredOperations, policy, transactions)),
+                new CertificateRequestsResource(
+                        new InitiateCertificateRequest(profiles, owners, templates, requests, execution, policy,
+                                transactions, audit, clock),
+                        new GetCertificateRequest(requests, policy, transactions),
+                        new ListCertificateRequests(requests, policy, transactions),
+                        new ListRequestProfiles(requests, profiles, offeredOperations, policy, transactions),
+                        new CompleteCertificateRequest(requests, templates, execution, new SecureRandom(), policy,
+                                transactions, audit, clock),
+                        new CancelCertificateRequest(requests, policy, transactions, audit, clock),
+                        new DecideCertificateRequest(requests, execution, policy, transactions, audit, clock)),
                 new ProfileTemplatesResource(
-                        new CreateProfileTemplate(templates, policy, transactions, shared.audit, clock),
-                        new UpdateProfileTemplate(templates, policy, transactions, shared.audit, clock),
+                        new CreateProfileTemplate(templates, policy, transactions, audit, clock),
+                        new UpdateProfileTemplate(templates, policy, transactions, audit, clock),
                         new ListProfileTemplates(templates, policy, transactions),
                         new GetProfileTemplate(templates, policy)),
-                new CertificateProfileImportResource(new ImportCertificateProfiles(profiles, templates,
-                        new JdbiProfileOwners(transactions), policy, transactions, shared.audit, clock)));
+                new CertificateProfileImportResource(
+                        new ImportCertificateProfiles(profiles, templates, owners, policy, transactions, audit, clock)));
     }
 }

@@ -46,8 +46,8 @@ final class SecurityWiring {
                 new ListTokens(policy, transactions, users, credentials),
                 new RevokeToken(policy, transactions, credentials, audit, clock));
         return List.of(
-                new UsersResource(policy, useCases),
-                new AuditResource(policy, new ListAuditEvents(policy, transactions, shared.auditTrail)));
+                new UsersResource(useCases),
+                new AuditResource(new ListAuditEvents(policy, transactions, shared.auditTrail)));
     }
 
     /** The JWT verifier when OpenID Connect is configured; a JWKS file is read here, at start-up. */

@@ -8,9 +8,10 @@ import org.openprofiles.adapter.jdbc.security.JdbiAuditTrail;
 import org.openprofiles.adapter.jdbc.security.JdbiCredentials;
 import org.openprofiles.adapter.jdbc.security.JdbiUsers;
 import org.openprofiles.adapter.jdbc.shared.Database;
-import org.openprofiles.adapter.jdbc.shared.JdbcDatabaseProbe;
+import org.openprofiles.adapter.jdbc.health.JdbcDatabaseProbe;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.rest.shared.AuthenticationFilter;
+import org.openprofiles.adapter.rest.shared.AuthorizationFeature;
 import org.openprofiles.adapter.rest.shared.ExternalTokenVerifier;
 import org.openprofiles.adapter.rest.shared.JsonMappers;
 import org.openprofiles.adapter.rest.health.HealthResource;
@@ -62,13 +63,13 @@ final class Wiring {
     List<Object> restComponents() {
         List<Object> components = new ArrayList<>();
         components.add(new AuthenticationFilter(new Authenticate(users, credentials, clock), externalTokenVerifier()));
+        components.add(new AuthorizationFeature(accessPolicy));
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
         components.addAll(new SecurityWiring(this, clock).restComponents());
         components.addAll(new CertificateWiring(this, clock).restComponents());
         components.add(new JsonMappers()
                 .withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
         components.addAll(new AccessWiring(this, config.profilesTimeZone(), clock).restComponents());
-        components.addAll(new CertificateRequestWiring(this, clock).restComponents());
         return components;
     }
 

@@ -66,6 +66,17 @@ class AccessProfilesRoutesTest extends EndToEndTest {
     }
 
     @Test
+    void aCallerWithoutTheRoleIsRefusedBeforeItsBodyIsRead() {
+        for (String path : List.of("/api/v1/Profiles/CreateUpdate", "/api/v1/Profiles/Assign",
+                "/api/v1/Profiles/AdditionalProfileInformation")) {
+            HttpResponse<String> refused = http.post(path, "{ this is not JSON", nobody.auth());
+            assertEquals(403, refused.statusCode(), path + ": " + refused.body());
+        }
+        assertEquals(403, http.post("/api/v1/Profiles/Unassign", "{[", reader.auth()).statusCode(),
+                "a reader may not write, whatever it sends");
+    }
+
+    @Test
     void colorsAreAFixedPaletteOfAtLeastSixteenIndexedFromZero() {
         JsonNode colors = AccessFixtures.json(http.get("/API/V1/PROFILES/COLORS", reader.auth()));
         assertTrue(colors.size() >= 16);

@@ -9,7 +9,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.openprofiles.domain.security.Role;
 
-/** Every admin route needs a token (401) and the admin role (403), whatever else the request says. */
+/**
+ * Every admin route needs a token (401) and the admin role (403), whatever else the request says:
+ * the role is checked before any parameter or body is read.
+ */
 class AdminAuthorizationTest extends EndToEndTest {
 
     private record Route(String name, Function<String[], HttpResponse<String>> call) {
@@ -33,7 +36,21 @@ class AdminAuthorizationTest extends EndToEndTest {
                 new Route("GET malformed user", h -> http.get("/admin/v1/users/not-a-uuid", h)),
                 new Route("GET audit bad filter", h -> http.get("/admin/v1/audit?from=yesterday", h)),
                 new Route("PUT unknown role", h -> http.put("/admin/v1/users/" + user + "/roles",
-                        "{\"roles\":[\"wizard\"]}", h)));
+                        "{\"roles\":[\"wizard\"]}", h)),
+                new Route("GET templates", h -> http.get("/admin/v1/profile-templates", h)),
+                new Route("GET template", h -> http.get("/admin/v1/profile-templates/" + token, h)),
+                new Route("POST template", h -> http.post("/admin/v1/profile-templates", "{\"name\":\"t\"}", h)),
+                new Route("PUT template", h -> http.put("/admin/v1/profile-templates/" + token, "{}", h)),
+                new Route("POST profile import", h -> http.post("/admin/v1/certificate-profiles/import", "[]", h)),
+                new Route("POST directory groups", h -> http.post("/admin/v1/directory/groups", "[]", h)),
+                new Route("POST directory accounts", h -> http.post("/admin/v1/directory/accounts", "[]", h)),
+                new Route("GET attribute catalog", h -> http.get("/admin/v1/access/attributes", h)),
+                new Route("PUT attribute", h -> http.put("/admin/v1/access/attributes/title", "{}", h)),
+                new Route("GET access configuration", h -> http.get("/admin/v1/access/configuration", h)),
+                new Route("PUT access configuration", h -> http.put("/admin/v1/access/configuration", "{}", h)),
+                // A body that is not even JSON: refused for the role before it is read.
+                new Route("POST malformed directory body", h -> http.post("/admin/v1/directory/accounts", "{[", h)),
+                new Route("POST malformed import body", h -> http.post("/admin/v1/certificate-profiles/import", "nope", h)));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.openprofiles.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openprofiles.bootstrap.CertificateFixtures.CM;
 import static org.openprofiles.bootstrap.CertificateFixtures.json;
 import static org.openprofiles.bootstrap.CertificateRequestsTest.auditEvents;
@@ -143,5 +145,50 @@ class CertificateRequestApprovalsTest extends EndToEndTest {
         assertEquals(9, json(approved).get("Status").asInt(), "failed: a retired profile cannot be suspended");
         assertEquals(6, profileJson(alice, profile).get("Status").asInt());
         assertEquals(List.of(), requestProfiles(alice, suspend));
+    }
+
+    @Test
+    void anApproversQueueListsThePendingRequestsItMayDecideUntilItDecides() {
+        TestUsers.Caller approver3 = TestUsers.create(server, "approver3", Role.CM_APPROVER);
+        String first = initiated(alice, "Disable", profile(alice));
+        String second = initiated(alice, "Renew", profile(alice));
+        String own = initiated(approver3, "Disable", profile(approver3));
+        String approved = initiated(alice, "Retire", profile(alice));
+
+        List<String> queue = queue(approver3);
+        assertTrue(queue.containsAll(List.of(first, second)), queue.toString());
+        assertFalse(queue.contains(own), "never one's own request");
+        assertFalse(queue.contains(approved), "a request needing no approval is not Pending");
+
+        assertEquals(200, approve(approver3, first).statusCode());
+        List<String> after = queue(approver3);
+        assertFalse(after.contains(first), "decided once: gone from this approver's queue");
+        assertTrue(after.contains(second));
+        assertTrue(queue(approver2).contains(first), "still waiting for another approver");
+        assertEquals(204, http.get(CM + "/requests?pendingmyapproval=true", agent.auth()).statusCode(),
+                "an agent decides nothing");
+        assertEquals(400, http.get(CM + "/requests?pendingmyapproval=maybe", approver3.auth()).statusCode());
+    }
+
+    /** Every page of the caller's approval queue, following Link rel=next with limit=1. */
+    private static List<String> queue(TestUsers.Caller caller) {
+        List<String> ids = new java.util.ArrayList<>();
+        String path = CM + "/requests?PendingMyApproval=TRUE&limit=1";
+        while (path != null) {
+            HttpResponse<String> page = http.get(path, caller.auth());
+            if (page.statusCode() == 204) {
+                break;
+            }
+            assertEquals(200, page.statusCode(), page.body());
+            json(page).forEach(r -> {
+                assertEquals(16, r.get("Status").asInt(), "only Pending requests");
+                ids.add(r.get("Uuid").asText());
+            });
+            path = page.headers().firstValue("Link")
+                    .map(link -> link.substring(link.indexOf('<') + 1, link.indexOf('>')))
+                    .map(next -> next.substring(next.indexOf("/certificatemanagement")))
+                    .orElse(null);
+        }
+        return ids;
     }
 }

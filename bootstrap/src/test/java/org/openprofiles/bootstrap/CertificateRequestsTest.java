@@ -337,6 +337,9 @@ class CertificateRequestsTest extends EndToEndTest {
         assertEquals(204, http.get(CM + "/requests?status=Denied", carol.auth()).statusCode());
         assertEquals(400, http.get(CM + "/requests?status=Sleeping", carol.auth()).statusCode());
         assertEquals(403, http.get(CM + "/requests?targetuser=" + alice.id(), carol.auth()).statusCode());
+        HttpResponse<String> carolsForAnAgent = http.get(CM + "/requests?targetuser=" + carol.id(), agent.auth());
+        assertEquals(200, carolsForAnAgent.statusCode(), "agents read others' requests as they read their profiles");
+        assertEquals(3, json(carolsForAnAgent).size());
 
         HttpResponse<String> page = http.get(CM + "/requests?limit=2", carol.auth());
         assertEquals(2, json(page).size());

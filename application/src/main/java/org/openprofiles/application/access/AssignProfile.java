@@ -8,16 +8,17 @@ import java.util.Map;
 import java.util.Set;
 import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.Transactions;
+import org.openprofiles.domain.access.AccessProfile;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccessProfiles;
+import org.openprofiles.domain.access.Account;
 import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.Directory;
-import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.shared.Invalid;
-import org.openprofiles.domain.shared.NotFound;
 
 /**
  * Assigns a profile to accounts, or takes it away, with a comment kept with the assignment and in
@@ -106,11 +107,11 @@ public final class AssignProfile {
 
     private void requireKnown(AccessProfileId profile, Set<AccountId> accounts) {
         if (!profiles.exists(profile)) {
-            throw new NotFound("profile_not_found", "profileId", "no access profile " + profile);
+            throw AccessProfile.notFound(profile, "profileId");
         }
         Set<AccountId> unknown = directory.unknownAccounts(accounts);
         if (!unknown.isEmpty()) {
-            throw new NotFound("account_not_found", "accountIds", "unknown accounts: " + unknown);
+            throw Account.notFound(unknown, "accountIds");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.openprofiles.application.access;
 
 import org.openprofiles.application.shared.Transactions;
+import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.AccountCompliance;
 import org.openprofiles.domain.access.ComplianceFindings;
@@ -8,7 +9,6 @@ import org.openprofiles.domain.access.ComplianceQuery;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
-import org.openprofiles.domain.shared.NotFound;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 
@@ -32,7 +32,7 @@ public final class ComplianceReport {
         policy.require(caller, Action.READ_ACCESS_PROFILES, ListAccessProfiles.PROFILES);
         return transactions.readOnly(() -> {
             query.profile().filter(id -> !profiles.exists(id)).ifPresent(id -> {
-                throw new NotFound("profile_not_found", "profileId", "no access profile " + id);
+                throw AccessProfile.notFound(id, "profileId");
             });
             return findings.report(query, page);
         });

@@ -5,13 +5,12 @@ import java.util.Map;
 import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.AccessProfile;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.Assignments;
-import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
-import org.openprofiles.domain.shared.NotFound;
 
 /** Deletes a profile together with its assignments, in one transaction with one audit event. */
 public final class DeleteAccessProfile {
@@ -39,7 +38,7 @@ public final class DeleteAccessProfile {
         policy.require(caller, Action.MANAGE_ACCESS_PROFILES, ListAccessProfiles.PROFILES);
         return transactions.inTransaction(() -> {
             AccessProfile profile = profiles.find(id)
-                    .orElseThrow(() -> new NotFound("profile_not_found", "profileId", "no access profile " + id));
+                    .orElseThrow(() -> AccessProfile.notFound(id, "profileId"));
             long removed = assignments.countFor(id);
             profiles.delete(id);
             Map<String, Object> before = new LinkedHashMap<>(profile.auditFields());

@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.Set;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.AccessProfile;
-import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.AccessProfileId;
+import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.shared.Invalid;
-import org.openprofiles.domain.shared.NotFound;
 
 /** Reads named profiles with everything they require; every id must exist. */
 public final class GetAccessProfiles {
@@ -49,7 +48,7 @@ public final class GetAccessProfiles {
     static void requireAllFound(Set<AccessProfileId> wanted, java.util.Collection<AccessProfileId> found, String field) {
         for (AccessProfileId id : wanted) {
             if (!found.contains(id)) {
-                throw new NotFound("profile_not_found", field, "no access profile " + id);
+                throw AccessProfile.notFound(id, field);
             }
         }
     }

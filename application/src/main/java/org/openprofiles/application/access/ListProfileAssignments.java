@@ -1,14 +1,14 @@
 package org.openprofiles.application.access;
 
 import org.openprofiles.application.shared.Transactions;
+import org.openprofiles.domain.access.AccessProfile;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.ProfileAssignment;
-import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
-import org.openprofiles.domain.shared.NotFound;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 
@@ -32,7 +32,7 @@ public final class ListProfileAssignments {
         policy.require(caller, Action.READ_ACCESS_PROFILES, ListAccessProfiles.PROFILES);
         return transactions.readOnly(() -> {
             if (!profiles.exists(profile)) {
-                throw new NotFound("profile_not_found", "profileId", "no access profile " + profile);
+                throw AccessProfile.notFound(profile, "profileId");
             }
             return assignments.listFor(profile, page);
         });

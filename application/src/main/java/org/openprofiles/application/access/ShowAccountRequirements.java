@@ -1,7 +1,9 @@
 package org.openprofiles.application.access;
 
+import java.util.List;
 import java.util.function.Supplier;
 import org.openprofiles.application.shared.Transactions;
+import org.openprofiles.domain.access.Account;
 import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.Directory;
@@ -10,7 +12,6 @@ import org.openprofiles.domain.access.RequiredGroup;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
-import org.openprofiles.domain.shared.NotFound;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 
@@ -42,7 +43,7 @@ public final class ShowAccountRequirements {
         policy.require(caller, Action.READ_ACCESS_PROFILES, ListAccessProfiles.PROFILES);
         return transactions.readOnly(() -> {
             if (directory.findAccount(account).isEmpty()) {
-                throw new NotFound("account_not_found", "accountId", "no directory account " + account);
+                throw Account.notFound(List.of(account), "accountId");
             }
             return read.get();
         });

@@ -10,9 +10,6 @@ import org.openprofiles.domain.certificate.RequestId;
 import org.openprofiles.domain.certificate.RequestStatus;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Principal;
-import org.openprofiles.domain.shared.Conflict;
-import org.openprofiles.domain.shared.Forbidden;
-import org.openprofiles.domain.shared.NotFound;
 
 /**
  * The requester withdraws a request that is still Pending or Approved: it ends Canceled (the
@@ -36,7 +33,7 @@ public final class CancelCertificateRequest {
     }
 
     private final CertificateRequests requests;
-    private final RequestAccess access;
+    private final AccessPolicy accessPolicy;
     private final Transactions transactions;
     private final Audit audit;
     private final Clock clock;
@@ -44,7 +41,7 @@ public final class CancelCertificateRequest {
     public CancelCertificateRequest(CertificateRequests requests, AccessPolicy accessPolicy, Transactions transactions,
                                     Audit audit, Clock clock) {
         this.requests = requests;
-        this.access = new RequestAccess(accessPolicy);
+        this.accessPolicy = accessPolicy;
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
@@ -53,15 +50,9 @@ public final class CancelCertificateRequest {
     public CertificateRequest cancel(Principal caller, RequestId id, Ending ending) {
         return transactions.inTransaction(() -> {
             CertificateRequest request = requests.lock(id)
-                    .filter(r -> access.visible(caller, r))
-                    .orElseThrow(() -> new NotFound("request_not_found", "id", "no request " + id));
-            if (!caller.is(request.originator()) && !caller.isAdmin()) {
-                throw new Forbidden("not_requester", "only the requester may cancel or abandon a request");
-            }
-            if (request.status() != RequestStatus.PENDING && request.status() != RequestStatus.APPROVED) {
-                throw new Conflict("request_not_open", "status",
-                        "only a Pending or Approved request can be ended; this one is " + request.status().name());
-            }
+                    .filter(r -> r.isVisibleTo(caller, accessPolicy))
+                    .orElseThrow(() -> CertificateRequest.notFound(id));
+            request.checkEndableBy(caller, accessPolicy);
             CertificateRequest ended = request.end(ending.status, clock.instant());
             requests.update(ended);
             audit.record(caller, ending.auditAction, "certificate-request", id.toString(),

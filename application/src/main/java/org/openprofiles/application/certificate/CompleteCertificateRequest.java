@@ -1,14 +1,13 @@
 package org.openprofiles.application.certificate;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.Transactions;
-import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.CertificateRequest;
 import org.openprofiles.domain.certificate.CertificateRequests;
 import org.openprofiles.domain.certificate.OperationPolicy;
@@ -16,14 +15,10 @@ import org.openprofiles.domain.certificate.ProfileStatus;
 import org.openprofiles.domain.certificate.ProfileTemplate;
 import org.openprofiles.domain.certificate.ProfileTemplates;
 import org.openprofiles.domain.certificate.RequestId;
-import org.openprofiles.domain.certificate.RequestStatus;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Principal;
-import org.openprofiles.domain.security.Role;
-import org.openprofiles.domain.shared.Conflict;
 import org.openprofiles.domain.shared.Forbidden;
 import org.openprofiles.domain.shared.Invalid;
-import org.openprofiles.domain.shared.NotFound;
 
 /**
  * The client completes an Approved request whose result it picks up (Renew, Recover, Duplicate,
@@ -35,19 +30,21 @@ public final class CompleteCertificateRequest {
     private final CertificateRequests requests;
     private final ProfileTemplates templates;
     private final RequestExecution execution;
-    private final SecureRandom random = new SecureRandom();
-    private final RequestAccess access;
+    private final RandomGenerator random;
+    private final AccessPolicy accessPolicy;
     private final Transactions transactions;
     private final Audit audit;
     private final Clock clock;
 
-    public CompleteCertificateRequest(CertificateRequests requests, CertificateProfiles profiles,
-                                      ProfileTemplates templates, AccessPolicy accessPolicy,
+    /** {@code random} generates PINs: a {@link java.security.SecureRandom} in production. */
+    public CompleteCertificateRequest(CertificateRequests requests, ProfileTemplates templates,
+                                      RequestExecution execution, RandomGenerator random, AccessPolicy accessPolicy,
                                       Transactions transactions, Audit audit, Clock clock) {
         this.requests = requests;
         this.templates = templates;
-        this.execution = new RequestExecution(profiles, templates);
-        this.access = new RequestAccess(accessPolicy);
+        this.execution = execution;
+        this.random = random;
+        this.accessPolicy = accessPolicy;
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
@@ -64,15 +61,9 @@ public final class CompleteCertificateRequest {
     public Completion complete(Principal caller, RequestId id, Optional<String> pin) {
         return transactions.inTransaction(() -> {
             CertificateRequest request = requests.lock(id)
-                    .filter(r -> access.visible(caller, r))
-                    .orElseThrow(() -> new NotFound("request_not_found", "id", "no request " + id));
-            if (!caller.is(request.originator()) && !caller.has(Role.CM_AGENT)) {
-                throw new Forbidden("not_requester", "only the requester or a cm-agent may complete a request");
-            }
-            if (request.status() != RequestStatus.APPROVED) {
-                throw new Conflict("request_not_approved", "status",
-                        "only an Approved request can be completed; this one is " + request.status().name());
-            }
+                    .filter(r -> r.isVisibleTo(caller, accessPolicy))
+                    .orElseThrow(() -> CertificateRequest.notFound(id));
+            request.checkCompletableBy(caller, accessPolicy);
             Optional<String> generated = pinFor(caller, request, pin);
             RequestExecution.Outcome outcome = execution.execute(request, clock.instant());
             requests.update(outcome.request());
@@ -99,8 +90,7 @@ public final class CompleteCertificateRequest {
             }
             return Optional.empty();
         }
-        ProfileTemplate template = templates.find(request.template()).orElseThrow(() ->
-                new IllegalStateException("request " + request.id() + " names missing template " + request.template()));
+        ProfileTemplate template = templates.referenced(request.template());
         boolean serverSets = template.policyFor(request.type().operationOn(ProfileStatus.ACTIVE))
                 .map(OperationPolicy::serverGeneratesPin).orElse(false);
         if (serverSets) {

@@ -6,19 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.Transactions;
-import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.CertificateRequest;
 import org.openprofiles.domain.certificate.CertificateRequests;
-import org.openprofiles.domain.certificate.ProfileTemplates;
 import org.openprofiles.domain.certificate.RequestId;
 import org.openprofiles.domain.certificate.RequestStatus;
 import org.openprofiles.domain.security.AccessPolicy;
-import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
-import org.openprofiles.domain.security.Resource;
 import org.openprofiles.domain.shared.Conflict;
-import org.openprofiles.domain.shared.Forbidden;
-import org.openprofiles.domain.shared.NotFound;
 
 /**
  * An approver approves or denies a Pending request (our extension; the vendor exposes this only
@@ -39,11 +33,10 @@ public final class DecideCertificateRequest {
     private final Audit audit;
     private final Clock clock;
 
-    public DecideCertificateRequest(CertificateRequests requests, CertificateProfiles profiles,
-                                    ProfileTemplates templates, AccessPolicy accessPolicy, Transactions transactions,
-                                    Audit audit, Clock clock) {
+    public DecideCertificateRequest(CertificateRequests requests, RequestExecution execution,
+                                    AccessPolicy accessPolicy, Transactions transactions, Audit audit, Clock clock) {
         this.requests = requests;
-        this.execution = new RequestExecution(profiles, templates);
+        this.execution = execution;
         this.accessPolicy = accessPolicy;
         this.transactions = transactions;
         this.audit = audit;
@@ -52,20 +45,8 @@ public final class DecideCertificateRequest {
 
     public CertificateRequest decide(Principal caller, RequestId id, Decision decision) {
         return transactions.inTransaction(() -> {
-            CertificateRequest request = requests.lock(id)
-                    .orElseThrow(() -> new NotFound("request_not_found", "id", "no request " + id));
-            accessPolicy.require(caller, Action.DECIDE_CERTIFICATE_REQUESTS,
-                    Resource.ownedBy("certificate-request", request.target()));
-            if (!request.approvalRule().approverRole().map(caller::has).orElse(false)) {
-                throw new Forbidden("not_an_approver", "the caller does not hold the role that approves this request");
-            }
-            if (caller.is(request.originator())) {
-                throw new Forbidden("own_request", "a requester may not decide on their own request");
-            }
-            if (request.status() != RequestStatus.PENDING) {
-                throw new Conflict("request_not_pending", "status",
-                        "only a Pending request can be decided; this one is " + request.status().name());
-            }
+            CertificateRequest request = requests.lock(id).orElseThrow(() -> CertificateRequest.notFound(id));
+            request.checkDecidableBy(caller, accessPolicy);
             Instant now = clock.instant();
             if (!requests.addDecision(id, caller.userId(), decision == Decision.APPROVE, now)) {
                 throw new Conflict("already_decided", "approver", "the caller has already decided on this request");
@@ -88,12 +69,8 @@ public final class DecideCertificateRequest {
         }
         int approvals = requests.approvals(request.id());
         after.put("approvals", approvals);
-        if (approvals < request.approvalRule().needed()) {
-            after.put("status", request.status().name());
-            return request;
-        }
-        CertificateRequest approved = request.approve();
-        if (!approved.type().serverFinishes()) {
+        CertificateRequest approved = request.afterApprovals(approvals);
+        if (approved.status() != RequestStatus.APPROVED || !approved.type().serverFinishes()) {
             after.put("status", approved.status().name());
             return approved;
         }

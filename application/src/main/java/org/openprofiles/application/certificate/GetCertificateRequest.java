@@ -12,16 +12,16 @@ import org.openprofiles.domain.security.Principal;
 public final class GetCertificateRequest {
 
     private final CertificateRequests requests;
-    private final RequestAccess access;
+    private final AccessPolicy accessPolicy;
     private final Transactions transactions;
 
     public GetCertificateRequest(CertificateRequests requests, AccessPolicy accessPolicy, Transactions transactions) {
         this.requests = requests;
-        this.access = new RequestAccess(accessPolicy);
+        this.accessPolicy = accessPolicy;
         this.transactions = transactions;
     }
 
     public Optional<CertificateRequest> get(Principal caller, RequestId id) {
-        return transactions.readOnly(() -> requests.find(id).filter(request -> access.visible(caller, request)));
+        return transactions.readOnly(() -> requests.find(id).filter(request -> request.isVisibleTo(caller, accessPolicy)));
     }
 }

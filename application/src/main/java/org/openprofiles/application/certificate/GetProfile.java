@@ -6,9 +6,7 @@ import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.security.AccessPolicy;
-import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
-import org.openprofiles.domain.security.Resource;
 
 /**
  * One certificate profile with the caller's operations. A profile that does not exist and one the
@@ -31,8 +29,7 @@ public final class GetProfile {
 
     public Optional<ProfileWithOperations> get(Principal caller, CertificateProfileId id) {
         return transactions.readOnly(() -> profiles.find(id)
-                .filter(profile -> accessPolicy.permits(caller, Action.READ_CERTIFICATE_PROFILES,
-                        Resource.ownedBy("certificate-profile", profile.assignedUser())))
+                .filter(profile -> profile.isVisibleTo(caller, accessPolicy))
                 .map(profile -> operations.forEach(List.of(profile), caller).get(0)));
     }
 }

@@ -7,7 +7,6 @@ import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.security.Resource;
-import org.openprofiles.domain.shared.NotFound;
 
 /** An administrator reads one profile template with its policies. */
 public final class GetProfileTemplate {
@@ -22,6 +21,6 @@ public final class GetProfileTemplate {
 
     public ProfileTemplate get(Principal caller, TemplateId id) {
         accessPolicy.require(caller, Action.MANAGE_PROFILE_TEMPLATES, Resource.of("profile-template"));
-        return templates.find(id).orElseThrow(() -> new NotFound("template_not_found", "no profile template " + id));
+        return templates.find(id).orElseThrow(() -> ProfileTemplate.notFound(id));
     }
 }

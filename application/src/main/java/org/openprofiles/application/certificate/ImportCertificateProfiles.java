@@ -14,8 +14,8 @@ import java.util.UUID;
 import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.CertificateProfile;
-import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.CertificateProfileId;
+import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.ProfileOwners;
 import org.openprofiles.domain.certificate.ProfileStatus;
 import org.openprofiles.domain.certificate.ProfileTemplate;
@@ -27,8 +27,8 @@ import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.security.Resource;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.DomainFailure;
-import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.Invalid.Violation;
+import org.openprofiles.domain.shared.Invalid;
 
 /**
  * An administrator imports certificate profiles from an existing Certificate Management server,
@@ -42,12 +42,28 @@ public final class ImportCertificateProfiles {
     /** The most profiles one import may carry: larger migrations are split into several imports. */
     public static final int MAX_ITEMS = 1000;
 
-    private static final UUID NIL = new UUID(0, 0);
-
-    /** One profile as the source server wrote it; values are raw so that every fault can be reported. */
-    public record Item(String uuid, Integer status, Integer flags, String parentProfileUuid, String primaryProfileUuid,
-                       String assignedUserUuid, String profileTemplateUuid, Long profileTemplateVersion,
+    /** One profile as the source server described it, read by an adapter from its wire form. */
+    public record Item(CertificateProfileId id, ProfileStatus status, int flags, Optional<CertificateProfileId> parent,
+                       Optional<CertificateProfileId> primary, UserId owner, TemplateId template, long templateVersion,
                        String comment) {
+        public Item {
+            if (id == null || status == null || parent == null || primary == null || owner == null
+                    || template == null) {
+                throw new IllegalArgumentException("incomplete import item");
+            }
+        }
+    }
+
+    /**
+     * What to import: one entry per item the source sent, in its order, empty where the adapter
+     * could not read the item; {@code malformed} says why, each violation naming its item as
+     * {@code [index].Field}, and is reported together with every other fault.
+     */
+    public record Command(List<Optional<Item>> items, List<Violation> malformed) {
+        public Command {
+            items = List.copyOf(items);
+            malformed = List.copyOf(malformed);
+        }
     }
 
     /**
@@ -76,9 +92,10 @@ public final class ImportCertificateProfiles {
         this.clock = clock;
     }
 
-    public Result importAll(Principal caller, List<Item> items) {
-        accessPolicy.require(caller, Action.IMPORT_CERTIFICATE_PROFILES, Resource.of("certificate-profile"));
-        if (items == null || items.isEmpty()) {
+    public Result importAll(Principal caller, Command command) {
+        accessPolicy.require(caller, Action.IMPORT_CERTIFICATE_PROFILES, Resource.of(CertificateProfile.RESOURCE_KIND));
+        List<Optional<Item>> items = command.items();
+        if (items.isEmpty()) {
             throw new Invalid("empty_import", "profiles", "an import needs at least one profile");
         }
         if (items.size() > MAX_ITEMS) {
@@ -86,12 +103,12 @@ public final class ImportCertificateProfiles {
                     + " profiles, this one has " + items.size() + "; split it");
         }
         Instant now = clock.instant();
-        List<Violation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>(command.malformed());
         List<CertificateProfile> parsed = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         Set<CertificateProfileId> seen = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
-            Optional<CertificateProfile> profile = parse(i, items.get(i), now, violations);
+            Optional<CertificateProfile> profile = profile(i, items.get(i), now, violations);
             if (profile.isPresent() && !seen.add(profile.get().id())) {
                 violations.add(new Violation(at(i, "Uuid"), "duplicate_uuid", "this Uuid appears earlier in the import"));
             } else if (profile.isPresent()) {
@@ -152,75 +169,18 @@ public final class ImportCertificateProfiles {
         });
     }
 
-    private static Optional<CertificateProfile> parse(int i, Item item, Instant now, List<Violation> violations) {
-        if (item == null) {
-            violations.add(new Violation("[" + i + "]", "required", "the item must be a profile object"));
+    /** The profile an item describes, stamped {@code now}; a domain rule it breaks is a violation naming the item. */
+    private static Optional<CertificateProfile> profile(int i, Optional<Item> read, Instant now,
+                                                        List<Violation> violations) {
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        int before = violations.size();
-        Optional<UUID> id = guid(i, "Uuid", item.uuid(), true, violations);
-        Optional<ProfileStatus> status = Optional.empty();
-        if (item.status() == null) {
-            violations.add(new Violation(at(i, "Status"), "required", "Status is required"));
-        } else {
-            status = ProfileStatus.fromCode(item.status());
-            if (status.isEmpty()) {
-                violations.add(new Violation(at(i, "Status"), "unknown_status", "Status " + item.status()
-                        + " is not a profile status (None -1, New 0, Assigned 1, Active 2, Disabled 3, Suspended 4, Retired 6)"));
-            }
-        }
-        Optional<UUID> parent = guid(i, "ParentProfileUuid", item.parentProfileUuid(), false, violations);
-        Optional<UUID> primary = guid(i, "PrimaryProfileUuid", item.primaryProfileUuid(), false, violations);
-        Optional<UUID> user = guid(i, "AssignedUserUuid", item.assignedUserUuid(), true, violations);
-        Optional<UUID> template = guid(i, "ProfileTemplateUuid", item.profileTemplateUuid(), true, violations);
-        if (item.profileTemplateVersion() == null || item.profileTemplateVersion() < 1) {
-            violations.add(new Violation(at(i, "ProfileTemplateVersion"), "invalid_version",
-                    "ProfileTemplateVersion is required and at least 1"));
-        }
-        if (violations.size() > before) {
-            return Optional.empty();
-        }
+        Item item = read.get();
         try {
-            return Optional.of(new CertificateProfile(new CertificateProfileId(id.orElseThrow()), status.orElseThrow(),
-                    item.flags() == null ? 0 : item.flags(), parent.map(CertificateProfileId::new), primary.map(CertificateProfileId::new),
-                    new UserId(user.orElseThrow()), new TemplateId(template.orElseThrow()),
-                    item.profileTemplateVersion(), item.comment(), now, now));
+            return Optional.of(new CertificateProfile(item.id(), item.status(), item.flags(), item.parent(),
+                    item.primary(), item.owner(), item.template(), item.templateVersion(), item.comment(), now, now));
         } catch (DomainFailure failure) {
             violations.add(new Violation(at(i, failure.field().orElse("")), failure.code(), failure.getMessage()));
-            return Optional.empty();
-        }
-    }
-
-    /** A GUID property; the nil GUID counts as absent, as the vendor writes absent references. */
-    private static Optional<UUID> guid(int i, String field, String value, boolean required, List<Violation> violations) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                violations.add(new Violation(at(i, field), "required", field + " is required"));
-            }
-            return Optional.empty();
-        }
-        String text = value.strip();
-        Optional<UUID> parsed = tryParse(text);
-        if (parsed.isEmpty()) {
-            violations.add(new Violation(at(i, field), "invalid_guid", field + " must be a GUID, was '" + value + "'"));
-            return Optional.empty();
-        }
-        if (parsed.get().equals(NIL)) {
-            if (required) {
-                violations.add(new Violation(at(i, field), "required", field + " must not be the nil GUID"));
-            }
-            return Optional.empty();
-        }
-        return parsed;
-    }
-
-    private static Optional<UUID> tryParse(String text) {
-        if (text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

@@ -1,12 +1,8 @@
 package org.openprofiles.application.certificate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,12 +11,12 @@ import java.util.Set;
 import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.CertificateProfile;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.CertificateRequest;
 import org.openprofiles.domain.certificate.CertificateRequests;
 import org.openprofiles.domain.certificate.OperationPolicy;
 import org.openprofiles.domain.certificate.OperationRules;
-import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.ProfileOperation;
 import org.openprofiles.domain.certificate.ProfileOwners;
 import org.openprofiles.domain.certificate.ProfileTemplate;
@@ -29,12 +25,11 @@ import org.openprofiles.domain.certificate.RequestStatus;
 import org.openprofiles.domain.certificate.RequestType;
 import org.openprofiles.domain.certificate.TemplateId;
 import org.openprofiles.domain.security.AccessPolicy;
-import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
-import org.openprofiles.domain.security.Resource;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.Forbidden;
 import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.Sha256;
 
 /**
  * Initiates a request on a certificate profile. Allowed only when {@link OperationRules} offers the
@@ -74,12 +69,7 @@ public final class InitiateCertificateRequest {
                 parts.add(item.value());
             });
             parts.forEach(part -> text.append(part.length()).append(':').append(part));
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java platform has SHA-256", e);
-            }
+            return Sha256.hex(text.toString());
         }
     }
 
@@ -99,10 +89,6 @@ public final class InitiateCertificateRequest {
     public record KeyReused(String key) implements Result {
     }
 
-    /** The longest Idempotency-Key accepted. */
-    public static final int MAX_KEY_LENGTH = 255;
-    public static final String KEY_FIELD = "Idempotency-Key";
-
     private final CertificateProfiles profiles;
     private final ProfileOwners owners;
     private final ProfileTemplates templates;
@@ -114,13 +100,13 @@ public final class InitiateCertificateRequest {
     private final Clock clock;
 
     public InitiateCertificateRequest(CertificateProfiles profiles, ProfileOwners owners, ProfileTemplates templates,
-                                      CertificateRequests requests, AccessPolicy accessPolicy,
-                                      Transactions transactions, Audit audit, Clock clock) {
+                                      CertificateRequests requests, RequestExecution execution,
+                                      AccessPolicy accessPolicy, Transactions transactions, Audit audit, Clock clock) {
         this.profiles = profiles;
         this.owners = owners;
         this.templates = templates;
         this.requests = requests;
-        this.execution = new RequestExecution(profiles, templates);
+        this.execution = execution;
         this.accessPolicy = accessPolicy;
         this.transactions = transactions;
         this.audit = audit;
@@ -128,11 +114,10 @@ public final class InitiateCertificateRequest {
     }
 
     /** Initiates the request, or, for an {@code idempotencyKey} used before, answers its first result. */
-    public Result initiate(Principal caller, Command command, Optional<String> idempotencyKey) {
-        idempotencyKey.ifPresent(InitiateCertificateRequest::checkKey);
+    public Result initiate(Principal caller, Command command, Optional<IdempotencyKey> idempotencyKey) {
         return transactions.inTransaction(() -> {
             if (idempotencyKey.isPresent()) {
-                String key = idempotencyKey.get();
+                String key = idempotencyKey.get().value();
                 Optional<CertificateRequests.KeyUse> used = requests.claimKey(caller.userId(), key,
                         command.fingerprint(), clock.instant());
                 if (used.isPresent()) {
@@ -148,13 +133,6 @@ public final class InitiateCertificateRequest {
         });
     }
 
-    private static void checkKey(String key) {
-        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new Invalid("invalid_idempotency_key", KEY_FIELD, KEY_FIELD + " must be 1 to " + MAX_KEY_LENGTH
-                    + " visible ASCII characters");
-        }
-    }
-
     /** Creates the request in the caller's transaction. */
     private CertificateRequest create(Principal caller, Command command) {
         if (command.type().createsProfile()) {
@@ -165,8 +143,7 @@ public final class InitiateCertificateRequest {
         // Locked from the start: a concurrent request on the same profile waits here, then decides
         // on the status the first one left (and is refused with 409 if that rules it out).
         CertificateProfile profile = profiles.lock(profileId)
-                .filter(p -> accessPolicy.permits(caller, Action.READ_CERTIFICATE_PROFILES,
-                        Resource.ownedBy("certificate-profile", p.assignedUser())))
+                .filter(p -> p.isVisibleTo(caller, accessPolicy))
                 .orElseThrow(() -> new Invalid("unknown_profile", "profile",
                         "profile " + profileId + " does not exist or is not visible to the caller"));
         if (!profile.template().equals(command.template())) {
@@ -176,12 +153,11 @@ public final class InitiateCertificateRequest {
         if (command.target().isPresent() && !profile.isOwnedBy(command.target().get())) {
             throw new Invalid("target_mismatch", "target", "target must be the profile's owner");
         }
-        ProfileTemplate template = templates.find(profile.template()).orElseThrow(() ->
-                new IllegalStateException("profile " + profile.id() + " names missing template " + profile.template()));
+        ProfileTemplate template = templates.referenced(profile.template());
         ProfileOperation operation = command.type().operationOn(profile.status());
         OperationRules.Verdict verdict = OperationRules.verdict(profile, template, caller, operation);
         if (verdict == OperationRules.Verdict.NOT_IN_THIS_STATUS) {
-            throw RequestExecution.notInThisStatus(profile, operation);
+            throw profile.refuses(operation);
         }
         if (verdict != OperationRules.Verdict.ALLOWED) {
             throw new Forbidden("operation_not_offered", "type", "the profile does not offer "

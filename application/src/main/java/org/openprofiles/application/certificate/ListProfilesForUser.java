@@ -45,7 +45,7 @@ public final class ListProfilesForUser {
     /** One page; {@code Forbidden} when the caller may not read the target user's profiles. */
     public Page<ProfileWithOperations> list(Principal caller, Query query) {
         UserId target = query.targetUser().orElse(caller.userId());
-        accessPolicy.require(caller, Action.READ_CERTIFICATE_PROFILES, Resource.ownedBy("certificate-profile", target));
+        accessPolicy.require(caller, Action.READ_CERTIFICATE_PROFILES, Resource.ownedBy(CertificateProfile.RESOURCE_KIND, target));
         if (query.status().matchesNothing()) {
             return Page.last(List.of());
         }

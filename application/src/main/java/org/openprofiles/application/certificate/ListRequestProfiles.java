@@ -10,9 +10,7 @@ import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.RequestId;
 import org.openprofiles.domain.certificate.RequestStatus;
 import org.openprofiles.domain.security.AccessPolicy;
-import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
-import org.openprofiles.domain.security.Resource;
 
 /**
  * The profiles a completed request changed or created, with the caller's operations on each, in
@@ -25,7 +23,6 @@ public final class ListRequestProfiles {
     private final CertificateProfiles profiles;
     private final OfferedOperations operations;
     private final AccessPolicy accessPolicy;
-    private final RequestAccess access;
     private final Transactions transactions;
 
     public ListRequestProfiles(CertificateRequests requests, CertificateProfiles profiles,
@@ -34,21 +31,19 @@ public final class ListRequestProfiles {
         this.profiles = profiles;
         this.operations = operations;
         this.accessPolicy = accessPolicy;
-        this.access = new RequestAccess(accessPolicy);
         this.transactions = transactions;
     }
 
     public List<ProfileWithOperations> list(Principal caller, RequestId id) {
         return transactions.readOnly(() -> requests.find(id)
-                .filter(request -> access.visible(caller, request))
+                .filter(request -> request.isVisibleTo(caller, accessPolicy))
                 .filter(request -> request.status() == RequestStatus.COMPLETED)
                 .map(request -> {
                     List<CertificateProfileId> ids = new ArrayList<>();
                     request.oldProfile().ifPresent(ids::add);
                     request.newProfile().ifPresent(ids::add);
                     List<CertificateProfile> found = profiles.findAll(ids).values().stream()
-                            .filter(p -> accessPolicy.permits(caller, Action.READ_CERTIFICATE_PROFILES,
-                                    Resource.ownedBy("certificate-profile", p.assignedUser())))
+                            .filter(p -> p.isVisibleTo(caller, accessPolicy))
                             .toList();
                     return operations.forEach(found, caller);
                 })

@@ -10,7 +10,6 @@ import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.security.Resource;
-import org.openprofiles.domain.shared.NotFound;
 import org.openprofiles.domain.shared.PreconditionFailed;
 
 /**
@@ -37,8 +36,7 @@ public final class UpdateProfileTemplate {
     public ProfileTemplate update(Principal caller, TemplateId id, long expectedVersion, TemplateContent content) {
         accessPolicy.require(caller, Action.MANAGE_PROFILE_TEMPLATES, Resource.of("profile-template"));
         return transactions.inTransaction(() -> {
-            ProfileTemplate current = templates.find(id)
-                    .orElseThrow(() -> new NotFound("template_not_found", "no profile template " + id));
+            ProfileTemplate current = templates.find(id).orElseThrow(() -> ProfileTemplate.notFound(id));
             if (current.version() != expectedVersion) {
                 throw new PreconditionFailed("stale_version", "version", "the template is at version "
                         + current.version() + ", not " + expectedVersion + "; reload it");

@@ -35,7 +35,7 @@ public final class DisableUser {
         policy.require(actor, Action.MANAGE_USERS, Resource.of(AuditFields.USER));
         return transactions.inTransaction(() -> {
             Set<UserId> admins = users.lockEnabledAdmins();
-            User current = users.find(id).orElseThrow(() -> GetUser.notFound(id));
+            User current = users.find(id).orElseThrow(() -> User.notFound(id));
             if (!current.enabled()) {
                 return current;
             }

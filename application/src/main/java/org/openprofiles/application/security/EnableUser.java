@@ -31,7 +31,7 @@ public final class EnableUser {
     public User enable(Principal actor, UserId id) {
         policy.require(actor, Action.MANAGE_USERS, Resource.of(AuditFields.USER));
         return transactions.inTransaction(() -> {
-            User current = users.find(id).orElseThrow(() -> GetUser.notFound(id));
+            User current = users.find(id).orElseThrow(() -> User.notFound(id));
             if (current.enabled()) {
                 return current;
             }

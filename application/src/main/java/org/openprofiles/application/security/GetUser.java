@@ -25,10 +25,7 @@ public final class GetUser {
 
     public User get(Principal actor, UserId id) {
         policy.require(actor, Action.MANAGE_USERS, Resource.of(AuditFields.USER));
-        return transactions.readOnly(() -> users.find(id)).orElseThrow(() -> notFound(id));
+        return transactions.readOnly(() -> users.find(id)).orElseThrow(() -> User.notFound(id));
     }
 
-    static NotFound notFound(UserId id) {
-        return new NotFound("user_not_found", "no user " + id);
-    }
 }

@@ -75,7 +75,7 @@ public final class IssueToken {
             throw new Invalid("expiry_not_in_future", "expiresAt", "expiresAt must be in the future");
         }
         return transactions.inTransaction(() -> {
-            User user = users.find(command.user()).orElseThrow(() -> GetUser.notFound(command.user()));
+            User user = users.find(command.user()).orElseThrow(() -> User.notFound(command.user()));
             if (!user.enabled()) {
                 throw new Conflict("user_disabled", "user " + user.login() + " is disabled; its tokens would not work");
             }

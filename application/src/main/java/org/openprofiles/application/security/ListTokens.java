@@ -7,6 +7,7 @@ import org.openprofiles.domain.security.ApiToken;
 import org.openprofiles.domain.security.Credentials;
 import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.security.Resource;
+import org.openprofiles.domain.security.User;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.security.Users;
 import org.openprofiles.domain.shared.Page;
@@ -30,7 +31,7 @@ public final class ListTokens {
     public Page<ApiToken> list(Principal actor, UserId user, PageRequest page) {
         policy.require(actor, Action.MANAGE_USERS, Resource.of(AuditFields.TOKEN));
         return transactions.readOnly(() -> {
-            users.find(user).orElseThrow(() -> GetUser.notFound(user));
+            users.find(user).orElseThrow(() -> User.notFound(user));
             return credentials.listFor(user, page);
         });
     }

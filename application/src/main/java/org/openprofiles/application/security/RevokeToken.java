@@ -13,7 +13,6 @@ import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.security.Resource;
 import org.openprofiles.domain.security.TokenId;
 import org.openprofiles.domain.security.UserId;
-import org.openprofiles.domain.shared.NotFound;
 
 /**
  * An admin revokes one of a user's tokens; it is refused from the next request on (tokens are
@@ -40,7 +39,7 @@ public final class RevokeToken {
         policy.require(actor, Action.MANAGE_USERS, Resource.of(AuditFields.TOKEN));
         return transactions.inTransaction(() -> {
             ApiToken current = credentials.find(id).filter(token -> token.userId().equals(user))
-                    .orElseThrow(() -> new NotFound("token_not_found", "user " + user + " has no token " + id));
+                    .orElseThrow(() -> ApiToken.notFound(user, id));
             Instant now = clock.instant();
             if (current.revokedAt().isPresent() || !credentials.revoke(id, now)) {
                 return current;

@@ -34,7 +34,7 @@ public final class SetUserRoles {
         policy.require(actor, Action.MANAGE_USERS, Resource.of(AuditFields.USER));
         return transactions.inTransaction(() -> {
             Set<UserId> admins = users.lockEnabledAdmins();
-            User current = users.find(id).orElseThrow(() -> GetUser.notFound(id));
+            User current = users.find(id).orElseThrow(() -> User.notFound(id));
             User wanted = current.withRoles(roles);
             if (wanted.roles().equals(current.roles())) {
                 return current;

@@ -5,8 +5,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The dependency rule of the hexagon, as ArchUnit rules over a root package. The real code is
@@ -50,6 +57,68 @@ final class LayeringRules {
                 .allowEmptyShould(true);
     }
 
+    /** No adapter reaches into another, whichever they are (REST, JDBC, and the outside systems'). */
+    ArchRule adaptersDoNotDependOnEachOther() {
+        return slices().matching(root + ".adapter.(*)..")
+                .should().notDependOnEachOther()
+                .as("no adapter depends on another adapter")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * Bounded contexts stay apart in the adapters: a class under {@code adapter.<module>.<context>}
+     * uses only its own context of the application, the domain and its own adapter, plus the
+     * {@code shared} and {@code security} contexts that every context builds on.
+     */
+    ArchRule adapterContextsStayApart() {
+        return classes().that().resideInAPackage(root + ".adapter..")
+                .should(useOnlyTheirOwnContextPlusSharedAndSecurity())
+                .allowEmptyShould(true);
+    }
+
+    private ArchCondition<JavaClass> useOnlyTheirOwnContextPlusSharedAndSecurity() {
+        return new ArchCondition<>("use only their own context of application, domain and adapter, plus shared and security") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                Optional<Place> own = place(item.getPackageName());
+                if (own.isEmpty()) {
+                    return;
+                }
+                for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
+                    Optional<Place> target = place(dependency.getTargetClass().getPackageName());
+                    boolean sameModuleOrInner = target.isPresent() && (target.get().module().equals(own.get().module())
+                            || target.get().module().equals("domain") || target.get().module().equals("application"));
+                    if (sameModuleOrInner && !OPEN_CONTEXTS.contains(target.get().context())
+                            && !target.get().context().equals(own.get().context())) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()
+                                + " crosses from context " + own.get().context() + " into " + target.get().context()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** The contexts every context may use. */
+    private static final Set<String> OPEN_CONTEXTS = Set.of("shared", "security");
+
+    /** Where a package sits: its module ({@code domain}, {@code application}, {@code adapter.rest}, …) and context. */
+    private record Place(String module, String context) {
+    }
+
+    private Optional<Place> place(String packageName) {
+        if (!packageName.startsWith(root + ".")) {
+            return Optional.empty();
+        }
+        String[] parts = packageName.substring(root.length() + 1).split("\\.");
+        if ((parts[0].equals("domain") || parts[0].equals("application")) && parts.length >= 2) {
+            return Optional.of(new Place(parts[0], parts[1]));
+        }
+        if (parts[0].equals("adapter") && parts.length >= 3) {
+            return Optional.of(new Place("adapter." + parts[1], parts[2]));
+        }
+        return Optional.empty();
+    }
+
     /** Only bootstrap wires; nothing depends on it. */
     ArchRule nothingDependsOnBootstrap() {
         return noClasses().that().resideOutsideOfPackage(root + ".bootstrap..")
@@ -83,6 +152,7 @@ final class LayeringRules {
 
     List<ArchRule> all() {
         return List.of(domainIsPureJava(), applicationKnowsNoAdapterOrFramework(), adaptersAreIndependent(),
-                jdbcAdapterDoesNotUseRest(), nothingDependsOnBootstrap(), layers(), noPackageCycles());
+                jdbcAdapterDoesNotUseRest(), adaptersDoNotDependOnEachOther(), adapterContextsStayApart(),
+                nothingDependsOnBootstrap(), layers(), noPackageCycles());
     }
 }

@@ -9,9 +9,16 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.jdbc.JdbcRepositoryFixture;
+import org.openprofiles.bootstrap.architecture.fixture.adapter.jdbc.access.JdbcAccessUsingCertificate;
+import org.openprofiles.bootstrap.architecture.fixture.adapter.ldap.LdapUsingJdbc;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.jdbc.JdbcUsingRest;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.RestResourceFixture;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.RestUsingJdbc;
+import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.access.AccessResourceFixture;
+import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.access.AccessResourceUsingCertificate;
+import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.certificate.CertificateResourceUsingAccessResource;
+import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.shared.SharedHelper;
+import org.openprofiles.bootstrap.architecture.fixture.application.access.AccessUseCase;
 import org.openprofiles.bootstrap.architecture.fixture.application.ApplicationUsingFramework;
 import org.openprofiles.bootstrap.architecture.fixture.application.ApplicationUsingRestAdapter;
 import org.openprofiles.bootstrap.architecture.fixture.application.CleanUseCase;
@@ -19,6 +26,9 @@ import org.openprofiles.bootstrap.architecture.fixture.bootstrap.WiringFixture;
 import org.openprofiles.bootstrap.architecture.fixture.domain.CleanValue;
 import org.openprofiles.bootstrap.architecture.fixture.domain.DomainUsingBootstrap;
 import org.openprofiles.bootstrap.architecture.fixture.domain.DomainUsingJackson;
+import org.openprofiles.bootstrap.architecture.fixture.domain.access.AccessValue;
+import org.openprofiles.bootstrap.architecture.fixture.domain.certificate.CertificateValue;
+import org.openprofiles.bootstrap.architecture.fixture.domain.shared.SharedValue;
 import org.openprofiles.bootstrap.architecture.fixture.domain.cycle.a.CycleA;
 import org.openprofiles.bootstrap.architecture.fixture.domain.cycle.b.CycleB;
 
@@ -50,6 +60,24 @@ class LayeringRulesBiteTest {
         assertViolates(rules.adaptersAreIndependent(), RestUsingJdbc.class, JdbcRepositoryFixture.class);
         assertViolates(rules.jdbcAdapterDoesNotUseRest(), JdbcUsingRest.class, RestResourceFixture.class);
         assertHolds(rules.adaptersAreIndependent(), RestResourceFixture.class, JdbcRepositoryFixture.class);
+    }
+
+    @Test
+    void adapterIndependenceCatchesAnyAdapterUsingAnother() {
+        assertViolates(rules.adaptersDoNotDependOnEachOther(), LdapUsingJdbc.class, JdbcRepositoryFixture.class);
+        assertViolates(rules.adaptersDoNotDependOnEachOther(), RestUsingJdbc.class, JdbcRepositoryFixture.class);
+        assertHolds(rules.adaptersDoNotDependOnEachOther(), RestResourceFixture.class, JdbcRepositoryFixture.class,
+                AccessResourceFixture.class);
+    }
+
+    @Test
+    void contextRuleCatchesAnAdapterCrossingIntoAnotherContext() {
+        assertViolates(rules.adapterContextsStayApart(), AccessResourceUsingCertificate.class, CertificateValue.class);
+        assertViolates(rules.adapterContextsStayApart(), CertificateResourceUsingAccessResource.class,
+                AccessResourceFixture.class);
+        assertViolates(rules.adapterContextsStayApart(), JdbcAccessUsingCertificate.class, CertificateValue.class);
+        assertHolds(rules.adapterContextsStayApart(), AccessResourceFixture.class, AccessUseCase.class,
+                AccessValue.class, SharedValue.class, SharedHelper.class);
     }
 
     @Test

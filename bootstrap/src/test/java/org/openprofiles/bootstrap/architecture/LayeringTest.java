@@ -47,6 +47,16 @@ class LayeringTest {
     }
 
     @Test
+    void noAdapterDependsOnAnother() {
+        check(rules.adaptersDoNotDependOnEachOther());
+    }
+
+    @Test
+    void adapterContextsStayApart() {
+        check(rules.adapterContextsStayApart());
+    }
+
+    @Test
     void nothingDependsOnBootstrap() {
         check(rules.nothingDependsOnBootstrap());
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openprofiles.domain.shared.NotFound;
 
 /**
  * A department profile: the groups an account with this profile should be in and the LDAP
@@ -47,5 +48,10 @@ public record AccessProfile(AccessProfileId id, String name, String description,
         attributes.forEach(a -> values.put(a.key(), a.value()));
         fields.put("ldapAttributes", values);
         return fields;
+    }
+
+    /** The failure for an access profile that does not exist, reported against {@code field}. */
+    public static NotFound notFound(AccessProfileId id, String field) {
+        return new NotFound("profile_not_found", field, "no access profile " + id);
     }
 }

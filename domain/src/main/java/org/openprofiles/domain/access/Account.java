@@ -1,8 +1,10 @@
 package org.openprofiles.domain.access;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.NotFound;
 
 /**
  * A directory account as the directory reports it: the groups it is actually in and the
@@ -31,5 +33,11 @@ public record Account(AccountId id, String samAccountName, String displayName, S
     /** The account's DNS domain, read from the DC= parts of its distinguished name ("" when it has none). */
     public String fqdn() {
         return Fqdn.of(distinguishedName);
+    }
+
+    /** The failure for directory accounts that do not exist, reported against {@code field}. */
+    public static NotFound notFound(Collection<AccountId> ids, String field) {
+        return new NotFound("account_not_found", field, ids.size() == 1
+                ? "no directory account " + ids.iterator().next() : "unknown accounts: " + ids);
     }
 }

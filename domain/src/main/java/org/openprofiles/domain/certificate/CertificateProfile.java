@@ -2,8 +2,14 @@ package org.openprofiles.domain.certificate;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.openprofiles.domain.security.AccessPolicy;
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.domain.security.Principal;
+import org.openprofiles.domain.security.Resource;
 import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Conflict;
 import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.NotFound;
 
 /**
  * A user's software certificate profile, after the vendor's {@code Microsoft.Clm.Shared.Profiles.Profile}:
@@ -15,6 +21,9 @@ public record CertificateProfile(CertificateProfileId id, ProfileStatus status, 
                                  long templateVersion, String comment, Instant createdAt, Instant updatedAt) {
 
     public static final int MAX_COMMENT_LENGTH = 4096;
+
+    /** The resource kind the access policy is asked about for profiles. */
+    public static final String RESOURCE_KIND = "certificate-profile";
 
     public CertificateProfile {
         if (id == null || status == null || parent == null || primary == null || assignedUser == null
@@ -60,6 +69,22 @@ public record CertificateProfile(CertificateProfileId id, ProfileStatus status, 
     public static CertificateProfile enrolled(UserId owner, TemplateId template, long templateVersion, Instant now) {
         return new CertificateProfile(CertificateProfileId.random(), ProfileStatus.ACTIVE, 1, Optional.empty(), Optional.empty(),
                 owner, template, templateVersion, "", now, now);
+    }
+
+    /** Whether {@code caller} may see this profile: its owner and agents, as the policy says. */
+    public boolean isVisibleTo(Principal caller, AccessPolicy policy) {
+        return policy.permits(caller, Action.READ_CERTIFICATE_PROFILES, Resource.ownedBy(RESOURCE_KIND, assignedUser));
+    }
+
+    /** The refusal when this profile's status rules {@code operation} out: a clash with its current state. */
+    public Conflict refuses(ProfileOperation operation) {
+        return new Conflict("not_in_this_status", "profile", "profile " + id + " is " + status.displayName()
+                + ", which does not allow " + operation.wireName() + " (another request may have changed it)");
+    }
+
+    /** The failure for a profile that does not exist or that the caller may not see: the two look the same. */
+    public static NotFound notFound(CertificateProfileId id) {
+        return new NotFound("profile_not_found", "id", "no profile " + id);
     }
 
     public boolean isOwnedBy(UserId user) {

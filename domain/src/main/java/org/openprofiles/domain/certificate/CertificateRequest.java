@@ -3,9 +3,16 @@ package org.openprofiles.domain.certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.openprofiles.domain.security.AccessPolicy;
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.domain.security.Principal;
+import org.openprofiles.domain.security.Resource;
 import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Conflict;
+import org.openprofiles.domain.shared.Forbidden;
 import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.NotFound;
 
 /**
  * A request to act on a certificate profile, after the vendor's {@code Microsoft.Clm.Shared.Requests.Request}:
@@ -20,6 +27,9 @@ public record CertificateRequest(RequestId id, RequestType type, RequestStatus s
 
     public static final int MAX_COMMENT_LENGTH = 4096;
     public static final int MAX_DATA_ITEMS = 100;
+
+    /** The resource kind the access policy is asked about for requests. */
+    public static final String RESOURCE_KIND = "certificate-request";
 
     /** One name/value pair the requester supplied. */
     public record DataItem(String name, String value) {
@@ -106,5 +116,73 @@ public record CertificateRequest(RequestId id, RequestType type, RequestStatus s
     public CertificateRequest approve() {
         return new CertificateRequest(id, type, RequestStatus.APPROVED, originator, target, template, oldProfile,
                 newProfile, dataCollection, comment, priority, submitted, completed, approvalRule);
+    }
+
+    /** The failure for a request that does not exist or that the caller may not see: the two look the same. */
+    public static NotFound notFound(RequestId id) {
+        return new NotFound("request_not_found", "id", "no request " + id);
+    }
+
+    /**
+     * Whether {@code caller} sees this request: its requester, whoever may read the target user's
+     * profiles (the owner, agents), and those who decide requests (approvers see what they approve).
+     */
+    public boolean isVisibleTo(Principal caller, AccessPolicy policy) {
+        return caller.is(originator)
+                || policy.permits(caller, Action.READ_CERTIFICATE_PROFILES,
+                        Resource.ownedBy(CertificateProfile.RESOURCE_KIND, target))
+                || policy.permits(caller, Action.DECIDE_CERTIFICATE_REQUESTS, Resource.ownedBy(RESOURCE_KIND, target));
+    }
+
+    /**
+     * Refuses unless {@code caller} may complete this request now: the requester or an agent
+     * (as the policy says), and only once it is Approved.
+     */
+    public void checkCompletableBy(Principal caller, AccessPolicy policy) {
+        if (!policy.permits(caller, Action.COMPLETE_CERTIFICATE_REQUESTS, Resource.ownedBy(RESOURCE_KIND, originator))) {
+            throw new Forbidden("not_requester", "only the requester or a cm-agent may complete a request");
+        }
+        if (status != RequestStatus.APPROVED) {
+            throw new Conflict("request_not_approved", "status",
+                    "only an Approved request can be completed; this one is " + status.name());
+        }
+    }
+
+    /** Refuses unless {@code caller} may cancel or abandon this request now: its requester, while it is open. */
+    public void checkEndableBy(Principal caller, AccessPolicy policy) {
+        if (!policy.permits(caller, Action.END_CERTIFICATE_REQUESTS, Resource.ownedBy(RESOURCE_KIND, originator))) {
+            throw new Forbidden("not_requester", "only the requester may cancel or abandon a request");
+        }
+        if (status != RequestStatus.PENDING && status != RequestStatus.APPROVED) {
+            throw new Conflict("request_not_open", "status",
+                    "only a Pending or Approved request can be ended; this one is " + status.name());
+        }
+    }
+
+    /**
+     * Refuses unless {@code caller} may decide on this request now: an approver (as the policy
+     * says) holding the role this request's rule names, never its requester, while it is Pending.
+     * Whether the caller decided before is the storage's to tell.
+     */
+    public void checkDecidableBy(Principal caller, AccessPolicy policy) {
+        policy.require(caller, Action.DECIDE_CERTIFICATE_REQUESTS, Resource.ownedBy(RESOURCE_KIND, target));
+        if (!approvalRule.approverRole().map(caller::has).orElse(false)) {
+            throw new Forbidden("not_an_approver", "the caller does not hold the role that approves this request");
+        }
+        if (caller.is(originator)) {
+            throw new Forbidden("own_request", "a requester may not decide on their own request");
+        }
+        if (status != RequestStatus.PENDING) {
+            throw new Conflict("request_not_pending", "status",
+                    "only a Pending request can be decided; this one is " + status.name());
+        }
+    }
+
+    /**
+     * This request after one more approval, {@code approvals} in all: still Pending until the rule's
+     * count is met, then Approved.
+     */
+    public CertificateRequest afterApprovals(int approvals) {
+        return approvals < approvalRule.needed() ? this : approve();
     }
 }

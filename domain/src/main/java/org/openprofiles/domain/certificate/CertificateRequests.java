@@ -2,6 +2,8 @@ package org.openprofiles.domain.certificate;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
@@ -42,4 +44,11 @@ public interface CertificateRequests {
     /** Requests {@code originator} submitted, optionally of one status and one type, one page in submission order. */
     Page<CertificateRequest> findByOriginator(UserId originator, Optional<RequestStatus> status,
                                               Optional<RequestType> type, PageRequest page);
+
+    /**
+     * Pending requests that {@code approver} may decide: the approver role of their rule is among
+     * {@code roles}, {@code approver} did not submit them and has not decided on them yet; one page
+     * in submission order.
+     */
+    Page<CertificateRequest> findAwaitingDecision(UserId approver, Set<Role> roles, PageRequest page);
 }

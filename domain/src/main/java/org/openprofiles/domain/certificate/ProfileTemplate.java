@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.NotFound;
 
 /**
  * A profile template: the versioned policy set certificate profiles are issued from. Every change
@@ -42,6 +43,11 @@ public record ProfileTemplate(TemplateId id, String name, String description, lo
         policies = policies == null || policies.isEmpty()
                 ? Map.of()
                 : Collections.unmodifiableMap(new EnumMap<>(policies));
+    }
+
+    /** The failure for a template that does not exist. */
+    public static NotFound notFound(TemplateId id) {
+        return new NotFound("template_not_found", "no profile template " + id);
     }
 
     /** A new template, at {@code startingVersion} (1 unless migrated from a server where it had a history). */

@@ -11,6 +11,12 @@ public enum Action {
     MANAGE_PROFILE_TEMPLATES,
     IMPORT_CERTIFICATE_PROFILES,
     DECIDE_CERTIFICATE_REQUESTS,
+    /** Read the certificate requests of the resource's owner (the user they were made by or for). */
+    READ_CERTIFICATE_REQUESTS,
+    /** Complete (pick up the result of) a request; the resource's owner is its requester. */
+    COMPLETE_CERTIFICATE_REQUESTS,
+    /** Cancel or abandon a request before it completes; the resource's owner is its requester. */
+    END_CERTIFICATE_REQUESTS,
 
     READ_ACCESS_PROFILES,
     MANAGE_ACCESS_PROFILES,

@@ -2,6 +2,7 @@ package org.openprofiles.domain.security;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.openprofiles.domain.shared.NotFound;
 
 /**
  * A bearer token as it is stored: its SHA-256 hash, never the secret itself, with optional expiry
@@ -19,5 +20,10 @@ public record ApiToken(TokenId id, UserId userId, String name, String hash, Inst
 
     public boolean usableAt(Instant now) {
         return revokedAt.isEmpty() && expiresAt.map(now::isBefore).orElse(true);
+    }
+
+    /** The failure for a token that {@code user} does not have. */
+    public static NotFound notFound(UserId user, TokenId id) {
+        return new NotFound("token_not_found", "user " + user + " has no token " + id);
     }
 }

@@ -2,7 +2,8 @@ package org.openprofiles.domain.security;
 
 /**
  * The default policy: roles grant actions, and ownership grants reading one's own certificate
- * profiles. Template policies (who may renew, who may act as agent for which template) are the
+ * profiles and requests and completing and ending one's own requests (agents may read and complete
+ * others'). Template policies (who may renew, who may act as agent for which template) are the
  * certificate domain's rules and are checked there, after this.
  */
 public final class RoleBasedAccessPolicy implements AccessPolicy {
@@ -15,11 +16,16 @@ public final class RoleBasedAccessPolicy implements AccessPolicy {
         return switch (action) {
             case MANAGE_USERS, READ_AUDIT, MANAGE_SETTINGS, MANAGE_PROFILE_TEMPLATES, IMPORT_CERTIFICATE_PROFILES,
                     MANAGE_DIRECTORY -> false;
-            case READ_CERTIFICATE_PROFILES -> resource.owner().map(principal::is).orElse(false)
-                    || principal.has(Role.CM_AGENT);
+            case READ_CERTIFICATE_PROFILES, READ_CERTIFICATE_REQUESTS, COMPLETE_CERTIFICATE_REQUESTS ->
+                    isOwner(principal, resource) || principal.has(Role.CM_AGENT);
+            case END_CERTIFICATE_REQUESTS -> isOwner(principal, resource);
             case DECIDE_CERTIFICATE_REQUESTS -> principal.has(Role.CM_APPROVER);
             case READ_ACCESS_PROFILES -> principal.has(Role.PROFILE_READER) || principal.has(Role.PROFILE_MANAGER);
             case MANAGE_ACCESS_PROFILES -> principal.has(Role.PROFILE_MANAGER);
         };
+    }
+
+    private static boolean isOwner(Principal principal, Resource resource) {
+        return resource.owner().map(principal::is).orElse(false);
     }
 }

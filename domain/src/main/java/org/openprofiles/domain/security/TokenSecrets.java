@@ -1,11 +1,8 @@
 package org.openprofiles.domain.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.openprofiles.domain.shared.Sha256;
 
 /**
  * Makes and hashes bearer-token secrets. A secret is 256 random bits (base64url, 43 characters);
@@ -25,11 +22,6 @@ public final class TokenSecrets {
     }
 
     public static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
+        return Sha256.hex(secret);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.NotFound;
 
 /** A person or system account that may call the service. */
 public record User(UserId id, String login, String displayName, boolean enabled, Set<Role> roles,
@@ -57,5 +58,10 @@ public record User(UserId id, String login, String displayName, boolean enabled,
                     "login may contain letters, digits, '.', '_', '-', '@' and '\\' only");
         }
         return trimmed;
+    }
+
+    /** The failure for a user that does not exist. */
+    public static NotFound notFound(UserId id) {
+        return new NotFound("user_not_found", "no user " + id);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * the REST adapter maps each subtype to one status code in one place.
  */
 public abstract sealed class DomainFailure extends RuntimeException
-        permits NotFound, Forbidden, Conflict, Invalid, Unauthenticated, PreconditionFailed {
+        permits NotFound, Forbidden, Conflict, Invalid, Unauthenticated, PreconditionFailed, Unprocessable {
 
     private final String code;
     private final String field;

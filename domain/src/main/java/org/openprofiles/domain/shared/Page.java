@@ -14,6 +14,11 @@ public record Page<T>(List<T> items, Optional<String> nextCursor) {
         }
     }
 
+    /** A page with nothing on it and nothing after it. */
+    public static <T> Page<T> empty() {
+        return new Page<>(List.of(), Optional.empty());
+    }
+
     public static <T> Page<T> last(List<T> items) {
         return new Page<>(items, Optional.empty());
     }

@@ -61,6 +61,18 @@ class RoleBasedAccessPolicyTest {
     }
 
     @Test
+    void requestsAreReadAndCompletedByTheirOwnerOrAnAgentAndEndedByTheirOwnerOnly() {
+        Resource alicesRequests = Resource.ownedBy("certificate-request", alice);
+        for (Action action : Set.of(Action.READ_CERTIFICATE_REQUESTS, Action.COMPLETE_CERTIFICATE_REQUESTS)) {
+            assertTrue(policy.permits(as(alice), action, alicesRequests), action.name());
+            assertTrue(policy.permits(as(bob, Role.CM_AGENT), action, alicesRequests), action.name());
+            assertFalse(policy.permits(as(bob, Role.CM_APPROVER), action, alicesRequests), action.name());
+        }
+        assertTrue(policy.permits(as(alice), Action.END_CERTIFICATE_REQUESTS, alicesRequests));
+        assertFalse(policy.permits(as(bob, Role.CM_AGENT), Action.END_CERTIFICATE_REQUESTS, alicesRequests));
+    }
+
+    @Test
     void requireThrowsForbiddenNamingTheAction() {
         Forbidden failure = assertThrows(Forbidden.class,
                 () -> policy.require(as(bob), Action.MANAGE_USERS, Resource.of("user")));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.openprofiles.adapter.jdbc.shared.Cursors;
@@ -28,7 +29,8 @@ import org.openprofiles.domain.shared.PageRequest;
 
 /**
  * Certificate requests in {@code certificate_request}. A user's list is read in submission order
- * ({@code seq}) with keyset paging, from the index on (originator, seq) or (originator, status, seq).
+ * ({@code seq}) with keyset paging, from the index on (originator, seq) or (originator, status, seq);
+ * the approvers' queue from the partial index on Pending requests (approver role, seq).
  */
 public final class JdbiCertificateRequests implements CertificateRequests {
 
@@ -182,6 +184,32 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                 .bind("originator", originator.value())
                 .bind("status", status.map(JdbiCertificateRequests::column).orElse(null))
                 .bind("type", type.map(JdbiCertificateRequests::column).orElse(null))
+                .bind("after", after.orElse(0L))
+                .bind("limit", page.limit() + 1)
+                .map(JdbiCertificateRequests::row)
+                .list());
+        return Keyset.page(rows, page.limit(), last -> Cursors.encode(Long.toString(last.seq()))).map(Row::request);
+    }
+
+    @Override
+    public Page<CertificateRequest> findAwaitingDecision(UserId approver, Set<Role> roles, PageRequest page) {
+        if (roles.isEmpty()) {
+            return Page.empty();
+        }
+        Optional<Long> after = page.cursor().map(c -> JdbiCertificateProfiles.afterSeq(Cursors.decode(c, 1).get(0)));
+        List<Row> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM certificate_request r
+                        WHERE status = 'pending'
+                          AND approver_role = ANY(:roles)
+                          AND originator_user_id <> :approver
+                          AND NOT EXISTS (SELECT 1 FROM certificate_request_decision d
+                                           WHERE d.request_id = r.id AND d.approver_id = :approver)
+                          AND seq > :after
+                        ORDER BY seq
+                        LIMIT :limit
+                        """)
+                .bind("roles", roles.stream().map(Role::wireName).toArray(String[]::new))
+                .bind("approver", approver.value())
                 .bind("after", after.orElse(0L))
                 .bind("limit", page.limit() + 1)
                 .map(JdbiCertificateRequests::row)

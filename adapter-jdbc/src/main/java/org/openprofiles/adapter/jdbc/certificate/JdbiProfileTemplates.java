@@ -31,7 +31,6 @@ import org.openprofiles.domain.certificate.ProfileTemplates;
 import org.openprofiles.domain.certificate.TemplateId;
 import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.shared.Conflict;
-import org.openprofiles.domain.shared.NotFound;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 import org.openprofiles.domain.shared.PreconditionFailed;
@@ -126,7 +125,7 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
                         .bind("id", revised.id().value()).mapTo(Boolean.class).one();
                 throw exists
                         ? new PreconditionFailed("stale_version", "version", "the template was changed by someone else; reload it")
-                        : new NotFound("template_not_found", "no profile template " + revised.id());
+                        : ProfileTemplate.notFound(revised.id());
             }
             h.createUpdate("DELETE FROM template_policy WHERE template_id = :id").bind("id", revised.id().value()).execute();
             insertPolicies(h, revised);

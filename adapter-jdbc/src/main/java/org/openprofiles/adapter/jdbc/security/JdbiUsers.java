@@ -20,7 +20,6 @@ import org.openprofiles.domain.security.User;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.security.Users;
 import org.openprofiles.domain.shared.Conflict;
-import org.openprofiles.domain.shared.NotFound;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 import org.openprofiles.domain.shared.PreconditionFailed;
@@ -96,7 +95,7 @@ public final class JdbiUsers implements Users {
                 .findOne());
         return updated.orElseThrow(() -> find(user.id()).isPresent()
                 ? new PreconditionFailed("stale_version", "version", "the user was changed by someone else; reload it")
-                : new NotFound("user_not_found", "no user " + user.id()));
+                : User.notFound(user.id()));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.jdbc.shared;
 
+import org.openprofiles.adapter.jdbc.health.JdbcDatabaseProbe;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

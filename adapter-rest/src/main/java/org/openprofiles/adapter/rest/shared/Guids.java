@@ -11,8 +11,11 @@ import org.openprofiles.domain.shared.Invalid;
  */
 public final class Guids {
 
-    /** How the vendor writes "no profile": never {@code null}. */
-    public static final String NIL = "00000000-0000-0000-0000-000000000000";
+    /** How the vendors write "no reference": never {@code null}. */
+    public static final UUID NIL_UUID = new UUID(0, 0);
+
+    /** {@link #NIL_UUID} as it is written on the wire. */
+    public static final String NIL = NIL_UUID.toString();
 
     private static final Pattern FORM = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -26,6 +29,18 @@ public final class Guids {
             throw new Invalid("invalid_guid", field, field + " must be a GUID like " + NIL + ", was '" + value + "'");
         }
         return UUID.fromString(text);
+    }
+
+    /**
+     * A reference that may be absent: blank, missing or the nil GUID is empty; a malformed GUID
+     * is a 400 naming {@code field}.
+     */
+    public static Optional<UUID> parseReference(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        UUID parsed = parse(value, field);
+        return parsed.equals(NIL_UUID) ? Optional.empty() : Optional.of(parsed);
     }
 
     public static String write(Optional<UUID> value) {

@@ -3,6 +3,7 @@ package org.openprofiles.adapter.rest.shared;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.openprofiles.domain.shared.Invalid;
 
 /**
  * Query parameters of the two vendor APIs, whose names match in any case ({@code profileId},
@@ -21,5 +22,21 @@ public final class VendorQuery {
             }
         }
         return null;
+    }
+
+    /**
+     * A yes/no parameter in any case: absent or blank is false; {@code true}, {@code 1}, {@code yes}
+     * are true and {@code false}, {@code 0}, {@code no} false (any case); anything else is a 400.
+     */
+    public static boolean flag(UriInfo uri, String name) {
+        String value = first(uri, name);
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new Invalid("invalid_boolean", name, name + " must be true or false");
+        };
     }
 }

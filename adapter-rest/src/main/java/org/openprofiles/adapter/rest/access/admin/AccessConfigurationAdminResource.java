@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.rest.access.admin;
 
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.adapter.rest.shared.Requires;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import org.openprofiles.domain.access.ProfileSettings;
 import org.openprofiles.domain.shared.Invalid;
 
 /** The access-profile configuration ("treat unassigned accounts as non-compliant"): {@code /admin/v1/access/configuration}. */
+@Requires(value = Action.MANAGE_SETTINGS, on = "access-settings")
 @Path("admin/v1/access/configuration")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.rest.access.admin;
 
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.adapter.rest.shared.Requires;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,7 @@ import org.openprofiles.domain.access.FieldType;
 import org.openprofiles.domain.shared.Invalid;
 
 /** The attribute catalog that access profiles' LDAP attribute values are checked against: {@code /admin/v1/access/attributes}. */
+@Requires(value = Action.MANAGE_SETTINGS, on = "access-settings")
 @Path("admin/v1/access/attributes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

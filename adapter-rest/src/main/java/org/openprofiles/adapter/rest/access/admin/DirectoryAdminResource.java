@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.rest.access.admin;
 
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.adapter.rest.shared.Requires;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -28,6 +30,7 @@ import org.openprofiles.domain.shared.Invalid.Violation;
  * Bulk loads of the directory for feeds without LDAP, under {@code /admin/v1/directory}
  * (camelCase JSON): groups and accounts, each load all or nothing.
  */
+@Requires(value = Action.MANAGE_DIRECTORY, on = "directory")
 @Path("admin/v1/directory")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.rest.access.arm;
 
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.adapter.rest.shared.Requires;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -43,6 +45,7 @@ import org.openprofiles.domain.shared.Invalid.Violation;
  * parameter names are looked up ignoring case): the list, additional information, CreateUpdate and
  * Delete. The other routes under the same prefix live in their own resources, which Jersey merges.
  */
+@Requires(value = Action.READ_ACCESS_PROFILES, on = "access-profile")
 @Path("api/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -104,6 +107,7 @@ public final class AccessProfilesResource {
      * the creation result with its errors, under the status the service gives that failure
      * everywhere: 400 invalid, 404, 409 name taken or stale body version, 412 stale If-Match.
      */
+    @Requires(value = Action.MANAGE_ACCESS_PROFILES, on = "access-profile")
     @POST
     @Path("createupdate")
     public Response createUpdate(@Context SecurityContext security, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -137,6 +141,7 @@ public final class AccessProfilesResource {
         }
     }
 
+    @Requires(value = Action.MANAGE_ACCESS_PROFILES, on = "access-profile")
     @DELETE
     @Path("delete")
     public Response delete(@Context SecurityContext security, @Context UriInfo uri) {

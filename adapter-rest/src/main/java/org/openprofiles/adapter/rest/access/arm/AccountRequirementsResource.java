@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.rest.access.arm;
 
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.adapter.rest.shared.Requires;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +19,7 @@ import org.openprofiles.domain.access.AccountId;
  * What an account's assigned profiles require of it: {@code AttributesByAccount} and
  * {@code GroupsByAccount}, each a paged plain array.
  */
+@Requires(value = Action.READ_ACCESS_PROFILES, on = "access-profile")
 @Path("api/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AccountRequirementsResource {

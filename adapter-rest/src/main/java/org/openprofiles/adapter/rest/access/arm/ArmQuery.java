@@ -62,15 +62,7 @@ final class ArmQuery {
     }
 
     boolean flag(String name) {
-        Optional<String> value = optional(name);
-        if (value.isEmpty()) {
-            return false;
-        }
-        return switch (value.get().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> throw new Invalid("invalid_boolean", name, name + " must be true or false");
-        };
+        return VendorQuery.flag(uri, name);
     }
 
     /** The page asked for with {@code limit} and {@code cursor}, in any case. */

@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.rest.access.arm;
 
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.adapter.rest.shared.Requires;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +23,7 @@ import org.openprofiles.domain.access.AccessProfileId;
  * Who holds a profile: the vendor's {@code AssignmentsByProfileId}, and our {@code Assign} and
  * {@code Unassign} (each needs a comment to assign, kept with the assignment and audited).
  */
+@Requires(value = Action.READ_ACCESS_PROFILES, on = "access-profile")
 @Path("api/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -42,12 +45,14 @@ public final class AssignmentsResource {
                 new AccessProfileId(query.requiredGuid("profileId")), query.page()), ProfileAssignmentModel::from, uri);
     }
 
+    @Requires(value = Action.MANAGE_ACCESS_PROFILES, on = "access-profile")
     @POST
     @Path("assign")
     public AssignmentResultModel assign(@Context SecurityContext security, AssignmentBody body) {
         return change(body, command -> assign.assign(Caller.of(security), command));
     }
 
+    @Requires(value = Action.MANAGE_ACCESS_PROFILES, on = "access-profile")
     @POST
     @Path("unassign")
     public AssignmentResultModel unassign(@Context SecurityContext security, AssignmentBody body) {

@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.rest.access.arm;
 
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.adapter.rest.shared.Requires;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +20,7 @@ import org.openprofiles.domain.access.ComplianceQuery;
  * The compliance report (our extension beside the vendor's routes): accounts with their
  * deviations, filtered by {@code profileId} and {@code nonCompliantOnly}, paged by user name.
  */
+@Requires(value = Action.READ_ACCESS_PROFILES, on = "access-profile")
 @Path("api/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ComplianceResource {

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.openprofiles.adapter.rest.shared.Guids;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AttributeValue;
 import org.openprofiles.domain.access.GroupId;
 import org.openprofiles.domain.access.ProfileDraft;
-import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.Invalid.Violation;
+import org.openprofiles.domain.shared.Invalid;
 
 /**
  * The body of {@code CreateUpdate}: a ProfileModel as a client sends it (any property case, type
@@ -31,8 +31,6 @@ public record ProfileBody(
         @JsonProperty("creationDateTimeLocal") String creationDateTimeLocal,
         @JsonProperty("lastModifiedDateTimeLocal") String lastModifiedDateTimeLocal) {
 
-    private static final UUID NIL = new UUID(0, 0);
-
     /**
      * A group in a request: the vendor's account model of a group, of which only the id is used
      * ({@code id}, or {@code guid} / {@code objectGuid} as other clients name it).
@@ -48,11 +46,7 @@ public record ProfileBody(
 
     /** The profile this body names: none for no id or the nil GUID (both create), else the id. */
     Optional<AccessProfileId> profileId() {
-        if (id == null || id.isBlank()) {
-            return Optional.empty();
-        }
-        UUID parsed = ArmQuery.guid(id, "id");
-        return parsed.equals(NIL) ? Optional.empty() : Optional.of(new AccessProfileId(parsed));
+        return Guids.parseReference(id, "id").map(AccessProfileId::new);
     }
 
     /**
@@ -72,7 +66,7 @@ public record ProfileBody(
                 groupIds.add(new GroupId(ArmQuery.guid(group.anyId(), field)));
             } catch (Invalid invalid) {
                 malformed.addAll(invalid.violations());
-                groupIds.add(new GroupId(NIL));
+                groupIds.add(new GroupId(Guids.NIL_UUID));
             }
         }
         List<AttributeValue> attributes = new ArrayList<>();

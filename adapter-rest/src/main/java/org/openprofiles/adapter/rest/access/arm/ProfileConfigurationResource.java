@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.rest.access.arm;
 
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.adapter.rest.shared.Requires;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +17,7 @@ import org.openprofiles.application.access.ShowProfileConfiguration;
  * attribute picker, as the Access Rights Manager's {@code Colors}, {@code Configuration} and
  * {@code Attributes} routes answer them.
  */
+@Requires(value = Action.READ_ACCESS_PROFILES, on = "access-profile")
 @Path("api/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ProfileConfigurationResource {

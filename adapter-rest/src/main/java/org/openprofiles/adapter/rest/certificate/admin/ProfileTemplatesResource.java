@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.rest.certificate.admin;
 
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.adapter.rest.shared.Guids;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,6 +29,7 @@ import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.Page;
 
 /** Administration of profile templates: {@code /admin/v1/profile-templates}. */
+@Requires(value = Action.MANAGE_PROFILE_TEMPLATES, on = "profile-template")
 @Path("admin/v1/profile-templates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -69,7 +69,8 @@ public final class CertificateProfilesResource {
                 .orElseGet(() -> Response.noContent().build());
     }
 
-    private static Optional<UserId> targetUser(String value) {
+    /** The user a {@code targetuser} value names: empty for none, blank or {@code current}. */
+    static Optional<UserId> targetUser(String value) {
         if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("current")) {
             return Optional.empty();
         }

@@ -24,11 +24,11 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.openprofiles.adapter.rest.shared.Caller;
 import org.openprofiles.adapter.rest.shared.Paging;
-import org.openprofiles.adapter.rest.shared.Problem;
 import org.openprofiles.application.certificate.CancelCertificateRequest;
 import org.openprofiles.application.certificate.CompleteCertificateRequest;
 import org.openprofiles.application.certificate.DecideCertificateRequest;
 import org.openprofiles.application.certificate.GetCertificateRequest;
+import org.openprofiles.application.certificate.IdempotencyKey;
 import org.openprofiles.application.certificate.InitiateCertificateRequest;
 import org.openprofiles.application.certificate.ListCertificateRequests;
 import org.openprofiles.application.certificate.ListRequestProfiles;
@@ -39,9 +39,9 @@ import org.openprofiles.domain.certificate.RequestStatus;
 import org.openprofiles.domain.certificate.RequestType;
 import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.security.UserId;
-import org.openprofiles.domain.shared.Forbidden;
 import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.Page;
+import org.openprofiles.domain.shared.Unprocessable;
 
 /**
  * Certificate Management requests: {@code POST /requests} (201, body the new request's relative
@@ -56,22 +56,11 @@ public final class CertificateRequestsResource {
     /** The request's URI relative to the Certificate Management root, as the vendor answers it. */
     static final String RELATIVE = "api/v1.0/requests/";
     private static final String ROOT = "CertificateManagement/";
-    private static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
-        @Override
-        public int getStatusCode() {
-            return 422;
-        }
+    /** Our query parameter asking for the approver's queue instead of the caller's own requests. */
+    static final String PENDING_MY_APPROVAL = "pendingmyapproval";
 
-        @Override
-        public Response.Status.Family getFamily() {
-            return Response.Status.Family.CLIENT_ERROR;
-        }
-
-        @Override
-        public String getReasonPhrase() {
-            return "Unprocessable Content";
-        }
-    };
+    /** The header that makes a retried POST safe (the IETF httpapi draft's name). */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final InitiateCertificateRequest initiate;
     private final GetCertificateRequest getRequest;
@@ -97,38 +86,46 @@ public final class CertificateRequestsResource {
     @POST
     @Path("requests")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonNode body, @HeaderParam(InitiateCertificateRequest.KEY_FIELD) String idempotencyKey,
+    public Response create(JsonNode body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                            @Context UriInfo uri, @Context SecurityContext security) {
-        InitiateCertificateRequest.Result result = initiate.initiate(Caller.of(security), NewRequestBody.parse(body),
-                Optional.ofNullable(idempotencyKey));
+        Optional<IdempotencyKey> key = idempotencyKey(idempotencyKey);
+        InitiateCertificateRequest.Result result = initiate.initiate(Caller.of(security), NewRequestBody.parse(body), key);
         CertificateRequest created;
         if (result instanceof InitiateCertificateRequest.Created c) {
             created = c.request();
         } else if (result instanceof InitiateCertificateRequest.Replayed r) {
             created = r.request();
         } else {
-            return Problem.of(UNPROCESSABLE, "idempotency_key_reused", InitiateCertificateRequest.KEY_FIELD,
-                    "this Idempotency-Key was used before for a different request").toResponse();
+            throw new Unprocessable("idempotency_key_reused", IDEMPOTENCY_KEY,
+                    "this " + IDEMPOTENCY_KEY + " was used before for a different request");
         }
         String relative = RELATIVE + created.id();
         URI location = uri.getBaseUriBuilder().path(ROOT + relative).build();
         return Response.created(location).entity("\"" + relative + "\"").build();
     }
 
+    /**
+     * The caller's requests ({@code targetuser} absent, {@code current} or the caller's GUID; an
+     * agent may name another user), filtered by {@code status} and {@code type}; or, with our
+     * {@code pendingmyapproval=true}, the Pending requests waiting for the caller's decision.
+     */
     @GET
     @Path("requests")
     public Response list(@Context UriInfo uri, @Context SecurityContext security) {
         Principal caller = Caller.of(security);
-        String target = VendorQuery.first(uri, CertificateProfilesResource.TARGET_USER);
-        if (target != null && !target.isBlank() && !target.strip().equalsIgnoreCase("current")
-                && !caller.is(new UserId(Guids.parse(target, "targetuser")))) {
-            throw new Forbidden("own_requests_only", "targetuser", "only the caller's own requests are listed");
-        }
-        Optional<RequestStatus> status = parse(VendorQuery.first(uri, "status"), "status",
-                RequestStatus::fromName, RequestStatus::fromCode);
-        Optional<RequestType> type = parse(VendorQuery.first(uri, "type"), "type", RequestType::fromName, RequestType::fromCode);
         var page = Paging.request(VendorQuery.first(uri, Paging.LIMIT), VendorQuery.first(uri, Paging.CURSOR));
-        Page<CertificateRequest> found = listRequests.list(caller, new ListCertificateRequests.Query(status, type, page));
+        Page<CertificateRequest> found;
+        if (VendorQuery.flag(uri, PENDING_MY_APPROVAL)) {
+            found = listRequests.awaitingDecisionBy(caller, page);
+        } else {
+            Optional<UserId> user = CertificateProfilesResource.targetUser(
+                    VendorQuery.first(uri, CertificateProfilesResource.TARGET_USER));
+            Optional<RequestStatus> status = parse(VendorQuery.first(uri, "status"), "status",
+                    RequestStatus::fromName, RequestStatus::fromCode);
+            Optional<RequestType> type = parse(VendorQuery.first(uri, "type"), "type", RequestType::fromName,
+                    RequestType::fromCode);
+            found = listRequests.list(caller, new ListCertificateRequests.Query(user, status, type, page));
+        }
         if (found.isEmpty()) {
             return Response.noContent().build();
         }
@@ -200,6 +197,17 @@ public final class CertificateRequestsResource {
             throw new Invalid("not_a_string", "pin", "pin must be a string");
         }
         return Optional.of(pin.asText());
+    }
+
+    private static Optional<IdempotencyKey> idempotencyKey(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        if (!IdempotencyKey.isWellFormed(header)) {
+            throw new Invalid("invalid_idempotency_key", IDEMPOTENCY_KEY, IDEMPOTENCY_KEY + " must be 1 to "
+                    + IdempotencyKey.MAX_LENGTH + " visible ASCII characters");
+        }
+        return Optional.of(new IdempotencyKey(header));
     }
 
     private static RequestId requestId(String id) {

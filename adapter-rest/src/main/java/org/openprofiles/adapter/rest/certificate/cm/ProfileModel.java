@@ -1,14 +1,21 @@
 package org.openprofiles.adapter.rest.certificate.cm;
 
-import org.openprofiles.adapter.rest.shared.Guids;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.openprofiles.adapter.rest.shared.Guids;
 import org.openprofiles.application.certificate.ImportCertificateProfiles;
 import org.openprofiles.application.certificate.ProfileWithOperations;
 import org.openprofiles.domain.certificate.CertificateProfile;
 import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.ProfileOperation;
+import org.openprofiles.domain.certificate.ProfileStatus;
+import org.openprofiles.domain.certificate.TemplateId;
+import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Invalid.Violation;
+import org.openprofiles.domain.shared.Invalid;
 
 /**
  * A {@code Microsoft.Clm.Shared.Profiles.Profile} as the Certificate Management document shows it:
@@ -40,9 +47,57 @@ public record ProfileModel(
                 seen.operations().stream().map(ProfileOperation::wireName).toList());
     }
 
-    /** This profile as an item of an import. */
-    public ImportCertificateProfiles.Item toImportItem() {
-        return new ImportCertificateProfiles.Item(uuid, status, flags, parentProfileUuid, primaryProfileUuid,
-                assignedUserUuid, profileTemplateUuid, profileTemplateVersion, comment);
+    /**
+     * This profile as item {@code index} of an import, or empty when it cannot be read; then every
+     * fault is added to {@code malformed}, named {@code [index].Field}.
+     */
+    public Optional<ImportCertificateProfiles.Item> toImportItem(int index, List<Violation> malformed) {
+        int before = malformed.size();
+        Optional<UUID> id = reference(index, "Uuid", uuid, true, malformed);
+        Optional<ProfileStatus> profileStatus = Optional.empty();
+        if (status == null) {
+            malformed.add(new Violation(at(index, "Status"), "required", "Status is required"));
+        } else {
+            profileStatus = ProfileStatus.fromCode(status);
+            if (profileStatus.isEmpty()) {
+                malformed.add(new Violation(at(index, "Status"), "unknown_status", "Status " + status
+                        + " is not a profile status (None -1, New 0, Assigned 1, Active 2, Disabled 3, Suspended 4,"
+                        + " Retired 6)"));
+            }
+        }
+        Optional<UUID> parent = reference(index, "ParentProfileUuid", parentProfileUuid, false, malformed);
+        Optional<UUID> primary = reference(index, "PrimaryProfileUuid", primaryProfileUuid, false, malformed);
+        Optional<UUID> owner = reference(index, "AssignedUserUuid", assignedUserUuid, true, malformed);
+        Optional<UUID> template = reference(index, "ProfileTemplateUuid", profileTemplateUuid, true, malformed);
+        if (profileTemplateVersion == null || profileTemplateVersion < 1) {
+            malformed.add(new Violation(at(index, "ProfileTemplateVersion"), "invalid_version",
+                    "ProfileTemplateVersion is required and at least 1"));
+        }
+        if (malformed.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ImportCertificateProfiles.Item(new CertificateProfileId(id.orElseThrow()),
+                profileStatus.orElseThrow(), flags == null ? 0 : flags, parent.map(CertificateProfileId::new),
+                primary.map(CertificateProfileId::new), new UserId(owner.orElseThrow()),
+                new TemplateId(template.orElseThrow()), profileTemplateVersion, comment));
+    }
+
+    /** A GUID property of an imported profile; the nil GUID is absent, as the vendor writes absent references. */
+    private static Optional<UUID> reference(int index, String field, String value, boolean required,
+                                            List<Violation> malformed) {
+        try {
+            Optional<UUID> parsed = Guids.parseReference(value, at(index, field));
+            if (parsed.isEmpty() && required) {
+                malformed.add(new Violation(at(index, field), "required", field + " is required and not the nil GUID"));
+            }
+            return parsed;
+        } catch (Invalid invalid) {
+            malformed.addAll(invalid.violations());
+            return Optional.empty();
+        }
+    }
+
+    private static String at(int index, String field) {
+        return "[" + index + "]." + field;
     }
 }

@@ -1,5 +1,6 @@
 package org.openprofiles.adapter.rest.security.admin;
 
+import org.openprofiles.adapter.rest.shared.Requires;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,25 +15,22 @@ import org.openprofiles.adapter.rest.shared.Guids;
 import org.openprofiles.adapter.rest.shared.Parameters;
 import org.openprofiles.adapter.rest.shared.Paging;
 import org.openprofiles.application.security.ListAuditEvents;
-import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.AuditEvent;
 import org.openprofiles.domain.security.Principal;
-import org.openprofiles.domain.security.Resource;
 import org.openprofiles.domain.security.AuditTrail;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.Page;
 
 /** The audit trail, for admins: {@code GET /admin/v1/audit}, newest first, filtered, paged. */
+@Requires(value = Action.READ_AUDIT, on = "audit_event")
 @Path("admin/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AuditResource {
 
-    private final AccessPolicy policy;
     private final ListAuditEvents listEvents;
 
-    public AuditResource(AccessPolicy policy, ListAuditEvents listEvents) {
-        this.policy = policy;
+    public AuditResource(ListAuditEvents listEvents) {
         this.listEvents = listEvents;
     }
 
@@ -43,9 +41,8 @@ public final class AuditResource {
                          @QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam(Paging.LIMIT) String limit, @QueryParam(Paging.CURSOR) String cursor,
                          @Context SecurityContext security, @Context UriInfo uri) {
-        // Authorization before parsing: a caller without the right gets 403 whatever it sent.
+        // @Requires has refused a caller without the right before these parameters are parsed.
         Principal caller = Caller.of(security);
-        policy.require(caller, Action.READ_AUDIT, Resource.of("audit_event"));
         AuditTrail.Query query = new AuditTrail.Query(
                 Parameters.optionalUuid(actor, "actor").map(UserId::new),
                 Parameters.optionalText(objectType, "objectType"),

@@ -1,5 +1,6 @@
 package org.openprofiles.adapter.rest.security.admin;
 
+import org.openprofiles.adapter.rest.shared.Requires;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,11 +30,9 @@ import org.openprofiles.application.security.ListTokens;
 import org.openprofiles.application.security.ListUsers;
 import org.openprofiles.application.security.RevokeToken;
 import org.openprofiles.application.security.SetUserRoles;
-import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.ApiToken;
 import org.openprofiles.domain.security.Principal;
-import org.openprofiles.domain.security.Resource;
 import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.security.TokenId;
 import org.openprofiles.domain.security.User;
@@ -42,6 +41,7 @@ import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.Page;
 
 /** Users and their API tokens, for admins: {@code /admin/v1/users}. */
+@Requires(value = Action.MANAGE_USERS, on = "user")
 @Path("admin/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,17 +53,15 @@ public final class UsersResource {
                            IssueToken issueToken, ListTokens listTokens, RevokeToken revokeToken) {
     }
 
-    private final AccessPolicy policy;
     private final UseCases useCases;
 
-    public UsersResource(AccessPolicy policy, UseCases useCases) {
-        this.policy = policy;
+    public UsersResource(UseCases useCases) {
         this.useCases = useCases;
     }
 
     @POST
     public Response create(CreateUserBody body, @Context SecurityContext security, @Context UriInfo uri) {
-        Principal caller = admin(security);
+        Principal caller = Caller.of(security);
         CreateUserBody request = required(body);
         CreateUser.Command command = new CreateUser.Command(Optional.ofNullable(request.id()).map(UserId::new),
                 request.login(), request.displayName(),
@@ -77,7 +75,7 @@ public final class UsersResource {
     @GET
     public Response list(@QueryParam(Paging.LIMIT) String limit, @QueryParam(Paging.CURSOR) String cursor,
                          @Context SecurityContext security, @Context UriInfo uri) {
-        Principal caller = admin(security);
+        Principal caller = Caller.of(security);
         Page<User> page = useCases.list().list(caller, Paging.request(limit, cursor));
         return Paging.linkNext(Response.ok(page.items().stream().map(UserModel::from).toList()), uri, page).build();
     }
@@ -85,28 +83,28 @@ public final class UsersResource {
     @GET
     @Path("{id}")
     public UserModel get(@PathParam("id") String id, @Context SecurityContext security) {
-        Principal caller = admin(security);
+        Principal caller = Caller.of(security);
         return UserModel.from(useCases.get().get(caller, userId(id)));
     }
 
     @POST
     @Path("{id}/disable")
     public UserModel disable(@PathParam("id") String id, @Context SecurityContext security) {
-        Principal caller = admin(security);
+        Principal caller = Caller.of(security);
         return UserModel.from(useCases.disable().disable(caller, userId(id)));
     }
 
     @POST
     @Path("{id}/enable")
     public UserModel enable(@PathParam("id") String id, @Context SecurityContext security) {
-        Principal caller = admin(security);
+        Principal caller = Caller.of(security);
         return UserModel.from(useCases.enable().enable(caller, userId(id)));
     }
 
     @PUT
     @Path("{id}/roles")
     public UserModel setRoles(@PathParam("id") String id, SetRolesBody body, @Context SecurityContext security) {
-        Principal caller = admin(security);
+        Principal caller = Caller.of(security);
         UserId user = userId(id);
         return UserModel.from(useCases.setRoles().set(caller, user,
                 Role.parseAll(required(body).roles(), "roles")));
@@ -116,7 +114,7 @@ public final class UsersResource {
     @Path("{id}/tokens")
     public Response issueToken(@PathParam("id") String id, IssueTokenBody body, @Context SecurityContext security,
                                @Context UriInfo uri) {
-        Principal caller = admin(security);
+        Principal caller = Caller.of(security);
         UserId user = userId(id);
         IssueTokenBody request = body == null ? new IssueTokenBody(null, null) : body;
         IssueToken.Issued issued = useCases.issueToken().issue(caller,
@@ -132,7 +130,7 @@ public final class UsersResource {
     public Response listTokens(@PathParam("id") String id, @QueryParam(Paging.LIMIT) String limit,
                                @QueryParam(Paging.CURSOR) String cursor, @Context SecurityContext security,
                                @Context UriInfo uri) {
-        Principal caller = admin(security);
+        Principal caller = Caller.of(security);
         UserId user = userId(id);
         Page<ApiToken> page = useCases.listTokens().list(caller, user, Paging.request(limit, cursor));
         return Paging.linkNext(Response.ok(page.items().stream().map(TokenModel::from).toList()), uri, page).build();
@@ -142,21 +140,11 @@ public final class UsersResource {
     @Path("{id}/tokens/{tokenId}")
     public Response revokeToken(@PathParam("id") String id, @PathParam("tokenId") String tokenId,
                                 @Context SecurityContext security) {
-        Principal caller = admin(security);
+        Principal caller = Caller.of(security);
         UserId user = userId(id);
         TokenId token = new TokenId(Guids.parse(tokenId, "tokenId"));
         useCases.revokeToken().revoke(caller, user, token);
         return Response.noContent().build();
-    }
-
-    /**
-     * The caller, once it is known to be allowed here. The use cases check again; asking first
-     * means a caller without the right gets 403 even when its input is also malformed.
-     */
-    private Principal admin(SecurityContext security) {
-        Principal caller = Caller.of(security);
-        policy.require(caller, Action.MANAGE_USERS, Resource.of("user"));
-        return caller;
     }
 
     private static UserId userId(String id) {

@@ -1,5 +1,6 @@
-package org.openprofiles.adapter.jdbc.shared;
+package org.openprofiles.adapter.jdbc.health;
 
+import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.application.health.DatabaseProbe;
 
 /** Readiness probe backed by the pool's connection validation. */
