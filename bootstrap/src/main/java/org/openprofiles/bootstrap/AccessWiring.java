@@ -13,12 +13,12 @@ import org.openprofiles.adapter.jdbc.access.JdbiDirectory;
 import org.openprofiles.adapter.rest.access.admin.AccessConfigurationAdminResource;
 import org.openprofiles.adapter.rest.access.admin.AttributeCatalogAdminResource;
 import org.openprofiles.adapter.rest.access.admin.DirectoryAdminResource;
+import org.openprofiles.adapter.rest.access.arm.AccessProfilesResource;
 import org.openprofiles.adapter.rest.access.arm.AccountRequirementsResource;
+import org.openprofiles.adapter.rest.access.arm.ArmJson;
 import org.openprofiles.adapter.rest.access.arm.AssignmentsResource;
 import org.openprofiles.adapter.rest.access.arm.ComplianceResource;
 import org.openprofiles.adapter.rest.access.arm.ProfileConfigurationResource;
-import org.openprofiles.adapter.rest.access.arm.ArmJson;
-import org.openprofiles.adapter.rest.access.arm.AccessProfilesResource;
 import org.openprofiles.adapter.rest.shared.JsonMappers;
 import org.openprofiles.application.access.AssignProfile;
 import org.openprofiles.application.access.ChangeProfileConfiguration;
@@ -80,14 +80,18 @@ final class AccessWiring {
         ShowProfileConfiguration show = new ShowProfileConfiguration(policy, settings, catalogs, tx);
         ChangeProfileConfiguration change = new ChangeProfileConfiguration(policy, settings, catalogs, tx, audit);
         return List.of(
-                new AccessProfilesResource(new AccessProfilesResource.UseCases(
-                        new ListAccessProfiles(policy, profiles, tx),
-                        new GetAccessProfiles(policy, profiles, tx),
-                        new SaveAccessProfile(policy, profiles, directory, assignments, catalogs, tx, audit, clock),
-                        new DeleteAccessProfile(policy, profiles, assignments, tx, audit),
-                        new DescribeProfileUsage(policy, profiles, findings, tx)), zone),
+                new AccessProfilesResource(
+                        new AccessProfilesResource.UseCases(
+                                new ListAccessProfiles(policy, profiles, tx),
+                                new GetAccessProfiles(policy, profiles, tx),
+                                new SaveAccessProfile(
+                                        policy, profiles, directory, assignments, catalogs, tx, audit, clock),
+                                new DeleteAccessProfile(policy, profiles, assignments, tx, audit),
+                                new DescribeProfileUsage(policy, profiles, findings, tx)),
+                        zone),
                 new ProfileConfigurationResource(show),
-                new AssignmentsResource(new ListProfileAssignments(policy, profiles, assignments, tx),
+                new AssignmentsResource(
+                        new ListProfileAssignments(policy, profiles, assignments, tx),
                         new AssignProfile(policy, profiles, directory, assignments, tx, audit, clock)),
                 new AccountRequirementsResource(new ShowAccountRequirements(policy, directory, assignments, tx)),
                 new ComplianceResource(new ComplianceReport(policy, profiles, findings, tx)),

@@ -72,13 +72,13 @@ final class CertificateWiring {
                         new ListProfilesForUser(profiles, offeredOperations, policy, transactions),
                         new GetProfile(profiles, offeredOperations, policy, transactions)),
                 new CertificateRequestsResource(
-                        new InitiateCertificateRequest(profiles, owners, templates, requests, execution, policy,
-                                transactions, audit, clock),
+                        new InitiateCertificateRequest(
+                                profiles, owners, templates, requests, execution, policy, transactions, audit, clock),
                         new GetCertificateRequest(requests, policy, transactions),
                         new ListCertificateRequests(requests, policy, transactions),
                         new ListRequestProfiles(requests, profiles, offeredOperations, policy, transactions),
-                        new CompleteCertificateRequest(requests, templates, execution, new SecureRandom(), policy,
-                                transactions, audit, clock),
+                        new CompleteCertificateRequest(
+                                requests, templates, execution, new SecureRandom(), policy, transactions, audit, clock),
                         new CancelCertificateRequest(requests, policy, transactions, audit, clock),
                         new DecideCertificateRequest(requests, execution, policy, transactions, audit, clock)),
                 new ProfileTemplatesResource(
@@ -86,7 +86,7 @@ final class CertificateWiring {
                         new UpdateProfileTemplate(templates, policy, transactions, audit, clock),
                         new ListProfileTemplates(templates, policy, transactions),
                         new GetProfileTemplate(templates, policy)),
-                new CertificateProfileImportResource(
-                        new ImportCertificateProfiles(profiles, templates, owners, policy, transactions, audit, clock)));
+                new CertificateProfileImportResource(new ImportCertificateProfiles(
+                        profiles, templates, owners, policy, transactions, audit, clock)));
     }
 }

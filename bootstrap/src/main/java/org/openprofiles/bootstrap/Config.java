@@ -31,35 +31,63 @@ public record Config(
         ZoneId profilesTimeZone) {
 
     /** One setting: its variable, its flag, its default and what it does. */
-    public record Option(String env, String flag, String defaultValue, String description) {
-    }
+    public record Option(String env, String flag, String defaultValue, String description) {}
 
     public static final List<Option> OPTIONS = List.of(
             new Option("PROFILES_HTTP_HOST", "--http-host", "127.0.0.1", "address to listen on"),
             new Option("PROFILES_HTTP_PORT", "--http-port", "8080", "port to listen on; 0 picks a free port"),
-            new Option("PROFILES_DB_URL", "--db-url", "",
+            new Option(
+                    "PROFILES_DB_URL",
+                    "--db-url",
+                    "",
                     "JDBC URL of an external PostgreSQL; empty starts the embedded one"),
             new Option("PROFILES_DB_USER", "--db-user", "postgres", "database user"),
             new Option("PROFILES_DB_PASSWORD", "--db-password", "", "database password"),
-            new Option("PROFILES_DB_POOL_SIZE", "--db-pool-size",
+            new Option(
+                    "PROFILES_DB_POOL_SIZE",
+                    "--db-pool-size",
                     String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() * 2)),
                     "connections in the pool (default: 2 per core)"),
-            new Option("PROFILES_DATA_DIR", "--data-dir", "./data",
+            new Option(
+                    "PROFILES_DATA_DIR",
+                    "--data-dir",
+                    "./data",
                     "where the embedded PostgreSQL keeps its data (survives restarts)"),
-            new Option("PROFILES_SHUTDOWN_GRACE_SECONDS", "--shutdown-grace-seconds", "10",
+            new Option(
+                    "PROFILES_SHUTDOWN_GRACE_SECONDS",
+                    "--shutdown-grace-seconds",
+                    "10",
                     "how long a stop waits for requests in flight"),
-            new Option("PROFILES_ADMIN_TOKEN", "--admin-token", "",
+            new Option(
+                    "PROFILES_ADMIN_TOKEN",
+                    "--admin-token",
+                    "",
                     "first start only: the admin's API token (>= 32 chars); empty generates and prints one"),
-            new Option("PROFILES_OIDC_ISSUER", "--oidc-issuer", "",
+            new Option(
+                    "PROFILES_OIDC_ISSUER",
+                    "--oidc-issuer",
+                    "",
                     "OpenID Connect issuer (iss) whose JWT access tokens are accepted; empty: API tokens only"),
             new Option("PROFILES_OIDC_AUDIENCE", "--oidc-audience", "", "audience (aud) such a JWT must name"),
-            new Option("PROFILES_OIDC_JWKS", "--oidc-jwks", "",
+            new Option(
+                    "PROFILES_OIDC_JWKS",
+                    "--oidc-jwks",
+                    "",
                     "the issuer's signing keys: a JWKS file, or an https URL (http on loopback only)"),
-            new Option("PROFILES_OIDC_USER_CLAIM", "--oidc-user-claim", "sub",
+            new Option(
+                    "PROFILES_OIDC_USER_CLAIM",
+                    "--oidc-user-claim",
+                    "sub",
                     "JWT claim holding the user's id (UUID) or login"),
-            new Option("PROFILES_OIDC_ROLES_CLAIM", "--oidc-roles-claim", "",
+            new Option(
+                    "PROFILES_OIDC_ROLES_CLAIM",
+                    "--oidc-roles-claim",
+                    "",
                     "JWT claim listing role names; empty: roles come from the stored user"),
-            new Option("PROFILES_TIME_ZONE", "--time-zone", "UTC",
+            new Option(
+                    "PROFILES_TIME_ZONE",
+                    "--time-zone",
+                    "UTC",
                     "time zone of the access profiles' M/d/yyyy dates (an IANA id such as Europe/Berlin)"));
 
     /** Asked for {@code --help}: the caller prints {@link #help()} and exits 0. */
@@ -120,7 +148,12 @@ public record Config(
     /** The text of {@code --help}. */
     public static String help() {
         String rows = OPTIONS.stream()
-                .map(o -> String.format(Locale.ROOT, "  %-26s %-32s %s%s", o.flag() + " VALUE", o.env(), o.description(),
+                .map(o -> String.format(
+                        Locale.ROOT,
+                        "  %-26s %-32s %s%s",
+                        o.flag() + " VALUE",
+                        o.env(),
+                        o.description(),
                         o.defaultValue().isEmpty() ? "" : " [" + o.defaultValue() + "]"))
                 .collect(Collectors.joining("\n"));
         return """
@@ -159,7 +192,11 @@ public record Config(
             return Optional.empty();
         }
         try {
-            return Optional.of(new OidcSettings(issuer, audience, jwks, values.get("--oidc-user-claim"),
+            return Optional.of(new OidcSettings(
+                    issuer,
+                    audience,
+                    jwks,
+                    values.get("--oidc-user-claim"),
                     Optional.ofNullable(values.get("--oidc-roles-claim"))));
         } catch (IllegalArgumentException e) {
             throw new Invalid(e.getMessage());
@@ -192,7 +229,8 @@ public record Config(
         try {
             int parsed = Integer.parseInt(value);
             if (parsed < min || parsed > max) {
-                throw new Invalid(flag + " / " + envOf(flag) + " must be between " + min + " and " + max + ", was " + parsed);
+                throw new Invalid(
+                        flag + " / " + envOf(flag) + " must be between " + min + " and " + max + ", was " + parsed);
             }
             return parsed;
         } catch (NumberFormatException e) {
@@ -201,6 +239,10 @@ public record Config(
     }
 
     private static String envOf(String flag) {
-        return OPTIONS.stream().filter(o -> o.flag().equals(flag)).findFirst().map(Option::env).orElse("?");
+        return OPTIONS.stream()
+                .filter(o -> o.flag().equals(flag))
+                .findFirst()
+                .map(Option::env)
+                .orElse("?");
     }
 }

@@ -44,7 +44,8 @@ final class EmbeddedDatabase implements AutoCloseable {
             database.createDatabaseIfMissing();
             return database;
         } catch (IOException | RuntimeException e) {
-            throw new DatabaseUnavailable("cannot start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
+            throw new DatabaseUnavailable(
+                    "cannot start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
         }
     }
 
@@ -62,8 +63,9 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private void createDatabaseIfMissing() {
-        try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
-             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        try (Connection connection =
+                        DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, DATABASE);
             try (ResultSet row = exists.executeQuery()) {
                 if (!row.next()) {

@@ -13,8 +13,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -41,14 +40,20 @@ public final class Main {
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "openprofiles-shutdown"));
-        server.firstStart().generatedToken().ifPresent(token -> System.out.println(
-                "First start: created user 'admin' (" + server.firstStart().adminId() + ") with API token " + token
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "openprofiles-shutdown"));
+        server.firstStart()
+                .generatedToken()
+                .ifPresent(token -> System.out.println("First start: created user 'admin' ("
+                        + server.firstStart().adminId() + ") with API token " + token
                         + "  -- shown once, store it now; use it as 'Authorization: Bearer <token>'"));
-        if (server.firstStart().created() && server.firstStart().generatedToken().isEmpty()) {
+        if (server.firstStart().created()
+                && server.firstStart().generatedToken().isEmpty()) {
             System.out.println("First start: created user 'admin' with the token from PROFILES_ADMIN_TOKEN");
         }
         System.out.println("OpenProfiles listening on " + server.uri());

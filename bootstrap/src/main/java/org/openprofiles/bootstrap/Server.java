@@ -26,8 +26,12 @@ public final class Server implements AutoCloseable {
     private final RestServer http;
     private final EnsureAdmin.Outcome firstStart;
 
-    private Server(Config config, Optional<EmbeddedDatabase> embedded, Database database, RestServer http,
-                   EnsureAdmin.Outcome firstStart) {
+    private Server(
+            Config config,
+            Optional<EmbeddedDatabase> embedded,
+            Database database,
+            RestServer http,
+            EnsureAdmin.Outcome firstStart) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
@@ -37,20 +41,18 @@ public final class Server implements AutoCloseable {
 
     /** Starts everything or nothing: a failure part-way stops what had started. */
     public static Server start(Config config) {
-        Optional<EmbeddedDatabase> embedded = config.dbUrl().isEmpty()
-                ? Optional.of(EmbeddedDatabase.start(config.dataDir()))
-                : Optional.empty();
+        Optional<EmbeddedDatabase> embedded =
+                config.dbUrl().isEmpty() ? Optional.of(EmbeddedDatabase.start(config.dataDir())) : Optional.empty();
         Database database = null;
         try {
-            DatabaseSettings settings = embedded
-                    .map(e -> e.settings(config.dbPoolSize()))
-                    .orElseGet(() -> new DatabaseSettings(config.dbUrl().orElseThrow(), config.dbUser(),
-                            config.dbPassword(), config.dbPoolSize()));
+            DatabaseSettings settings = embedded.map(e -> e.settings(config.dbPoolSize()))
+                    .orElseGet(() -> new DatabaseSettings(
+                            config.dbUrl().orElseThrow(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
             database = Database.open(settings);
             Wiring wiring = new Wiring(config, database, Clock.systemUTC());
             EnsureAdmin.Outcome firstStart = wiring.ensureAdmin().ensure(config.adminToken());
-            RestServer http = RestServer.start(config.httpHost(), config.httpPort(),
-                    RestApplication.of(wiring.restComponents()));
+            RestServer http =
+                    RestServer.start(config.httpHost(), config.httpPort(), RestApplication.of(wiring.restComponents()));
             return new Server(config, embedded, database, http, firstStart);
         } catch (RuntimeException e) {
             if (database != null) {

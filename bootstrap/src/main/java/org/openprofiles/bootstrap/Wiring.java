@@ -4,17 +4,17 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.openprofiles.adapter.jdbc.health.JdbcDatabaseProbe;
 import org.openprofiles.adapter.jdbc.security.JdbiAuditTrail;
 import org.openprofiles.adapter.jdbc.security.JdbiCredentials;
 import org.openprofiles.adapter.jdbc.security.JdbiUsers;
 import org.openprofiles.adapter.jdbc.shared.Database;
-import org.openprofiles.adapter.jdbc.health.JdbcDatabaseProbe;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
+import org.openprofiles.adapter.rest.health.HealthResource;
 import org.openprofiles.adapter.rest.shared.AuthenticationFilter;
 import org.openprofiles.adapter.rest.shared.AuthorizationFeature;
 import org.openprofiles.adapter.rest.shared.ExternalTokenVerifier;
 import org.openprofiles.adapter.rest.shared.JsonMappers;
-import org.openprofiles.adapter.rest.health.HealthResource;
 import org.openprofiles.application.health.CheckReadiness;
 import org.openprofiles.application.security.Authenticate;
 import org.openprofiles.application.security.EnsureAdmin;
@@ -67,8 +67,7 @@ final class Wiring {
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
         components.addAll(new SecurityWiring(this, clock).restComponents());
         components.addAll(new CertificateWiring(this, clock).restComponents());
-        components.add(new JsonMappers()
-                .withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
+        components.add(new JsonMappers().withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
         components.addAll(new AccessWiring(this, config.profilesTimeZone(), clock).restComponents());
         return components;
     }

@@ -39,11 +39,17 @@ final class AccessFixtures {
 
     /** Loads groups named {@code names}; returns their ids in order. */
     List<UUID> groups(String... names) {
-        List<UUID> ids = java.util.Arrays.stream(names).map(n -> UUID.randomUUID()).toList();
+        List<UUID> ids =
+                java.util.Arrays.stream(names).map(n -> UUID.randomUUID()).toList();
         List<Map<String, Object>> body = new java.util.ArrayList<>();
         for (int i = 0; i < names.length; i++) {
-            body.add(Map.of("id", ids.get(i).toString(), "name", names[i],
-                    "distinguishedName", "CN=" + names[i] + ",OU=Groups,DC=corp,DC=example,DC=com"));
+            body.add(Map.of(
+                    "id",
+                    ids.get(i).toString(),
+                    "name",
+                    names[i],
+                    "distinguishedName",
+                    "CN=" + names[i] + ",OU=Groups,DC=corp,DC=example,DC=com"));
         }
         HttpResponse<String> response = http.post("/admin/v1/directory/groups", write(body), TestUsers.admin());
         assertEquals(200, response.statusCode(), response.body());
@@ -53,30 +59,54 @@ final class AccessFixtures {
     /** Loads one account in these groups with these attribute values; returns its id. */
     UUID account(String sam, List<UUID> groups, Map<String, String> attributes) {
         UUID id = UUID.randomUUID();
-        Map<String, Object> account = Map.of("id", id.toString(), "samAccountName", sam, "displayName", sam.toUpperCase(),
-                "distinguishedName", "CN=" + sam + ",OU=Staff,DC=corp,DC=example,DC=com",
-                "groups", groups.stream().map(UUID::toString).toList(), "attributes", attributes);
-        HttpResponse<String> response = http.post("/admin/v1/directory/accounts", write(List.of(account)),
-                TestUsers.admin());
+        Map<String, Object> account = Map.of(
+                "id",
+                id.toString(),
+                "samAccountName",
+                sam,
+                "displayName",
+                sam.toUpperCase(),
+                "distinguishedName",
+                "CN=" + sam + ",OU=Staff,DC=corp,DC=example,DC=com",
+                "groups",
+                groups.stream().map(UUID::toString).toList(),
+                "attributes",
+                attributes);
+        HttpResponse<String> response =
+                http.post("/admin/v1/directory/accounts", write(List.of(account)), TestUsers.admin());
         assertEquals(200, response.statusCode(), response.body());
         return id;
     }
 
     /** Creates a profile through CreateUpdate; returns its id. */
     UUID profile(String name, int color, List<UUID> groups, Map<String, String> attributes) {
-        Map<String, Object> body = Map.of("name", name, "color", color,
-                "groups", groups.stream().map(g -> Map.of("id", g.toString())).toList(),
-                "ldapAttributes", attributes.entrySet().stream()
-                        .map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList());
+        Map<String, Object> body = Map.of(
+                "name",
+                name,
+                "color",
+                color,
+                "groups",
+                groups.stream().map(g -> Map.of("id", g.toString())).toList(),
+                "ldapAttributes",
+                attributes.entrySet().stream()
+                        .map(e -> Map.of("key", e.getKey(), "value", e.getValue()))
+                        .toList());
         HttpResponse<String> response = http.post("/api/v1/Profiles/CreateUpdate", write(body), TestUsers.admin());
         assertEquals(201, response.statusCode(), response.body());
         return UUID.fromString(json(response).get("id").asText());
     }
 
     void assign(UUID profile, UUID... accounts) {
-        HttpResponse<String> response = http.post("/api/v1/Profiles/Assign", write(Map.of("profileId",
-                profile.toString(), "accountIds", java.util.Arrays.stream(accounts).map(UUID::toString).toList(),
-                "comment", "joined the department")), TestUsers.admin());
+        HttpResponse<String> response = http.post(
+                "/api/v1/Profiles/Assign",
+                write(Map.of(
+                        "profileId",
+                        profile.toString(),
+                        "accountIds",
+                        java.util.Arrays.stream(accounts).map(UUID::toString).toList(),
+                        "comment",
+                        "joined the department")),
+                TestUsers.admin());
         assertEquals(200, response.statusCode(), response.body());
     }
 }

@@ -170,15 +170,16 @@ class AccessProfilesDocumentTest extends EndToEndTest {
             // The body is the document's own model without id and dates, as a client would send it.
             ObjectNode body = ((ObjectNode) example.deepCopy());
             body.remove(List.of("id", "creationDateTimeLocal", "lastModifiedDateTimeLocal", "initials"));
-            HttpResponse<String> created = http.post("/api/v1/Profiles/CreateUpdate", body.toString(),
-                    TestUsers.admin());
+            HttpResponse<String> created =
+                    http.post("/api/v1/Profiles/CreateUpdate", body.toString(), TestUsers.admin());
             assertEquals(201, created.statusCode(), created.body());
             JsonNode result = AccessFixtures.json(created);
             assertEquals(true, result.get("success").asBoolean());
             ids.add(result.get("id").asText());
         }
-        String today = LocalDate.now(ZoneOffset.UTC).getMonthValue() + "/" + LocalDate.now(ZoneOffset.UTC).getDayOfMonth()
-                + "/" + LocalDate.now(ZoneOffset.UTC).getYear();
+        String today = LocalDate.now(ZoneOffset.UTC).getMonthValue() + "/"
+                + LocalDate.now(ZoneOffset.UTC).getDayOfMonth() + "/"
+                + LocalDate.now(ZoneOffset.UTC).getYear();
         ArrayNode expected = (ArrayNode) document.deepCopy();
         for (int i = 0; i < expected.size(); i++) {
             ObjectNode profile = (ObjectNode) expected.get(i);
@@ -191,17 +192,19 @@ class AccessProfilesDocumentTest extends EndToEndTest {
         assertEquals(200, list.statusCode(), list.body());
         assertSameFieldsInSameOrder(expected, AccessFixtures.json(list));
 
-        HttpResponse<String> one = http.get("/api/v1/Profiles?AdditionalProfileInformation=" + ids.get(1),
-                TestUsers.admin());
+        HttpResponse<String> one =
+                http.get("/api/v1/Profiles?AdditionalProfileInformation=" + ids.get(1), TestUsers.admin());
         assertEquals(200, one.statusCode(), one.body());
-        assertSameFieldsInSameOrder(AccessFixtures.JSON.createArrayNode().add(expected.get(1)), AccessFixtures.json(one));
+        assertSameFieldsInSameOrder(
+                AccessFixtures.JSON.createArrayNode().add(expected.get(1)), AccessFixtures.json(one));
     }
 
     @Test
     void configurationIsTheDocumentsContainerVerbatim() throws Exception {
         HttpResponse<String> response = http.get("/api/v1/Profiles/Configuration", TestUsers.admin());
         assertEquals(200, response.statusCode(), response.body());
-        assertSameFieldsInSameOrder(AccessFixtures.JSON.readTree(DOCUMENT_CONFIGURATION), AccessFixtures.json(response));
+        assertSameFieldsInSameOrder(
+                AccessFixtures.JSON.readTree(DOCUMENT_CONFIGURATION), AccessFixtures.json(response));
     }
 
     @Test
@@ -211,7 +214,9 @@ class AccessProfilesDocumentTest extends EndToEndTest {
         JsonNode picker = AccessFixtures.json(response);
         assertEquals("LdapAttributePicker", picker.get("Type").asText());
         JsonNode documentEntries = AccessFixtures.JSON.readTree(DOCUMENT_ATTRIBUTES);
-        ArrayNode firstTwo = AccessFixtures.JSON.createArrayNode().add(picker.get("availableAttributes").get(0))
+        ArrayNode firstTwo = AccessFixtures.JSON
+                .createArrayNode()
+                .add(picker.get("availableAttributes").get(0))
                 .add(picker.get("availableAttributes").get(1));
         assertSameFieldsInSameOrder(documentEntries, firstTwo);
     }

@@ -46,7 +46,9 @@ class AccessProfilesRoutesTest extends EndToEndTest {
 
     private static Set<String> errorFields(HttpResponse<String> response) {
         Set<String> fields = new HashSet<>();
-        AccessFixtures.json(response).get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        AccessFixtures.json(response)
+                .get("errors")
+                .forEach(e -> fields.add(e.get("field").asText()));
         return fields;
     }
 
@@ -55,24 +57,33 @@ class AccessProfilesRoutesTest extends EndToEndTest {
         assertEquals(200, http.get("/api/v1/Profiles/Colors", reader.auth()).statusCode());
         assertEquals(200, http.get("/api/v1/Profiles", reader.auth()).statusCode());
         assertEquals(403, http.get("/api/v1/Profiles", nobody.auth()).statusCode());
-        assertEquals(403, http.get("/api/v1/Profiles/Configuration", nobody.auth()).statusCode());
+        assertEquals(
+                403, http.get("/api/v1/Profiles/Configuration", nobody.auth()).statusCode());
         HttpResponse<String> refused = createUpdate("{\"name\":\"By reader\",\"color\":1}", reader.auth());
         assertEquals(403, refused.statusCode());
-        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                refused.headers().firstValue("Content-Type").orElse(""));
         HttpResponse<String> created = createUpdate("{\"name\":\"By manager\",\"color\":1}", manager.auth());
         assertEquals(201, created.statusCode(), created.body());
-        assertEquals(403, http.post("/admin/v1/directory/groups", "[]", manager.auth()).statusCode(),
+        assertEquals(
+                403,
+                http.post("/admin/v1/directory/groups", "[]", manager.auth()).statusCode(),
                 "the directory is the admin's");
     }
 
     @Test
     void aCallerWithoutTheRoleIsRefusedBeforeItsBodyIsRead() {
-        for (String path : List.of("/api/v1/Profiles/CreateUpdate", "/api/v1/Profiles/Assign",
+        for (String path : List.of(
+                "/api/v1/Profiles/CreateUpdate",
+                "/api/v1/Profiles/Assign",
                 "/api/v1/Profiles/AdditionalProfileInformation")) {
             HttpResponse<String> refused = http.post(path, "{ this is not JSON", nobody.auth());
             assertEquals(403, refused.statusCode(), path + ": " + refused.body());
         }
-        assertEquals(403, http.post("/api/v1/Profiles/Unassign", "{[", reader.auth()).statusCode(),
+        assertEquals(
+                403,
+                http.post("/api/v1/Profiles/Unassign", "{[", reader.auth()).statusCode(),
                 "a reader may not write, whatever it sends");
     }
 
@@ -100,10 +111,15 @@ class AccessProfilesRoutesTest extends EndToEndTest {
         JsonNode profile = AccessFixtures.json(created).get("profile");
         assertEquals("Human Resources", profile.get("name").asText());
         assertEquals("HR", profile.get("initials").asText());
-        assertEquals("Sales Staff", profile.get("groups").get(0).get("displayName").asText());
-        assertEquals(groups.get(1).toString(), profile.get("groups").get(1).get("id").asText());
-        assertEquals("department", profile.get("ldapAttributes").get(0).get("key").asText());
-        assertEquals("2030-01-31T00:00:00", profile.get("ldapAttributes").get(1).get("value").asText());
+        assertEquals(
+                "Sales Staff", profile.get("groups").get(0).get("displayName").asText());
+        assertEquals(
+                groups.get(1).toString(), profile.get("groups").get(1).get("id").asText());
+        assertEquals(
+                "department", profile.get("ldapAttributes").get(0).get("key").asText());
+        assertEquals(
+                "2030-01-31T00:00:00",
+                profile.get("ldapAttributes").get(1).get("value").asText());
         assertEquals("\"1\"", created.headers().firstValue("ETag").orElse(""));
     }
 
@@ -116,7 +132,9 @@ class AccessProfilesRoutesTest extends EndToEndTest {
                 """;
         HttpResponse<String> created = createUpdate(body);
         assertEquals(201, created.statusCode(), created.body());
-        assertEquals("PC", AccessFixtures.json(created).get("profile").get("initials").asText());
+        assertEquals(
+                "PC",
+                AccessFixtures.json(created).get("profile").get("initials").asText());
         HttpResponse<String> unknown = createUpdate("{\"name\": \"Bogus\", \"color\": 1, \"bogus\": 1}");
         assertEquals(400, unknown.statusCode());
         assertTrue(unknown.body().contains("bogus"), unknown.body());
@@ -136,8 +154,17 @@ class AccessProfilesRoutesTest extends EndToEndTest {
         assertEquals(400, refused.statusCode(), refused.body());
         JsonNode result = AccessFixtures.json(refused);
         assertFalse(result.get("success").asBoolean());
-        assertEquals(Set.of("name", "color", "initials", "groups[0]", "groups[1]", "ldapAttributes[0]",
-                "ldapAttributes[1]", "ldapAttributes[2]"), errorFields(refused));
+        assertEquals(
+                Set.of(
+                        "name",
+                        "color",
+                        "initials",
+                        "groups[0]",
+                        "groups[1]",
+                        "ldapAttributes[0]",
+                        "ldapAttributes[1]",
+                        "ldapAttributes[2]"),
+                errorFields(refused));
         assertTrue(refused.body().contains("attribute 'comment' must be at most 1024 characters"), refused.body());
         assertTrue(refused.body().contains("attribute 'shoesize' is not in the attribute catalog"), refused.body());
         assertEquals(profiles, count("SELECT count(*) FROM access_profile"));
@@ -156,13 +183,13 @@ class AccessProfilesRoutesTest extends EndToEndTest {
     void anUpdateNamingAStaleVersionIsRefusedAndACurrentOneApplies() {
         UUID id = fixtures.profile("Versioned", 1, List.of(), Map.of());
         String update = "{\"id\": \"" + id + "\", \"name\": \"Versioned\", \"color\": 2}";
-        HttpResponse<String> stale = createUpdate(update, "Authorization", "Bearer " + TestServers.ADMIN_TOKEN,
-                "If-Match", "\"7\"");
+        HttpResponse<String> stale =
+                createUpdate(update, "Authorization", "Bearer " + TestServers.ADMIN_TOKEN, "If-Match", "\"7\"");
         assertEquals(412, stale.statusCode(), stale.body());
         HttpResponse<String> staleBody = createUpdate(update.replace("}", ", \"version\": 7}"));
         assertEquals(409, staleBody.statusCode(), staleBody.body());
-        HttpResponse<String> current = createUpdate(update, "Authorization", "Bearer " + TestServers.ADMIN_TOKEN,
-                "If-Match", "\"1\"");
+        HttpResponse<String> current =
+                createUpdate(update, "Authorization", "Bearer " + TestServers.ADMIN_TOKEN, "If-Match", "\"1\"");
         assertEquals(200, current.statusCode(), current.body());
         JsonNode result = AccessFixtures.json(current);
         assertFalse(result.get("created").asBoolean());
@@ -179,8 +206,9 @@ class AccessProfilesRoutesTest extends EndToEndTest {
             List<Callable<Integer>> updates = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 String body = "{\"id\": \"" + id + "\", \"name\": \"Contended\", \"color\": " + (i + 2) + "}";
-                updates.add(() -> createUpdate(body, "Authorization", "Bearer " + TestServers.ADMIN_TOKEN,
-                        "If-Match", "\"1\"").statusCode());
+                updates.add(() -> createUpdate(
+                                body, "Authorization", "Bearer " + TestServers.ADMIN_TOKEN, "If-Match", "\"1\"")
+                        .statusCode());
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> f : pool.invokeAll(updates)) {
@@ -200,8 +228,8 @@ class AccessProfilesRoutesTest extends EndToEndTest {
         HttpResponse<String> created = createUpdate("{\"id\": \"" + chosen + "\", \"name\": \"Chosen\", \"color\": 1}");
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(chosen.toString(), AccessFixtures.json(created).get("id").asText());
-        HttpResponse<String> nil = createUpdate(
-                "{\"id\": \"00000000-0000-0000-0000-000000000000\", \"name\": \"Nil\", \"color\": 1}");
+        HttpResponse<String> nil =
+                createUpdate("{\"id\": \"00000000-0000-0000-0000-000000000000\", \"name\": \"Nil\", \"color\": 1}");
         assertEquals(201, nil.statusCode(), nil.body());
         assertFalse(AccessFixtures.json(nil).get("id").asText().startsWith("00000000"));
     }
@@ -220,12 +248,17 @@ class AccessProfilesRoutesTest extends EndToEndTest {
         assertEquals(2, result.get("removedAssignments").asLong());
         assertEquals(0, count("SELECT count(*) FROM profile_assignment WHERE profile_id = '" + id + "'"));
         assertEquals(0, count("SELECT count(*) FROM access_profile_group WHERE profile_id = '" + id + "'"));
-        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'access-profile.delete' AND object_id = '"
-                + id + "'"));
+        assertEquals(
+                1,
+                count("SELECT count(*) FROM audit_event WHERE action = 'access-profile.delete' AND object_id = '" + id
+                        + "'"));
         HttpResponse<String> again = http.delete("/api/v1/Profiles/Delete?profileId=" + id, manager.auth());
         assertEquals(404, again.statusCode());
         assertFalse(AccessFixtures.json(again).get("success").asBoolean());
-        assertEquals(400, http.delete("/api/v1/Profiles/Delete?profileId=nope", manager.auth()).statusCode());
+        assertEquals(
+                400,
+                http.delete("/api/v1/Profiles/Delete?profileId=nope", manager.auth())
+                        .statusCode());
         assertEquals(400, http.delete("/api/v1/Profiles/Delete", manager.auth()).statusCode());
     }
 
@@ -237,7 +270,11 @@ class AccessProfilesRoutesTest extends EndToEndTest {
         HttpResponse<String> first = http.get("/api/v1/Profiles?search=PAGING-&limit=2", reader.auth());
         assertEquals(200, first.statusCode(), first.body());
         JsonNode page = AccessFixtures.json(first);
-        assertEquals(List.of("Paging-a", "paging-B"), List.of(page.get(0).get("name").asText(), page.get(1).get("name").asText()));
+        assertEquals(
+                List.of("Paging-a", "paging-B"),
+                List.of(
+                        page.get(0).get("name").asText(),
+                        page.get(1).get("name").asText()));
         String link = first.headers().firstValue("Link").orElseThrow();
         assertTrue(link.endsWith("rel=\"next\""), link);
         String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
@@ -251,8 +288,10 @@ class AccessProfilesRoutesTest extends EndToEndTest {
 
     @Test
     void additionalInformationNeedsKnownWellFormedIds() {
-        assertEquals(404, http.get("/api/v1/Profiles?AdditionalProfileInformation=" + UUID.randomUUID(),
-                reader.auth()).statusCode());
+        assertEquals(
+                404,
+                http.get("/api/v1/Profiles?AdditionalProfileInformation=" + UUID.randomUUID(), reader.auth())
+                        .statusCode());
         HttpResponse<String> malformed = http.get("/api/v1/Profiles?additionalprofileinformation=xyz", reader.auth());
         assertEquals(400, malformed.statusCode());
         assertTrue(malformed.body().contains("AdditionalProfileInformation"), malformed.body());
@@ -263,23 +302,37 @@ class AccessProfilesRoutesTest extends EndToEndTest {
         UUID account = fixtures.account("assign-me", List.of(), Map.of());
         UUID profile = fixtures.profile("Assignable", 1, List.of(), Map.of());
         String body = "{\"profileId\": \"" + profile + "\", \"accountIds\": [\"" + account + "\"]";
-        assertEquals(400, http.post("/api/v1/Profiles/Assign", body + "}", manager.auth()).statusCode());
-        assertEquals(403, http.post("/api/v1/Profiles/Assign", body + ", \"comment\": \"x\"}", reader.auth())
-                .statusCode());
-        HttpResponse<String> unknown = http.post("/api/v1/Profiles/Assign", "{\"profileId\": \"" + profile
-                + "\", \"accountIds\": [\"" + UUID.randomUUID() + "\"], \"comment\": \"x\"}", manager.auth());
-        assertEquals(404, unknown.statusCode());
-        HttpResponse<String> assigned = http.post("/api/v1/Profiles/Assign", body + ", \"comment\": \"new hire\"}",
+        assertEquals(
+                400,
+                http.post("/api/v1/Profiles/Assign", body + "}", manager.auth()).statusCode());
+        assertEquals(
+                403,
+                http.post("/api/v1/Profiles/Assign", body + ", \"comment\": \"x\"}", reader.auth())
+                        .statusCode());
+        HttpResponse<String> unknown = http.post(
+                "/api/v1/Profiles/Assign",
+                "{\"profileId\": \"" + profile + "\", \"accountIds\": [\"" + UUID.randomUUID()
+                        + "\"], \"comment\": \"x\"}",
                 manager.auth());
+        assertEquals(404, unknown.statusCode());
+        HttpResponse<String> assigned =
+                http.post("/api/v1/Profiles/Assign", body + ", \"comment\": \"new hire\"}", manager.auth());
         assertEquals(200, assigned.statusCode(), assigned.body());
         assertEquals(1, AccessFixtures.json(assigned).get("changed").asInt());
-        HttpResponse<String> again = http.post("/api/v1/Profiles/Assign", body + ", \"comment\": \"again\"}",
-                manager.auth());
+        HttpResponse<String> again =
+                http.post("/api/v1/Profiles/Assign", body + ", \"comment\": \"again\"}", manager.auth());
         assertEquals(1, AccessFixtures.json(again).get("unchanged").asInt());
-        assertEquals("new hire", db.jdbi().withHandle(h -> h.createQuery(
-                "SELECT comment FROM profile_assignment WHERE profile_id = '" + profile + "'").mapTo(String.class).one()));
-        assertEquals(2, count("SELECT count(*) FROM audit_event WHERE action = 'access-profile.assign' AND object_id = '"
-                + profile + "'"));
+        assertEquals(
+                "new hire",
+                db.jdbi()
+                        .withHandle(h -> h.createQuery(
+                                        "SELECT comment FROM profile_assignment WHERE profile_id = '" + profile + "'")
+                                .mapTo(String.class)
+                                .one()));
+        assertEquals(
+                2,
+                count("SELECT count(*) FROM audit_event WHERE action = 'access-profile.assign' AND object_id = '"
+                        + profile + "'"));
         HttpResponse<String> unassigned = http.post("/api/v1/Profiles/Unassign", body + "}", manager.auth());
         assertEquals(1, AccessFixtures.json(unassigned).get("changed").asInt());
         assertEquals(0, count("SELECT count(*) FROM profile_assignment WHERE profile_id = '" + profile + "'"));
@@ -287,21 +340,29 @@ class AccessProfilesRoutesTest extends EndToEndTest {
 
     @Test
     void accountAndProfileLookupsAnswer404ForUnknownAnd400ForMalformedIds() {
-        for (String route : List.of("AttributesByAccount?accountId=", "GroupsByAccount?accountId=",
-                "AssignmentsByProfileId?profileId=")) {
+        for (String route : List.of(
+                "AttributesByAccount?accountId=", "GroupsByAccount?accountId=", "AssignmentsByProfileId?profileId=")) {
             HttpResponse<String> unknown = http.get("/api/v1/Profiles/" + route + UUID.randomUUID(), reader.auth());
             assertEquals(404, unknown.statusCode(), route);
-            assertEquals("application/problem+json", unknown.headers().firstValue("Content-Type").orElse(""));
-            assertEquals(400, http.get("/api/v1/Profiles/" + route + "12345", reader.auth()).statusCode(), route);
+            assertEquals(
+                    "application/problem+json",
+                    unknown.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(
+                    400,
+                    http.get("/api/v1/Profiles/" + route + "12345", reader.auth())
+                            .statusCode(),
+                    route);
         }
-        assertEquals(400, http.get("/api/v1/Profiles/GroupsByAccount", reader.auth()).statusCode());
+        assertEquals(
+                400, http.get("/api/v1/Profiles/GroupsByAccount", reader.auth()).statusCode());
     }
 
     @Test
     void listAndComplianceRoutesRunTheSameNumberOfStatementsWhateverTheProfilesHold() {
         List<UUID> few = fixtures.groups("few-1");
-        List<UUID> many = fixtures.groups("many-01", "many-02", "many-03", "many-04", "many-05", "many-06", "many-07",
-                "many-08", "many-09", "many-10", "many-11", "many-12");
+        List<UUID> many = fixtures.groups(
+                "many-01", "many-02", "many-03", "many-04", "many-05", "many-06", "many-07", "many-08", "many-09",
+                "many-10", "many-11", "many-12");
         UUID small = fixtures.profile("stmt-small", 1, few, Map.of("title", "A"));
         UUID large = fixtures.profile("stmt-large", 1, many, Map.of("title", "B", "department", "C", "company", "D"));
         UUID a1 = fixtures.account("stmt-a1", List.of(), Map.of());
@@ -313,21 +374,25 @@ class AccessProfilesRoutesTest extends EndToEndTest {
         fixtures.assign(large, largeAccounts.toArray(UUID[]::new));
 
         assertEquals(statements("/api/v1/Profiles?name=stmt-small"), statements("/api/v1/Profiles?search=stmt-"));
-        assertEquals(statements("/api/v1/Profiles?AdditionalProfileInformation=" + small),
+        assertEquals(
+                statements("/api/v1/Profiles?AdditionalProfileInformation=" + small),
                 statements("/api/v1/Profiles?AdditionalProfileInformation=" + small + "," + large));
-        assertEquals(statements("/api/v1/Profiles/AssignmentsByProfileId?profileId=" + small),
+        assertEquals(
+                statements("/api/v1/Profiles/AssignmentsByProfileId?profileId=" + small),
                 statements("/api/v1/Profiles/AssignmentsByProfileId?profileId=" + large));
-        assertEquals(statements("/api/v1/Profiles/Compliance?profileId=" + small),
+        assertEquals(
+                statements("/api/v1/Profiles/Compliance?profileId=" + small),
                 statements("/api/v1/Profiles/Compliance?profileId=" + large));
-        assertEquals(statements("/api/v1/Profiles/GroupsByAccount?accountId=" + a1),
+        assertEquals(
+                statements("/api/v1/Profiles/GroupsByAccount?accountId=" + a1),
                 statements("/api/v1/Profiles/GroupsByAccount?accountId=" + largeAccounts.get(7)));
         assertTrue(statements("/api/v1/Profiles/Compliance?profileId=" + large) <= 8);
     }
 
     @Test
     void savingAndDeletingAProfileRunTheSameNumberOfStatementsWhateverItHolds() {
-        List<UUID> groups = fixtures.groups("w-01", "w-02", "w-03", "w-04", "w-05", "w-06", "w-07", "w-08", "w-09",
-                "w-10");
+        List<UUID> groups =
+                fixtures.groups("w-01", "w-02", "w-03", "w-04", "w-05", "w-06", "w-07", "w-08", "w-09", "w-10");
         long small = saveStatements("write-small", groups.subList(0, 1), Map.of("title", "T"));
         long large = saveStatements("write-large", groups, Map.of("title", "T", "department", "D", "company", "C"));
         assertEquals(small, large);
@@ -336,10 +401,20 @@ class AccessProfilesRoutesTest extends EndToEndTest {
     private static long saveStatements(String name, List<UUID> groups, Map<String, String> attributes) {
         long before = server.database().statements().count();
         UUID id = fixtures.profile(name, 1, groups, attributes);
-        String update = AccessFixtures.write(Map.of("id", id.toString(), "name", name, "color", 2,
-                "groups", groups.stream().map(g -> Map.of("id", g.toString())).toList()));
+        String update = AccessFixtures.write(Map.of(
+                "id",
+                id.toString(),
+                "name",
+                name,
+                "color",
+                2,
+                "groups",
+                groups.stream().map(g -> Map.of("id", g.toString())).toList()));
         assertEquals(200, createUpdate(update).statusCode());
-        assertEquals(200, http.delete("/api/v1/Profiles/Delete?profileId=" + id, TestUsers.admin()).statusCode());
+        assertEquals(
+                200,
+                http.delete("/api/v1/Profiles/Delete?profileId=" + id, TestUsers.admin())
+                        .statusCode());
         return server.database().statements().count() - before;
     }
 

@@ -40,7 +40,8 @@ class AdminUsersTest extends EndToEndTest {
 
     @Test
     void anAdminCreatesAUserThatIsThenReadableByItsLocation() {
-        HttpResponse<String> created = http.post("/admin/v1/users",
+        HttpResponse<String> created = http.post(
+                "/admin/v1/users",
                 "{\"login\":\"alice\",\"displayName\":\"Alice A.\",\"roles\":[\"profile-reader\",\"cm-agent\"]}",
                 TestUsers.admin());
         assertEquals(201, created.statusCode(), created.body());
@@ -62,8 +63,8 @@ class AdminUsersTest extends EndToEndTest {
         UUID id = UUID.randomUUID();
         JsonNode user = createUser("{\"id\":\"" + id + "\",\"login\":\"migrated\"}");
         assertEquals(id.toString(), user.get("id").asText());
-        HttpResponse<String> again = http.post("/admin/v1/users", "{\"id\":\"" + id + "\",\"login\":\"other\"}",
-                TestUsers.admin());
+        HttpResponse<String> again =
+                http.post("/admin/v1/users", "{\"id\":\"" + id + "\",\"login\":\"other\"}", TestUsers.admin());
         assertEquals(409, again.statusCode());
         assertEquals("id", json(again).get("field").asText());
     }
@@ -73,20 +74,23 @@ class AdminUsersTest extends EndToEndTest {
         createUser("{\"login\":\"bob\"}");
         HttpResponse<String> again = http.post("/admin/v1/users", "{\"login\":\"BOB\"}", TestUsers.admin());
         assertEquals(409, again.statusCode(), again.body());
-        assertEquals("application/problem+json", again.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                again.headers().firstValue("Content-Type").orElse(""));
         assertEquals("login", json(again).get("field").asText());
     }
 
     @Test
     void badInputIsA400NamingTheField() {
-        HttpResponse<String> role = http.post("/admin/v1/users", "{\"login\":\"carol\",\"roles\":[\"wizard\"]}",
-                TestUsers.admin());
+        HttpResponse<String> role =
+                http.post("/admin/v1/users", "{\"login\":\"carol\",\"roles\":[\"wizard\"]}", TestUsers.admin());
         assertEquals(400, role.statusCode());
         assertEquals("roles", json(role).get("field").asText());
         HttpResponse<String> login = http.post("/admin/v1/users", "{\"login\":\"a b\"}", TestUsers.admin());
         assertEquals(400, login.statusCode());
         assertEquals("login", json(login).get("field").asText());
-        HttpResponse<String> id = http.post("/admin/v1/users", "{\"id\":\"nope\",\"login\":\"dave\"}", TestUsers.admin());
+        HttpResponse<String> id =
+                http.post("/admin/v1/users", "{\"id\":\"nope\",\"login\":\"dave\"}", TestUsers.admin());
         assertEquals(400, id.statusCode());
         assertEquals("id", json(id).get("field").asText());
         HttpResponse<String> noBody = http.post("/admin/v1/users", "", TestUsers.admin());
@@ -101,8 +105,8 @@ class AdminUsersTest extends EndToEndTest {
         HttpResponse<String> malformed = http.get("/admin/v1/users/not-a-uuid", TestUsers.admin());
         assertEquals(400, malformed.statusCode());
         assertEquals("id", json(malformed).get("field").asText());
-        HttpResponse<String> badToken = http.delete("/admin/v1/users/" + UUID.randomUUID() + "/tokens/x",
-                TestUsers.admin());
+        HttpResponse<String> badToken =
+                http.delete("/admin/v1/users/" + UUID.randomUUID() + "/tokens/x", TestUsers.admin());
         assertEquals(400, badToken.statusCode());
         assertEquals("tokenId", json(badToken).get("field").asText());
     }
@@ -145,7 +149,8 @@ class AdminUsersTest extends EndToEndTest {
             HttpResponse<String> page = http.get(next, TestUsers.admin());
             assertEquals(200, page.statusCode(), page.body());
             json(page).forEach(user -> logins.add(user.get("login").asText()));
-            next = page.headers().firstValue("Link")
+            next = page.headers()
+                    .firstValue("Link")
                     .map(link -> link.substring(link.indexOf('<') + 1, link.indexOf('>')))
                     .map(uri -> uri.substring(uri.indexOf("/admin/")))
                     .orElse(null);
@@ -161,20 +166,24 @@ class AdminUsersTest extends EndToEndTest {
     void aDisabledUsersTokensAreRefusedOnTheNextCall() {
         JsonNode user = createUser("{\"login\":\"erin\",\"roles\":[\"profile-reader\"]}");
         String token = issueToken(user.get("id").asText(), "{}").get("token").asText();
-        assertEquals(404, http.get("/no-such-route", "Authorization", "Bearer " + token).statusCode());
-        HttpResponse<String> disabled = http.post("/admin/v1/users/" + user.get("id").asText() + "/disable", "",
-                TestUsers.admin());
+        assertEquals(
+                404,
+                http.get("/no-such-route", "Authorization", "Bearer " + token).statusCode());
+        HttpResponse<String> disabled =
+                http.post("/admin/v1/users/" + user.get("id").asText() + "/disable", "", TestUsers.admin());
         assertEquals(200, disabled.statusCode(), disabled.body());
         assertFalse(json(disabled).get("enabled").asBoolean());
         HttpResponse<String> refused = http.get("/no-such-route", "Authorization", "Bearer " + token);
         assertEquals(401, refused.statusCode());
         assertTrue(refused.body().contains("disabled_user"), refused.body());
 
-        HttpResponse<String> enabled = http.post("/admin/v1/users/" + user.get("id").asText() + "/enable", "",
-                TestUsers.admin());
+        HttpResponse<String> enabled =
+                http.post("/admin/v1/users/" + user.get("id").asText() + "/enable", "", TestUsers.admin());
         assertEquals(200, enabled.statusCode(), enabled.body());
         assertTrue(json(enabled).get("enabled").asBoolean());
-        assertEquals(404, http.get("/no-such-route", "Authorization", "Bearer " + token).statusCode(),
+        assertEquals(
+                404,
+                http.get("/no-such-route", "Authorization", "Bearer " + token).statusCode(),
                 "the user's token works again");
     }
 
@@ -184,10 +193,11 @@ class AdminUsersTest extends EndToEndTest {
         HttpResponse<String> disable = http.post("/admin/v1/users/" + adminId + "/disable", "", TestUsers.admin());
         assertEquals(409, disable.statusCode(), disable.body());
         assertEquals("last_admin", json(disable).get("code").asText());
-        HttpResponse<String> demote = http.put("/admin/v1/users/" + adminId + "/roles", "{\"roles\":[\"cm-agent\"]}",
-                TestUsers.admin());
+        HttpResponse<String> demote =
+                http.put("/admin/v1/users/" + adminId + "/roles", "{\"roles\":[\"cm-agent\"]}", TestUsers.admin());
         assertEquals(409, demote.statusCode(), demote.body());
-        assertEquals(200, http.get("/admin/v1/users/" + adminId, TestUsers.admin()).statusCode());
+        assertEquals(
+                200, http.get("/admin/v1/users/" + adminId, TestUsers.admin()).statusCode());
     }
 
     @Test
@@ -195,14 +205,18 @@ class AdminUsersTest extends EndToEndTest {
         JsonNode user = createUser("{\"login\":\"frank\",\"roles\":[\"profile-reader\"]}");
         String id = user.get("id").asText();
         String token = issueToken(id, "{\"name\":\"frank's\"}").get("token").asText();
-        assertEquals(403, http.get("/admin/v1/users", "Authorization", "Bearer " + token).statusCode());
-        HttpResponse<String> set = http.put("/admin/v1/users/" + id + "/roles", "{\"roles\":[\"admin\"]}",
-                TestUsers.admin());
+        assertEquals(
+                403,
+                http.get("/admin/v1/users", "Authorization", "Bearer " + token).statusCode());
+        HttpResponse<String> set =
+                http.put("/admin/v1/users/" + id + "/roles", "{\"roles\":[\"admin\"]}", TestUsers.admin());
         assertEquals(200, set.statusCode(), set.body());
         assertEquals("[\"admin\"]", json(set).get("roles").toString());
-        assertEquals(200, http.get("/admin/v1/users", "Authorization", "Bearer " + token).statusCode());
-        HttpResponse<String> unknownRole = http.put("/admin/v1/users/" + id + "/roles", "{\"roles\":[\"root\"]}",
-                TestUsers.admin());
+        assertEquals(
+                200,
+                http.get("/admin/v1/users", "Authorization", "Bearer " + token).statusCode());
+        HttpResponse<String> unknownRole =
+                http.put("/admin/v1/users/" + id + "/roles", "{\"roles\":[\"root\"]}", TestUsers.admin());
         assertEquals(400, unknownRole.statusCode());
         assertEquals("roles", json(unknownRole).get("field").asText());
     }
@@ -214,7 +228,9 @@ class AdminUsersTest extends EndToEndTest {
         JsonNode issued = issueToken(id, "{\"name\":\"ci\"}");
         String token = issued.get("token").asText();
         assertEquals(43, token.length(), "256 bits, base64url");
-        assertEquals(404, http.get("/no-such-route", "Authorization", "Bearer " + token).statusCode());
+        assertEquals(
+                404,
+                http.get("/no-such-route", "Authorization", "Bearer " + token).statusCode());
 
         HttpResponse<String> list = http.get("/admin/v1/users/" + id + "/tokens", TestUsers.admin());
         assertEquals(200, list.statusCode());
@@ -223,13 +239,16 @@ class AdminUsersTest extends EndToEndTest {
         assertFalse(list.body().contains(token), "the secret is never listed");
         assertFalse(json(list).get(0).has("token"));
 
-        String tokenPath = "/admin/v1/users/" + id + "/tokens/" + issued.get("id").asText();
+        String tokenPath =
+                "/admin/v1/users/" + id + "/tokens/" + issued.get("id").asText();
         assertEquals(204, http.delete(tokenPath, TestUsers.admin()).statusCode());
         HttpResponse<String> refused = http.get("/no-such-route", "Authorization", "Bearer " + token);
         assertEquals(401, refused.statusCode());
         assertTrue(refused.body().contains("revoked_token"), refused.body());
         assertEquals(204, http.delete(tokenPath, TestUsers.admin()).statusCode(), "revoking twice is harmless");
-        assertFalse(json(http.get("/admin/v1/users/" + id + "/tokens", TestUsers.admin())).get(0).get("revokedAt")
+        assertFalse(json(http.get("/admin/v1/users/" + id + "/tokens", TestUsers.admin()))
+                .get(0)
+                .get("revokedAt")
                 .isNull());
     }
 
@@ -238,21 +257,33 @@ class AdminUsersTest extends EndToEndTest {
         String a = createUser("{\"login\":\"heidi\"}").get("id").asText();
         String b = createUser("{\"login\":\"ivan\"}").get("id").asText();
         String tokenOfA = issueToken(a, "{}").get("id").asText();
-        assertEquals(404, http.delete("/admin/v1/users/" + b + "/tokens/" + tokenOfA, TestUsers.admin()).statusCode());
-        assertEquals(404, http.post("/admin/v1/users/" + UUID.randomUUID() + "/tokens", "{}", TestUsers.admin())
-                .statusCode());
-        assertEquals(404, http.get("/admin/v1/users/" + UUID.randomUUID() + "/tokens", TestUsers.admin()).statusCode());
+        assertEquals(
+                404,
+                http.delete("/admin/v1/users/" + b + "/tokens/" + tokenOfA, TestUsers.admin())
+                        .statusCode());
+        assertEquals(
+                404,
+                http.post("/admin/v1/users/" + UUID.randomUUID() + "/tokens", "{}", TestUsers.admin())
+                        .statusCode());
+        assertEquals(
+                404,
+                http.get("/admin/v1/users/" + UUID.randomUUID() + "/tokens", TestUsers.admin())
+                        .statusCode());
     }
 
     @Test
     void aTokenWithAnExpiryWorksUntilThenAndAnExpiryInThePastIsA400() throws InterruptedException {
-        String id = createUser("{\"login\":\"judy\",\"roles\":[\"profile-reader\"]}").get("id").asText();
-        HttpResponse<String> past = http.post("/admin/v1/users/" + id + "/tokens",
-                "{\"expiresAt\":\"" + Instant.now().minusSeconds(60) + "\"}", TestUsers.admin());
+        String id = createUser("{\"login\":\"judy\",\"roles\":[\"profile-reader\"]}")
+                .get("id")
+                .asText();
+        HttpResponse<String> past = http.post(
+                "/admin/v1/users/" + id + "/tokens",
+                "{\"expiresAt\":\"" + Instant.now().minusSeconds(60) + "\"}",
+                TestUsers.admin());
         assertEquals(400, past.statusCode());
         assertEquals("expiresAt", json(past).get("field").asText());
-        HttpResponse<String> garbled = http.post("/admin/v1/users/" + id + "/tokens", "{\"expiresAt\":\"tomorrow\"}",
-                TestUsers.admin());
+        HttpResponse<String> garbled =
+                http.post("/admin/v1/users/" + id + "/tokens", "{\"expiresAt\":\"tomorrow\"}", TestUsers.admin());
         assertEquals(400, garbled.statusCode());
         assertEquals("expiresAt", json(garbled).get("field").asText());
 
@@ -260,7 +291,9 @@ class AdminUsersTest extends EndToEndTest {
         JsonNode issued = issueToken(id, "{\"expiresAt\":\"" + expiry + "\"}");
         assertEquals(expiry, Instant.parse(issued.get("expiresAt").asText()));
         String token = issued.get("token").asText();
-        assertEquals(404, http.get("/no-such-route", "Authorization", "Bearer " + token).statusCode());
+        assertEquals(
+                404,
+                http.get("/no-such-route", "Authorization", "Bearer " + token).statusCode());
         Thread.sleep(Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis()) + 200);
         HttpResponse<String> expired = http.get("/no-such-route", "Authorization", "Bearer " + token);
         assertEquals(401, expired.statusCode());

@@ -26,10 +26,16 @@ class AuditQueryBenchmarkTest extends EndToEndTest {
                   FROM generate_series(1, 500000) g
                 """);
         db.execute("INSERT INTO audit_event (id, occurred_at, actor, action, object_type, object_id) VALUES "
-                + "(gen_random_uuid(), now() - interval '400 days', '" + rareActor + "', 'rare.action', 'rare', 'r-1')");
+                + "(gen_random_uuid(), now() - interval '400 days', '" + rareActor
+                + "', 'rare.action', 'rare', 'r-1')");
         db.execute("ANALYZE audit_event");
-        for (String filter : new String[] {"", "actor=" + rareActor, "objectType=rare&objectId=r-1",
-                "action=rare.action", "objectType=thing&objectId=thing-250000"}) {
+        for (String filter : new String[] {
+            "",
+            "actor=" + rareActor,
+            "objectType=rare&objectId=r-1",
+            "action=rare.action",
+            "objectType=thing&objectId=thing-250000"
+        }) {
             long[] micros = new long[20];
             for (int i = 0; i < micros.length; i++) {
                 long start = System.nanoTime();
@@ -39,8 +45,9 @@ class AuditQueryBenchmarkTest extends EndToEndTest {
             }
             long[] sorted = micros.clone();
             Arrays.sort(sorted);
-            System.out.printf("audit ?%s: first %d us, median %d us, worst %d us, last %d us%n", filter, micros[0],
-                    sorted[10], sorted[19], micros[19]);
+            System.out.printf(
+                    "audit ?%s: first %d us, median %d us, worst %d us, last %d us%n",
+                    filter, micros[0], sorted[10], sorted[19], micros[19]);
         }
     }
 }

@@ -49,7 +49,8 @@ class CertificateEnrollTest extends EndToEndTest {
     }
 
     private static void template(String id, String policies) {
-        HttpResponse<String> created = http.post("/admin/v1/profile-templates", """
+        HttpResponse<String> created =
+                http.post("/admin/v1/profile-templates", """
                 {"id":"%s","name":"Enroll %s","version":1,"policies":{%s}}
                 """.formatted(id, id, policies), TestUsers.admin());
         assertEquals(201, created.statusCode(), created.body());
@@ -87,8 +88,8 @@ class CertificateEnrollTest extends EndToEndTest {
         assertEquals(NIL, submitted.get("OldProfileUuid").asText());
         assertEquals(204, http.get(CM + "/profiles", carol.auth()).statusCode(), "nothing issued before completion");
 
-        HttpResponse<String> completed = http.put(CM + "/requests/" + id,
-                "{\"status\":\"Completed\",\"pin\":\"4711\"}", carol.auth());
+        HttpResponse<String> completed =
+                http.put(CM + "/requests/" + id, "{\"status\":\"Completed\",\"pin\":\"4711\"}", carol.auth());
         assertEquals(200, completed.statusCode(), completed.body());
         assertEquals(8, json(completed).get("Status").asInt());
 
@@ -99,7 +100,9 @@ class CertificateEnrollTest extends EndToEndTest {
         assertEquals(3, issued.get("ProfileTemplateVersion").asInt());
         assertEquals(NIL, issued.get("ParentProfileUuid").asText());
         assertEquals(NIL, issued.get("PrimaryProfileUuid").asText());
-        assertEquals(issued.get("Uuid").asText(), request(carol, id).get("NewProfileUuid").asText());
+        assertEquals(
+                issued.get("Uuid").asText(),
+                request(carol, id).get("NewProfileUuid").asText());
         assertTrue(operations(issued).contains("renew"), operations(issued).toString());
         assertFalse(operations(issued).contains("enroll"), "a profile never offers enroll");
 
@@ -120,11 +123,12 @@ class CertificateEnrollTest extends EndToEndTest {
     void enrollingSomeoneElseNeedsAnOnBehalfRole() {
         assertEquals(403, enroll(bob, SELF_SERVICE, alice.id().toString()).statusCode(), "bob is no agent");
         String id = enrolled(agent, SELF_SERVICE, bob.id().toString());
-        HttpResponse<String> completed = http.put(CM + "/requests/" + id,
-                "{\"status\":\"Completed\",\"pin\":\"4711\"}", agent.auth());
+        HttpResponse<String> completed =
+                http.put(CM + "/requests/" + id, "{\"status\":\"Completed\",\"pin\":\"4711\"}", agent.auth());
         assertEquals(200, completed.statusCode(), completed.body());
         JsonNode issued = onlyProfileOf(agent, id);
-        assertEquals(bob.id().toString(), issued.get("AssignedUserUuid").asText(), "issued to the target, not the agent");
+        assertEquals(
+                bob.id().toString(), issued.get("AssignedUserUuid").asText(), "issued to the target, not the agent");
     }
 
     @Test
@@ -136,16 +140,23 @@ class CertificateEnrollTest extends EndToEndTest {
         HttpResponse<String> approval = http.post(CM + "/requests/" + approved + "/approve", "", approver.auth());
         assertEquals(200, approval.statusCode(), approval.body());
         assertEquals(3, json(approval).get("Status").asInt(), "Approved, waiting for the client");
-        assertEquals(200, http.put(CM + "/requests/" + approved, "{\"status\":\"Completed\",\"pin\":\"4711\"}",
-                dave.auth()).statusCode());
+        assertEquals(
+                200,
+                http.put(CM + "/requests/" + approved, "{\"status\":\"Completed\",\"pin\":\"4711\"}", dave.auth())
+                        .statusCode());
         assertEquals(2, onlyProfileOf(dave, approved).get("Status").asInt());
 
         String denied = enrolled(dave, APPROVED_ENROLL, "current");
-        assertEquals(200, http.post(CM + "/requests/" + denied + "/deny", "", approver.auth()).statusCode());
+        assertEquals(
+                200,
+                http.post(CM + "/requests/" + denied + "/deny", "", approver.auth())
+                        .statusCode());
         assertEquals(4, request(dave, denied).get("Status").asInt(), "Denied");
         String canceled = enrolled(dave, APPROVED_ENROLL, "current");
         assertEquals(200, put(dave, canceled, "Canceled").statusCode());
-        assertEquals(1, json(http.get(CM + "/profiles", dave.auth())).size(),
+        assertEquals(
+                1,
+                json(http.get(CM + "/profiles", dave.auth())).size(),
                 "only the approved and completed enroll issued a profile");
     }
 
@@ -164,19 +175,24 @@ class CertificateEnrollTest extends EndToEndTest {
         HttpResponse<String> unknownTemplate = enroll(alice, UUID.randomUUID().toString(), "current");
         assertEquals(400, unknownTemplate.statusCode());
         assertTrue(unknownTemplate.body().contains("\"field\":\"profiletemplateuuid\""), unknownTemplate.body());
-        HttpResponse<String> withProfile = http.post(CM + "/requests", """
+        HttpResponse<String> withProfile =
+                http.post(CM + "/requests", """
                 {"profiletemplateuuid":"%s","type":"Enroll","comment":"","profile":"%s"}
                 """.formatted(SELF_SERVICE, UUID.randomUUID()), alice.auth());
         assertEquals(400, withProfile.statusCode());
         assertTrue(withProfile.body().contains("\"field\":\"profile\""), withProfile.body());
-        HttpResponse<String> unknownUser = enroll(agent, SELF_SERVICE, UUID.randomUUID().toString());
+        HttpResponse<String> unknownUser =
+                enroll(agent, SELF_SERVICE, UUID.randomUUID().toString());
         assertEquals(400, unknownUser.statusCode());
         assertTrue(unknownUser.body().contains("\"field\":\"target\""), unknownUser.body());
     }
 
     private static int requestsOf(TestUsers.Caller caller) {
-        return db.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT count(*) FROM certificate_request WHERE originator_user_id = :id")
-                .bind("id", caller.id().value()).mapTo(Integer.class).one());
+        return db.jdbi()
+                .withHandle(
+                        h -> h.createQuery("SELECT count(*) FROM certificate_request WHERE originator_user_id = :id")
+                                .bind("id", caller.id().value())
+                                .mapTo(Integer.class)
+                                .one());
     }
 }

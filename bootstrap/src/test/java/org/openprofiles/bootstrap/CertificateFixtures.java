@@ -14,8 +14,7 @@ final class CertificateFixtures {
 
     static final String CM = "/certificatemanagement/api/v1.0";
 
-    private CertificateFixtures() {
-    }
+    private CertificateFixtures() {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,7 +32,8 @@ final class CertificateFixtures {
         String policies = Arrays.stream(ownerOperations)
                 .map(op -> "\"" + op + "\":{\"ownerMayInitiate\":true,\"onBehalfRoles\":[\"cm-agent\"]}")
                 .collect(Collectors.joining(","));
-        HttpResponse<String> created = http.post("/admin/v1/profile-templates", """
+        HttpResponse<String> created =
+                http.post("/admin/v1/profile-templates", """
                 {"id":"%s","name":"Template %s","version":%d,"policies":{%s}}
                 """.formatted(id, id, version, policies), TestUsers.admin());
         assertEquals(201, created.statusCode(), created.body());

@@ -70,17 +70,23 @@ class CertificateManagementExampleTest extends EndToEndTest {
 
     @Test
     void theDocumentsExampleRequestGetsExactlyTheDocumentedResponse() throws Exception {
-        TestUsers.Caller owner = TestUsers.create(server, new UserId(UUID.fromString("0378a33b-8650-4713-a727-efd233903643")),
-                "example-owner", Optional.empty());
+        TestUsers.Caller owner = TestUsers.create(
+                server,
+                new UserId(UUID.fromString("0378a33b-8650-4713-a727-efd233903643")),
+                "example-owner",
+                Optional.empty());
         CertificateFixtures.template(http, "8f31803f-8afc-49bb-911d-402ec264b589", 8, "renew", "disable", "recover");
         CertificateFixtures.template(http, "1e3a31fe-699b-4a6b-945c-18b83c985bc1", 9, "renew", "disable");
         // The migration posts the source server's listing as it is, operations included (they are recomputed).
         CertificateFixtures.imported(http, DOCUMENTED_RESPONSE);
 
-        HttpResponse<String> response = http.get("/certificatemanagement/api/v1.0/profiles?status=Active", owner.auth());
+        HttpResponse<String> response =
+                http.get("/certificatemanagement/api/v1.0/profiles?status=Active", owner.auth());
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/json",
+                response.headers().firstValue("Content-Type").orElse(""));
         ObjectMapper json = new ObjectMapper();
         // Compact form of the documented body: same values, same property order, same array order.
         assertEquals(json.writeValueAsString(json.readTree(DOCUMENTED_RESPONSE)), response.body());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openprofiles.bootstrap.CertificateFixtures.json;
 import static org.openprofiles.bootstrap.CertificateFixtures.profile;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,20 +35,30 @@ class CertificateProfileImportTest extends EndToEndTest {
         int eventsBefore = count("SELECT count(*) FROM audit_event");
         String good = profile(UUID.randomUUID(), "2", owner.id().toString(), TEMPLATE, 5);
         String unknownUser = profile(UUID.randomUUID(), "2", UUID.randomUUID().toString(), TEMPLATE, 5);
-        String unknownTemplate = profile(UUID.randomUUID(), "2", owner.id().toString(), UUID.randomUUID().toString(), 1);
+        String unknownTemplate = profile(
+                UUID.randomUUID(), "2", owner.id().toString(), UUID.randomUUID().toString(), 1);
         String futureVersion = profile(UUID.randomUUID(), "2", owner.id().toString(), TEMPLATE, 6);
         String badStatus = profile(UUID.randomUUID(), "5", owner.id().toString(), TEMPLATE, 5);
-        String badGuid = profile(UUID.randomUUID(), "2", owner.id().toString(), TEMPLATE, 5).replaceFirst(
-                "\"ParentProfileUuid\":\"0{8}", "\"ParentProfileUuid\":\"zzzzzzzz");
-        HttpResponse<String> response = CertificateFixtures.importProfiles(http,
+        String badGuid = profile(UUID.randomUUID(), "2", owner.id().toString(), TEMPLATE, 5)
+                .replaceFirst("\"ParentProfileUuid\":\"0{8}", "\"ParentProfileUuid\":\"zzzzzzzz");
+        HttpResponse<String> response = CertificateFixtures.importProfiles(
+                http,
                 "[" + String.join(",", good, unknownUser, unknownTemplate, futureVersion, badStatus, badGuid) + "]");
 
         assertEquals(400, response.statusCode(), response.body());
         List<String> faults = new ArrayList<>();
-        json(response).get("errors").forEach(e -> faults.add(e.get("field").asText() + " " + e.get("code").asText()));
-        assertEquals(List.of("[1].AssignedUserUuid unknown_user", "[2].ProfileTemplateUuid unknown_template",
-                "[3].ProfileTemplateVersion future_template_version", "[4].Status unknown_status",
-                "[5].ParentProfileUuid invalid_guid"), faults);
+        json(response)
+                .get("errors")
+                .forEach(e ->
+                        faults.add(e.get("field").asText() + " " + e.get("code").asText()));
+        assertEquals(
+                List.of(
+                        "[1].AssignedUserUuid unknown_user",
+                        "[2].ProfileTemplateUuid unknown_template",
+                        "[3].ProfileTemplateVersion future_template_version",
+                        "[4].Status unknown_status",
+                        "[5].ParentProfileUuid invalid_guid"),
+                faults);
         assertEquals(profilesBefore, count("SELECT count(*) FROM certificate_profile"), "nothing written");
         assertEquals(eventsBefore, count("SELECT count(*) FROM audit_event"), "nothing audited");
     }
@@ -59,27 +68,35 @@ class CertificateProfileImportTest extends EndToEndTest {
         UUID id = UUID.randomUUID();
         UUID parentFromBeforeTheMigration = UUID.randomUUID();
         String item = profile(id, "3", owner.id().toString(), TEMPLATE, 4)
-                .replaceFirst("\"ParentProfileUuid\":\"[0-]+\"", "\"ParentProfileUuid\":\"" + parentFromBeforeTheMigration + "\"")
+                .replaceFirst(
+                        "\"ParentProfileUuid\":\"[0-]+\"",
+                        "\"ParentProfileUuid\":\"" + parentFromBeforeTheMigration + "\"")
                 .replace("\"Comment\":\"\"", "\"Comment\":\"migrated\"");
         HttpResponse<String> first = CertificateFixtures.importProfiles(http, "[" + item + "]");
         assertEquals(200, first.statusCode(), first.body());
         assertEquals(1, json(first).get("imported").asInt());
         String importId = json(first).get("importId").asText();
-        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'certificate-profile.import' "
-                + "AND object_id = '" + importId + "' AND after -> 'profiles' @> '[\"" + id + "\"]'"), "one summary event");
+        assertEquals(
+                1,
+                count("SELECT count(*) FROM audit_event WHERE action = 'certificate-profile.import' "
+                        + "AND object_id = '" + importId + "' AND after -> 'profiles' @> '[\"" + id + "\"]'"),
+                "one summary event");
 
         HttpResponse<String> again = CertificateFixtures.importProfiles(http, "[" + item + "]");
         assertEquals(200, again.statusCode(), again.body());
         assertEquals(0, json(again).get("imported").asInt());
         assertEquals(1, json(again).get("unchanged").asInt());
 
-        HttpResponse<String> changed = CertificateFixtures.importProfiles(http, "[" + item.replace("\"Flags\":1", "\"Flags\":0") + "]");
+        HttpResponse<String> changed =
+                CertificateFixtures.importProfiles(http, "[" + item.replace("\"Flags\":1", "\"Flags\":0") + "]");
         assertEquals(400, changed.statusCode());
         assertEquals("uuid_conflict", json(changed).get("code").asText());
 
         HttpResponse<String> seen = http.get(CertificateFixtures.CM + "/profiles/" + id, owner.auth());
         assertEquals(200, seen.statusCode());
-        assertEquals(parentFromBeforeTheMigration.toString(), json(seen).get("ParentProfileUuid").asText(),
+        assertEquals(
+                parentFromBeforeTheMigration.toString(),
+                json(seen).get("ParentProfileUuid").asText(),
                 "a parent that is not here is kept as given");
         assertEquals("migrated", json(seen).get("Comment").asText());
         assertEquals(3, json(seen).get("Status").asInt());
@@ -111,8 +128,10 @@ class CertificateProfileImportTest extends EndToEndTest {
     @Test
     void onlyAdministratorsImport() {
         TestUsers.Caller agent = TestUsers.create(server, "import-agent", Role.CM_AGENT);
-        HttpResponse<String> response = http.post("/admin/v1/certificate-profiles/import",
-                "[" + profile(UUID.randomUUID(), "2", owner.id().toString(), TEMPLATE, 5) + "]", agent.auth());
+        HttpResponse<String> response = http.post(
+                "/admin/v1/certificate-profiles/import",
+                "[" + profile(UUID.randomUUID(), "2", owner.id().toString(), TEMPLATE, 5) + "]",
+                agent.auth());
         assertEquals(403, response.statusCode());
     }
 }

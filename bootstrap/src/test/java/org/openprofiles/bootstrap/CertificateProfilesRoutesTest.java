@@ -3,8 +3,8 @@ package org.openprofiles.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openprofiles.bootstrap.CertificateFixtures.json;
 import static org.openprofiles.bootstrap.CertificateFixtures.CM;
+import static org.openprofiles.bootstrap.CertificateFixtures.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -38,7 +38,8 @@ class CertificateProfilesRoutesTest extends EndToEndTest {
         agent = TestUsers.create(server, "agent", Role.CM_AGENT);
         nobody = TestUsers.create(server, "nobody");
         // Owners may renew and disable; recoveronbehalf is for agents only.
-        HttpResponse<String> created = http.post("/admin/v1/profile-templates", """
+        HttpResponse<String> created =
+                http.post("/admin/v1/profile-templates", """
                 {"id":"%s","name":"Routes","version":3,"policies":{
                   "renew":{"ownerMayInitiate":true,"onBehalfRoles":["cm-agent"]},
                   "disable":{"ownerMayInitiate":true,"onBehalfRoles":[]},
@@ -47,11 +48,20 @@ class CertificateProfilesRoutesTest extends EndToEndTest {
                   "retire":{"enabled":false}}}
                 """.formatted(TEMPLATE), TestUsers.admin());
         assertEquals(201, created.statusCode(), created.body());
-        CertificateFixtures.imported(http, "[" + String.join(",",
-                CertificateFixtures.profile(ALICE_ACTIVE, "2", alice.id().toString(), TEMPLATE, 3),
-                CertificateFixtures.profile(ALICE_DISABLED, "3", alice.id().toString(), TEMPLATE, 2),
-                CertificateFixtures.profile(ALICE_SUSPENDED, "4", alice.id().toString(), TEMPLATE, 3),
-                CertificateFixtures.profile(BOB_ACTIVE, "2", bob.id().toString(), TEMPLATE, 3)) + "]");
+        CertificateFixtures.imported(
+                http,
+                "["
+                        + String.join(
+                                ",",
+                                CertificateFixtures.profile(
+                                        ALICE_ACTIVE, "2", alice.id().toString(), TEMPLATE, 3),
+                                CertificateFixtures.profile(
+                                        ALICE_DISABLED, "3", alice.id().toString(), TEMPLATE, 2),
+                                CertificateFixtures.profile(
+                                        ALICE_SUSPENDED, "4", alice.id().toString(), TEMPLATE, 3),
+                                CertificateFixtures.profile(
+                                        BOB_ACTIVE, "2", bob.id().toString(), TEMPLATE, 3))
+                        + "]");
     }
 
     private static List<String> uuids(HttpResponse<String> response) {
@@ -70,7 +80,8 @@ class CertificateProfilesRoutesTest extends EndToEndTest {
     void theOwnerSeesOnlyTheirOwnProfilesInRecordedOrderWithTheirOperations() {
         HttpResponse<String> response = http.get(CM + "/profiles", alice.auth());
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals(List.of(ALICE_ACTIVE.toString(), ALICE_DISABLED.toString(), ALICE_SUSPENDED.toString()),
+        assertEquals(
+                List.of(ALICE_ACTIVE.toString(), ALICE_DISABLED.toString(), ALICE_SUSPENDED.toString()),
                 uuids(response));
         JsonNode body = json(response);
         assertEquals(List.of("renew", "disable"), operations(body.get(0)));
@@ -83,21 +94,34 @@ class CertificateProfilesRoutesTest extends EndToEndTest {
 
     @Test
     void thePathMatchesInAnyCaseAndSoDoTheStatusValueAndTheParameterName() {
-        HttpResponse<String> canonical = http.get("/CertificateManagement/api/v1.0/Profiles?status=Active", alice.auth());
+        HttpResponse<String> canonical =
+                http.get("/CertificateManagement/api/v1.0/Profiles?status=Active", alice.auth());
         assertEquals(200, canonical.statusCode(), canonical.body());
         assertEquals(List.of(ALICE_ACTIVE.toString()), uuids(canonical));
-        assertEquals(List.of(ALICE_SUSPENDED.toString()),
+        assertEquals(
+                List.of(ALICE_SUSPENDED.toString()),
                 uuids(http.get("/CERTIFICATEMANAGEMENT/API/V1.0/PROFILES?Status=sUsPeNdEd", alice.auth())));
-        HttpResponse<String> byId = http.get("/CertificateManagement/Api/V1.0/Profiles/"
-                + ALICE_ACTIVE.toString().toUpperCase(), alice.auth());
+        HttpResponse<String> byId = http.get(
+                "/CertificateManagement/Api/V1.0/Profiles/"
+                        + ALICE_ACTIVE.toString().toUpperCase(),
+                alice.auth());
         assertEquals(200, byId.statusCode(), byId.body());
         assertEquals(ALICE_ACTIVE.toString(), json(byId).get("Uuid").asText(), "GUIDs are written lower-case");
     }
 
     @Test
     void aDocumentedStatusThatNoProfileHasIsA204WithNoBody() {
-        for (String status : List.of("Approved", "canceled", "Completed", "Denied", "Executing", "Failed", "Pending",
-                "None", "Retired", "New")) {
+        for (String status : List.of(
+                "Approved",
+                "canceled",
+                "Completed",
+                "Denied",
+                "Executing",
+                "Failed",
+                "Pending",
+                "None",
+                "Retired",
+                "New")) {
             HttpResponse<String> response = http.get(CM + "/profiles?status=" + status, alice.auth());
             assertEquals(204, response.statusCode(), status + ": " + response.body());
             assertEquals("", response.body());
@@ -115,12 +139,18 @@ class CertificateProfilesRoutesTest extends EndToEndTest {
     void anUnknownStatusIsA400NamingTheAllowedValues() {
         HttpResponse<String> response = http.get(CM + "/profiles?status=Bogus", alice.auth());
         assertEquals(400, response.statusCode());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("Content-Type").orElse(""));
         JsonNode problem = json(response);
         assertEquals("status", problem.get("field").asText());
         assertEquals("invalid_status", problem.get("code").asText());
-        assertTrue(problem.get("detail").asText().contains("Active, Approved, Canceled, Completed, Denied, Executing, "
-                + "Failed, None, Pending"), problem.toString());
+        assertTrue(
+                problem.get("detail")
+                        .asText()
+                        .contains(
+                                "Active, Approved, Canceled, Completed, Denied, Executing, " + "Failed, None, Pending"),
+                problem.toString());
     }
 
     @Test
@@ -152,19 +182,27 @@ class CertificateProfilesRoutesTest extends EndToEndTest {
     void listingAnotherUsersProfilesWithoutAnAgentRoleIsA403() {
         HttpResponse<String> response = http.get(CM + "/profiles?targetuser=" + bob.id(), alice.auth());
         assertEquals(403, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
-        assertEquals(200, http.get(CM + "/profiles?targetuser=" + alice.id(), alice.auth()).statusCode(),
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                200,
+                http.get(CM + "/profiles?targetuser=" + alice.id(), alice.auth())
+                        .statusCode(),
                 "naming oneself is fine");
-        assertEquals(200, http.get(CM + "/profiles?targetuser=current", alice.auth()).statusCode());
+        assertEquals(
+                200, http.get(CM + "/profiles?targetuser=current", alice.auth()).statusCode());
     }
 
     @Test
     void anAgentListsAnotherUsersProfilesWithTheAgentsOwnOperations() {
-        HttpResponse<String> response = http.get(CM + "/profiles?TargetUser=" + alice.id() + "&status=active",
-                agent.auth());
+        HttpResponse<String> response =
+                http.get(CM + "/profiles?TargetUser=" + alice.id() + "&status=active", agent.auth());
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(List.of(ALICE_ACTIVE.toString()), uuids(response));
-        assertEquals(List.of("renew", "recoveronbehalf"), operations(json(response).get(0)),
+        assertEquals(
+                List.of("renew", "recoveronbehalf"),
+                operations(json(response).get(0)),
                 "disable is for owners only; recoveronbehalf for agents only");
         HttpResponse<String> one = http.get(CM + "/profiles/" + BOB_ACTIVE, agent.auth());
         assertEquals(200, one.statusCode());
@@ -176,10 +214,13 @@ class CertificateProfilesRoutesTest extends EndToEndTest {
     void longListsArePagedWithALinkToTheNextPageAndABoundedNumberOfStatements() {
         TestUsers.Caller many = TestUsers.create(server, "many");
         String owner = many.id().toString();
-        List<UUID> ids = IntStream.range(0, 130).mapToObj(i -> UUID.randomUUID()).toList();
-        CertificateFixtures.imported(http, ids.stream()
-                .map(id -> CertificateFixtures.profile(id, "2", owner, TEMPLATE, 3))
-                .collect(Collectors.joining(",", "[", "]")));
+        List<UUID> ids =
+                IntStream.range(0, 130).mapToObj(i -> UUID.randomUUID()).toList();
+        CertificateFixtures.imported(
+                http,
+                ids.stream()
+                        .map(id -> CertificateFixtures.profile(id, "2", owner, TEMPLATE, 3))
+                        .collect(Collectors.joining(",", "[", "]")));
 
         long before = server.database().statements().count();
         HttpResponse<String> first = http.get(CM + "/profiles", many.auth());
@@ -194,8 +235,10 @@ class CertificateProfilesRoutesTest extends EndToEndTest {
         HttpResponse<String> second = http.get(next, many.auth());
         long forThirty = server.database().statements().count() - before;
         assertEquals(200, second.statusCode());
-        assertEquals(ids.stream().map(UUID::toString).toList(),
-                concat(uuids(first), uuids(second)), "every profile once, in import order");
+        assertEquals(
+                ids.stream().map(UUID::toString).toList(),
+                concat(uuids(first), uuids(second)),
+                "every profile once, in import order");
         assertFalse(second.headers().firstValue("Link").isPresent());
         assertEquals(forThirty, forAHundred, "the statement count does not grow with the list");
         assertTrue(forAHundred <= 6, "statements per list request: " + forAHundred);
@@ -211,7 +254,9 @@ class CertificateProfilesRoutesTest extends EndToEndTest {
         try {
             HttpResponse<String> response = http.get(CM + "/profiles", alice.auth());
             assertEquals(500, response.statusCode());
-            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(
+                    "application/problem+json",
+                    response.headers().firstValue("Content-Type").orElse(""));
             assertTrue(json(response).has("correlationId"), response.body());
             assertFalse(response.body().contains("at org."), "no stack trace");
             assertFalse(response.body().contains("template_policy"), "no SQL either");

@@ -36,10 +36,13 @@ class CertificateRequestApprovalsTest extends EndToEndTest {
         approver2 = TestUsers.create(server, "approver2", Role.CM_APPROVER);
         String twoApprovals = "{\"ownerMayInitiate\":true,\"approvalsNeeded\":2,\"approverRole\":\"cm-approver\"}";
         String oneApproval = "{\"ownerMayInitiate\":true,\"approvalsNeeded\":1,\"approverRole\":\"cm-approver\"}";
-        HttpResponse<String> created = http.post("/admin/v1/profile-templates", """
+        HttpResponse<String> created = http.post(
+                "/admin/v1/profile-templates",
+                """
                 {"id":"%s","name":"Approvals","version":1,"policies":{"disable":%s,"renew":%s,"suspend":%s,
                  "retire":{"ownerMayInitiate":true}}}
-                """.formatted(TEMPLATE, twoApprovals, twoApprovals, oneApproval), TestUsers.admin());
+                """.formatted(TEMPLATE, twoApprovals, twoApprovals, oneApproval),
+                TestUsers.admin());
         assertEquals(201, created.statusCode(), created.body());
     }
 
@@ -120,7 +123,9 @@ class CertificateRequestApprovalsTest extends EndToEndTest {
         assertEquals(403, deny(agent, other).statusCode());
         assertEquals(404, approve(approver1, UUID.randomUUID().toString()).statusCode());
         assertEquals(16, request(alice, other).get("Status").asInt());
-        assertEquals(200, http.get(CM + "/requests/" + other, approver1.auth()).statusCode(),
+        assertEquals(
+                200,
+                http.get(CM + "/requests/" + other, approver1.auth()).statusCode(),
                 "approvers see what they decide on");
     }
 
@@ -165,9 +170,14 @@ class CertificateRequestApprovalsTest extends EndToEndTest {
         assertFalse(after.contains(first), "decided once: gone from this approver's queue");
         assertTrue(after.contains(second));
         assertTrue(queue(approver2).contains(first), "still waiting for another approver");
-        assertEquals(204, http.get(CM + "/requests?pendingmyapproval=true", agent.auth()).statusCode(),
+        assertEquals(
+                204,
+                http.get(CM + "/requests?pendingmyapproval=true", agent.auth()).statusCode(),
                 "an agent decides nothing");
-        assertEquals(400, http.get(CM + "/requests?pendingmyapproval=maybe", approver3.auth()).statusCode());
+        assertEquals(
+                400,
+                http.get(CM + "/requests?pendingmyapproval=maybe", approver3.auth())
+                        .statusCode());
     }
 
     /** Every page of the caller's approval queue, following Link rel=next with limit=1. */
@@ -184,7 +194,8 @@ class CertificateRequestApprovalsTest extends EndToEndTest {
                 assertEquals(16, r.get("Status").asInt(), "only Pending requests");
                 ids.add(r.get("Uuid").asText());
             });
-            path = page.headers().firstValue("Link")
+            path = page.headers()
+                    .firstValue("Link")
                     .map(link -> link.substring(link.indexOf('<') + 1, link.indexOf('>')))
                     .map(next -> next.substring(next.indexOf("/certificatemanagement")))
                     .orElse(null);

@@ -35,12 +35,15 @@ class CertificateRequestConcurrencyTest extends EndToEndTest {
 
     /** Runs both calls released by one barrier and returns their status codes, sorted. */
     private static List<Integer> race(Supplier<HttpResponse<String>> one, Supplier<HttpResponse<String>> other) {
-        return together(one, other).stream().map(HttpResponse::statusCode).sorted().toList();
+        return together(one, other).stream()
+                .map(HttpResponse::statusCode)
+                .sorted()
+                .toList();
     }
 
     /** Runs both calls released by one barrier and returns their responses, in call order. */
-    static List<HttpResponse<String>> together(Supplier<HttpResponse<String>> one,
-                                               Supplier<HttpResponse<String>> other) {
+    static List<HttpResponse<String>> together(
+            Supplier<HttpResponse<String>> one, Supplier<HttpResponse<String>> other) {
         CyclicBarrier start = new CyclicBarrier(2);
         List<CompletableFuture<HttpResponse<String>>> calls = Stream.of(one, other)
                 .map(call -> CompletableFuture.supplyAsync(() -> {
@@ -56,19 +59,25 @@ class CertificateRequestConcurrencyTest extends EndToEndTest {
     }
 
     private static int count(String sql, String profile) {
-        return db.jdbi().withHandle(h -> h.createQuery(sql).bind("id", UUID.fromString(profile))
-                .mapTo(Integer.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery(sql)
+                        .bind("id", UUID.fromString(profile))
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     @Test
     void twoConcurrentDisablesOfOneProfileExactlyOneWins() {
         for (int round = 0; round < ROUNDS; round++) {
             String profile = CertificateRequestsTest.profile(alice, TEMPLATE, 2);
-            List<Integer> codes = race(() -> initiate(alice, "Disable", profile, TEMPLATE),
+            List<Integer> codes = race(
+                    () -> initiate(alice, "Disable", profile, TEMPLATE),
                     () -> initiate(alice, "Disable", profile, TEMPLATE));
             assertEquals(List.of(201, 409), codes, "round " + round);
             assertEquals(3, profileJson(alice, profile).get("Status").asInt());
-            assertEquals(1, count("SELECT count(*) FROM certificate_request WHERE old_profile_id = :id", profile),
+            assertEquals(
+                    1,
+                    count("SELECT count(*) FROM certificate_request WHERE old_profile_id = :id", profile),
                     "the loser left no request behind");
         }
     }
@@ -92,7 +101,8 @@ class CertificateRequestConcurrencyTest extends EndToEndTest {
             String profile = CertificateRequestsTest.profile(alice, TEMPLATE, 2);
             String renew = initiated(alice, "Renew", profile, TEMPLATE);
             HttpResponse<String>[] disable = new HttpResponse[1];
-            List<Integer> codes = race(() -> put(alice, renew, "Completed"),
+            List<Integer> codes = race(
+                    () -> put(alice, renew, "Completed"),
                     () -> disable[0] = initiate(alice, "Disable", profile, TEMPLATE));
             int children = count("SELECT count(*) FROM certificate_profile WHERE parent_profile_id = :id", profile);
             int status = profileJson(alice, profile).get("Status").asInt();
@@ -105,7 +115,8 @@ class CertificateRequestConcurrencyTest extends EndToEndTest {
                 assertEquals(6, status);
                 assertEquals(1, children);
             }
-            assertEquals(200, http.get(CM + "/profiles/" + profile, alice.auth()).statusCode());
+            assertEquals(
+                    200, http.get(CM + "/profiles/" + profile, alice.auth()).statusCode());
         }
     }
 }

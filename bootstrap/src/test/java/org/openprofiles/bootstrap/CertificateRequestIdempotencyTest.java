@@ -25,18 +25,26 @@ class CertificateRequestIdempotencyTest extends EndToEndTest {
         CertificateFixtures.template(http, TEMPLATE, 1, "renew", "disable");
     }
 
-    private static HttpResponse<String> post(TestUsers.Caller caller, String key, String type, String profile,
-                                             String priority) {
+    private static HttpResponse<String> post(
+            TestUsers.Caller caller, String key, String type, String profile, String priority) {
         String[] auth = caller.auth();
-        return http.post(CM + "/requests", """
+        return http.post(
+                CM + "/requests",
+                """
                 {"profiletemplateuuid":"%s","type":"%s","comment":"","priority":%s,"profile":"%s"}
-                """.formatted(TEMPLATE, type, priority, profile), auth[0], auth[1], "Idempotency-Key", key);
+                """.formatted(TEMPLATE, type, priority, profile),
+                auth[0],
+                auth[1],
+                "Idempotency-Key",
+                key);
     }
 
     private static int requestsFor(String profile) {
-        return db.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT count(*) FROM certificate_request WHERE old_profile_id = :id")
-                .bind("id", UUID.fromString(profile)).mapTo(Integer.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM certificate_request WHERE old_profile_id = :id")
+                        .bind("id", UUID.fromString(profile))
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     @Test
@@ -61,7 +69,11 @@ class CertificateRequestIdempotencyTest extends EndToEndTest {
         assertEquals(422, reused.statusCode(), reused.body());
         assertTrue(reused.body().contains("Idempotency-Key"), reused.body());
         assertEquals(1, requestsFor(profile));
-        assertEquals(2, CertificateRequestsTest.profileJson(alice, profile).get("Status").asInt());
+        assertEquals(
+                2,
+                CertificateRequestsTest.profileJson(alice, profile)
+                        .get("Status")
+                        .asInt());
     }
 
     @Test

@@ -26,7 +26,8 @@ class CertificateRequestPinTest extends EndToEndTest {
         alice = TestUsers.create(server, "alice");
         agent = TestUsers.create(server, "agent", Role.CM_AGENT);
         // The server sets the PIN on recovery; the user sets it on unblock, under a strict policy.
-        HttpResponse<String> created = http.post("/admin/v1/profile-templates", """
+        HttpResponse<String> created =
+                http.post("/admin/v1/profile-templates", """
                 {"id":"%s","name":"Pins","version":1,
                  "pinPolicy":{"minLength":6,"maxLength":8,"requireDigit":true,"requireLowercase":true,
                               "requireUppercase":true,"requireSymbol":false},
@@ -46,11 +47,15 @@ class CertificateRequestPinTest extends EndToEndTest {
     }
 
     private static int storedAnywhere(String text) {
-        return db.jdbi().withHandle(h -> h.createQuery("""
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("""
                         SELECT (SELECT count(*) FROM audit_event WHERE before::text LIKE :like OR after::text LIKE :like)
                              + (SELECT count(*) FROM certificate_request WHERE data_collection::text LIKE :like
                                                                           OR comment LIKE :like)
-                        """).bind("like", "%" + text + "%").mapTo(Integer.class).one());
+                        """)
+                        .bind("like", "%" + text + "%")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     @Test
@@ -60,13 +65,20 @@ class CertificateRequestPinTest extends EndToEndTest {
         HttpResponse<String> completed = complete(alice, id, null);
         assertEquals(200, completed.statusCode(), completed.body());
         String pin = json(completed).get("Pin").asText();
-        assertTrue(pin.matches("[A-Za-z0-9]{8}") && pin.matches(".*\\d.*") && pin.matches(".*[a-z].*")
-                && pin.matches(".*[A-Z].*"), pin);
+        assertTrue(
+                pin.matches("[A-Za-z0-9]{8}")
+                        && pin.matches(".*\\d.*")
+                        && pin.matches(".*[a-z].*")
+                        && pin.matches(".*[A-Z].*"),
+                pin);
         assertFalse(request(alice, id).has("Pin"), "never shown again");
         assertEquals(0, storedAnywhere(pin));
-        int events = db.jdbi().withHandle(h -> h.createQuery(
-                "SELECT count(*) FROM audit_event WHERE object_id = :id AND after->>'pinSetBy' = 'server'")
-                .bind("id", id).mapTo(Integer.class).one());
+        int events = db.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT count(*) FROM audit_event WHERE object_id = :id AND after->>'pinSetBy' = 'server'")
+                        .bind("id", id)
+                        .mapTo(Integer.class)
+                        .one());
         assertEquals(1, events, "the event says who set the PIN");
     }
 
@@ -91,8 +103,12 @@ class CertificateRequestPinTest extends EndToEndTest {
         assertTrue(missing.body().contains("pin_required"), missing.body());
         HttpResponse<String> weak = complete(alice, id, "abc");
         assertEquals(400, weak.statusCode());
-        assertTrue(weak.body().contains("pin_length") && weak.body().contains("pin_needs_digit")
-                && weak.body().contains("pin_needs_uppercase") && weak.body().contains("\"pin\""), weak.body());
+        assertTrue(
+                weak.body().contains("pin_length")
+                        && weak.body().contains("pin_needs_digit")
+                        && weak.body().contains("pin_needs_uppercase")
+                        && weak.body().contains("\"pin\""),
+                weak.body());
         assertEquals(3, request(alice, id).get("Status").asInt(), "still Approved");
 
         HttpResponse<String> good = complete(alice, id, "Abc123x");

@@ -30,8 +30,20 @@ class CertificateRequestsTest extends EndToEndTest {
         alice = TestUsers.create(server, "alice");
         bob = TestUsers.create(server, "bob");
         agent = TestUsers.create(server, "agent", Role.CM_AGENT);
-        CertificateFixtures.template(http, TEMPLATE, 2, "renew", "disable", "recover", "recoveronbehalf", "suspend",
-                "reinstate", "unblock", "onlineupdate", "duplicate", "retire");
+        CertificateFixtures.template(
+                http,
+                TEMPLATE,
+                2,
+                "renew",
+                "disable",
+                "recover",
+                "recoveronbehalf",
+                "suspend",
+                "reinstate",
+                "unblock",
+                "onlineupdate",
+                "duplicate",
+                "retire");
         // Owners may only renew profiles of this one; nothing else is enabled.
         CertificateFixtures.template(http, NARROW_TEMPLATE, 1, "renew");
     }
@@ -39,8 +51,11 @@ class CertificateRequestsTest extends EndToEndTest {
     /** A new profile of {@code owner} in {@code status} (the wire number), imported as a migration would. */
     static String profile(TestUsers.Caller owner, String template, int status) {
         UUID id = UUID.randomUUID();
-        CertificateFixtures.imported(http, "[" + CertificateFixtures.profile(id, Integer.toString(status),
-                owner.id().toString(), template, 1) + "]");
+        CertificateFixtures.imported(
+                http,
+                "["
+                        + CertificateFixtures.profile(
+                                id, Integer.toString(status), owner.id().toString(), template, 1) + "]");
         return id.toString();
     }
 
@@ -105,8 +120,11 @@ class CertificateRequestsTest extends EndToEndTest {
     }
 
     static int auditEvents(String objectId) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM audit_event WHERE object_id = :id")
-                .bind("id", objectId).mapTo(Integer.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM audit_event WHERE object_id = :id")
+                        .bind("id", objectId)
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     @Test
@@ -211,13 +229,18 @@ class CertificateRequestsTest extends EndToEndTest {
         String profile = profile(alice, TEMPLATE, 2);
         for (String type : List.of("Unblock", "OnlineUpdate")) {
             String id = initiated(alice, type, profile);
-            HttpResponse<String> completed = type.equals("Unblock") ? completeWithPin(alice, id) : put(alice, id, "Completed");
+            HttpResponse<String> completed =
+                    type.equals("Unblock") ? completeWithPin(alice, id) : put(alice, id, "Completed");
             assertEquals(200, completed.statusCode(), completed.body());
             assertEquals(NIL, json(completed).get("NewProfileUuid").asText());
             assertEquals(List.of(profile), requestProfiles(alice, id));
             assertEquals(2, auditEvents(id));
         }
-        assertEquals(5, request(alice, initiated(alice, "Unblock", profile)).get("RequestType").asInt());
+        assertEquals(
+                5,
+                request(alice, initiated(alice, "Unblock", profile))
+                        .get("RequestType")
+                        .asInt());
         assertEquals(2, profileJson(alice, profile).get("Status").asInt());
     }
 
@@ -264,7 +287,8 @@ class CertificateRequestsTest extends EndToEndTest {
     @Test
     void anAgentMayActOnBehalfOfTheOwner() {
         String profile = profile(alice, TEMPLATE, 2);
-        HttpResponse<String> response = http.post(CM + "/requests", """
+        HttpResponse<String> response =
+                http.post(CM + "/requests", """
                 {"profiletemplateuuid":"%s","target":"%s","type":"Disable","comment":"lost laptop","priority":3,
                  "datacollection":[{"name":"reason","value":"lost"}],"profile":"%s"}
                 """.formatted(TEMPLATE, alice.id(), profile), agent.auth());
@@ -281,23 +305,34 @@ class CertificateRequestsTest extends EndToEndTest {
     @Test
     void badBodiesAre400NamingTheField() {
         String profile = profile(alice, TEMPLATE, 2);
-        record Case(String body, String field) {
-        }
+        record Case(String body, String field) {}
         for (Case c : List.of(
                 new Case("{\"profiletemplateuuid\":\"%s\",\"type\":\"Disable\",\"profile\":\"%s\"}", "comment"),
-                new Case("{\"profiletemplateuuid\":\"%s\",\"type\":\"Fly\",\"comment\":\"\",\"profile\":\"%s\"}", "type"),
-                new Case("{\"profiletemplateuuid\":\"%s\",\"type\":\"Disable\",\"comment\":\"\",\"profile\":\"%s\","
-                        + "\"priority\":\"high\"}", "priority"),
-                new Case("{\"profiletemplateuuid\":\"%s\",\"type\":\"Disable\",\"comment\":\"\",\"profile\":\"%s\","
-                        + "\"datacollection\":\"nope\"}", "datacollection"),
-                new Case("{\"profiletemplateuuid\":\"%s\",\"type\":\"Disable\",\"comment\":\"\",\"profile\":\"%s\","
-                        + "\"smartcard\":\"x\"}", "smartcard"),
-                new Case("{\"profiletemplateuuid\":\"%s\",\"type\":\"Disable\",\"comment\":\"\",\"profile\":\"%s\","
-                        + "\"target\":\"" + bob.id() + "\"}", "target"),
-                new Case("{\"profiletemplateuuid\":\"%s\",\"type\":\"Disable\",\"comment\":\"\",\"profile\":\"%s\","
-                        + "\"priority\":1.5}", "priority"))) {
-            HttpResponse<String> response = http.post(CM + "/requests", c.body().formatted(TEMPLATE, profile),
-                    alice.auth());
+                new Case(
+                        "{\"profiletemplateuuid\":\"%s\",\"type\":\"Fly\",\"comment\":\"\",\"profile\":\"%s\"}",
+                        "type"),
+                new Case(
+                        "{\"profiletemplateuuid\":\"%s\",\"type\":\"Disable\",\"comment\":\"\",\"profile\":\"%s\","
+                                + "\"priority\":\"high\"}",
+                        "priority"),
+                new Case(
+                        "{\"profiletemplateuuid\":\"%s\",\"type\":\"Disable\",\"comment\":\"\",\"profile\":\"%s\","
+                                + "\"datacollection\":\"nope\"}",
+                        "datacollection"),
+                new Case(
+                        "{\"profiletemplateuuid\":\"%s\",\"type\":\"Disable\",\"comment\":\"\",\"profile\":\"%s\","
+                                + "\"smartcard\":\"x\"}",
+                        "smartcard"),
+                new Case(
+                        "{\"profiletemplateuuid\":\"%s\",\"type\":\"Disable\",\"comment\":\"\",\"profile\":\"%s\","
+                                + "\"target\":\"" + bob.id() + "\"}",
+                        "target"),
+                new Case(
+                        "{\"profiletemplateuuid\":\"%s\",\"type\":\"Disable\",\"comment\":\"\",\"profile\":\"%s\","
+                                + "\"priority\":1.5}",
+                        "priority"))) {
+            HttpResponse<String> response =
+                    http.post(CM + "/requests", c.body().formatted(TEMPLATE, profile), alice.auth());
             assertEquals(400, response.statusCode(), c.field() + ": " + response.body());
             assertTrue(response.body().contains("\"" + c.field() + "\""), c.field() + ": " + response.body());
         }
@@ -305,7 +340,10 @@ class CertificateRequestsTest extends EndToEndTest {
             HttpResponse<String> response = http.post(CM + "/requests", notAnObject, alice.auth());
             assertEquals(400, response.statusCode(), "'" + notAnObject + "': " + response.body());
         }
-        assertEquals(400, http.put(CM + "/requests/" + UUID.randomUUID(), "", alice.auth()).statusCode());
+        assertEquals(
+                400,
+                http.put(CM + "/requests/" + UUID.randomUUID(), "", alice.auth())
+                        .statusCode());
         HttpResponse<String> mismatch = initiate(alice, "Disable", profile, NARROW_TEMPLATE);
         assertEquals(400, mismatch.statusCode());
         assertTrue(mismatch.body().contains("profiletemplateuuid"), mismatch.body());
@@ -335,8 +373,12 @@ class CertificateRequestsTest extends EndToEndTest {
         assertEquals(unblock, unblocks.get(0).get("Uuid").asText());
         assertEquals(1, unblocks.size());
         assertEquals(204, http.get(CM + "/requests?status=Denied", carol.auth()).statusCode());
-        assertEquals(400, http.get(CM + "/requests?status=Sleeping", carol.auth()).statusCode());
-        assertEquals(403, http.get(CM + "/requests?targetuser=" + alice.id(), carol.auth()).statusCode());
+        assertEquals(
+                400, http.get(CM + "/requests?status=Sleeping", carol.auth()).statusCode());
+        assertEquals(
+                403,
+                http.get(CM + "/requests?targetuser=" + alice.id(), carol.auth())
+                        .statusCode());
         HttpResponse<String> carolsForAnAgent = http.get(CM + "/requests?targetuser=" + carol.id(), agent.auth());
         assertEquals(200, carolsForAnAgent.statusCode(), "agents read others' requests as they read their profiles");
         assertEquals(3, json(carolsForAnAgent).size());
@@ -354,7 +396,9 @@ class CertificateRequestsTest extends EndToEndTest {
     void aRequestIsVisibleToItsRequesterAndTargetNotToOthers() {
         String id = initiated(alice, "Renew", profile(alice, TEMPLATE, 2));
         assertEquals(204, http.get(CM + "/requests/" + id, bob.auth()).statusCode());
-        assertEquals(204, http.get(CM + "/requests/" + UUID.randomUUID(), alice.auth()).statusCode());
+        assertEquals(
+                204,
+                http.get(CM + "/requests/" + UUID.randomUUID(), alice.auth()).statusCode());
         assertEquals(200, http.get(CM + "/requests/" + id, agent.auth()).statusCode());
         assertEquals(400, http.get(CM + "/requests/not-a-guid", alice.auth()).statusCode());
     }

@@ -22,8 +22,13 @@ class ConfigTest {
 
     @Test
     void environmentVariablesSetValuesAndFlagsWinOverThem() throws Exception {
-        Map<String, String> env = Map.of("PROFILES_HTTP_PORT", "9000", "PROFILES_HTTP_HOST", "0.0.0.0",
-                "PROFILES_DB_URL", "jdbc:postgresql://db:5432/profiles");
+        Map<String, String> env = Map.of(
+                "PROFILES_HTTP_PORT",
+                "9000",
+                "PROFILES_HTTP_HOST",
+                "0.0.0.0",
+                "PROFILES_DB_URL",
+                "jdbc:postgresql://db:5432/profiles");
         Config config = Config.load(env, "--http-port=9100", "--data-dir", "/var/lib/profiles");
         assertEquals(9100, config.httpPort());
         assertEquals("0.0.0.0", config.httpHost());
@@ -39,15 +44,16 @@ class ConfigTest {
 
     @Test
     void aPortOutOfRangeIsRefused() {
-        Config.Invalid invalid = assertThrows(Config.Invalid.class,
-                () -> Config.load(Map.of("PROFILES_HTTP_PORT", "70000")));
-        assertTrue(invalid.getMessage().contains("PROFILES_HTTP_PORT must be between 0 and 65535"), invalid.getMessage());
+        Config.Invalid invalid =
+                assertThrows(Config.Invalid.class, () -> Config.load(Map.of("PROFILES_HTTP_PORT", "70000")));
+        assertTrue(
+                invalid.getMessage().contains("PROFILES_HTTP_PORT must be between 0 and 65535"), invalid.getMessage());
     }
 
     @Test
     void aNonPostgresUrlIsRefused() {
-        Config.Invalid invalid = assertThrows(Config.Invalid.class,
-                () -> Config.load(Map.of(), "--db-url", "jdbc:mysql://x/y"));
+        Config.Invalid invalid =
+                assertThrows(Config.Invalid.class, () -> Config.load(Map.of(), "--db-url", "jdbc:mysql://x/y"));
         assertTrue(invalid.getMessage().startsWith("--db-url / PROFILES_DB_URL must be a jdbc:postgresql: URL"));
     }
 

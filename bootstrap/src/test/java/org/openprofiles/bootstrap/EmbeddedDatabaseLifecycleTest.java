@@ -18,15 +18,21 @@ class EmbeddedDatabaseLifecycleTest {
     void dataWrittenBeforeARestartIsThereAfterIt() throws Exception {
         try (Server first = Server.start(TestServers.embeddedIn(dataDir))) {
             assertEquals(200, new Http(first.uri()).get("/ready").statusCode());
-            first.database().jdbi().useHandle(h -> h.execute(
-                    "INSERT INTO setting(key, value) VALUES ('restart.check', '\"kept\"'::jsonb)"));
+            first.database()
+                    .jdbi()
+                    .useHandle(h ->
+                            h.execute("INSERT INTO setting(key, value) VALUES ('restart.check', '\"kept\"'::jsonb)"));
         }
-        assertTrue(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION")), "the cluster lives in the data dir");
+        assertTrue(
+                Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION")), "the cluster lives in the data dir");
 
         try (Server second = Server.start(TestServers.embeddedIn(dataDir))) {
             assertEquals(200, new Http(second.uri()).get("/ready").statusCode());
-            String kept = second.database().jdbi().withHandle(h -> h.createQuery(
-                    "SELECT value #>> '{}' FROM setting WHERE key = 'restart.check'").mapTo(String.class).one());
+            String kept = second.database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT value #>> '{}' FROM setting WHERE key = 'restart.check'")
+                            .mapTo(String.class)
+                            .one());
             assertEquals("kept", kept);
         }
     }

@@ -11,7 +11,10 @@ import java.time.Duration;
 /** A small HTTP client for end-to-end tests: real requests to a real server on loopback. */
 final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final URI base;
 
     Http(URI base) {
@@ -23,13 +26,17 @@ final class Http {
     }
 
     HttpResponse<String> post(String path, String json, String... headers) {
-        return send(request(path, headers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(path, headers)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     HttpResponse<String> put(String path, String json, String... headers) {
-        return send(request(path, headers).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(path, headers)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     HttpResponse<String> delete(String path, String... headers) {
@@ -37,7 +44,8 @@ final class Http {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(30));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);

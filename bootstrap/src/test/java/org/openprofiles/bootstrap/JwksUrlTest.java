@@ -55,8 +55,8 @@ class JwksUrlTest {
         });
         provider.start();
         String url = "http://127.0.0.1:" + provider.getAddress().getPort() + "/jwks";
-        server = Server.start(TestServers.on(db,
-                new OidcSettings(TestJwts.ISSUER, TestJwts.AUDIENCE, url, "sub", Optional.empty())));
+        server = Server.start(
+                TestServers.on(db, new OidcSettings(TestJwts.ISSUER, TestJwts.AUDIENCE, url, "sub", Optional.empty())));
         http = new Http(server.uri());
         user = TestUsers.create(server, "url-user", Role.PROFILE_READER);
     }
@@ -82,8 +82,10 @@ class JwksUrlTest {
 
         RSAKey stranger = TestJwts.rsaKey("stranger");
         for (int i = 0; i < 10; i++) {
-            HttpResponse<String> refused = http.get("/no-such-route",
-                    TestJwts.bearer(TestJwts.sign(stranger, TestJwts.claims(user.id().toString()))));
+            HttpResponse<String> refused = http.get(
+                    "/no-such-route",
+                    TestJwts.bearer(
+                            TestJwts.sign(stranger, TestJwts.claims(user.id().toString()))));
             assertEquals(401, refused.statusCode(), refused.body());
             assertTrue(refused.body().contains("\"code\":\"invalid_token\""), refused.body());
         }

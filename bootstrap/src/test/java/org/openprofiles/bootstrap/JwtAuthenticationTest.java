@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.PlainJWT;
@@ -54,9 +54,10 @@ class JwtAuthenticationTest {
     @BeforeAll
     static void start(TestDatabase db) {
         String jwks = TestJwts.writeJwks(dir, RSA, EC).toString();
-        storedRoles = Server.start(TestServers.on(db,
-                new OidcSettings(TestJwts.ISSUER, TestJwts.AUDIENCE, jwks, "sub", Optional.empty())));
-        claimRoles = Server.start(TestServers.on(db,
+        storedRoles = Server.start(TestServers.on(
+                db, new OidcSettings(TestJwts.ISSUER, TestJwts.AUDIENCE, jwks, "sub", Optional.empty())));
+        claimRoles = Server.start(TestServers.on(
+                db,
                 new OidcSettings(TestJwts.ISSUER, TestJwts.AUDIENCE, jwks, "sub", Optional.of("realm_access.roles"))));
         http = new Http(storedRoles.uri());
         httpWithClaimRoles = new Http(claimRoles.uri());
@@ -83,8 +84,10 @@ class JwtAuthenticationTest {
     @Test
     void aGoodRs256TokenNamingTheUserByIdIsAccepted() {
         // Past authentication: the unknown route is a 404, and the stored roles do not reach the admin API.
-        assertEquals(404, http.get("/no-such-route", TestJwts.bearer(token(c -> c))).statusCode());
-        assertEquals(403, http.get("/admin/v1/users", TestJwts.bearer(token(c -> c))).statusCode());
+        assertEquals(
+                404, http.get("/no-such-route", TestJwts.bearer(token(c -> c))).statusCode());
+        assertEquals(
+                403, http.get("/admin/v1/users", TestJwts.bearer(token(c -> c))).statusCode());
     }
 
     @Test
@@ -96,11 +99,13 @@ class JwtAuthenticationTest {
     @Test
     void aTokenSignedByAnotherKeyIsRefused() {
         RSAKey impostor = TestJwts.rsaKey("rsa-1");
-        assertRefused(TestJwts.sign(impostor, "rsa-1", TestJwts.claims(reader.id().toString()), c -> c),
-                "invalid_token");
+        assertRefused(
+                TestJwts.sign(impostor, "rsa-1", TestJwts.claims(reader.id().toString()), c -> c), "invalid_token");
         String tampered = token(c -> c);
         String[] parts = tampered.split("\\.");
-        String otherPayload = token(c -> c.subject(storedRoles.firstStart().adminId().toString())).split("\\.")[1];
+        String otherPayload = token(
+                        c -> c.subject(storedRoles.firstStart().adminId().toString()))
+                .split("\\.")[1];
         assertRefused(parts[0] + "." + otherPayload + "." + parts[2], "invalid_token");
     }
 
@@ -114,15 +119,22 @@ class JwtAuthenticationTest {
     @Test
     void anExpiredTokenIsRefusedButASmallClockSkewIsTolerated() {
         assertRefused(token(c -> c.expirationTime(Date.from(Instant.now().minusSeconds(120)))), "expired_token");
-        assertEquals(404, http.get("/no-such-route",
-                TestJwts.bearer(token(c -> c.expirationTime(Date.from(Instant.now().minusSeconds(20)))))).statusCode());
+        assertEquals(
+                404,
+                http.get(
+                                "/no-such-route",
+                                TestJwts.bearer(token(c ->
+                                        c.expirationTime(Date.from(Instant.now().minusSeconds(20))))))
+                        .statusCode());
         assertRefused(token(c -> c.expirationTime(null)), "invalid_token");
     }
 
     @Test
     void unsignedOrSymmetricallySignedTokensAreRefused() throws Exception {
         assertRefused(new PlainJWT(TestJwts.claims(reader.id().toString()).build()).serialize(), "invalid_token");
-        SignedJWT hmac = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), TestJwts.claims(reader.id().toString()).build());
+        SignedJWT hmac = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS256),
+                TestJwts.claims(reader.id().toString()).build());
         hmac.sign(new MACSigner(new byte[32]));
         assertRefused(hmac.serialize(), "invalid_token");
     }
@@ -135,18 +147,30 @@ class JwtAuthenticationTest {
     @Test
     void whenConfiguredRolesComeFromTheClaimIgnoringNamesTheServiceDoesNotKnow() {
         String asAdmin = token(c -> c.claim("realm_access", Map.of("roles", List.of("offline_access", "admin"))));
-        assertEquals(200, httpWithClaimRoles.get("/admin/v1/users", TestJwts.bearer(asAdmin)).statusCode());
+        assertEquals(
+                200,
+                httpWithClaimRoles
+                        .get("/admin/v1/users", TestJwts.bearer(asAdmin))
+                        .statusCode());
         // The server that reads roles from the stored user ignores the claim.
         assertEquals(403, http.get("/admin/v1/users", TestJwts.bearer(asAdmin)).statusCode());
         String noRoles = token(c -> c);
-        assertEquals(403, httpWithClaimRoles.get("/admin/v1/users", TestJwts.bearer(noRoles)).statusCode());
+        assertEquals(
+                403,
+                httpWithClaimRoles
+                        .get("/admin/v1/users", TestJwts.bearer(noRoles))
+                        .statusCode());
     }
 
     @Test
     void aJwksFileThatIsNotAKeySetStopsStartUpNamingTheSetting(TestDatabase db) throws Exception {
         Path bad = Files.writeString(dir.resolve("not-keys.json"), "{\"keys\": 1}");
-        Invalid invalid = assertThrows(Invalid.class, () -> Server.start(TestServers.on(db,
-                new OidcSettings(TestJwts.ISSUER, TestJwts.AUDIENCE, bad.toString(), "sub", Optional.empty()))));
+        Invalid invalid = assertThrows(
+                Invalid.class,
+                () -> Server.start(TestServers.on(
+                        db,
+                        new OidcSettings(
+                                TestJwts.ISSUER, TestJwts.AUDIENCE, bad.toString(), "sub", Optional.empty()))));
         assertEquals(Optional.of("PROFILES_OIDC_JWKS"), invalid.field());
     }
 

@@ -18,15 +18,20 @@ class LastAdminRaceTest extends EndToEndTest {
     void twoAdminsDisablingEachOtherAtOnceLeaveExactlyOneEnabled() {
         TestUsers.Caller second = TestUsers.create(server, "second-admin", Role.ADMIN);
         String first = server.firstStart().adminId().toString();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         CompletableFuture<HttpResponse<String>> firstDisablesSecond = client.sendAsync(
                 disable(second.id().toString(), TestUsers.admin()[1]), HttpResponse.BodyHandlers.ofString());
-        CompletableFuture<HttpResponse<String>> secondDisablesFirst = client.sendAsync(
-                disable(first, second.bearer()), HttpResponse.BodyHandlers.ofString());
-        List<Integer> statuses = List.of(firstDisablesSecond.join().statusCode(), secondDisablesFirst.join().statusCode());
+        CompletableFuture<HttpResponse<String>> secondDisablesFirst =
+                client.sendAsync(disable(first, second.bearer()), HttpResponse.BodyHandlers.ofString());
+        List<Integer> statuses = List.of(
+                firstDisablesSecond.join().statusCode(),
+                secondDisablesFirst.join().statusCode());
         assertEquals(List.of(200, 409), statuses.stream().sorted().toList(), statuses.toString());
-        Integer enabledAdmins = db.jdbi().withHandle(h -> h.createQuery(
-                "SELECT count(*) FROM app_user WHERE enabled AND 'admin' = ANY (roles)").mapTo(Integer.class).one());
+        Integer enabledAdmins = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM app_user WHERE enabled AND 'admin' = ANY (roles)")
+                        .mapTo(Integer.class)
+                        .one());
         assertEquals(1, enabledAdmins);
     }
 

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 /** {@code main} as a user meets it: a real JVM, its exit code and what it prints. */
 class MainProcessTest {
 
-    record Run(int exitCode, String out, String err) {
-    }
+    record Run(int exitCode, String out, String err) {}
 
     @Test
     void anUnreachableDatabaseExitsNonZeroWithOneClearLine() throws Exception {
@@ -25,12 +24,18 @@ class MainProcessTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Run run = runMain("--http-port", "0", "--db-url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/profiles",
-                "--db-password", "hunter2");
+        Run run = runMain(
+                "--http-port",
+                "0",
+                "--db-url",
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/profiles",
+                "--db-password",
+                "hunter2");
         assertEquals(1, run.exitCode());
         List<String> lines = run.err().lines().filter(l -> !l.isBlank()).toList();
         assertEquals(1, lines.size(), "exactly one line on stderr, was:\n" + run.err());
-        assertTrue(lines.get(0).startsWith("openprofiles: cannot start: cannot connect to the database at "),
+        assertTrue(
+                lines.get(0).startsWith("openprofiles: cannot start: cannot connect to the database at "),
                 lines.get(0));
         assertFalse(run.err().contains("\tat "), "no stack trace");
         assertFalse(run.err().contains("hunter2"), "no password");
@@ -50,14 +55,16 @@ class MainProcessTest {
     void aBadSettingExitsWithTwoAndNamesIt() throws Exception {
         Run run = runMain("--http-port", "eighty");
         assertEquals(2, run.exitCode());
-        assertEquals("openprofiles: --http-port / PROFILES_HTTP_PORT must be a whole number, was 'eighty'",
+        assertEquals(
+                "openprofiles: --http-port / PROFILES_HTTP_PORT must be a whole number, was 'eighty'",
                 run.err().strip());
     }
 
     private static Run runMain(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp",
+                System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -67,7 +74,8 @@ class MainProcessTest {
             process.destroyForcibly();
             throw new AssertionError("main did not exit within 60 s");
         }
-        return new Run(process.exitValue(),
+        return new Run(
+                process.exitValue(),
                 new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }

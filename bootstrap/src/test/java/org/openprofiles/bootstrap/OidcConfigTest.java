@@ -25,8 +25,18 @@ class OidcConfigTest {
     @Test
     void aJwksFileIssuerAndAudienceTurnItOnWithSubAsTheDefaultUserClaim() throws Exception {
         Path jwks = TestJwts.writeJwks(dir, TestJwts.ecKey("k"));
-        OidcSettings oidc = Config.load(Map.of("PROFILES_OIDC_ISSUER", "https://idp", "PROFILES_OIDC_AUDIENCE", "op",
-                "PROFILES_OIDC_JWKS", jwks.toString()), "--oidc-roles-claim", "groups").oidc().orElseThrow();
+        OidcSettings oidc = Config.load(
+                        Map.of(
+                                "PROFILES_OIDC_ISSUER",
+                                "https://idp",
+                                "PROFILES_OIDC_AUDIENCE",
+                                "op",
+                                "PROFILES_OIDC_JWKS",
+                                jwks.toString()),
+                        "--oidc-roles-claim",
+                        "groups")
+                .oidc()
+                .orElseThrow();
         assertEquals("https://idp", oidc.issuer());
         assertEquals("sub", oidc.userClaim());
         assertEquals(Optional.of("groups"), oidc.rolesClaim());
@@ -35,23 +45,32 @@ class OidcConfigTest {
 
     @Test
     void anIncompleteSettingIsRefusedNamingWhatIsMissing() {
-        Config.Invalid invalid = assertThrows(Config.Invalid.class,
-                () -> Config.load(Map.of("PROFILES_OIDC_ISSUER", "https://idp", "PROFILES_OIDC_JWKS", "https://idp/keys")));
+        Config.Invalid invalid = assertThrows(
+                Config.Invalid.class,
+                () -> Config.load(
+                        Map.of("PROFILES_OIDC_ISSUER", "https://idp", "PROFILES_OIDC_JWKS", "https://idp/keys")));
         assertTrue(invalid.getMessage().contains("PROFILES_OIDC_AUDIENCE"), invalid.getMessage());
     }
 
     @Test
     void keysAreTakenOnlyFromAReadableFileHttpsOrLoopbackHttp() throws Exception {
         Map<String, String> base = Map.of("PROFILES_OIDC_ISSUER", "https://idp", "PROFILES_OIDC_AUDIENCE", "op");
-        Config.Invalid missing = assertThrows(Config.Invalid.class,
+        Config.Invalid missing = assertThrows(
+                Config.Invalid.class,
                 () -> Config.load(base, "--oidc-jwks", dir.resolve("none.json").toString()));
         assertTrue(missing.getMessage().contains("PROFILES_OIDC_JWKS"), missing.getMessage());
-        Config.Invalid clear = assertThrows(Config.Invalid.class,
-                () -> Config.load(base, "--oidc-jwks", "http://idp.example.org/keys"));
+        Config.Invalid clear = assertThrows(
+                Config.Invalid.class, () -> Config.load(base, "--oidc-jwks", "http://idp.example.org/keys"));
         assertTrue(clear.getMessage().contains("https"), clear.getMessage());
-        assertTrue(Config.load(base, "--oidc-jwks", "https://idp.example.org/keys").oidc().orElseThrow()
-                .jwksUrl().isPresent());
-        assertTrue(Config.load(base, "--oidc-jwks", "http://127.0.0.1:8081/keys").oidc().orElseThrow()
-                .jwksUrl().isPresent());
+        assertTrue(Config.load(base, "--oidc-jwks", "https://idp.example.org/keys")
+                .oidc()
+                .orElseThrow()
+                .jwksUrl()
+                .isPresent());
+        assertTrue(Config.load(base, "--oidc-jwks", "http://127.0.0.1:8081/keys")
+                .oidc()
+                .orElseThrow()
+                .jwksUrl()
+                .isPresent());
     }
 }

@@ -17,7 +17,9 @@ class ServerTest extends EndToEndTest {
     void healthSaysTheProcessIsUp() {
         HttpResponse<String> response = http.get("/health");
         assertEquals(200, response.statusCode());
-        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/json",
+                response.headers().firstValue("Content-Type").orElse(""));
         assertEquals("{\"status\":\"UP\"}", response.body());
     }
 
@@ -32,7 +34,9 @@ class ServerTest extends EndToEndTest {
     void anUnknownRouteIsAProblemJson404() {
         HttpResponse<String> response = http.get("/no/such/route", TestUsers.admin());
         assertEquals(404, response.statusCode());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("Content-Type").orElse(""));
         assertTrue(response.body().contains("\"status\":404"), response.body());
         assertTrue(response.body().contains("\"code\":\"not_found\""), response.body());
     }
@@ -41,7 +45,9 @@ class ServerTest extends EndToEndTest {
     void aWrongMethodIsAProblemJson405() {
         HttpResponse<String> response = http.post("/health", "{}");
         assertEquals(405, response.statusCode());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("Content-Type").orElse(""));
         assertTrue(response.headers().firstValue("Allow").isPresent(), "405 keeps its Allow header");
     }
 }

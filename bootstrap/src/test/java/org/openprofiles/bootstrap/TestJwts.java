@@ -32,8 +32,7 @@ final class TestJwts {
     static final String ISSUER = "https://idp.example.test/realms/profiles";
     static final String AUDIENCE = "openprofiles";
 
-    private TestJwts() {
-    }
+    private TestJwts() {}
 
     static RSAKey rsaKey(String kid) {
         try {
@@ -67,8 +66,12 @@ final class TestJwts {
     /** Good claims for {@code subject}: our issuer and audience, valid for five minutes. */
     static JWTClaimsSet.Builder claims(String subject) {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject(subject)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
     }
 
     static String sign(JWK key, JWTClaimsSet.Builder claims) {
@@ -80,7 +83,11 @@ final class TestJwts {
         try {
             JWSSigner signer = key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key);
             JWSAlgorithm algorithm = key instanceof RSAKey ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256;
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(kid).type(JOSEObjectType.JWT).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(algorithm)
+                            .keyID(kid)
+                            .type(JOSEObjectType.JWT)
+                            .build(),
                     change.apply(claims).build());
             jwt.sign(signer);
             return jwt.serialize();

@@ -30,8 +30,7 @@ final class TestUsers {
         }
     }
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     static Caller create(Server server, String login, Role... roles) {
         return create(server, UserId.random(), login, Optional.empty(), roles);
@@ -47,8 +46,8 @@ final class TestUsers {
             if (users.find(id).isEmpty()) {
                 users.add(User.create(id, login, login, Set.of(roles), Instant.now()));
             }
-            credentials.add(new ApiToken(tokenId, id, "test", TokenSecrets.hash(secret), Instant.now(), tokenExpiry,
-                    Optional.empty()));
+            credentials.add(new ApiToken(
+                    tokenId, id, "test", TokenSecrets.hash(secret), Instant.now(), tokenExpiry, Optional.empty()));
         });
         return new Caller(id, secret, tokenId);
     }

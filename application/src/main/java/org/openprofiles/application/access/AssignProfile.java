@@ -38,8 +38,7 @@ public final class AssignProfile {
     }
 
     /** How many accounts changed, and how many were already as asked. */
-    public record Outcome(int changed, int unchanged) {
-    }
+    public record Outcome(int changed, int unchanged) {}
 
     private final AccessPolicy policy;
     private final AccessProfiles profiles;
@@ -49,8 +48,14 @@ public final class AssignProfile {
     private final Audit audit;
     private final Clock clock;
 
-    public AssignProfile(AccessPolicy policy, AccessProfiles profiles, Directory directory, Assignments assignments,
-                         Transactions transactions, Audit audit, Clock clock) {
+    public AssignProfile(
+            AccessPolicy policy,
+            AccessProfiles profiles,
+            Directory directory,
+            Assignments assignments,
+            Transactions transactions,
+            Audit audit,
+            Clock clock) {
         this.policy = policy;
         this.profiles = profiles;
         this.directory = directory;
@@ -68,10 +73,15 @@ public final class AssignProfile {
         Set<AccountId> accounts = checked(command);
         return transactions.inTransaction(() -> {
             requireKnown(command.profile(), accounts);
-            int added = assignments.assign(command.profile(), accounts, command.comment(), caller.userId(),
-                    clock.instant());
+            int added = assignments.assign(
+                    command.profile(), accounts, command.comment(), caller.userId(), clock.instant());
             assignments.recheck(accounts);
-            audit.record(caller, "access-profile.assign", "access-profile", command.profile().toString(), Map.of(),
+            audit.record(
+                    caller,
+                    "access-profile.assign",
+                    "access-profile",
+                    command.profile().toString(),
+                    Map.of(),
                     details(accounts, command.comment()));
             return new Outcome(added, accounts.size() - added);
         });
@@ -83,8 +93,13 @@ public final class AssignProfile {
         return transactions.inTransaction(() -> {
             requireKnown(command.profile(), accounts);
             int removed = assignments.unassign(command.profile(), accounts);
-            audit.record(caller, "access-profile.unassign", "access-profile", command.profile().toString(),
-                    details(accounts, command.comment()), Map.of());
+            audit.record(
+                    caller,
+                    "access-profile.unassign",
+                    "access-profile",
+                    command.profile().toString(),
+                    details(accounts, command.comment()),
+                    Map.of());
             return new Outcome(removed, accounts.size() - removed);
         });
     }

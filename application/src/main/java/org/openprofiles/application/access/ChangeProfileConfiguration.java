@@ -23,8 +23,12 @@ public final class ChangeProfileConfiguration {
     private final Transactions transactions;
     private final Audit audit;
 
-    public ChangeProfileConfiguration(AccessPolicy policy, AccessSettings settings, AttributeCatalogs catalogs,
-                                      Transactions transactions, Audit audit) {
+    public ChangeProfileConfiguration(
+            AccessPolicy policy,
+            AccessSettings settings,
+            AttributeCatalogs catalogs,
+            Transactions transactions,
+            Audit audit) {
         this.policy = policy;
         this.settings = settings;
         this.catalogs = catalogs;
@@ -37,8 +41,8 @@ public final class ChangeProfileConfiguration {
         return transactions.inTransaction(() -> {
             ProfileSettings before = settings.current();
             settings.save(changed);
-            audit.record(caller, "access-settings.change", "setting", "access", before.auditFields(),
-                    changed.auditFields());
+            audit.record(
+                    caller, "access-settings.change", "setting", "access", before.auditFields(), changed.auditFields());
             return changed;
         });
     }
@@ -48,9 +52,21 @@ public final class ChangeProfileConfiguration {
         policy.require(caller, Action.MANAGE_SETTINGS, SETTINGS);
         return transactions.inTransaction(() -> {
             catalogs.define(definition);
-            audit.record(caller, "attribute-definition.define", "attribute-definition", definition.key(), Map.of(),
-                    Map.of("type", definition.type().wireName(), "label", definition.label(),
-                            "required", definition.required(), "definedValues", definition.definedValues()));
+            audit.record(
+                    caller,
+                    "attribute-definition.define",
+                    "attribute-definition",
+                    definition.key(),
+                    Map.of(),
+                    Map.of(
+                            "type",
+                            definition.type().wireName(),
+                            "label",
+                            definition.label(),
+                            "required",
+                            definition.required(),
+                            "definedValues",
+                            definition.definedValues()));
             return definition;
         });
     }

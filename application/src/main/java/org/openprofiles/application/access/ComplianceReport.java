@@ -20,8 +20,8 @@ public final class ComplianceReport {
     private final ComplianceFindings findings;
     private final Transactions transactions;
 
-    public ComplianceReport(AccessPolicy policy, AccessProfiles profiles, ComplianceFindings findings,
-                            Transactions transactions) {
+    public ComplianceReport(
+            AccessPolicy policy, AccessProfiles profiles, ComplianceFindings findings, Transactions transactions) {
         this.policy = policy;
         this.profiles = profiles;
         this.findings = findings;

@@ -16,8 +16,7 @@ import org.openprofiles.domain.security.Principal;
 public final class DeleteAccessProfile {
 
     /** The deleted profile and how many assignments went with it. */
-    public record Deleted(AccessProfile profile, long removedAssignments) {
-    }
+    public record Deleted(AccessProfile profile, long removedAssignments) {}
 
     private final AccessPolicy policy;
     private final AccessProfiles profiles;
@@ -25,8 +24,12 @@ public final class DeleteAccessProfile {
     private final Transactions transactions;
     private final Audit audit;
 
-    public DeleteAccessProfile(AccessPolicy policy, AccessProfiles profiles, Assignments assignments,
-                               Transactions transactions, Audit audit) {
+    public DeleteAccessProfile(
+            AccessPolicy policy,
+            AccessProfiles profiles,
+            Assignments assignments,
+            Transactions transactions,
+            Audit audit) {
         this.policy = policy;
         this.profiles = profiles;
         this.assignments = assignments;
@@ -37,8 +40,7 @@ public final class DeleteAccessProfile {
     public Deleted delete(Principal caller, AccessProfileId id) {
         policy.require(caller, Action.MANAGE_ACCESS_PROFILES, ListAccessProfiles.PROFILES);
         return transactions.inTransaction(() -> {
-            AccessProfile profile = profiles.find(id)
-                    .orElseThrow(() -> AccessProfile.notFound(id, "profileId"));
+            AccessProfile profile = profiles.find(id).orElseThrow(() -> AccessProfile.notFound(id, "profileId"));
             long removed = assignments.countFor(id);
             profiles.delete(id);
             Map<String, Object> before = new LinkedHashMap<>(profile.auditFields());

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.openprofiles.application.shared.Transactions;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.ComplianceFindings;
-import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.ProfileUsage;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
@@ -21,8 +21,8 @@ public final class DescribeProfileUsage {
     private final ComplianceFindings findings;
     private final Transactions transactions;
 
-    public DescribeProfileUsage(AccessPolicy policy, AccessProfiles profiles, ComplianceFindings findings,
-                                Transactions transactions) {
+    public DescribeProfileUsage(
+            AccessPolicy policy, AccessProfiles profiles, ComplianceFindings findings, Transactions transactions) {
         this.policy = policy;
         this.profiles = profiles;
         this.findings = findings;

@@ -45,7 +45,8 @@ public final class GetAccessProfiles {
         return new LinkedHashSet<>(ids);
     }
 
-    static void requireAllFound(Set<AccessProfileId> wanted, java.util.Collection<AccessProfileId> found, String field) {
+    static void requireAllFound(
+            Set<AccessProfileId> wanted, java.util.Collection<AccessProfileId> found, String field) {
         for (AccessProfileId id : wanted) {
             if (!found.contains(id)) {
                 throw AccessProfile.notFound(id, field);

@@ -35,8 +35,8 @@ public final class ImportDirectory {
     private final Transactions transactions;
     private final Audit audit;
 
-    public ImportDirectory(AccessPolicy policy, Directory directory, Assignments assignments,
-                           Transactions transactions, Audit audit) {
+    public ImportDirectory(
+            AccessPolicy policy, Directory directory, Assignments assignments, Transactions transactions, Audit audit) {
         this.policy = policy;
         this.directory = directory;
         this.assignments = assignments;
@@ -51,15 +51,17 @@ public final class ImportDirectory {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             if (!seen.add(groups.get(i).id())) {
-                violations.add(new Violation("[" + i + "].id", "duplicate_id", "group " + groups.get(i).id()
-                        + " is given more than once"));
+                violations.add(new Violation(
+                        "[" + i + "].id",
+                        "duplicate_id",
+                        "group " + groups.get(i).id() + " is given more than once"));
             }
         }
         failOn(violations);
         return transactions.inTransaction(() -> {
             directory.upsertGroups(groups);
-            audit.record(caller, "directory.import-groups", "directory", "groups", Map.of(),
-                    Map.of("count", groups.size()));
+            audit.record(
+                    caller, "directory.import-groups", "directory", "groups", Map.of(), Map.of("count", groups.size()));
             return groups.size();
         });
     }
@@ -76,12 +78,14 @@ public final class ImportDirectory {
             for (int i = 0; i < accounts.size(); i++) {
                 Account account = accounts.get(i);
                 if (!seen.add(account.id())) {
-                    violations.add(new Violation("[" + i + "].id", "duplicate_id", "account " + account.id()
-                            + " is given more than once"));
+                    violations.add(new Violation(
+                            "[" + i + "].id", "duplicate_id", "account " + account.id() + " is given more than once"));
                 }
                 for (GroupId group : account.groups()) {
                     if (unknown.contains(group)) {
-                        violations.add(new Violation("[" + i + "].groups", "unknown_group",
+                        violations.add(new Violation(
+                                "[" + i + "].groups",
+                                "unknown_group",
                                 "group " + group + " is not a known directory group; import groups first"));
                     }
                 }
@@ -89,7 +93,12 @@ public final class ImportDirectory {
             failOn(violations);
             directory.upsertAccounts(accounts);
             assignments.recheck(accounts.stream().map(Account::id).toList());
-            audit.record(caller, "directory.import-accounts", "directory", "accounts", Map.of(),
+            audit.record(
+                    caller,
+                    "directory.import-accounts",
+                    "directory",
+                    "accounts",
+                    Map.of(),
                     Map.of("count", accounts.size()));
             return accounts.size();
         });

@@ -20,8 +20,8 @@ public final class ListProfileAssignments {
     private final Assignments assignments;
     private final Transactions transactions;
 
-    public ListProfileAssignments(AccessPolicy policy, AccessProfiles profiles, Assignments assignments,
-                                  Transactions transactions) {
+    public ListProfileAssignments(
+            AccessPolicy policy, AccessProfiles profiles, Assignments assignments, Transactions transactions) {
         this.policy = policy;
         this.profiles = profiles;
         this.assignments = assignments;

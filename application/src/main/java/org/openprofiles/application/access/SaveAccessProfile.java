@@ -11,6 +11,7 @@ import java.util.Set;
 import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.AccessProfile;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.AttributeCatalog;
@@ -19,7 +20,6 @@ import org.openprofiles.domain.access.Directory;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.GroupId;
 import org.openprofiles.domain.access.ProfileDraft;
-import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
@@ -43,8 +43,12 @@ public final class SaveAccessProfile {
      * found malformed in the input (reported together with every other violation; the draft keeps
      * a placeholder at such a position so that indexes stay right).
      */
-    public record Command(Optional<AccessProfileId> id, ProfileDraft draft, Optional<Long> preconditionVersion,
-                          Optional<Long> contentVersion, List<Violation> malformed) {
+    public record Command(
+            Optional<AccessProfileId> id,
+            ProfileDraft draft,
+            Optional<Long> preconditionVersion,
+            Optional<Long> contentVersion,
+            List<Violation> malformed) {
         public Command {
             malformed = malformed == null ? List.of() : List.copyOf(malformed);
         }
@@ -65,8 +69,7 @@ public final class SaveAccessProfile {
     }
 
     /** The stored profile and whether it was created. */
-    public record Saved(AccessProfile profile, boolean created) {
-    }
+    public record Saved(AccessProfile profile, boolean created) {}
 
     private final AccessPolicy policy;
     private final AccessProfiles profiles;
@@ -77,9 +80,15 @@ public final class SaveAccessProfile {
     private final Audit audit;
     private final Clock clock;
 
-    public SaveAccessProfile(AccessPolicy policy, AccessProfiles profiles, Directory directory,
-                             Assignments assignments, AttributeCatalogs catalogs, Transactions transactions,
-                             Audit audit, Clock clock) {
+    public SaveAccessProfile(
+            AccessPolicy policy,
+            AccessProfiles profiles,
+            Directory directory,
+            Assignments assignments,
+            AttributeCatalogs catalogs,
+            Transactions transactions,
+            Audit audit,
+            Clock clock) {
         this.policy = policy;
         this.profiles = profiles;
         this.directory = directory;
@@ -101,20 +110,28 @@ public final class SaveAccessProfile {
             }
             if (existing.isEmpty()) {
                 if (command.expectedVersion().isPresent()) {
-                    throw command.stale("no_such_version",
-                            "there is no stored profile with this id whose version could match");
+                    throw command.stale(
+                            "no_such_version", "there is no stored profile with this id whose version could match");
                 }
-                AccessProfile created = AccessProfile.create(command.id().orElseGet(AccessProfileId::random), draft,
-                        checked.groups(), clock.instant());
+                AccessProfile created = AccessProfile.create(
+                        command.id().orElseGet(AccessProfileId::random), draft, checked.groups(), clock.instant());
                 profiles.add(created);
-                audit.record(caller, "access-profile.create", "access-profile", created.id().toString(), Map.of(),
+                audit.record(
+                        caller,
+                        "access-profile.create",
+                        "access-profile",
+                        created.id().toString(),
+                        Map.of(),
                         created.auditFields());
                 return new Saved(created, true);
             }
             AccessProfile before = existing.get();
-            if (command.expectedVersion().isPresent() && command.expectedVersion().get() != before.version()) {
-                throw command.stale("stale_version", "the profile was changed by someone else "
-                        + "(version " + before.version() + ", yours " + command.expectedVersion().get() + "); reload it");
+            if (command.expectedVersion().isPresent()
+                    && command.expectedVersion().get() != before.version()) {
+                throw command.stale(
+                        "stale_version",
+                        "the profile was changed by someone else " + "(version " + before.version() + ", yours "
+                                + command.expectedVersion().get() + "); reload it");
             }
             AccessProfile revised = before.revise(draft, checked.groups(), clock.instant());
             AccessProfile stored;
@@ -124,14 +141,18 @@ public final class SaveAccessProfile {
                 throw command.stale(concurrentChange.code(), concurrentChange.getMessage());
             }
             assignments.recheck(stored.id());
-            audit.record(caller, "access-profile.update", "access-profile", stored.id().toString(),
-                    before.auditFields(), stored.auditFields());
+            audit.record(
+                    caller,
+                    "access-profile.update",
+                    "access-profile",
+                    stored.id().toString(),
+                    before.auditFields(),
+                    stored.auditFields());
             return new Saved(stored, false);
         });
     }
 
-    private record Checked(ProfileDraft draft, List<Group> groups) {
-    }
+    private record Checked(ProfileDraft draft, List<Group> groups) {}
 
     /** Every violation of the draft, the catalog and the directory at once, or the canonical draft. */
     private Checked checked(ProfileDraft draft, List<Violation> malformed) {
@@ -145,7 +166,9 @@ public final class SaveAccessProfile {
             for (int i = 0; i < draft.groups().size(); i++) {
                 Group group = known.get(draft.groups().get(i));
                 if (group == null) {
-                    violations.add(new Violation("groups[" + i + "]", "unknown_group",
+                    violations.add(new Violation(
+                            "groups[" + i + "]",
+                            "unknown_group",
                             "group " + draft.groups().get(i) + " is not a known directory group"));
                 } else if (!groups.contains(group)) {
                     groups.add(group);

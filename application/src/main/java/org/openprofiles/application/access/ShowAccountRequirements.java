@@ -23,8 +23,8 @@ public final class ShowAccountRequirements {
     private final Assignments assignments;
     private final Transactions transactions;
 
-    public ShowAccountRequirements(AccessPolicy policy, Directory directory, Assignments assignments,
-                                   Transactions transactions) {
+    public ShowAccountRequirements(
+            AccessPolicy policy, Directory directory, Assignments assignments, Transactions transactions) {
         this.policy = policy;
         this.directory = directory;
         this.assignments = assignments;

@@ -20,8 +20,8 @@ public final class ShowProfileConfiguration {
     private final AttributeCatalogs catalogs;
     private final Transactions transactions;
 
-    public ShowProfileConfiguration(AccessPolicy policy, AccessSettings settings, AttributeCatalogs catalogs,
-                                    Transactions transactions) {
+    public ShowProfileConfiguration(
+            AccessPolicy policy, AccessSettings settings, AttributeCatalogs catalogs, Transactions transactions) {
         this.policy = policy;
         this.settings = settings;
         this.catalogs = catalogs;

@@ -38,8 +38,12 @@ public final class CancelCertificateRequest {
     private final Audit audit;
     private final Clock clock;
 
-    public CancelCertificateRequest(CertificateRequests requests, AccessPolicy accessPolicy, Transactions transactions,
-                                    Audit audit, Clock clock) {
+    public CancelCertificateRequest(
+            CertificateRequests requests,
+            AccessPolicy accessPolicy,
+            Transactions transactions,
+            Audit audit,
+            Clock clock) {
         this.requests = requests;
         this.accessPolicy = accessPolicy;
         this.transactions = transactions;
@@ -55,8 +59,13 @@ public final class CancelCertificateRequest {
             request.checkEndableBy(caller, accessPolicy);
             CertificateRequest ended = request.end(ending.status, clock.instant());
             requests.update(ended);
-            audit.record(caller, ending.auditAction, "certificate-request", id.toString(),
-                    Map.of("status", request.status().name()), Map.of("status", ended.status().name()));
+            audit.record(
+                    caller,
+                    ending.auditAction,
+                    "certificate-request",
+                    id.toString(),
+                    Map.of("status", request.status().name()),
+                    Map.of("status", ended.status().name()));
             return ended;
         });
     }

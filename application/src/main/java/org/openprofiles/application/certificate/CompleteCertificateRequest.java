@@ -37,9 +37,15 @@ public final class CompleteCertificateRequest {
     private final Clock clock;
 
     /** {@code random} generates PINs: a {@link java.security.SecureRandom} in production. */
-    public CompleteCertificateRequest(CertificateRequests requests, ProfileTemplates templates,
-                                      RequestExecution execution, RandomGenerator random, AccessPolicy accessPolicy,
-                                      Transactions transactions, Audit audit, Clock clock) {
+    public CompleteCertificateRequest(
+            CertificateRequests requests,
+            ProfileTemplates templates,
+            RequestExecution execution,
+            RandomGenerator random,
+            AccessPolicy accessPolicy,
+            Transactions transactions,
+            Audit audit,
+            Clock clock) {
         this.requests = requests;
         this.templates = templates;
         this.execution = execution;
@@ -54,8 +60,7 @@ public final class CompleteCertificateRequest {
      * The completed request and, when the template lets the server set the PIN, the PIN it generated:
      * handed to the requester in this one response, never stored or logged.
      */
-    public record Completion(CertificateRequest request, Optional<String> generatedPin) {
-    }
+    public record Completion(CertificateRequest request, Optional<String> generatedPin) {}
 
     /** Completes the request; {@code pin} is the user's PIN where the type sets one and the template leaves it to the user. */
     public Completion complete(Principal caller, RequestId id, Optional<String> pin) {
@@ -72,8 +77,13 @@ public final class CompleteCertificateRequest {
                 // Who set the PIN, never the PIN itself.
                 after.put("pinSetBy", generated.isPresent() ? "server" : "user");
             }
-            audit.record(caller, "certificate-request.execute", "certificate-request", id.toString(),
-                    Map.of("status", request.status().name()), after);
+            audit.record(
+                    caller,
+                    "certificate-request.execute",
+                    "certificate-request",
+                    id.toString(),
+                    Map.of("status", request.status().name()),
+                    after);
             return new Completion(outcome.request(), generated);
         });
     }
@@ -92,13 +102,15 @@ public final class CompleteCertificateRequest {
         }
         ProfileTemplate template = templates.referenced(request.template());
         boolean serverSets = template.policyFor(request.type().operationOn(ProfileStatus.ACTIVE))
-                .map(OperationPolicy::serverGeneratesPin).orElse(false);
+                .map(OperationPolicy::serverGeneratesPin)
+                .orElse(false);
         if (serverSets) {
             if (pin.isPresent()) {
                 throw new Invalid("pin_set_by_server", "pin", "the template lets the server set the PIN; send none");
             }
             if (!caller.is(request.originator())) {
-                throw new Forbidden("pin_for_requester_only",
+                throw new Forbidden(
+                        "pin_for_requester_only",
                         "the PIN the server generates is handed to the requester only: the requester must complete");
             }
             return Optional.of(template.pinPolicy().generate(random));

@@ -34,8 +34,12 @@ public final class CreateProfileTemplate {
     private final Audit audit;
     private final Clock clock;
 
-    public CreateProfileTemplate(ProfileTemplates templates, AccessPolicy accessPolicy, Transactions transactions,
-                                 Audit audit, Clock clock) {
+    public CreateProfileTemplate(
+            ProfileTemplates templates,
+            AccessPolicy accessPolicy,
+            Transactions transactions,
+            Audit audit,
+            Clock clock) {
         this.templates = templates;
         this.accessPolicy = accessPolicy;
         this.transactions = transactions;
@@ -46,12 +50,22 @@ public final class CreateProfileTemplate {
     public ProfileTemplate create(Principal caller, Command command) {
         accessPolicy.require(caller, Action.MANAGE_PROFILE_TEMPLATES, Resource.of("profile-template"));
         TemplateContent content = command.content();
-        ProfileTemplate template = ProfileTemplate.create(command.id().orElseGet(TemplateId::random), content.name(),
-                content.description(), command.startingVersion().orElse(1L), content.policies(), content.pinPolicy(),
+        ProfileTemplate template = ProfileTemplate.create(
+                command.id().orElseGet(TemplateId::random),
+                content.name(),
+                content.description(),
+                command.startingVersion().orElse(1L),
+                content.policies(),
+                content.pinPolicy(),
                 clock.instant());
         return transactions.inTransaction(() -> {
             templates.add(template);
-            audit.record(caller, "profile-template.create", "profile-template", template.id().toString(), Map.of(),
+            audit.record(
+                    caller,
+                    "profile-template.create",
+                    "profile-template",
+                    template.id().toString(),
+                    Map.of(),
                     TemplateContent.audited(template));
             return template;
         });

@@ -24,7 +24,10 @@ import org.openprofiles.domain.shared.Conflict;
 public final class DecideCertificateRequest {
 
     /** Approve or deny. */
-    public enum Decision { APPROVE, DENY }
+    public enum Decision {
+        APPROVE,
+        DENY
+    }
 
     private final CertificateRequests requests;
     private final RequestExecution execution;
@@ -33,8 +36,13 @@ public final class DecideCertificateRequest {
     private final Audit audit;
     private final Clock clock;
 
-    public DecideCertificateRequest(CertificateRequests requests, RequestExecution execution,
-                                    AccessPolicy accessPolicy, Transactions transactions, Audit audit, Clock clock) {
+    public DecideCertificateRequest(
+            CertificateRequests requests,
+            RequestExecution execution,
+            AccessPolicy accessPolicy,
+            Transactions transactions,
+            Audit audit,
+            Clock clock) {
         this.requests = requests;
         this.execution = execution;
         this.accessPolicy = accessPolicy;
@@ -54,15 +62,20 @@ public final class DecideCertificateRequest {
             Map<String, Object> after = new LinkedHashMap<>();
             CertificateRequest result = decided(request, decision, now, after);
             requests.update(result);
-            audit.record(caller, decision == Decision.APPROVE ? "certificate-request.approve" : "certificate-request.deny",
-                    "certificate-request", id.toString(), Map.of("status", request.status().name()), after);
+            audit.record(
+                    caller,
+                    decision == Decision.APPROVE ? "certificate-request.approve" : "certificate-request.deny",
+                    "certificate-request",
+                    id.toString(),
+                    Map.of("status", request.status().name()),
+                    after);
             return result;
         });
     }
 
     /** The request after this decision; fills {@code after} with what the audit event keeps. */
-    private CertificateRequest decided(CertificateRequest request, Decision decision, Instant now,
-                                       Map<String, Object> after) {
+    private CertificateRequest decided(
+            CertificateRequest request, Decision decision, Instant now, Map<String, Object> after) {
         if (decision == Decision.DENY) {
             after.put("status", RequestStatus.DENIED.name());
             return request.end(RequestStatus.DENIED, now);

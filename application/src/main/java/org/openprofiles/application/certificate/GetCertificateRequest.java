@@ -22,6 +22,7 @@ public final class GetCertificateRequest {
     }
 
     public Optional<CertificateRequest> get(Principal caller, RequestId id) {
-        return transactions.readOnly(() -> requests.find(id).filter(request -> request.isVisibleTo(caller, accessPolicy)));
+        return transactions.readOnly(
+                () -> requests.find(id).filter(request -> request.isVisibleTo(caller, accessPolicy)));
     }
 }

@@ -3,8 +3,8 @@ package org.openprofiles.application.certificate;
 import java.util.List;
 import java.util.Optional;
 import org.openprofiles.application.shared.Transactions;
-import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.CertificateProfileId;
+import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Principal;
 
@@ -19,8 +19,11 @@ public final class GetProfile {
     private final AccessPolicy accessPolicy;
     private final Transactions transactions;
 
-    public GetProfile(CertificateProfiles profiles, OfferedOperations operations, AccessPolicy accessPolicy,
-                      Transactions transactions) {
+    public GetProfile(
+            CertificateProfiles profiles,
+            OfferedOperations operations,
+            AccessPolicy accessPolicy,
+            Transactions transactions) {
         this.profiles = profiles;
         this.operations = operations;
         this.accessPolicy = accessPolicy;

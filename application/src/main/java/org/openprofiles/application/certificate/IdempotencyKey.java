@@ -12,13 +12,16 @@ public record IdempotencyKey(String value) {
 
     public IdempotencyKey {
         if (!isWellFormed(value)) {
-            throw new IllegalArgumentException("an idempotency key is 1 to " + MAX_LENGTH + " visible ASCII characters");
+            throw new IllegalArgumentException(
+                    "an idempotency key is 1 to " + MAX_LENGTH + " visible ASCII characters");
         }
     }
 
     /** 1 to {@link #MAX_LENGTH} visible ASCII characters. */
     public static boolean isWellFormed(String value) {
-        return value != null && !value.isEmpty() && value.length() <= MAX_LENGTH
+        return value != null
+                && !value.isEmpty()
+                && value.length() <= MAX_LENGTH
                 && value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 }

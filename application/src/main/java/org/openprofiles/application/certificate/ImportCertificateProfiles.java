@@ -27,8 +27,8 @@ import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.security.Resource;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.DomainFailure;
-import org.openprofiles.domain.shared.Invalid.Violation;
 import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.Invalid.Violation;
 
 /**
  * An administrator imports certificate profiles from an existing Certificate Management server,
@@ -43,11 +43,22 @@ public final class ImportCertificateProfiles {
     public static final int MAX_ITEMS = 1000;
 
     /** One profile as the source server described it, read by an adapter from its wire form. */
-    public record Item(CertificateProfileId id, ProfileStatus status, int flags, Optional<CertificateProfileId> parent,
-                       Optional<CertificateProfileId> primary, UserId owner, TemplateId template, long templateVersion,
-                       String comment) {
+    public record Item(
+            CertificateProfileId id,
+            ProfileStatus status,
+            int flags,
+            Optional<CertificateProfileId> parent,
+            Optional<CertificateProfileId> primary,
+            UserId owner,
+            TemplateId template,
+            long templateVersion,
+            String comment) {
         public Item {
-            if (id == null || status == null || parent == null || primary == null || owner == null
+            if (id == null
+                    || status == null
+                    || parent == null
+                    || primary == null
+                    || owner == null
                     || template == null) {
                 throw new IllegalArgumentException("incomplete import item");
             }
@@ -70,8 +81,7 @@ public final class ImportCertificateProfiles {
      * What the import did: profiles added, profiles that were already here unchanged, and the id
      * under which the audit trail records it (empty when nothing was written).
      */
-    public record Result(int imported, int unchanged, Optional<String> importId) {
-    }
+    public record Result(int imported, int unchanged, Optional<String> importId) {}
 
     private final CertificateProfiles profiles;
     private final ProfileTemplates templates;
@@ -81,8 +91,14 @@ public final class ImportCertificateProfiles {
     private final Audit audit;
     private final Clock clock;
 
-    public ImportCertificateProfiles(CertificateProfiles profiles, ProfileTemplates templates, ProfileOwners owners,
-                                     AccessPolicy accessPolicy, Transactions transactions, Audit audit, Clock clock) {
+    public ImportCertificateProfiles(
+            CertificateProfiles profiles,
+            ProfileTemplates templates,
+            ProfileOwners owners,
+            AccessPolicy accessPolicy,
+            Transactions transactions,
+            Audit audit,
+            Clock clock) {
         this.profiles = profiles;
         this.templates = templates;
         this.owners = owners;
@@ -99,8 +115,11 @@ public final class ImportCertificateProfiles {
             throw new Invalid("empty_import", "profiles", "an import needs at least one profile");
         }
         if (items.size() > MAX_ITEMS) {
-            throw new Invalid("too_many_profiles", "profiles", "an import carries at most " + MAX_ITEMS
-                    + " profiles, this one has " + items.size() + "; split it");
+            throw new Invalid(
+                    "too_many_profiles",
+                    "profiles",
+                    "an import carries at most " + MAX_ITEMS + " profiles, this one has " + items.size()
+                            + "; split it");
         }
         Instant now = clock.instant();
         List<Violation> violations = new ArrayList<>(command.malformed());
@@ -110,16 +129,18 @@ public final class ImportCertificateProfiles {
         for (int i = 0; i < items.size(); i++) {
             Optional<CertificateProfile> profile = profile(i, items.get(i), now, violations);
             if (profile.isPresent() && !seen.add(profile.get().id())) {
-                violations.add(new Violation(at(i, "Uuid"), "duplicate_uuid", "this Uuid appears earlier in the import"));
+                violations.add(
+                        new Violation(at(i, "Uuid"), "duplicate_uuid", "this Uuid appears earlier in the import"));
             } else if (profile.isPresent()) {
                 parsed.add(profile.get());
                 positions.add(i);
             }
         }
         return transactions.inTransaction(() -> {
-            Map<TemplateId, ProfileTemplate> knownTemplates =
-                    templates.findAll(parsed.stream().map(CertificateProfile::template).toList());
-            Set<UserId> knownUsers = owners.existing(parsed.stream().map(CertificateProfile::assignedUser).toList());
+            Map<TemplateId, ProfileTemplate> knownTemplates = templates.findAll(
+                    parsed.stream().map(CertificateProfile::template).toList());
+            Set<UserId> knownUsers = owners.existing(
+                    parsed.stream().map(CertificateProfile::assignedUser).toList());
             Map<CertificateProfileId, CertificateProfile> existing =
                     profiles.findAll(parsed.stream().map(CertificateProfile::id).toList());
             List<CertificateProfile> fresh = new ArrayList<>();
@@ -129,16 +150,20 @@ public final class ImportCertificateProfiles {
                 int i = positions.get(k);
                 ProfileTemplate template = knownTemplates.get(profile.template());
                 if (template == null) {
-                    violations.add(new Violation(at(i, "ProfileTemplateUuid"), "unknown_template",
+                    violations.add(new Violation(
+                            at(i, "ProfileTemplateUuid"),
+                            "unknown_template",
                             "no profile template " + profile.template() + "; create it first"));
                 } else if (profile.templateVersion() > template.version()) {
-                    violations.add(new Violation(at(i, "ProfileTemplateVersion"), "future_template_version",
+                    violations.add(new Violation(
+                            at(i, "ProfileTemplateVersion"),
+                            "future_template_version",
                             "template " + template.id() + " is at version " + template.version() + ", not "
                                     + profile.templateVersion()));
                 }
                 if (!knownUsers.contains(profile.assignedUser())) {
-                    violations.add(new Violation(at(i, "AssignedUserUuid"), "unknown_user",
-                            "no user " + profile.assignedUser()));
+                    violations.add(new Violation(
+                            at(i, "AssignedUserUuid"), "unknown_user", "no user " + profile.assignedUser()));
                 }
                 CertificateProfile stored = existing.get(profile.id());
                 if (stored == null) {
@@ -146,8 +171,8 @@ public final class ImportCertificateProfiles {
                 } else if (stored.sameContentAs(profile)) {
                     unchanged++;
                 } else {
-                    violations.add(new Violation(at(i, "Uuid"), "uuid_conflict",
-                            "a different profile with this Uuid is already here"));
+                    violations.add(new Violation(
+                            at(i, "Uuid"), "uuid_conflict", "a different profile with this Uuid is already here"));
                 }
             }
             if (!violations.isEmpty()) {
@@ -170,15 +195,25 @@ public final class ImportCertificateProfiles {
     }
 
     /** The profile an item describes, stamped {@code now}; a domain rule it breaks is a violation naming the item. */
-    private static Optional<CertificateProfile> profile(int i, Optional<Item> read, Instant now,
-                                                        List<Violation> violations) {
+    private static Optional<CertificateProfile> profile(
+            int i, Optional<Item> read, Instant now, List<Violation> violations) {
         if (read.isEmpty()) {
             return Optional.empty();
         }
         Item item = read.get();
         try {
-            return Optional.of(new CertificateProfile(item.id(), item.status(), item.flags(), item.parent(),
-                    item.primary(), item.owner(), item.template(), item.templateVersion(), item.comment(), now, now));
+            return Optional.of(new CertificateProfile(
+                    item.id(),
+                    item.status(),
+                    item.flags(),
+                    item.parent(),
+                    item.primary(),
+                    item.owner(),
+                    item.template(),
+                    item.templateVersion(),
+                    item.comment(),
+                    now,
+                    now));
         } catch (DomainFailure failure) {
             violations.add(new Violation(at(i, failure.field().orElse("")), failure.code(), failure.getMessage()));
             return Optional.empty();

@@ -46,8 +46,14 @@ public final class InitiateCertificateRequest {
      * and no profile; every other type names the profile, whose template and owner must match
      * {@code template} and {@code target} when given.
      */
-    public record Command(RequestType type, TemplateId template, Optional<CertificateProfileId> profile, Optional<UserId> target,
-                          List<CertificateRequest.DataItem> dataCollection, String comment, int priority) {
+    public record Command(
+            RequestType type,
+            TemplateId template,
+            Optional<CertificateProfileId> profile,
+            Optional<UserId> target,
+            List<CertificateRequest.DataItem> dataCollection,
+            String comment,
+            int priority) {
         public Command {
             if (type == null || template == null || profile == null || target == null) {
                 throw new IllegalArgumentException("incomplete request command");
@@ -61,9 +67,13 @@ public final class InitiateCertificateRequest {
          */
         String fingerprint() {
             StringBuilder text = new StringBuilder();
-            List<String> parts = new ArrayList<>(List.of(type.name(), template.toString(),
+            List<String> parts = new ArrayList<>(List.of(
+                    type.name(),
+                    template.toString(),
                     profile.map(CertificateProfileId::toString).orElse(""),
-                    target.map(UserId::toString).orElse(""), comment == null ? "" : comment, Integer.toString(priority)));
+                    target.map(UserId::toString).orElse(""),
+                    comment == null ? "" : comment,
+                    Integer.toString(priority)));
             dataCollection.forEach(item -> {
                 parts.add(item.name());
                 parts.add(item.value());
@@ -74,20 +84,16 @@ public final class InitiateCertificateRequest {
     }
 
     /** What initiating gave: a new request, the first result of a retried key, or a key reused for other content. */
-    public sealed interface Result {
-    }
+    public sealed interface Result {}
 
     /** A new request (Completed when it was executed at once). */
-    public record Created(CertificateRequest request) implements Result {
-    }
+    public record Created(CertificateRequest request) implements Result {}
 
     /** The request this Idempotency-Key created before; nothing new was created. */
-    public record Replayed(CertificateRequest request) implements Result {
-    }
+    public record Replayed(CertificateRequest request) implements Result {}
 
     /** The Idempotency-Key was used before with different content; nothing was created. */
-    public record KeyReused(String key) implements Result {
-    }
+    public record KeyReused(String key) implements Result {}
 
     private final CertificateProfiles profiles;
     private final ProfileOwners owners;
@@ -99,9 +105,16 @@ public final class InitiateCertificateRequest {
     private final Audit audit;
     private final Clock clock;
 
-    public InitiateCertificateRequest(CertificateProfiles profiles, ProfileOwners owners, ProfileTemplates templates,
-                                      CertificateRequests requests, RequestExecution execution,
-                                      AccessPolicy accessPolicy, Transactions transactions, Audit audit, Clock clock) {
+    public InitiateCertificateRequest(
+            CertificateProfiles profiles,
+            ProfileOwners owners,
+            ProfileTemplates templates,
+            CertificateRequests requests,
+            RequestExecution execution,
+            AccessPolicy accessPolicy,
+            Transactions transactions,
+            Audit audit,
+            Clock clock) {
         this.profiles = profiles;
         this.owners = owners;
         this.templates = templates;
@@ -118,8 +131,8 @@ public final class InitiateCertificateRequest {
         return transactions.inTransaction(() -> {
             if (idempotencyKey.isPresent()) {
                 String key = idempotencyKey.get().value();
-                Optional<CertificateRequests.KeyUse> used = requests.claimKey(caller.userId(), key,
-                        command.fingerprint(), clock.instant());
+                Optional<CertificateRequests.KeyUse> used =
+                        requests.claimKey(caller.userId(), key, command.fingerprint(), clock.instant());
                 if (used.isPresent()) {
                     return used.get().fingerprint().equals(command.fingerprint())
                             ? new Replayed(requests.find(used.get().request()).orElseThrow())
@@ -138,16 +151,23 @@ public final class InitiateCertificateRequest {
         if (command.type().createsProfile()) {
             return enroll(caller, command);
         }
-        CertificateProfileId profileId = command.profile().orElseThrow(() -> new Invalid("required", "profile",
-                "profile is required for " + command.type().name() + ": the profile the operation acts on"));
+        CertificateProfileId profileId = command.profile()
+                .orElseThrow(() -> new Invalid(
+                        "required",
+                        "profile",
+                        "profile is required for " + command.type().name() + ": the profile the operation acts on"));
         // Locked from the start: a concurrent request on the same profile waits here, then decides
         // on the status the first one left (and is refused with 409 if that rules it out).
         CertificateProfile profile = profiles.lock(profileId)
                 .filter(p -> p.isVisibleTo(caller, accessPolicy))
-                .orElseThrow(() -> new Invalid("unknown_profile", "profile",
+                .orElseThrow(() -> new Invalid(
+                        "unknown_profile",
+                        "profile",
                         "profile " + profileId + " does not exist or is not visible to the caller"));
         if (!profile.template().equals(command.template())) {
-            throw new Invalid("template_mismatch", "profiletemplateuuid",
+            throw new Invalid(
+                    "template_mismatch",
+                    "profiletemplateuuid",
                     "profiletemplateuuid must be the profile's template, " + profile.template());
         }
         if (command.target().isPresent() && !profile.isOwnedBy(command.target().get())) {
@@ -160,25 +180,49 @@ public final class InitiateCertificateRequest {
             throw profile.refuses(operation);
         }
         if (verdict != OperationRules.Verdict.ALLOWED) {
-            throw new Forbidden("operation_not_offered", "type", "the profile does not offer "
-                    + operation.wireName() + " to the caller (" + verdict.name().toLowerCase(Locale.ROOT) + ")");
+            throw new Forbidden(
+                    "operation_not_offered",
+                    "type",
+                    "the profile does not offer " + operation.wireName() + " to the caller ("
+                            + verdict.name().toLowerCase(Locale.ROOT) + ")");
         }
         OperationPolicy policy = template.policyFor(operation).orElseThrow();
         Instant now = clock.instant();
-        CertificateRequest request = CertificateRequest.submit(command.type(),
-                CertificateRequest.ApprovalRule.of(policy), caller.userId(), profile, command.dataCollection(),
-                command.comment(), command.priority(), now);
+        CertificateRequest request = CertificateRequest.submit(
+                command.type(),
+                CertificateRequest.ApprovalRule.of(policy),
+                caller.userId(),
+                profile,
+                command.dataCollection(),
+                command.comment(),
+                command.priority(),
+                now);
         if (request.status() == RequestStatus.APPROVED && command.type().serverFinishes()) {
             RequestExecution.Outcome outcome = execution.executeLocked(request, profile, now);
             requests.add(outcome.request());
-            audit.record(caller, "certificate-request.execute", "certificate-request", request.id().toString(),
-                    Map.of(), outcome.auditAfter());
+            audit.record(
+                    caller,
+                    "certificate-request.execute",
+                    "certificate-request",
+                    request.id().toString(),
+                    Map.of(),
+                    outcome.auditAfter());
             return outcome.request();
         }
         requests.add(request);
-        audit.record(caller, "certificate-request.submit", "certificate-request", request.id().toString(),
-                Map.of(), Map.of("type", request.type().name(), "status", request.status().name(),
-                        "profile", profile.id().toString()));
+        audit.record(
+                caller,
+                "certificate-request.submit",
+                "certificate-request",
+                request.id().toString(),
+                Map.of(),
+                Map.of(
+                        "type",
+                        request.type().name(),
+                        "status",
+                        request.status().name(),
+                        "profile",
+                        profile.id().toString()));
         return request;
     }
 
@@ -189,28 +233,53 @@ public final class InitiateCertificateRequest {
      */
     private CertificateRequest enroll(Principal caller, Command command) {
         if (command.profile().isPresent()) {
-            throw new Invalid("profile_not_expected", "profile",
+            throw new Invalid(
+                    "profile_not_expected",
+                    "profile",
                     "Enroll issues a new profile: name profiletemplateuuid and target, not profile");
         }
         UserId target = command.target().orElse(caller.userId());
-        ProfileTemplate template = templates.find(command.template()).orElseThrow(() -> new Invalid(
-                "unknown_template", "profiletemplateuuid", "no profile template " + command.template()));
+        ProfileTemplate template = templates
+                .find(command.template())
+                .orElseThrow(() -> new Invalid(
+                        "unknown_template", "profiletemplateuuid", "no profile template " + command.template()));
         OperationRules.Verdict verdict = OperationRules.enrollVerdict(template, caller, target);
         if (verdict != OperationRules.Verdict.ALLOWED) {
-            throw new Forbidden("operation_not_offered", "type", "the template does not let the caller enroll "
-                    + (caller.is(target) ? "itself" : "this user") + " (" + verdict.name().toLowerCase(Locale.ROOT) + ")");
+            throw new Forbidden(
+                    "operation_not_offered",
+                    "type",
+                    "the template does not let the caller enroll " + (caller.is(target) ? "itself" : "this user") + " ("
+                            + verdict.name().toLowerCase(Locale.ROOT) + ")");
         }
         if (owners.existing(Set.of(target)).isEmpty()) {
             throw new Invalid("unknown_user", "target", "no user " + target);
         }
         OperationPolicy policy = template.policyFor(ProfileOperation.ENROLL).orElseThrow();
-        CertificateRequest request = CertificateRequest.enroll(CertificateRequest.ApprovalRule.of(policy),
-                caller.userId(), target, template.id(), command.dataCollection(), command.comment(),
-                command.priority(), clock.instant());
+        CertificateRequest request = CertificateRequest.enroll(
+                CertificateRequest.ApprovalRule.of(policy),
+                caller.userId(),
+                target,
+                template.id(),
+                command.dataCollection(),
+                command.comment(),
+                command.priority(),
+                clock.instant());
         requests.add(request);
-        audit.record(caller, "certificate-request.submit", "certificate-request", request.id().toString(),
-                Map.of(), Map.of("type", request.type().name(), "status", request.status().name(),
-                        "template", template.id().toString(), "target", target.toString()));
+        audit.record(
+                caller,
+                "certificate-request.submit",
+                "certificate-request",
+                request.id().toString(),
+                Map.of(),
+                Map.of(
+                        "type",
+                        request.type().name(),
+                        "status",
+                        request.status().name(),
+                        "template",
+                        template.id().toString(),
+                        "target",
+                        target.toString()));
         return request;
     }
 }

@@ -25,8 +25,8 @@ import org.openprofiles.domain.shared.PageRequest;
 public final class ListCertificateRequests {
 
     /** Whose requests (empty: the caller's), which status and type (empty: any), which page. */
-    public record Query(Optional<UserId> user, Optional<RequestStatus> status, Optional<RequestType> type,
-                        PageRequest page) {
+    public record Query(
+            Optional<UserId> user, Optional<RequestStatus> status, Optional<RequestType> type, PageRequest page) {
         public Query {
             if (user == null || status == null || type == null || page == null) {
                 throw new IllegalArgumentException("incomplete request query");
@@ -46,10 +46,10 @@ public final class ListCertificateRequests {
 
     public Page<CertificateRequest> list(Principal caller, Query query) {
         UserId whose = query.user().orElse(caller.userId());
-        accessPolicy.require(caller, Action.READ_CERTIFICATE_REQUESTS,
-                Resource.ownedBy(CertificateRequest.RESOURCE_KIND, whose));
-        return transactions.readOnly(() ->
-                requests.findByOriginator(whose, query.status(), query.type(), query.page()));
+        accessPolicy.require(
+                caller, Action.READ_CERTIFICATE_REQUESTS, Resource.ownedBy(CertificateRequest.RESOURCE_KIND, whose));
+        return transactions.readOnly(
+                () -> requests.findByOriginator(whose, query.status(), query.type(), query.page()));
     }
 
     /**
@@ -57,8 +57,8 @@ public final class ListCertificateRequests {
      * caller did not submit it and has not decided on it yet. Empty for a caller who decides nothing.
      */
     public Page<CertificateRequest> awaitingDecisionBy(Principal caller, PageRequest page) {
-        if (!accessPolicy.permits(caller, Action.DECIDE_CERTIFICATE_REQUESTS,
-                Resource.of(CertificateRequest.RESOURCE_KIND))) {
+        if (!accessPolicy.permits(
+                caller, Action.DECIDE_CERTIFICATE_REQUESTS, Resource.of(CertificateRequest.RESOURCE_KIND))) {
             return Page.empty();
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);

@@ -34,8 +34,11 @@ public final class ListProfilesForUser {
     private final AccessPolicy accessPolicy;
     private final Transactions transactions;
 
-    public ListProfilesForUser(CertificateProfiles profiles, OfferedOperations operations, AccessPolicy accessPolicy,
-                               Transactions transactions) {
+    public ListProfilesForUser(
+            CertificateProfiles profiles,
+            OfferedOperations operations,
+            AccessPolicy accessPolicy,
+            Transactions transactions) {
         this.profiles = profiles;
         this.operations = operations;
         this.accessPolicy = accessPolicy;
@@ -45,7 +48,8 @@ public final class ListProfilesForUser {
     /** One page; {@code Forbidden} when the caller may not read the target user's profiles. */
     public Page<ProfileWithOperations> list(Principal caller, Query query) {
         UserId target = query.targetUser().orElse(caller.userId());
-        accessPolicy.require(caller, Action.READ_CERTIFICATE_PROFILES, Resource.ownedBy(CertificateProfile.RESOURCE_KIND, target));
+        accessPolicy.require(
+                caller, Action.READ_CERTIFICATE_PROFILES, Resource.ownedBy(CertificateProfile.RESOURCE_KIND, target));
         if (query.status().matchesNothing()) {
             return Page.last(List.of());
         }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.CertificateProfile;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.CertificateRequests;
-import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.RequestId;
 import org.openprofiles.domain.certificate.RequestStatus;
 import org.openprofiles.domain.security.AccessPolicy;
@@ -25,8 +25,12 @@ public final class ListRequestProfiles {
     private final AccessPolicy accessPolicy;
     private final Transactions transactions;
 
-    public ListRequestProfiles(CertificateRequests requests, CertificateProfiles profiles,
-                               OfferedOperations operations, AccessPolicy accessPolicy, Transactions transactions) {
+    public ListRequestProfiles(
+            CertificateRequests requests,
+            CertificateProfiles profiles,
+            OfferedOperations operations,
+            AccessPolicy accessPolicy,
+            Transactions transactions) {
         this.requests = requests;
         this.profiles = profiles;
         this.operations = operations;

@@ -27,15 +27,19 @@ public final class OfferedOperations {
         if (profiles.isEmpty()) {
             return List.of();
         }
-        Set<TemplateId> ids = profiles.stream().map(CertificateProfile::template).collect(Collectors.toSet());
+        Set<TemplateId> ids =
+                profiles.stream().map(CertificateProfile::template).collect(Collectors.toSet());
         Map<TemplateId, ProfileTemplate> byId = templates.findAll(ids);
-        return profiles.stream().map(profile -> {
-            ProfileTemplate template = byId.get(profile.template());
-            // The schema keeps every profile's template; a missing one would be a broken database.
-            if (template == null) {
-                throw new IllegalStateException("profile " + profile.id() + " names missing template " + profile.template());
-            }
-            return new ProfileWithOperations(profile, OperationRules.offered(profile, template, principal));
-        }).toList();
+        return profiles.stream()
+                .map(profile -> {
+                    ProfileTemplate template = byId.get(profile.template());
+                    // The schema keeps every profile's template; a missing one would be a broken database.
+                    if (template == null) {
+                        throw new IllegalStateException(
+                                "profile " + profile.id() + " names missing template " + profile.template());
+                    }
+                    return new ProfileWithOperations(profile, OperationRules.offered(profile, template, principal));
+                })
+                .toList();
     }
 }

@@ -34,7 +34,9 @@ public final class RequestExecution {
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("type", request.type().name());
             after.put("status", request.status().name());
-            after.put("profile", request.oldProfile().map(CertificateProfileId::toString).orElse(null));
+            after.put(
+                    "profile",
+                    request.oldProfile().map(CertificateProfileId::toString).orElse(null));
             after.put("profileStatusBefore", statusBefore.name());
             after.put("profileStatusAfter", statusAfter.name());
             request.newProfile().ifPresent(created -> after.put("newProfile", created.toString()));
@@ -75,8 +77,8 @@ public final class RequestExecution {
         CertificateProfile changed = effect.changed().orElseThrow();
         profiles.update(changed);
         effect.issued().ifPresent(issued -> profiles.addAll(List.of(issued)));
-        return new Outcome(request.complete(effect.issued().map(CertificateProfile::id), now), profile.status(),
-                changed.status());
+        return new Outcome(
+                request.complete(effect.issued().map(CertificateProfile::id), now), profile.status(), changed.status());
     }
 
     /** Enroll: issues an Active profile for the request's target from the template's current version. */

@@ -10,8 +10,8 @@ import org.openprofiles.domain.certificate.ProfileTemplate;
 import org.openprofiles.domain.security.Role;
 
 /** What an administrator writes into a template: name, description, policies and PIN policy. */
-public record TemplateContent(String name, String description, Map<ProfileOperation, OperationPolicy> policies,
-                              PinPolicy pinPolicy) {
+public record TemplateContent(
+        String name, String description, Map<ProfileOperation, OperationPolicy> policies, PinPolicy pinPolicy) {
 
     public TemplateContent {
         policies = policies == null ? Map.of() : Map.copyOf(policies);
@@ -25,15 +25,29 @@ public record TemplateContent(String name, String description, Map<ProfileOperat
         fields.put("description", template.description());
         fields.put("version", template.version());
         PinPolicy pin = template.pinPolicy();
-        fields.put("pinPolicy", Map.of("minLength", pin.minLength(), "maxLength", pin.maxLength(),
-                "requireDigit", pin.requireDigit(), "requireLowercase", pin.requireLowercase(),
-                "requireUppercase", pin.requireUppercase(), "requireSymbol", pin.requireSymbol()));
+        fields.put(
+                "pinPolicy",
+                Map.of(
+                        "minLength",
+                        pin.minLength(),
+                        "maxLength",
+                        pin.maxLength(),
+                        "requireDigit",
+                        pin.requireDigit(),
+                        "requireLowercase",
+                        pin.requireLowercase(),
+                        "requireUppercase",
+                        pin.requireUppercase(),
+                        "requireSymbol",
+                        pin.requireSymbol()));
         Map<String, Object> policies = new TreeMap<>();
         template.policies().forEach((operation, policy) -> {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("enabled", policy.enabled());
             p.put("ownerMayInitiate", policy.ownerMayInitiate());
-            p.put("onBehalfRoles", policy.onBehalfRoles().stream().map(Role::wireName).sorted().toList());
+            p.put(
+                    "onBehalfRoles",
+                    policy.onBehalfRoles().stream().map(Role::wireName).sorted().toList());
             p.put("approvalsNeeded", policy.approvalsNeeded());
             p.put("approverRole", policy.approverRole().map(Role::wireName).orElse(null));
             p.put("serverGeneratesPin", policy.serverGeneratesPin());

@@ -24,8 +24,12 @@ public final class UpdateProfileTemplate {
     private final Audit audit;
     private final Clock clock;
 
-    public UpdateProfileTemplate(ProfileTemplates templates, AccessPolicy accessPolicy, Transactions transactions,
-                                 Audit audit, Clock clock) {
+    public UpdateProfileTemplate(
+            ProfileTemplates templates,
+            AccessPolicy accessPolicy,
+            Transactions transactions,
+            Audit audit,
+            Clock clock) {
         this.templates = templates;
         this.accessPolicy = accessPolicy;
         this.transactions = transactions;
@@ -38,14 +42,21 @@ public final class UpdateProfileTemplate {
         return transactions.inTransaction(() -> {
             ProfileTemplate current = templates.find(id).orElseThrow(() -> ProfileTemplate.notFound(id));
             if (current.version() != expectedVersion) {
-                throw new PreconditionFailed("stale_version", "version", "the template is at version "
-                        + current.version() + ", not " + expectedVersion + "; reload it");
+                throw new PreconditionFailed(
+                        "stale_version",
+                        "version",
+                        "the template is at version " + current.version() + ", not " + expectedVersion + "; reload it");
             }
-            ProfileTemplate revised = current.revise(content.name(), content.description(), content.policies(),
-                    content.pinPolicy(), clock.instant());
+            ProfileTemplate revised = current.revise(
+                    content.name(), content.description(), content.policies(), content.pinPolicy(), clock.instant());
             templates.update(revised, expectedVersion);
-            audit.record(caller, "profile-template.update", "profile-template", id.toString(),
-                    TemplateContent.audited(current), TemplateContent.audited(revised));
+            audit.record(
+                    caller,
+                    "profile-template.update",
+                    "profile-template",
+                    id.toString(),
+                    TemplateContent.audited(current),
+                    TemplateContent.audited(revised));
             return revised;
         });
     }

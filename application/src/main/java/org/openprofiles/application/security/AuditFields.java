@@ -18,8 +18,7 @@ final class AuditFields {
     static final String USER = "user";
     static final String TOKEN = "api_token";
 
-    private AuditFields() {
-    }
+    private AuditFields() {}
 
     static Map<String, Object> of(User user) {
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -36,7 +36,8 @@ public final class Authenticate {
         if (secret == null || secret.isBlank()) {
             throw new Unauthenticated("missing_token", "a bearer token is required");
         }
-        ApiToken token = credentials.findByHash(TokenSecrets.hash(secret.strip()))
+        ApiToken token = credentials
+                .findByHash(TokenSecrets.hash(secret.strip()))
                 .orElseThrow(() -> new Unauthenticated("invalid_token", "the token is not known"));
         if (token.revokedAt().isPresent()) {
             throw new Unauthenticated("revoked_token", "the token has been revoked");
@@ -56,8 +57,8 @@ public final class Authenticate {
         if (subject == null || subject.isBlank()) {
             throw new Unauthenticated("invalid_token", "the token names no user");
         }
-        Optional<User> user = asUuid(subject).flatMap(id -> users.find(new UserId(id)))
-                .or(() -> users.findByLogin(subject.strip()));
+        Optional<User> user =
+                asUuid(subject).flatMap(id -> users.find(new UserId(id))).or(() -> users.findByLogin(subject.strip()));
         User found = enabledUser(user);
         return issuerRoles.map(roles -> new Principal(found.id(), roles)).orElseGet(found::asPrincipal);
     }

@@ -46,8 +46,12 @@ public final class CreateUser {
 
     public User create(Principal actor, Command command) {
         policy.require(actor, Action.MANAGE_USERS, Resource.of(AuditFields.USER));
-        User user = User.create(command.id().orElseGet(UserId::random), command.login(), command.displayName(),
-                command.roles(), clock.instant());
+        User user = User.create(
+                command.id().orElseGet(UserId::random),
+                command.login(),
+                command.displayName(),
+                command.roles(),
+                clock.instant());
         return transactions.inTransaction(() -> {
             if (command.id().isPresent() && users.find(user.id()).isPresent()) {
                 throw new Conflict("user_id_taken", "id", "a user with id " + user.id() + " already exists");

@@ -43,7 +43,12 @@ public final class DisableUser {
                 LastAdmin.requireAnother(admins, current);
             }
             User updated = users.update(current.disabled());
-            audit.record(actor, "user.disable", AuditFields.USER, id.toString(), AuditFields.of(current),
+            audit.record(
+                    actor,
+                    "user.disable",
+                    AuditFields.USER,
+                    id.toString(),
+                    AuditFields.of(current),
                     AuditFields.of(updated));
             return updated;
         });

@@ -36,7 +36,12 @@ public final class EnableUser {
                 return current;
             }
             User updated = users.update(current.reenabled());
-            audit.record(actor, "user.enable", AuditFields.USER, id.toString(), AuditFields.of(current),
+            audit.record(
+                    actor,
+                    "user.enable",
+                    AuditFields.USER,
+                    id.toString(),
+                    AuditFields.of(current),
                     AuditFields.of(updated));
             return updated;
         });

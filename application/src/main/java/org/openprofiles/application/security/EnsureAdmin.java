@@ -28,8 +28,7 @@ public final class EnsureAdmin {
     public static final String ADMIN_LOGIN = "admin";
 
     /** What first start did: nothing, or created an admin whose token is returned once if generated. */
-    public record Outcome(boolean created, UserId adminId, Optional<String> generatedToken) {
-    }
+    public record Outcome(boolean created, UserId adminId, Optional<String> generatedToken) {}
 
     private final Users users;
     private final Credentials credentials;
@@ -48,7 +47,9 @@ public final class EnsureAdmin {
     public Outcome ensure(Optional<String> configuredToken) {
         configuredToken.ifPresent(token -> {
             if (token.strip().length() < MIN_CONFIGURED_TOKEN_LENGTH) {
-                throw new Invalid("too_short", "PROFILES_ADMIN_TOKEN",
+                throw new Invalid(
+                        "too_short",
+                        "PROFILES_ADMIN_TOKEN",
                         "PROFILES_ADMIN_TOKEN must be at least " + MIN_CONFIGURED_TOKEN_LENGTH + " characters");
             }
         });
@@ -58,24 +59,44 @@ public final class EnsureAdmin {
             }
             User admin = users.findByLogin(ADMIN_LOGIN)
                     .map(existing -> {
-                        User enabled = new User(existing.id(), existing.login(), existing.displayName(), true,
-                                Set.of(Role.ADMIN), existing.createdAt(), existing.version());
+                        User enabled = new User(
+                                existing.id(),
+                                existing.login(),
+                                existing.displayName(),
+                                true,
+                                Set.of(Role.ADMIN),
+                                existing.createdAt(),
+                                existing.version());
                         return users.update(enabled);
                     })
                     .orElseGet(() -> {
-                        User created = User.create(UserId.random(), ADMIN_LOGIN, "Administrator", Set.of(Role.ADMIN),
-                                clock.instant());
+                        User created = User.create(
+                                UserId.random(), ADMIN_LOGIN, "Administrator", Set.of(Role.ADMIN), clock.instant());
                         users.add(created);
                         return created;
                     });
             String secret = configuredToken.map(String::strip).orElseGet(TokenSecrets::newSecret);
-            ApiToken token = new ApiToken(new TokenId(UUID.randomUUID()), admin.id(), "first start",
-                    TokenSecrets.hash(secret), clock.instant(), Optional.empty(), Optional.empty());
+            ApiToken token = new ApiToken(
+                    new TokenId(UUID.randomUUID()),
+                    admin.id(),
+                    "first start",
+                    TokenSecrets.hash(secret),
+                    clock.instant(),
+                    Optional.empty(),
+                    Optional.empty());
             credentials.add(token);
-            audit.recordBySystem("user.bootstrap-admin", "user", admin.id().toString(),
-                    Map.of("login", admin.login(), "roles", "admin", "tokenId", token.id().toString()));
-            return new Outcome(true, admin.id(),
-                    configuredToken.isPresent() ? Optional.empty() : Optional.of(secret));
+            audit.recordBySystem(
+                    "user.bootstrap-admin",
+                    "user",
+                    admin.id().toString(),
+                    Map.of(
+                            "login",
+                            admin.login(),
+                            "roles",
+                            "admin",
+                            "tokenId",
+                            token.id().toString()));
+            return new Outcome(true, admin.id(), configuredToken.isPresent() ? Optional.empty() : Optional.of(secret));
         });
     }
 }

@@ -27,5 +27,4 @@ public final class GetUser {
         policy.require(actor, Action.MANAGE_USERS, Resource.of(AuditFields.USER));
         return transactions.readOnly(() -> users.find(id)).orElseThrow(() -> User.notFound(id));
     }
-
 }

@@ -58,8 +58,13 @@ public final class IssueToken {
     private final Audit audit;
     private final Clock clock;
 
-    public IssueToken(AccessPolicy policy, Transactions transactions, Users users, Credentials credentials, Audit audit,
-                      Clock clock) {
+    public IssueToken(
+            AccessPolicy policy,
+            Transactions transactions,
+            Users users,
+            Credentials credentials,
+            Audit audit,
+            Clock clock) {
         this.policy = policy;
         this.transactions = transactions;
         this.users = users;
@@ -80,11 +85,17 @@ public final class IssueToken {
                 throw new Conflict("user_disabled", "user " + user.login() + " is disabled; its tokens would not work");
             }
             String secret = TokenSecrets.newSecret();
-            ApiToken token = new ApiToken(new TokenId(UUID.randomUUID()), user.id(), command.name(),
-                    TokenSecrets.hash(secret), now, command.expiresAt(), Optional.empty());
+            ApiToken token = new ApiToken(
+                    new TokenId(UUID.randomUUID()),
+                    user.id(),
+                    command.name(),
+                    TokenSecrets.hash(secret),
+                    now,
+                    command.expiresAt(),
+                    Optional.empty());
             credentials.add(token);
-            audit.record(actor, "token.create", AuditFields.TOKEN, token.id().toString(), Map.of(),
-                    AuditFields.of(token));
+            audit.record(
+                    actor, "token.create", AuditFields.TOKEN, token.id().toString(), Map.of(), AuditFields.of(token));
             return new Issued(token, secret);
         });
     }

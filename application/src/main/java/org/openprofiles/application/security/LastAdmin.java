@@ -8,8 +8,7 @@ import org.openprofiles.domain.shared.Conflict;
 /** The rule that the service always keeps at least one enabled admin, or nobody could manage it. */
 final class LastAdmin {
 
-    private LastAdmin() {
-    }
+    private LastAdmin() {}
 
     /**
      * Refuses a change after which {@code user} is no longer an enabled admin when nobody else is:
@@ -17,8 +16,8 @@ final class LastAdmin {
      */
     static void requireAnother(Set<UserId> admins, User user) {
         if (admins.stream().allMatch(user.id()::equals)) {
-            throw new Conflict("last_admin", "user " + user.login()
-                    + " is the last enabled admin; make another user admin first");
+            throw new Conflict(
+                    "last_admin", "user " + user.login() + " is the last enabled admin; make another user admin first");
         }
     }
 }

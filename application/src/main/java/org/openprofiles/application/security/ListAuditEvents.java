@@ -26,7 +26,9 @@ public final class ListAuditEvents {
 
     public Page<AuditEvent> list(Principal actor, AuditTrail.Query query, PageRequest page) {
         policy.require(actor, Action.READ_AUDIT, Resource.of("audit_event"));
-        if (query.from().isPresent() && query.to().isPresent() && query.to().get().isBefore(query.from().get())) {
+        if (query.from().isPresent()
+                && query.to().isPresent()
+                && query.to().get().isBefore(query.from().get())) {
             throw new Invalid("range_reversed", "to", "to must not be before from");
         }
         return transactions.readOnly(() -> trail.find(query, page));

@@ -26,8 +26,8 @@ public final class RevokeToken {
     private final Audit audit;
     private final Clock clock;
 
-    public RevokeToken(AccessPolicy policy, Transactions transactions, Credentials credentials, Audit audit,
-                       Clock clock) {
+    public RevokeToken(
+            AccessPolicy policy, Transactions transactions, Credentials credentials, Audit audit, Clock clock) {
         this.policy = policy;
         this.transactions = transactions;
         this.credentials = credentials;
@@ -38,15 +38,28 @@ public final class RevokeToken {
     public ApiToken revoke(Principal actor, UserId user, TokenId id) {
         policy.require(actor, Action.MANAGE_USERS, Resource.of(AuditFields.TOKEN));
         return transactions.inTransaction(() -> {
-            ApiToken current = credentials.find(id).filter(token -> token.userId().equals(user))
+            ApiToken current = credentials
+                    .find(id)
+                    .filter(token -> token.userId().equals(user))
                     .orElseThrow(() -> ApiToken.notFound(user, id));
             Instant now = clock.instant();
             if (current.revokedAt().isPresent() || !credentials.revoke(id, now)) {
                 return current;
             }
-            ApiToken revoked = new ApiToken(current.id(), current.userId(), current.name(), current.hash(),
-                    current.createdAt(), current.expiresAt(), Optional.of(now));
-            audit.record(actor, "token.revoke", AuditFields.TOKEN, id.toString(), AuditFields.of(current),
+            ApiToken revoked = new ApiToken(
+                    current.id(),
+                    current.userId(),
+                    current.name(),
+                    current.hash(),
+                    current.createdAt(),
+                    current.expiresAt(),
+                    Optional.of(now));
+            audit.record(
+                    actor,
+                    "token.revoke",
+                    AuditFields.TOKEN,
+                    id.toString(),
+                    AuditFields.of(current),
                     AuditFields.of(revoked));
             return revoked;
         });

@@ -39,11 +39,18 @@ public final class SetUserRoles {
             if (wanted.roles().equals(current.roles())) {
                 return current;
             }
-            if (current.enabled() && current.roles().contains(Role.ADMIN) && !wanted.roles().contains(Role.ADMIN)) {
+            if (current.enabled()
+                    && current.roles().contains(Role.ADMIN)
+                    && !wanted.roles().contains(Role.ADMIN)) {
                 LastAdmin.requireAnother(admins, current);
             }
             User updated = users.update(wanted);
-            audit.record(actor, "user.set-roles", AuditFields.USER, id.toString(), AuditFields.of(current),
+            audit.record(
+                    actor,
+                    "user.set-roles",
+                    AuditFields.USER,
+                    id.toString(),
+                    AuditFields.of(current),
                     AuditFields.of(updated));
             return updated;
         });

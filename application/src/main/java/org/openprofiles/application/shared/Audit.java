@@ -22,10 +22,15 @@ public final class Audit {
     }
 
     /** Records {@code action} by {@code actor} on one object, keeping the fields that changed. */
-    public void record(Principal actor, String action, String objectType, String objectId,
-                       Map<String, ?> before, Map<String, ?> after) {
-        trail.append(AuditEvent.of(clock.instant(), Optional.of(actor.userId()), action, objectType, objectId,
-                before, after));
+    public void record(
+            Principal actor,
+            String action,
+            String objectType,
+            String objectId,
+            Map<String, ?> before,
+            Map<String, ?> after) {
+        trail.append(AuditEvent.of(
+                clock.instant(), Optional.of(actor.userId()), action, objectType, objectId, before, after));
     }
 
     /** Records a change the service made by itself (first start, migrations of data). */

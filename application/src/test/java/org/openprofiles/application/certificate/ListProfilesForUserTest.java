@@ -15,10 +15,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.CertificateProfile;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.OperationPolicy;
 import org.openprofiles.domain.certificate.PinPolicy;
-import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.ProfileOperation;
 import org.openprofiles.domain.certificate.ProfileStatus;
 import org.openprofiles.domain.certificate.ProfileTemplate;
@@ -68,8 +68,11 @@ class ListProfilesForUserTest {
         @Override
         public Page<CertificateProfile> findByUser(UserId user, StatusFilter filter, PageRequest page) {
             listings++;
-            return Page.last(rows.stream().filter(p -> p.isOwnedBy(user))
-                    .filter(p -> filter.statuses().map(s -> s.contains(p.status())).orElse(true)).toList());
+            return Page.last(rows.stream()
+                    .filter(p -> p.isOwnedBy(user))
+                    .filter(p ->
+                            filter.statuses().map(s -> s.contains(p.status())).orElse(true))
+                    .toList());
         }
 
         @Override
@@ -126,20 +129,36 @@ class ListProfilesForUserTest {
 
     private final InMemoryProfiles profiles = new InMemoryProfiles();
     private final InMemoryTemplates templates = new InMemoryTemplates();
-    private final ListProfilesForUser list = new ListProfilesForUser(profiles, new OfferedOperations(templates),
-            new RoleBasedAccessPolicy(), DIRECT);
+    private final ListProfilesForUser list =
+            new ListProfilesForUser(profiles, new OfferedOperations(templates), new RoleBasedAccessPolicy(), DIRECT);
     private final UserId owner = UserId.random();
 
     private ProfileTemplate template(String name) {
-        ProfileTemplate template = ProfileTemplate.create(TemplateId.random(), name, "", 1,
-                Map.of(ProfileOperation.RENEW, OperationPolicy.selfService()), PinPolicy.standard(), NOW);
+        ProfileTemplate template = ProfileTemplate.create(
+                TemplateId.random(),
+                name,
+                "",
+                1,
+                Map.of(ProfileOperation.RENEW, OperationPolicy.selfService()),
+                PinPolicy.standard(),
+                NOW);
         templates.add(template);
         return template;
     }
 
     private void profile(ProfileTemplate template, ProfileStatus status) {
-        profiles.addAll(List.of(new CertificateProfile(CertificateProfileId.random(), status, 0, Optional.empty(),
-                Optional.empty(), owner, template.id(), 1, "", NOW, NOW)));
+        profiles.addAll(List.of(new CertificateProfile(
+                CertificateProfileId.random(),
+                status,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                owner,
+                template.id(),
+                1,
+                "",
+                NOW,
+                NOW)));
     }
 
     private ListProfilesForUser.Query query(Optional<UserId> target, StatusFilter status) {
@@ -153,8 +172,8 @@ class ListProfilesForUserTest {
         for (int i = 0; i < 10; i++) {
             profile(i % 2 == 0 ? a : b, ProfileStatus.ACTIVE);
         }
-        Page<ProfileWithOperations> page = list.list(new Principal(owner, Set.of()), query(Optional.empty(),
-                StatusFilter.any()));
+        Page<ProfileWithOperations> page =
+                list.list(new Principal(owner, Set.of()), query(Optional.empty(), StatusFilter.any()));
         assertEquals(10, page.items().size());
         assertEquals(1, templates.batchLoads);
         assertEquals(List.of(ProfileOperation.RENEW), page.items().get(0).operations());
@@ -163,8 +182,10 @@ class ListProfilesForUserTest {
     @Test
     void aStatusNoProfileCanHaveDoesNotReachStorage() {
         profile(template("t"), ProfileStatus.ACTIVE);
-        assertEquals(List.of(), list.list(new Principal(owner, Set.of()),
-                query(Optional.empty(), StatusFilter.parse("Pending"))).items());
+        assertEquals(
+                List.of(),
+                list.list(new Principal(owner, Set.of()), query(Optional.empty(), StatusFilter.parse("Pending")))
+                        .items());
         assertEquals(0, profiles.listings);
     }
 
@@ -175,6 +196,10 @@ class ListProfilesForUserTest {
         assertThrows(Forbidden.class, () -> list.list(stranger, query(Optional.of(owner), StatusFilter.any())));
         assertEquals(0, profiles.listings);
         Principal agent = new Principal(UserId.random(), Set.of(Role.CM_AGENT));
-        assertEquals(1, list.list(agent, query(Optional.of(owner), StatusFilter.any())).items().size());
+        assertEquals(
+                1,
+                list.list(agent, query(Optional.of(owner), StatusFilter.any()))
+                        .items()
+                        .size());
     }
 }

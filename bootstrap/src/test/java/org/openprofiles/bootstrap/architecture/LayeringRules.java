@@ -30,29 +30,45 @@ final class LayeringRules {
 
     /** The domain sees only the JDK and itself. */
     ArchRule domainIsPureJava() {
-        return classes().that().resideInAPackage(root + ".domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", root + ".domain..")
+        return classes()
+                .that()
+                .resideInAPackage(root + ".domain..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", root + ".domain..")
                 .as("domain depends only on java.. and the domain itself");
     }
 
     /** Use cases see the domain and themselves: no adapter, no framework. */
     ArchRule applicationKnowsNoAdapterOrFramework() {
-        return classes().that().resideInAPackage(root + ".application..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", root + ".domain..", root + ".application..")
+        return classes()
+                .that()
+                .resideInAPackage(root + ".application..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", root + ".domain..", root + ".application..")
                 .as("application depends only on java.., the domain and itself");
     }
 
     /** One adapter never reaches into another: they meet only in the application's ports. */
     ArchRule adaptersAreIndependent() {
-        return noClasses().that().resideInAPackage(root + ".adapter.rest..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".adapter.jdbc..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".adapter.rest..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".adapter.jdbc..")
                 .as("the REST adapter does not depend on the JDBC adapter")
                 .allowEmptyShould(true);
     }
 
     ArchRule jdbcAdapterDoesNotUseRest() {
-        return noClasses().that().resideInAPackage(root + ".adapter.jdbc..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".adapter.rest..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".adapter.jdbc..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".adapter.rest..")
                 .as("the JDBC adapter does not depend on the REST adapter")
                 .allowEmptyShould(true);
     }
@@ -60,7 +76,8 @@ final class LayeringRules {
     /** No adapter reaches into another, whichever they are (REST, JDBC, and the outside systems'). */
     ArchRule adaptersDoNotDependOnEachOther() {
         return slices().matching(root + ".adapter.(*)..")
-                .should().notDependOnEachOther()
+                .should()
+                .notDependOnEachOther()
                 .as("no adapter depends on another adapter")
                 .allowEmptyShould(true);
     }
@@ -71,13 +88,16 @@ final class LayeringRules {
      * {@code shared} and {@code security} contexts that every context builds on.
      */
     ArchRule adapterContextsStayApart() {
-        return classes().that().resideInAPackage(root + ".adapter..")
+        return classes()
+                .that()
+                .resideInAPackage(root + ".adapter..")
                 .should(useOnlyTheirOwnContextPlusSharedAndSecurity())
                 .allowEmptyShould(true);
     }
 
     private ArchCondition<JavaClass> useOnlyTheirOwnContextPlusSharedAndSecurity() {
-        return new ArchCondition<>("use only their own context of application, domain and adapter, plus shared and security") {
+        return new ArchCondition<>(
+                "use only their own context of application, domain and adapter, plus shared and security") {
             @Override
             public void check(JavaClass item, ConditionEvents events) {
                 Optional<Place> own = place(item.getPackageName());
@@ -86,12 +106,18 @@ final class LayeringRules {
                 }
                 for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
                     Optional<Place> target = place(dependency.getTargetClass().getPackageName());
-                    boolean sameModuleOrInner = target.isPresent() && (target.get().module().equals(own.get().module())
-                            || target.get().module().equals("domain") || target.get().module().equals("application"));
-                    if (sameModuleOrInner && !OPEN_CONTEXTS.contains(target.get().context())
+                    boolean sameModuleOrInner = target.isPresent()
+                            && (target.get().module().equals(own.get().module())
+                                    || target.get().module().equals("domain")
+                                    || target.get().module().equals("application"));
+                    if (sameModuleOrInner
+                            && !OPEN_CONTEXTS.contains(target.get().context())
                             && !target.get().context().equals(own.get().context())) {
-                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()
-                                + " crosses from context " + own.get().context() + " into " + target.get().context()));
+                        events.add(SimpleConditionEvent.violated(
+                                dependency,
+                                dependency.getDescription() + " crosses from context "
+                                        + own.get().context() + " into "
+                                        + target.get().context()));
                     }
                 }
             }
@@ -102,8 +128,7 @@ final class LayeringRules {
     private static final Set<String> OPEN_CONTEXTS = Set.of("shared", "security");
 
     /** Where a package sits: its module ({@code domain}, {@code application}, {@code adapter.rest}, …) and context. */
-    private record Place(String module, String context) {
-    }
+    private record Place(String module, String context) {}
 
     private Optional<Place> place(String packageName) {
         if (!packageName.startsWith(root + ".")) {
@@ -121,38 +146,58 @@ final class LayeringRules {
 
     /** Only bootstrap wires; nothing depends on it. */
     ArchRule nothingDependsOnBootstrap() {
-        return noClasses().that().resideOutsideOfPackage(root + ".bootstrap..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..")
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(root + ".bootstrap..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".bootstrap..")
                 .as("nothing outside bootstrap depends on bootstrap")
                 .allowEmptyShould(true);
     }
 
     /** The layered view, with bootstrap as its own outermost layer. */
     ArchRule layers() {
-        return layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Domain").definedBy(root + ".domain..")
-                .layer("Application").definedBy(root + ".application..")
-                .layer("RestAdapter").definedBy(root + ".adapter.rest..")
-                .layer("JdbcAdapter").definedBy(root + ".adapter.jdbc..")
-                .layer("Bootstrap").definedBy(root + ".bootstrap..")
-                .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
-                .whereLayer("RestAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("JdbcAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("Application").mayOnlyBeAccessedByLayers("RestAdapter", "JdbcAdapter", "Bootstrap")
-                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "RestAdapter", "JdbcAdapter", "Bootstrap")
+        return layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Domain")
+                .definedBy(root + ".domain..")
+                .layer("Application")
+                .definedBy(root + ".application..")
+                .layer("RestAdapter")
+                .definedBy(root + ".adapter.rest..")
+                .layer("JdbcAdapter")
+                .definedBy(root + ".adapter.jdbc..")
+                .layer("Bootstrap")
+                .definedBy(root + ".bootstrap..")
+                .whereLayer("Bootstrap")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("RestAdapter")
+                .mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("JdbcAdapter")
+                .mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Application")
+                .mayOnlyBeAccessedByLayers("RestAdapter", "JdbcAdapter", "Bootstrap")
+                .whereLayer("Domain")
+                .mayOnlyBeAccessedByLayers("Application", "RestAdapter", "JdbcAdapter", "Bootstrap")
                 .withOptionalLayers(true);
     }
 
     /** No cycles between the packages of a module (module.context and below). */
     ArchRule noPackageCycles() {
-        return slices().matching(root + ".(**)")
-                .should().beFreeOfCycles()
-                .allowEmptyShould(true);
+        return slices().matching(root + ".(**)").should().beFreeOfCycles().allowEmptyShould(true);
     }
 
     List<ArchRule> all() {
-        return List.of(domainIsPureJava(), applicationKnowsNoAdapterOrFramework(), adaptersAreIndependent(),
-                jdbcAdapterDoesNotUseRest(), adaptersDoNotDependOnEachOther(), adapterContextsStayApart(),
-                nothingDependsOnBootstrap(), layers(), noPackageCycles());
+        return List.of(
+                domainIsPureJava(),
+                applicationKnowsNoAdapterOrFramework(),
+                adaptersAreIndependent(),
+                jdbcAdapterDoesNotUseRest(),
+                adaptersDoNotDependOnEachOther(),
+                adapterContextsStayApart(),
+                nothingDependsOnBootstrap(),
+                layers(),
+                noPackageCycles());
     }
 }

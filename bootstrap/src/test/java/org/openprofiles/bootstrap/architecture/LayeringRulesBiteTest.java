@@ -9,28 +9,28 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.jdbc.JdbcRepositoryFixture;
+import org.openprofiles.bootstrap.architecture.fixture.adapter.jdbc.JdbcUsingRest;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.jdbc.access.JdbcAccessUsingCertificate;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.ldap.LdapUsingJdbc;
-import org.openprofiles.bootstrap.architecture.fixture.adapter.jdbc.JdbcUsingRest;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.RestResourceFixture;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.RestUsingJdbc;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.access.AccessResourceFixture;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.access.AccessResourceUsingCertificate;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.certificate.CertificateResourceUsingAccessResource;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.shared.SharedHelper;
-import org.openprofiles.bootstrap.architecture.fixture.application.access.AccessUseCase;
 import org.openprofiles.bootstrap.architecture.fixture.application.ApplicationUsingFramework;
 import org.openprofiles.bootstrap.architecture.fixture.application.ApplicationUsingRestAdapter;
 import org.openprofiles.bootstrap.architecture.fixture.application.CleanUseCase;
+import org.openprofiles.bootstrap.architecture.fixture.application.access.AccessUseCase;
 import org.openprofiles.bootstrap.architecture.fixture.bootstrap.WiringFixture;
 import org.openprofiles.bootstrap.architecture.fixture.domain.CleanValue;
 import org.openprofiles.bootstrap.architecture.fixture.domain.DomainUsingBootstrap;
 import org.openprofiles.bootstrap.architecture.fixture.domain.DomainUsingJackson;
 import org.openprofiles.bootstrap.architecture.fixture.domain.access.AccessValue;
 import org.openprofiles.bootstrap.architecture.fixture.domain.certificate.CertificateValue;
-import org.openprofiles.bootstrap.architecture.fixture.domain.shared.SharedValue;
 import org.openprofiles.bootstrap.architecture.fixture.domain.cycle.a.CycleA;
 import org.openprofiles.bootstrap.architecture.fixture.domain.cycle.b.CycleB;
+import org.openprofiles.bootstrap.architecture.fixture.domain.shared.SharedValue;
 
 /**
  * Each layering rule fails on a deliberate violation: fixtures under
@@ -50,7 +50,9 @@ class LayeringRulesBiteTest {
     @Test
     void applicationRuleCatchesAFrameworkAndAnAdapter() {
         assertViolates(rules.applicationKnowsNoAdapterOrFramework(), ApplicationUsingFramework.class);
-        assertViolates(rules.applicationKnowsNoAdapterOrFramework(), ApplicationUsingRestAdapter.class,
+        assertViolates(
+                rules.applicationKnowsNoAdapterOrFramework(),
+                ApplicationUsingRestAdapter.class,
                 RestResourceFixture.class);
         assertHolds(rules.applicationKnowsNoAdapterOrFramework(), CleanUseCase.class, CleanValue.class);
     }
@@ -66,18 +68,28 @@ class LayeringRulesBiteTest {
     void adapterIndependenceCatchesAnyAdapterUsingAnother() {
         assertViolates(rules.adaptersDoNotDependOnEachOther(), LdapUsingJdbc.class, JdbcRepositoryFixture.class);
         assertViolates(rules.adaptersDoNotDependOnEachOther(), RestUsingJdbc.class, JdbcRepositoryFixture.class);
-        assertHolds(rules.adaptersDoNotDependOnEachOther(), RestResourceFixture.class, JdbcRepositoryFixture.class,
+        assertHolds(
+                rules.adaptersDoNotDependOnEachOther(),
+                RestResourceFixture.class,
+                JdbcRepositoryFixture.class,
                 AccessResourceFixture.class);
     }
 
     @Test
     void contextRuleCatchesAnAdapterCrossingIntoAnotherContext() {
         assertViolates(rules.adapterContextsStayApart(), AccessResourceUsingCertificate.class, CertificateValue.class);
-        assertViolates(rules.adapterContextsStayApart(), CertificateResourceUsingAccessResource.class,
+        assertViolates(
+                rules.adapterContextsStayApart(),
+                CertificateResourceUsingAccessResource.class,
                 AccessResourceFixture.class);
         assertViolates(rules.adapterContextsStayApart(), JdbcAccessUsingCertificate.class, CertificateValue.class);
-        assertHolds(rules.adapterContextsStayApart(), AccessResourceFixture.class, AccessUseCase.class,
-                AccessValue.class, SharedValue.class, SharedHelper.class);
+        assertHolds(
+                rules.adapterContextsStayApart(),
+                AccessResourceFixture.class,
+                AccessUseCase.class,
+                AccessValue.class,
+                SharedValue.class,
+                SharedHelper.class);
     }
 
     @Test
@@ -92,8 +104,13 @@ class LayeringRulesBiteTest {
         assertViolates(rules.layers(), RestUsingJdbc.class, JdbcRepositoryFixture.class);
         assertViolates(rules.layers(), DomainUsingBootstrap.class, WiringFixture.class);
         // Bootstrap wiring everything is allowed: the trap of not declaring it as a layer.
-        assertHolds(rules.layers(), WiringFixture.class, RestResourceFixture.class, JdbcRepositoryFixture.class,
-                CleanUseCase.class, CleanValue.class);
+        assertHolds(
+                rules.layers(),
+                WiringFixture.class,
+                RestResourceFixture.class,
+                JdbcRepositoryFixture.class,
+                CleanUseCase.class,
+                CleanValue.class);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.openprofiles.bootstrap.architecture;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -7,8 +9,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The production code of every module obeys the dependency rule. */
 class LayeringTest {
@@ -23,7 +23,8 @@ class LayeringTest {
                 .importPackages("org.openprofiles");
         // Guard against a vacuous pass: every module must actually have been imported.
         for (String module : List.of("domain", "application", "adapter.rest", "adapter.jdbc", "bootstrap")) {
-            assertTrue(production.stream().anyMatch(c -> c.getPackageName().startsWith("org.openprofiles." + module)),
+            assertTrue(
+                    production.stream().anyMatch(c -> c.getPackageName().startsWith("org.openprofiles." + module)),
                     "no classes imported for " + module);
         }
     }

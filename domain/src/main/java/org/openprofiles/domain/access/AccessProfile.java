@@ -11,9 +11,17 @@ import org.openprofiles.domain.shared.NotFound;
  * attribute values it should have, shown with a palette colour and initials. {@code version}
  * grows by one with every stored change (optimistic concurrency).
  */
-public record AccessProfile(AccessProfileId id, String name, String description, int color, String initials,
-                            Instant createdAt, Instant modifiedAt, List<Group> groups,
-                            List<AttributeValue> attributes, long version) {
+public record AccessProfile(
+        AccessProfileId id,
+        String name,
+        String description,
+        int color,
+        String initials,
+        Instant createdAt,
+        Instant modifiedAt,
+        List<Group> groups,
+        List<AttributeValue> attributes,
+        long version) {
 
     public AccessProfile {
         if (id == null || name == null || createdAt == null || modifiedAt == null) {
@@ -26,14 +34,32 @@ public record AccessProfile(AccessProfileId id, String name, String description,
 
     /** A new profile from a checked draft and the directory groups it names (in the draft's order). */
     public static AccessProfile create(AccessProfileId id, ProfileDraft draft, List<Group> groups, Instant now) {
-        return new AccessProfile(id, draft.name(), draft.description(), draft.color(), draft.initials(), now, now,
-                groups, draft.attributes(), 1);
+        return new AccessProfile(
+                id,
+                draft.name(),
+                draft.description(),
+                draft.color(),
+                draft.initials(),
+                now,
+                now,
+                groups,
+                draft.attributes(),
+                1);
     }
 
     /** This profile changed to a checked draft; the stored version it was read at is kept for the check. */
     public AccessProfile revise(ProfileDraft draft, List<Group> groups, Instant now) {
-        return new AccessProfile(id, draft.name(), draft.description(), draft.color(), draft.initials(), createdAt,
-                now, groups, draft.attributes(), version);
+        return new AccessProfile(
+                id,
+                draft.name(),
+                draft.description(),
+                draft.color(),
+                draft.initials(),
+                createdAt,
+                now,
+                groups,
+                draft.attributes(),
+                version);
     }
 
     /** The fields the audit trail keeps. */

@@ -10,8 +10,14 @@ import org.openprofiles.domain.shared.NotFound;
  * A directory account as the directory reports it: the groups it is actually in and the
  * attribute values it actually has (keys in lower case).
  */
-public record Account(AccountId id, String samAccountName, String displayName, String distinguishedName,
-                      boolean enabled, Set<GroupId> groups, List<AttributeValue> attributes) {
+public record Account(
+        AccountId id,
+        String samAccountName,
+        String displayName,
+        String distinguishedName,
+        boolean enabled,
+        Set<GroupId> groups,
+        List<AttributeValue> attributes) {
 
     public Account {
         if (id == null) {
@@ -37,7 +43,9 @@ public record Account(AccountId id, String samAccountName, String displayName, S
 
     /** The failure for directory accounts that do not exist, reported against {@code field}. */
     public static NotFound notFound(Collection<AccountId> ids, String field) {
-        return new NotFound("account_not_found", field, ids.size() == 1
-                ? "no directory account " + ids.iterator().next() : "unknown accounts: " + ids);
+        return new NotFound(
+                "account_not_found",
+                field,
+                ids.size() == 1 ? "no directory account " + ids.iterator().next() : "unknown accounts: " + ids);
     }
 }

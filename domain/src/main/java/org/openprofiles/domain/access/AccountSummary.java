@@ -1,8 +1,8 @@
 package org.openprofiles.domain.access;
 
 /** An account without its memberships and attribute values: what lists show. */
-public record AccountSummary(AccountId id, String samAccountName, String displayName, String distinguishedName,
-                             boolean enabled) {
+public record AccountSummary(
+        AccountId id, String samAccountName, String displayName, String distinguishedName, boolean enabled) {
 
     public AccountSummary {
         if (id == null || samAccountName == null) {

@@ -38,14 +38,14 @@ public record AttributeCatalog(Map<String, AttributeDefinition> definitions) {
             AttributeValue value = values.get(i);
             String field = listField + "[" + i + "]";
             if (!seen.add(value.key())) {
-                violations.add(new Violation(field, "duplicate_attribute",
-                        "attribute '" + value.key() + "' is given more than once"));
+                violations.add(new Violation(
+                        field, "duplicate_attribute", "attribute '" + value.key() + "' is given more than once"));
                 continue;
             }
             Optional<AttributeDefinition> definition = find(value.key());
             if (definition.isEmpty()) {
-                violations.add(new Violation(field, "unknown_attribute",
-                        "attribute '" + value.key() + "' is not in the attribute catalog"));
+                violations.add(new Violation(
+                        field, "unknown_attribute", "attribute '" + value.key() + "' is not in the attribute catalog"));
                 continue;
             }
             AttributeDefinition.Checked checked = definition.get().check(value.value(), field);
@@ -56,6 +56,5 @@ public record AttributeCatalog(Map<String, AttributeDefinition> definitions) {
     }
 
     /** Checked values: canonical when {@code violations} is empty. */
-    public record Checked(List<AttributeValue> values, List<Violation> violations) {
-    }
+    public record Checked(List<AttributeValue> values, List<Violation> violations) {}
 }

@@ -34,7 +34,9 @@ public record AttributeDefinition(
     public AttributeDefinition {
         List<Violation> violations = new ArrayList<>();
         if (key == null || !key.strip().matches("[A-Za-z][A-Za-z0-9-]{0," + (MAX_KEY_LENGTH - 1) + "}")) {
-            violations.add(new Violation("key", "invalid_key",
+            violations.add(new Violation(
+                    "key",
+                    "invalid_key",
                     "key must be an LDAP attribute name: a letter, then letters, digits or '-', at most "
                             + MAX_KEY_LENGTH + " characters"));
         } else {
@@ -42,13 +44,13 @@ public record AttributeDefinition(
         }
         label = label == null || label.isBlank() ? key : label.strip();
         if (type == null) {
-            violations.add(new Violation("type", "required",
-                    "type is required: TextField, DatePicker, Checkbox, NumberField or ComboBox"));
+            violations.add(new Violation(
+                    "type", "required", "type is required: TextField, DatePicker, Checkbox, NumberField or ComboBox"));
         }
         maxLength = maxLength == null ? Optional.empty() : maxLength;
         if (maxLength.isPresent() && (maxLength.get() < 1 || maxLength.get() > MAX_VALUE_LENGTH)) {
-            violations.add(new Violation("maxLength", "out_of_range",
-                    "maxLength must be between 1 and " + MAX_VALUE_LENGTH));
+            violations.add(
+                    new Violation("maxLength", "out_of_range", "maxLength must be between 1 and " + MAX_VALUE_LENGTH));
         }
         forbiddenChars = forbiddenChars == null ? "" : forbiddenChars;
         definedValues = definedValues == null ? List.of() : List.copyOf(definedValues);
@@ -56,7 +58,9 @@ public record AttributeDefinition(
             allowOnlyDefinedValues = true;
         }
         if (allowOnlyDefinedValues && definedValues.isEmpty()) {
-            violations.add(new Violation("definedValues", "required",
+            violations.add(new Violation(
+                    "definedValues",
+                    "required",
                     "definedValues must list the allowed values when only defined values are allowed"));
         }
         defaultValue = defaultValue == null ? "" : defaultValue;
@@ -81,20 +85,24 @@ public record AttributeDefinition(
         String canonical = v;
         switch (type) {
             case DATE_PICKER -> canonical = canonicalDate(v).orElse(null);
-            case CHECKBOX -> canonical = switch (v.toLowerCase(Locale.ROOT)) {
-                case "true" -> "true";
-                case "false" -> "false";
-                default -> null;
-            };
+            case CHECKBOX ->
+                canonical = switch (v.toLowerCase(Locale.ROOT)) {
+                    case "true" -> "true";
+                    case "false" -> "false";
+                    default -> null;
+                };
             case NUMBER_FIELD -> canonical = canonicalNumber(v).orElse(null);
             case TEXT_FIELD, COMBO_BOX -> canonical = v;
         }
         if (canonical == null) {
-            violations.add(violation(field, "invalid_" + type.name().toLowerCase(Locale.ROOT), switch (type) {
-                case DATE_PICKER -> "must be a date (yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss), was '" + v + "'";
-                case CHECKBOX -> "must be true or false, was '" + v + "'";
-                default -> "must be a whole number, was '" + v + "'";
-            }));
+            violations.add(violation(
+                    field,
+                    "invalid_" + type.name().toLowerCase(Locale.ROOT),
+                    switch (type) {
+                        case DATE_PICKER -> "must be a date (yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss), was '" + v + "'";
+                        case CHECKBOX -> "must be true or false, was '" + v + "'";
+                        default -> "must be a whole number, was '" + v + "'";
+                    }));
             return new Checked(v, violations);
         }
         if (maxLength.isPresent() && canonical.length() > maxLength.get()) {
@@ -113,8 +121,7 @@ public record AttributeDefinition(
     }
 
     /** A checked value: canonical when {@code violations} is empty. */
-    public record Checked(String value, List<Violation> violations) {
-    }
+    public record Checked(String value, List<Violation> violations) {}
 
     private Violation violation(String field, String code, String message) {
         return new Violation(field, code, "attribute '" + key + "' " + message);

@@ -23,7 +23,8 @@ public enum FieldType {
     }
 
     public static Optional<FieldType> fromWireName(String name) {
-        return Arrays.stream(values()).filter(t -> t.wireName.equalsIgnoreCase(name == null ? "" : name.strip()))
+        return Arrays.stream(values())
+                .filter(t -> t.wireName.equalsIgnoreCase(name == null ? "" : name.strip()))
                 .findFirst();
     }
 }

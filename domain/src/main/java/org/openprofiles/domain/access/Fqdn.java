@@ -6,8 +6,7 @@ import java.util.List;
 /** The DNS domain of a directory object, from the {@code DC=} parts of its distinguished name. */
 public final class Fqdn {
 
-    private Fqdn() {
-    }
+    private Fqdn() {}
 
     /** {@code CN=Alice,OU=Staff,DC=corp,DC=example,DC=com} → {@code corp.example.com}. */
     public static String of(String distinguishedName) {

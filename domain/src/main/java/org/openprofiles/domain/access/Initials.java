@@ -11,8 +11,7 @@ public final class Initials {
 
     public static final int MAX_LENGTH = 3;
 
-    private Initials() {
-    }
+    private Initials() {}
 
     public static String derive(String name) {
         StringBuilder initials = new StringBuilder();
@@ -20,8 +19,7 @@ public final class Initials {
             if (initials.length() == 2) {
                 break;
             }
-            word.codePoints().filter(Character::isLetterOrDigit).findFirst()
-                    .ifPresent(initials::appendCodePoint);
+            word.codePoints().filter(Character::isLetterOrDigit).findFirst().ifPresent(initials::appendCodePoint);
         }
         return initials.toString().toUpperCase(Locale.ROOT);
     }

@@ -30,8 +30,7 @@ public final class Palette {
             new Color(18, "Light Green", "#7CB342"),
             new Color(19, "Grey", "#757575"));
 
-    private Palette() {
-    }
+    private Palette() {}
 
     public static List<Color> colors() {
         return COLORS;

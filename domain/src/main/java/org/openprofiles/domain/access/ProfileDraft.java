@@ -12,8 +12,13 @@ import org.openprofiles.domain.shared.Invalid.Violation;
  * the rules that need storage (unknown groups, the attribute catalog, a taken name) are checked by
  * the use case.
  */
-public record ProfileDraft(String name, String description, Integer color, String initials,
-                           List<GroupId> groups, List<AttributeValue> attributes) {
+public record ProfileDraft(
+        String name,
+        String description,
+        Integer color,
+        String initials,
+        List<GroupId> groups,
+        List<AttributeValue> attributes) {
 
     public static final int MAX_NAME_LENGTH = 256;
     public static final int MAX_DESCRIPTION_LENGTH = 4096;
@@ -33,21 +38,26 @@ public record ProfileDraft(String name, String description, Integer color, Strin
         if (name.isEmpty()) {
             violations.add(new Violation("name", "required", "name is required"));
         } else if (name.length() > MAX_NAME_LENGTH) {
-            violations.add(new Violation("name", "too_long", "name must be at most " + MAX_NAME_LENGTH + " characters"));
+            violations.add(
+                    new Violation("name", "too_long", "name must be at most " + MAX_NAME_LENGTH + " characters"));
         }
         if (description.length() > MAX_DESCRIPTION_LENGTH) {
-            violations.add(new Violation("description", "too_long",
+            violations.add(new Violation(
+                    "description",
+                    "too_long",
                     "description must be at most " + MAX_DESCRIPTION_LENGTH + " characters"));
         }
         if (color == null) {
             violations.add(new Violation("color", "required", "color is required (0.." + Palette.maxIndex() + ")"));
         } else if (!Palette.contains(color)) {
-            violations.add(new Violation("color", "unknown_color",
+            violations.add(new Violation(
+                    "color",
+                    "unknown_color",
                     "color must be a palette index between 0 and " + Palette.maxIndex() + ", was " + color));
         }
         if (initials.length() > Initials.MAX_LENGTH) {
-            violations.add(new Violation("initials", "too_long",
-                    "initials must be at most " + Initials.MAX_LENGTH + " characters"));
+            violations.add(new Violation(
+                    "initials", "too_long", "initials must be at most " + Initials.MAX_LENGTH + " characters"));
         }
         if (groups.size() > MAX_GROUPS) {
             violations.add(new Violation("groups", "too_many", "a profile may name at most " + MAX_GROUPS + " groups"));
@@ -55,13 +65,13 @@ public record ProfileDraft(String name, String description, Integer color, Strin
         Set<GroupId> seen = new HashSet<>();
         for (int i = 0; i < groups.size(); i++) {
             if (!seen.add(groups.get(i))) {
-                violations.add(new Violation("groups[" + i + "]", "duplicate_group",
-                        "group " + groups.get(i) + " is given more than once"));
+                violations.add(new Violation(
+                        "groups[" + i + "]", "duplicate_group", "group " + groups.get(i) + " is given more than once"));
             }
         }
         if (attributes.size() > MAX_ATTRIBUTES) {
-            violations.add(new Violation("ldapAttributes", "too_many",
-                    "a profile may set at most " + MAX_ATTRIBUTES + " attributes"));
+            violations.add(new Violation(
+                    "ldapAttributes", "too_many", "a profile may set at most " + MAX_ATTRIBUTES + " attributes"));
         }
         return violations;
     }

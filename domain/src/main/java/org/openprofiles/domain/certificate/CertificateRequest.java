@@ -19,11 +19,21 @@ import org.openprofiles.domain.shared.NotFound;
  * who asked ({@code originator}) for whom ({@code target}), what, on which profile ({@code oldProfile}),
  * where it stands, and the profile it created ({@code newProfile}) once completed.
  */
-public record CertificateRequest(RequestId id, RequestType type, RequestStatus status, UserId originator,
-                                 UserId target, TemplateId template, Optional<CertificateProfileId> oldProfile,
-                                 Optional<CertificateProfileId> newProfile, List<DataItem> dataCollection, String comment,
-                                 int priority, Instant submitted, Optional<Instant> completed,
-                                 ApprovalRule approvalRule) {
+public record CertificateRequest(
+        RequestId id,
+        RequestType type,
+        RequestStatus status,
+        UserId originator,
+        UserId target,
+        TemplateId template,
+        Optional<CertificateProfileId> oldProfile,
+        Optional<CertificateProfileId> newProfile,
+        List<DataItem> dataCollection,
+        String comment,
+        int priority,
+        Instant submitted,
+        Optional<Instant> completed,
+        ApprovalRule approvalRule) {
 
     public static final int MAX_COMMENT_LENGTH = 4096;
     public static final int MAX_DATA_ITEMS = 100;
@@ -41,7 +51,9 @@ public record CertificateRequest(RequestId id, RequestType type, RequestStatus s
             }
             value = value == null ? "" : value;
             if (name.length() > MAX_LENGTH || value.length() > MAX_LENGTH) {
-                throw new Invalid("too_long", "datacollection",
+                throw new Invalid(
+                        "too_long",
+                        "datacollection",
                         "datacollection names and values must be at most " + MAX_LENGTH + " characters");
             }
         }
@@ -67,8 +79,16 @@ public record CertificateRequest(RequestId id, RequestType type, RequestStatus s
         if (approvalRule == null) {
             throw new IllegalArgumentException("incomplete certificate request");
         }
-        if (id == null || type == null || status == null || originator == null || target == null || template == null
-                || oldProfile == null || newProfile == null || submitted == null || completed == null) {
+        if (id == null
+                || type == null
+                || status == null
+                || originator == null
+                || target == null
+                || template == null
+                || oldProfile == null
+                || newProfile == null
+                || submitted == null
+                || completed == null) {
             throw new IllegalArgumentException("incomplete certificate request");
         }
         comment = comment == null ? "" : comment;
@@ -77,45 +97,122 @@ public record CertificateRequest(RequestId id, RequestType type, RequestStatus s
         }
         dataCollection = dataCollection == null ? List.of() : List.copyOf(dataCollection);
         if (dataCollection.size() > MAX_DATA_ITEMS) {
-            throw new Invalid("too_many", "datacollection",
-                    "datacollection must have at most " + MAX_DATA_ITEMS + " items");
+            throw new Invalid(
+                    "too_many", "datacollection", "datacollection must have at most " + MAX_DATA_ITEMS + " items");
         }
     }
 
     /** A request just submitted: Pending when {@code rule} needs approvals, else Approved. */
-    public static CertificateRequest submit(RequestType type, ApprovalRule rule, UserId originator,
-                                            CertificateProfile profile, List<DataItem> dataCollection,
-                                            String comment, int priority, Instant now) {
+    public static CertificateRequest submit(
+            RequestType type,
+            ApprovalRule rule,
+            UserId originator,
+            CertificateProfile profile,
+            List<DataItem> dataCollection,
+            String comment,
+            int priority,
+            Instant now) {
         RequestStatus status = rule.needed() > 0 ? RequestStatus.PENDING : RequestStatus.APPROVED;
-        return new CertificateRequest(RequestId.random(), type, status, originator, profile.assignedUser(),
-                profile.template(), Optional.of(profile.id()), Optional.empty(), dataCollection, comment, priority,
-                now, Optional.empty(), rule);
+        return new CertificateRequest(
+                RequestId.random(),
+                type,
+                status,
+                originator,
+                profile.assignedUser(),
+                profile.template(),
+                Optional.of(profile.id()),
+                Optional.empty(),
+                dataCollection,
+                comment,
+                priority,
+                now,
+                Optional.empty(),
+                rule);
     }
 
     /** An Enroll request just submitted for {@code target}: no profile yet, Pending or Approved as {@code rule} says. */
-    public static CertificateRequest enroll(ApprovalRule rule, UserId originator, UserId target, TemplateId template,
-                                            List<DataItem> dataCollection, String comment, int priority, Instant now) {
+    public static CertificateRequest enroll(
+            ApprovalRule rule,
+            UserId originator,
+            UserId target,
+            TemplateId template,
+            List<DataItem> dataCollection,
+            String comment,
+            int priority,
+            Instant now) {
         RequestStatus status = rule.needed() > 0 ? RequestStatus.PENDING : RequestStatus.APPROVED;
-        return new CertificateRequest(RequestId.random(), RequestType.ENROLL, status, originator, target, template,
-                Optional.empty(), Optional.empty(), dataCollection, comment, priority, now, Optional.empty(), rule);
+        return new CertificateRequest(
+                RequestId.random(),
+                RequestType.ENROLL,
+                status,
+                originator,
+                target,
+                template,
+                Optional.empty(),
+                Optional.empty(),
+                dataCollection,
+                comment,
+                priority,
+                now,
+                Optional.empty(),
+                rule);
     }
 
     /** This request, finished with its effect applied; {@code created} is the profile it created, if any. */
     public CertificateRequest complete(Optional<CertificateProfileId> created, Instant now) {
-        return new CertificateRequest(id, type, RequestStatus.COMPLETED, originator, target, template, oldProfile,
-                created, dataCollection, comment, priority, submitted, Optional.of(now), approvalRule);
+        return new CertificateRequest(
+                id,
+                type,
+                RequestStatus.COMPLETED,
+                originator,
+                target,
+                template,
+                oldProfile,
+                created,
+                dataCollection,
+                comment,
+                priority,
+                submitted,
+                Optional.of(now),
+                approvalRule);
     }
 
     /** This request, ended in {@code finalStatus} without any effect on profiles. */
     public CertificateRequest end(RequestStatus finalStatus, Instant now) {
-        return new CertificateRequest(id, type, finalStatus, originator, target, template, oldProfile, newProfile,
-                dataCollection, comment, priority, submitted, Optional.of(now), approvalRule);
+        return new CertificateRequest(
+                id,
+                type,
+                finalStatus,
+                originator,
+                target,
+                template,
+                oldProfile,
+                newProfile,
+                dataCollection,
+                comment,
+                priority,
+                submitted,
+                Optional.of(now),
+                approvalRule);
     }
 
     /** This request, with its approvals met: Approved, waiting for its client (or executed at once by the caller). */
     public CertificateRequest approve() {
-        return new CertificateRequest(id, type, RequestStatus.APPROVED, originator, target, template, oldProfile,
-                newProfile, dataCollection, comment, priority, submitted, completed, approvalRule);
+        return new CertificateRequest(
+                id,
+                type,
+                RequestStatus.APPROVED,
+                originator,
+                target,
+                template,
+                oldProfile,
+                newProfile,
+                dataCollection,
+                comment,
+                priority,
+                submitted,
+                completed,
+                approvalRule);
     }
 
     /** The failure for a request that does not exist or that the caller may not see: the two look the same. */
@@ -129,7 +226,9 @@ public record CertificateRequest(RequestId id, RequestType type, RequestStatus s
      */
     public boolean isVisibleTo(Principal caller, AccessPolicy policy) {
         return caller.is(originator)
-                || policy.permits(caller, Action.READ_CERTIFICATE_PROFILES,
+                || policy.permits(
+                        caller,
+                        Action.READ_CERTIFICATE_PROFILES,
                         Resource.ownedBy(CertificateProfile.RESOURCE_KIND, target))
                 || policy.permits(caller, Action.DECIDE_CERTIFICATE_REQUESTS, Resource.ownedBy(RESOURCE_KIND, target));
     }
@@ -139,11 +238,14 @@ public record CertificateRequest(RequestId id, RequestType type, RequestStatus s
      * (as the policy says), and only once it is Approved.
      */
     public void checkCompletableBy(Principal caller, AccessPolicy policy) {
-        if (!policy.permits(caller, Action.COMPLETE_CERTIFICATE_REQUESTS, Resource.ownedBy(RESOURCE_KIND, originator))) {
+        if (!policy.permits(
+                caller, Action.COMPLETE_CERTIFICATE_REQUESTS, Resource.ownedBy(RESOURCE_KIND, originator))) {
             throw new Forbidden("not_requester", "only the requester or a cm-agent may complete a request");
         }
         if (status != RequestStatus.APPROVED) {
-            throw new Conflict("request_not_approved", "status",
+            throw new Conflict(
+                    "request_not_approved",
+                    "status",
                     "only an Approved request can be completed; this one is " + status.name());
         }
     }
@@ -154,7 +256,9 @@ public record CertificateRequest(RequestId id, RequestType type, RequestStatus s
             throw new Forbidden("not_requester", "only the requester may cancel or abandon a request");
         }
         if (status != RequestStatus.PENDING && status != RequestStatus.APPROVED) {
-            throw new Conflict("request_not_open", "status",
+            throw new Conflict(
+                    "request_not_open",
+                    "status",
                     "only a Pending or Approved request can be ended; this one is " + status.name());
         }
     }
@@ -173,7 +277,9 @@ public record CertificateRequest(RequestId id, RequestType type, RequestStatus s
             throw new Forbidden("own_request", "a requester may not decide on their own request");
         }
         if (status != RequestStatus.PENDING) {
-            throw new Conflict("request_not_pending", "status",
+            throw new Conflict(
+                    "request_not_pending",
+                    "status",
                     "only a Pending request can be decided; this one is " + status.name());
         }
     }

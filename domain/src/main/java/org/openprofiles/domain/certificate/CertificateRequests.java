@@ -28,8 +28,7 @@ public interface CertificateRequests {
     int approvals(RequestId id);
 
     /** What an Idempotency-Key was first used for: a fingerprint of the content and the request it created. */
-    record KeyUse(String fingerprint, RequestId request) {
-    }
+    record KeyUse(String fingerprint, RequestId request) {}
 
     /**
      * Claims {@code key} for {@code user} in the current transaction: empty when the key is new (the
@@ -42,8 +41,8 @@ public interface CertificateRequests {
     void bindKey(UserId user, String key, RequestId request);
 
     /** Requests {@code originator} submitted, optionally of one status and one type, one page in submission order. */
-    Page<CertificateRequest> findByOriginator(UserId originator, Optional<RequestStatus> status,
-                                              Optional<RequestType> type, PageRequest page);
+    Page<CertificateRequest> findByOriginator(
+            UserId originator, Optional<RequestStatus> status, Optional<RequestType> type, PageRequest page);
 
     /**
      * Pending requests that {@code approver} may decide: the approver role of their rule is among

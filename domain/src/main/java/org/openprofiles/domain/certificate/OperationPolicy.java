@@ -13,20 +13,30 @@ import org.openprofiles.domain.shared.Invalid;
  * approvals it needs and from which role, and whether the server generates the PIN (otherwise the
  * user supplies one that meets the template's {@link PinPolicy}).
  */
-public record OperationPolicy(boolean enabled, boolean ownerMayInitiate, Set<Role> onBehalfRoles,
-                              int approvalsNeeded, Optional<Role> approverRole, boolean serverGeneratesPin) {
+public record OperationPolicy(
+        boolean enabled,
+        boolean ownerMayInitiate,
+        Set<Role> onBehalfRoles,
+        int approvalsNeeded,
+        Optional<Role> approverRole,
+        boolean serverGeneratesPin) {
 
     public static final int MAX_APPROVALS = 10;
 
     public OperationPolicy {
-        onBehalfRoles = onBehalfRoles == null || onBehalfRoles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(onBehalfRoles));
+        onBehalfRoles =
+                onBehalfRoles == null || onBehalfRoles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(onBehalfRoles));
         approverRole = approverRole == null ? Optional.empty() : approverRole;
         if (approvalsNeeded < 0 || approvalsNeeded > MAX_APPROVALS) {
-            throw new Invalid("invalid_approvals", "approvalsNeeded",
+            throw new Invalid(
+                    "invalid_approvals",
+                    "approvalsNeeded",
                     "approvalsNeeded must be between 0 and " + MAX_APPROVALS + ", was " + approvalsNeeded);
         }
         if (approvalsNeeded > 0 && approverRole.isEmpty()) {
-            throw new Invalid("approver_role_required", "approverRole",
+            throw new Invalid(
+                    "approver_role_required",
+                    "approverRole",
                     "an operation that needs approvals must name the role that approves");
         }
     }

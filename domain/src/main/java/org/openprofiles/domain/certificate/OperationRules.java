@@ -47,16 +47,26 @@ public final class OperationRules {
 
     private static final Map<ProfileStatus, Set<ProfileOperation>> BY_STATUS = table();
 
-    private OperationRules() {
-    }
+    private OperationRules() {}
 
     private static Map<ProfileStatus, Set<ProfileOperation>> table() {
         Map<ProfileStatus, Set<ProfileOperation>> table = new EnumMap<>(ProfileStatus.class);
         table.put(ProfileStatus.NONE, EnumSet.noneOf(ProfileOperation.class));
         table.put(ProfileStatus.NEW, EnumSet.noneOf(ProfileOperation.class));
         table.put(ProfileStatus.ASSIGNED, EnumSet.noneOf(ProfileOperation.class));
-        table.put(ProfileStatus.ACTIVE, EnumSet.of(RENEW, DISABLE, RECOVER, RECOVERONBEHALF, SUSPEND, UNBLOCK,
-                ONLINEUPDATE, DUPLICATE, RETIRE, REVOKE));
+        table.put(
+                ProfileStatus.ACTIVE,
+                EnumSet.of(
+                        RENEW,
+                        DISABLE,
+                        RECOVER,
+                        RECOVERONBEHALF,
+                        SUSPEND,
+                        UNBLOCK,
+                        ONLINEUPDATE,
+                        DUPLICATE,
+                        RETIRE,
+                        REVOKE));
         table.put(ProfileStatus.SUSPENDED, EnumSet.of(DISABLE, RECOVERONBEHALF, REINSTATE, RETIRE, REVOKE));
         table.put(ProfileStatus.DISABLED, EnumSet.of(RECOVER, RECOVERONBEHALF, RETIRE));
         table.put(ProfileStatus.RETIRED, EnumSet.of(RECOVERONBEHALF));
@@ -72,8 +82,8 @@ public final class OperationRules {
     }
 
     /** May {@code principal} perform {@code operation} on {@code profile}, issued from {@code template}? */
-    public static Verdict verdict(CertificateProfile profile, ProfileTemplate template, Principal principal,
-                                  ProfileOperation operation) {
+    public static Verdict verdict(
+            CertificateProfile profile, ProfileTemplate template, Principal principal, ProfileOperation operation) {
         if (!profile.template().equals(template.id())) {
             throw new IllegalArgumentException("template " + template.id() + " is not the profile's template");
         }
@@ -108,8 +118,8 @@ public final class OperationRules {
     }
 
     /** The operations {@code principal} may perform on {@code profile}, in canonical order. */
-    public static List<ProfileOperation> offered(CertificateProfile profile, ProfileTemplate template,
-                                                 Principal principal) {
+    public static List<ProfileOperation> offered(
+            CertificateProfile profile, ProfileTemplate template, Principal principal) {
         return Arrays.stream(ProfileOperation.values())
                 .filter(operation -> verdict(profile, template, principal, operation) == Verdict.ALLOWED)
                 .toList();

@@ -9,15 +9,23 @@ import org.openprofiles.domain.shared.Invalid;
  * The rules a user-supplied PIN must meet: a length range and the character classes it must
  * contain. Used when an operation's policy leaves the PIN to the user.
  */
-public record PinPolicy(int minLength, int maxLength, boolean requireDigit, boolean requireLowercase,
-                        boolean requireUppercase, boolean requireSymbol) {
+public record PinPolicy(
+        int minLength,
+        int maxLength,
+        boolean requireDigit,
+        boolean requireLowercase,
+        boolean requireUppercase,
+        boolean requireSymbol) {
 
     public static final int MAX_LENGTH = 127;
 
     public PinPolicy {
         if (minLength < 1 || maxLength > MAX_LENGTH || minLength > maxLength) {
-            throw new Invalid("invalid_pin_length", "pinPolicy",
-                    "pinPolicy needs 1 <= minLength <= maxLength <= " + MAX_LENGTH + ", was " + minLength + ".." + maxLength);
+            throw new Invalid(
+                    "invalid_pin_length",
+                    "pinPolicy",
+                    "pinPolicy needs 1 <= minLength <= maxLength <= " + MAX_LENGTH + ", was " + minLength + ".."
+                            + maxLength);
         }
     }
 
@@ -78,20 +86,24 @@ public record PinPolicy(int minLength, int maxLength, boolean requireDigit, bool
         String value = pin == null ? "" : pin;
         int length = value.codePointCount(0, value.length());
         if (length < minLength || length > maxLength) {
-            violations.add(new Invalid.Violation(field, "pin_length",
-                    "the PIN must have " + minLength + " to " + maxLength + " characters"));
+            violations.add(new Invalid.Violation(
+                    field, "pin_length", "the PIN must have " + minLength + " to " + maxLength + " characters"));
         }
         if (requireDigit && value.codePoints().noneMatch(Character::isDigit)) {
             violations.add(new Invalid.Violation(field, "pin_needs_digit", "the PIN must contain a digit"));
         }
         if (requireLowercase && value.codePoints().noneMatch(Character::isLowerCase)) {
-            violations.add(new Invalid.Violation(field, "pin_needs_lowercase", "the PIN must contain a lower-case letter"));
+            violations.add(
+                    new Invalid.Violation(field, "pin_needs_lowercase", "the PIN must contain a lower-case letter"));
         }
         if (requireUppercase && value.codePoints().noneMatch(Character::isUpperCase)) {
-            violations.add(new Invalid.Violation(field, "pin_needs_uppercase", "the PIN must contain an upper-case letter"));
+            violations.add(
+                    new Invalid.Violation(field, "pin_needs_uppercase", "the PIN must contain an upper-case letter"));
         }
         if (requireSymbol && value.codePoints().allMatch(Character::isLetterOrDigit)) {
-            violations.add(new Invalid.Violation(field, "pin_needs_symbol",
+            violations.add(new Invalid.Violation(
+                    field,
+                    "pin_needs_symbol",
                     "the PIN must contain a character that is neither a letter nor a digit"));
         }
         return violations;

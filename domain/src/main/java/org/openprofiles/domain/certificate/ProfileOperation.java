@@ -33,7 +33,8 @@ public enum ProfileOperation {
     }
 
     public static Optional<ProfileOperation> fromWireName(String name) {
-        return Arrays.stream(values()).filter(o -> o.name().equalsIgnoreCase(name == null ? "" : name.strip()))
+        return Arrays.stream(values())
+                .filter(o -> o.name().equalsIgnoreCase(name == null ? "" : name.strip()))
                 .findFirst();
     }
 }

@@ -49,7 +49,8 @@ public enum ProfileStatus {
 
     /** The status with this name, any case. */
     public static Optional<ProfileStatus> fromName(String name) {
-        return Arrays.stream(values()).filter(s -> s.name().equalsIgnoreCase(name == null ? "" : name.strip()))
+        return Arrays.stream(values())
+                .filter(s -> s.name().equalsIgnoreCase(name == null ? "" : name.strip()))
                 .findFirst();
     }
 }

@@ -13,9 +13,15 @@ import org.openprofiles.domain.shared.NotFound;
  * raises {@link #version()}; a profile records the version it was issued from. Operations absent
  * from {@link #policies()} are not offered for profiles of this template.
  */
-public record ProfileTemplate(TemplateId id, String name, String description, long version,
-                              Map<ProfileOperation, OperationPolicy> policies, PinPolicy pinPolicy,
-                              Instant createdAt, Instant updatedAt) {
+public record ProfileTemplate(
+        TemplateId id,
+        String name,
+        String description,
+        long version,
+        Map<ProfileOperation, OperationPolicy> policies,
+        PinPolicy pinPolicy,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public static final int MAX_NAME_LENGTH = 256;
     public static final int MAX_DESCRIPTION_LENGTH = 2048;
@@ -33,8 +39,8 @@ public record ProfileTemplate(TemplateId id, String name, String description, lo
         }
         description = description == null ? "" : description.strip();
         if (description.length() > MAX_DESCRIPTION_LENGTH) {
-            throw new Invalid("too_long", "description",
-                    "description must be at most " + MAX_DESCRIPTION_LENGTH + " characters");
+            throw new Invalid(
+                    "too_long", "description", "description must be at most " + MAX_DESCRIPTION_LENGTH + " characters");
         }
         if (version < 1) {
             throw new Invalid("invalid_version", "version", "version must be at least 1, was " + version);
@@ -51,16 +57,24 @@ public record ProfileTemplate(TemplateId id, String name, String description, lo
     }
 
     /** A new template, at {@code startingVersion} (1 unless migrated from a server where it had a history). */
-    public static ProfileTemplate create(TemplateId id, String name, String description, long startingVersion,
-                                         Map<ProfileOperation, OperationPolicy> policies, PinPolicy pinPolicy,
-                                         Instant now) {
+    public static ProfileTemplate create(
+            TemplateId id,
+            String name,
+            String description,
+            long startingVersion,
+            Map<ProfileOperation, OperationPolicy> policies,
+            PinPolicy pinPolicy,
+            Instant now) {
         return new ProfileTemplate(id, name, description, startingVersion, policies, pinPolicy, now, now);
     }
 
     /** This template with new contents, one version up. */
-    public ProfileTemplate revise(String newName, String newDescription,
-                                  Map<ProfileOperation, OperationPolicy> newPolicies, PinPolicy newPinPolicy,
-                                  Instant now) {
+    public ProfileTemplate revise(
+            String newName,
+            String newDescription,
+            Map<ProfileOperation, OperationPolicy> newPolicies,
+            PinPolicy newPinPolicy,
+            Instant now) {
         return new ProfileTemplate(id, newName, newDescription, version + 1, newPolicies, newPinPolicy, createdAt, now);
     }
 

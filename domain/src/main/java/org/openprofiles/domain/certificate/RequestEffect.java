@@ -25,8 +25,7 @@ public final class RequestEffect {
         COPY
     }
 
-    private record Row(UnaryOperator<ProfileStatus> statusAfter, Successor successor) {
-    }
+    private record Row(UnaryOperator<ProfileStatus> statusAfter, Successor successor) {}
 
     private static final Map<RequestType, Row> TABLE = new EnumMap<>(RequestType.class);
 
@@ -36,19 +35,20 @@ public final class RequestEffect {
         TABLE.put(RequestType.DUPLICATE, new Row(s -> s, Successor.COPY));
         TABLE.put(RequestType.DISABLE, new Row(s -> ProfileStatus.DISABLED, Successor.NONE));
         TABLE.put(RequestType.RETIRE, new Row(s -> ProfileStatus.RETIRED, Successor.NONE));
-        TABLE.put(RequestType.SUSPENDORREINSTATE, new Row(
-                s -> s == ProfileStatus.SUSPENDED ? ProfileStatus.ACTIVE : ProfileStatus.SUSPENDED, Successor.NONE));
+        TABLE.put(
+                RequestType.SUSPENDORREINSTATE,
+                new Row(
+                        s -> s == ProfileStatus.SUSPENDED ? ProfileStatus.ACTIVE : ProfileStatus.SUSPENDED,
+                        Successor.NONE));
         TABLE.put(RequestType.UNBLOCK, new Row(s -> s, Successor.NONE));
         TABLE.put(RequestType.ONLINEUPDATE, new Row(s -> s, Successor.NONE));
         TABLE.put(RequestType.RECOVERONBEHALF, new Row(s -> s, Successor.NONE));
     }
 
     /** The outcome on profiles: the acted-on profile as it is now, and the profile issued, if any. */
-    public record Outcome(Optional<CertificateProfile> changed, Optional<CertificateProfile> issued) {
-    }
+    public record Outcome(Optional<CertificateProfile> changed, Optional<CertificateProfile> issued) {}
 
-    private RequestEffect() {
-    }
+    private RequestEffect() {}
 
     /** The status a profile in {@code before} ends in when a request of {@code type} executes on it. */
     public static ProfileStatus statusAfter(RequestType type, ProfileStatus before) {
@@ -65,7 +65,8 @@ public final class RequestEffect {
      * operation (the caller checks, with the row locked); a successor is issued from
      * {@code currentTemplateVersion} of the profile's template.
      */
-    public static Outcome apply(RequestType type, CertificateProfile profile, long currentTemplateVersion, Instant now) {
+    public static Outcome apply(
+            RequestType type, CertificateProfile profile, long currentTemplateVersion, Instant now) {
         Row row = row(type);
         ProfileStatus after = row.statusAfter().apply(profile.status());
         CertificateProfile changed = after == profile.status() ? profile.touched(now) : profile.withStatus(after, now);
@@ -79,7 +80,8 @@ public final class RequestEffect {
 
     /** Enroll: a new Active profile for {@code request}'s target from the template's current version. */
     public static Outcome enroll(CertificateRequest request, ProfileTemplate template, Instant now) {
-        return new Outcome(Optional.empty(),
+        return new Outcome(
+                Optional.empty(),
                 Optional.of(CertificateProfile.enrolled(request.target(), template.id(), template.version(), now)));
     }
 

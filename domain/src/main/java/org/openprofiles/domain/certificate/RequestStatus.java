@@ -34,7 +34,8 @@ public enum RequestStatus {
 
     /** The status with this name, any case. */
     public static Optional<RequestStatus> fromName(String name) {
-        return Arrays.stream(values()).filter(s -> s.name().equalsIgnoreCase(name == null ? "" : name.strip()))
+        return Arrays.stream(values())
+                .filter(s -> s.name().equalsIgnoreCase(name == null ? "" : name.strip()))
                 .findFirst();
     }
 

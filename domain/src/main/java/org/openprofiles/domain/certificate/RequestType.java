@@ -71,7 +71,9 @@ public enum RequestType {
         if (text.equalsIgnoreCase("reinstate")) {
             return Optional.of(SUSPENDORREINSTATE);
         }
-        return Arrays.stream(values()).filter(t -> t.name().equalsIgnoreCase(text)).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> t.name().equalsIgnoreCase(text))
+                .findFirst();
     }
 
     public static Optional<RequestType> fromCode(int code) {

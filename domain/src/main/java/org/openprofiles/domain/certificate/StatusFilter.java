@@ -23,8 +23,9 @@ public record StatusFilter(Optional<Set<ProfileStatus>> statuses) {
             List.of("Approved", "Canceled", "Completed", "Denied", "Executing", "Failed", "Pending");
 
     public StatusFilter {
-        statuses = statuses == null ? Optional.empty() : statuses.map(s -> s.isEmpty()
-                ? Set.<ProfileStatus>of() : Set.copyOf(EnumSet.copyOf(s)));
+        statuses = statuses == null
+                ? Optional.empty()
+                : statuses.map(s -> s.isEmpty() ? Set.<ProfileStatus>of() : Set.copyOf(EnumSet.copyOf(s)));
     }
 
     public static StatusFilter any() {
@@ -37,8 +38,8 @@ public record StatusFilter(Optional<Set<ProfileStatus>> statuses) {
 
     /** Every value accepted, as documented: the document's list and then the other profile statuses. */
     public static List<String> allowedValues() {
-        Set<String> names = new LinkedHashSet<>(List.of("Active", "Approved", "Canceled", "Completed", "Denied",
-                "Executing", "Failed", "None", "Pending"));
+        Set<String> names = new LinkedHashSet<>(List.of(
+                "Active", "Approved", "Canceled", "Completed", "Denied", "Executing", "Failed", "None", "Pending"));
         Stream.of(ProfileStatus.values()).map(ProfileStatus::displayName).forEach(names::add);
         return List.copyOf(names);
     }
@@ -53,11 +54,15 @@ public record StatusFilter(Optional<Set<ProfileStatus>> statuses) {
             return only(status.get());
         }
         String lower = value.strip().toLowerCase(Locale.ROOT);
-        if (REQUEST_STATUS_NAMES.stream().anyMatch(name -> name.toLowerCase(Locale.ROOT).equals(lower))) {
+        if (REQUEST_STATUS_NAMES.stream()
+                .anyMatch(name -> name.toLowerCase(Locale.ROOT).equals(lower))) {
             return new StatusFilter(Optional.of(Set.of()));
         }
-        throw new Invalid("invalid_status", "status", "status must be one of "
-                + allowedValues().stream().collect(Collectors.joining(", ")) + " (any case), was '" + value + "'");
+        throw new Invalid(
+                "invalid_status",
+                "status",
+                "status must be one of " + allowedValues().stream().collect(Collectors.joining(", "))
+                        + " (any case), was '" + value + "'");
     }
 
     /** True when no profile can match: the caller need not ask storage. */

@@ -13,8 +13,11 @@ public interface AccessPolicy {
     /** Returns quietly when permitted; otherwise throws {@link Forbidden} naming the action. */
     default void require(Principal principal, Action action, Resource resource) {
         if (!permits(principal, action, resource)) {
-            throw new Forbidden("forbidden", "not allowed to " + action.name().toLowerCase(java.util.Locale.ROOT)
-                    .replace('_', ' ') + " on " + resource.kind());
+            throw new Forbidden(
+                    "forbidden",
+                    "not allowed to "
+                            + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " on "
+                            + resource.kind());
         }
     }
 }

@@ -8,11 +8,22 @@ import org.openprofiles.domain.shared.NotFound;
  * A bearer token as it is stored: its SHA-256 hash, never the secret itself, with optional expiry
  * and revocation.
  */
-public record ApiToken(TokenId id, UserId userId, String name, String hash, Instant createdAt,
-                       Optional<Instant> expiresAt, Optional<Instant> revokedAt) {
+public record ApiToken(
+        TokenId id,
+        UserId userId,
+        String name,
+        String hash,
+        Instant createdAt,
+        Optional<Instant> expiresAt,
+        Optional<Instant> revokedAt) {
 
     public ApiToken {
-        if (id == null || userId == null || hash == null || createdAt == null || expiresAt == null || revokedAt == null) {
+        if (id == null
+                || userId == null
+                || hash == null
+                || createdAt == null
+                || expiresAt == null
+                || revokedAt == null) {
             throw new IllegalArgumentException("incomplete api token");
         }
         name = name == null ? "" : name.strip();

@@ -37,8 +37,14 @@ public record AuditEvent(
      * An event for a change by {@code actor} (empty for the system itself, e.g. first start),
      * keeping only the fields whose values differ between {@code before} and {@code after}.
      */
-    public static AuditEvent of(Instant at, Optional<UserId> actor, String action, String objectType, String objectId,
-                                Map<String, ?> before, Map<String, ?> after) {
+    public static AuditEvent of(
+            Instant at,
+            Optional<UserId> actor,
+            String action,
+            String objectType,
+            String objectId,
+            Map<String, ?> before,
+            Map<String, ?> after) {
         Map<String, Object> changedBefore = new LinkedHashMap<>();
         Map<String, Object> changedAfter = new LinkedHashMap<>();
         Map<String, ?> old = before == null ? Map.of() : before;

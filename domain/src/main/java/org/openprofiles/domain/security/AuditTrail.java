@@ -18,12 +18,22 @@ public interface AuditTrail {
     Page<AuditEvent> find(Query query, PageRequest page);
 
     /** Filters for {@link #find}. */
-    record Query(Optional<UserId> actor, Optional<String> objectType, Optional<String> objectId,
-                 Optional<String> action, Optional<Instant> from, Optional<Instant> to) {
+    record Query(
+            Optional<UserId> actor,
+            Optional<String> objectType,
+            Optional<String> objectId,
+            Optional<String> action,
+            Optional<Instant> from,
+            Optional<Instant> to) {
 
         public static Query all() {
-            return new Query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty());
+            return new Query(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
         }
     }
 }

@@ -32,7 +32,9 @@ public enum Role {
     }
 
     public static Optional<Role> fromWireName(String name) {
-        return Arrays.stream(values()).filter(r -> r.wireName.equalsIgnoreCase(name == null ? "" : name.strip())).findFirst();
+        return Arrays.stream(values())
+                .filter(r -> r.wireName.equalsIgnoreCase(name == null ? "" : name.strip()))
+                .findFirst();
     }
 
     /**
@@ -45,8 +47,14 @@ public enum Role {
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : names) {
-            roles.add(fromWireName(name).orElseThrow(() -> new Invalid("unknown_role", field,
-                    "unknown role '" + name + "'; known roles: " + Arrays.stream(values()).map(Role::wireName).toList())));
+            roles.add(fromWireName(name)
+                    .orElseThrow(() -> new Invalid(
+                            "unknown_role",
+                            field,
+                            "unknown role '" + name + "'; known roles: "
+                                    + Arrays.stream(values())
+                                            .map(Role::wireName)
+                                            .toList())));
         }
         return roles;
     }

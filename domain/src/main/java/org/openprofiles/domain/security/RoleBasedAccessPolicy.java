@@ -14,10 +14,14 @@ public final class RoleBasedAccessPolicy implements AccessPolicy {
             return true;
         }
         return switch (action) {
-            case MANAGE_USERS, READ_AUDIT, MANAGE_SETTINGS, MANAGE_PROFILE_TEMPLATES, IMPORT_CERTIFICATE_PROFILES,
+            case MANAGE_USERS,
+                    READ_AUDIT,
+                    MANAGE_SETTINGS,
+                    MANAGE_PROFILE_TEMPLATES,
+                    IMPORT_CERTIFICATE_PROFILES,
                     MANAGE_DIRECTORY -> false;
             case READ_CERTIFICATE_PROFILES, READ_CERTIFICATE_REQUESTS, COMPLETE_CERTIFICATE_REQUESTS ->
-                    isOwner(principal, resource) || principal.has(Role.CM_AGENT);
+                isOwner(principal, resource) || principal.has(Role.CM_AGENT);
             case END_CERTIFICATE_REQUESTS -> isOwner(principal, resource);
             case DECIDE_CERTIFICATE_REQUESTS -> principal.has(Role.CM_APPROVER);
             case READ_ACCESS_PROFILES -> principal.has(Role.PROFILE_READER) || principal.has(Role.PROFILE_MANAGER);

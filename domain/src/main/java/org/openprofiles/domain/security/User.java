@@ -7,8 +7,14 @@ import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.NotFound;
 
 /** A person or system account that may call the service. */
-public record User(UserId id, String login, String displayName, boolean enabled, Set<Role> roles,
-                   Instant createdAt, long version) {
+public record User(
+        UserId id,
+        String login,
+        String displayName,
+        boolean enabled,
+        Set<Role> roles,
+        Instant createdAt,
+        long version) {
 
     public static final int MAX_LOGIN_LENGTH = 128;
 
@@ -54,7 +60,9 @@ public record User(UserId id, String login, String displayName, boolean enabled,
             throw new Invalid("too_long", "login", "login must be at most " + MAX_LOGIN_LENGTH + " characters");
         }
         if (!trimmed.matches("[\\p{L}\\p{N}._@\\\\-]+")) {
-            throw new Invalid("invalid_characters", "login",
+            throw new Invalid(
+                    "invalid_characters",
+                    "login",
                     "login may contain letters, digits, '.', '_', '-', '@' and '\\' only");
         }
         return trimmed;

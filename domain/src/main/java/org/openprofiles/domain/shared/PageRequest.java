@@ -16,8 +16,8 @@ public record PageRequest(Optional<String> cursor, int limit) {
             throw new IllegalArgumentException("cursor must not be null (use Optional.empty())");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new Invalid("limit_out_of_range", "limit",
-                    "limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+            throw new Invalid(
+                    "limit_out_of_range", "limit", "limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
     }
 

@@ -13,8 +13,16 @@ import org.openprofiles.domain.shared.Invalid.Violation;
 class AccessRulesTest {
 
     private static AttributeDefinition text(String key, Integer maxLength, String forbidden) {
-        return new AttributeDefinition(key, null, FieldType.TEXT_FIELD, false, Optional.ofNullable(maxLength),
-                forbidden, false, List.of(), "");
+        return new AttributeDefinition(
+                key,
+                null,
+                FieldType.TEXT_FIELD,
+                false,
+                Optional.ofNullable(maxLength),
+                forbidden,
+                false,
+                List.of(),
+                "");
     }
 
     private static AttributeDefinition of(String key, FieldType type) {
@@ -35,26 +43,59 @@ class AccessRulesTest {
     void aDraftListsEveryRuleItBreaks() {
         GroupId group = new GroupId(java.util.UUID.randomUUID());
         ProfileDraft draft = new ProfileDraft(" ", "", 20, "ABCD", List.of(group, group), List.of());
-        assertEquals(List.of("name", "color", "initials", "groups[1]"),
+        assertEquals(
+                List.of("name", "color", "initials", "groups[1]"),
                 draft.violations().stream().map(Violation::field).toList());
         assertEquals(List.of(), new ProfileDraft("Ok", null, 19, null, null, null).violations());
         assertEquals("x".repeat(256), new ProfileDraft("x".repeat(256), "", 0, null, null, null).name());
-        assertEquals("name", new ProfileDraft("x".repeat(257), "", 0, null, null, null).violations().get(0).field());
+        assertEquals(
+                "name",
+                new ProfileDraft("x".repeat(257), "", 0, null, null, null)
+                        .violations()
+                        .get(0)
+                        .field());
     }
 
     @Test
     void valuesAreCheckedAgainstTheirDefinitionAndCanonicalised() {
-        assertEquals("2030-01-31T00:00:00", of("accountexpires", FieldType.DATE_PICKER).check("2030-01-31", "f").value());
-        assertEquals("2030-01-31T08:30:00",
-                of("accountexpires", FieldType.DATE_PICKER).check("2030-01-31T08:30", "f").value());
+        assertEquals(
+                "2030-01-31T00:00:00",
+                of("accountexpires", FieldType.DATE_PICKER)
+                        .check("2030-01-31", "f")
+                        .value());
+        assertEquals(
+                "2030-01-31T08:30:00",
+                of("accountexpires", FieldType.DATE_PICKER)
+                        .check("2030-01-31T08:30", "f")
+                        .value());
         assertEquals("true", of("flag", FieldType.CHECKBOX).check("TRUE", "f").value());
         assertEquals("42", of("n", FieldType.NUMBER_FIELD).check("+42", "f").value());
-        assertEquals("invalid_number_field", of("n", FieldType.NUMBER_FIELD).check("4.2", "f").violations().get(0).code());
-        assertEquals("too_long", text("comment", 3, "").check("abcd", "f").violations().get(0).code());
-        assertEquals("forbidden_character", text("title", null, ";").check("a;b", "f").violations().get(0).code());
-        AttributeDefinition combo = new AttributeDefinition("office", "Office", FieldType.COMBO_BOX, true,
-                Optional.empty(), "", false, List.of("Berlin", "Paris"), "");
-        assertEquals("not_a_defined_value", combo.check("Rome", "f").violations().get(0).code());
+        assertEquals(
+                "invalid_number_field",
+                of("n", FieldType.NUMBER_FIELD)
+                        .check("4.2", "f")
+                        .violations()
+                        .get(0)
+                        .code());
+        assertEquals(
+                "too_long",
+                text("comment", 3, "").check("abcd", "f").violations().get(0).code());
+        assertEquals(
+                "forbidden_character",
+                text("title", null, ";").check("a;b", "f").violations().get(0).code());
+        AttributeDefinition combo = new AttributeDefinition(
+                "office",
+                "Office",
+                FieldType.COMBO_BOX,
+                true,
+                Optional.empty(),
+                "",
+                false,
+                List.of("Berlin", "Paris"),
+                "");
+        assertEquals(
+                "not_a_defined_value",
+                combo.check("Rome", "f").violations().get(0).code());
         assertEquals("required", combo.check("", "f").violations().get(0).code());
         assertTrue(combo.check("Paris", "f").violations().isEmpty());
     }
@@ -62,15 +103,23 @@ class AccessRulesTest {
     @Test
     void theCatalogRefusesUnknownAndRepeatedAttributesNamingTheirPosition() {
         AttributeCatalog catalog = AttributeCatalog.of(List.of(text("department", 5, "")));
-        AttributeCatalog.Checked checked = catalog.check(List.of(new AttributeValue("Department", "Sales"),
-                new AttributeValue("DEPARTMENT", "x"), new AttributeValue("shoesize", "42"),
-                new AttributeValue("department", "toolong")), "ldapAttributes");
-        assertEquals(List.of("ldapAttributes[1]", "ldapAttributes[2]"),
+        AttributeCatalog.Checked checked = catalog.check(
+                List.of(
+                        new AttributeValue("Department", "Sales"),
+                        new AttributeValue("DEPARTMENT", "x"),
+                        new AttributeValue("shoesize", "42"),
+                        new AttributeValue("department", "toolong")),
+                "ldapAttributes");
+        assertEquals(
+                List.of("ldapAttributes[1]", "ldapAttributes[2]"),
                 checked.violations().stream().map(Violation::field).toList().subList(0, 2));
-        assertEquals(List.of("duplicate_attribute", "unknown_attribute", "duplicate_attribute"),
+        assertEquals(
+                List.of("duplicate_attribute", "unknown_attribute", "duplicate_attribute"),
                 checked.violations().stream().map(Violation::code).toList());
-        assertThrows(Invalid.class, () -> new AttributeDefinition("9bad", null, FieldType.TEXT_FIELD, false,
-                Optional.empty(), "", false, List.of(), ""));
+        assertThrows(
+                Invalid.class,
+                () -> new AttributeDefinition(
+                        "9bad", null, FieldType.TEXT_FIELD, false, Optional.empty(), "", false, List.of(), ""));
     }
 
     @Test

@@ -34,11 +34,23 @@ class CertificateRequestRulesTest {
     private static final Principal admin = new Principal(UserId.random(), Set.of(Role.ADMIN));
 
     private static CertificateRequest request(RequestStatus status, int approvalsNeeded) {
-        CertificateRequest.ApprovalRule rule = new CertificateRequest.ApprovalRule(approvalsNeeded,
-                approvalsNeeded > 0 ? Optional.of(Role.CM_APPROVER) : Optional.empty());
-        return new CertificateRequest(RequestId.random(), RequestType.RENEW, status, REQUESTER, OWNER,
-                TemplateId.random(), Optional.of(CertificateProfileId.random()), Optional.empty(), List.of(), "", 0,
-                Instant.EPOCH, Optional.empty(), rule);
+        CertificateRequest.ApprovalRule rule = new CertificateRequest.ApprovalRule(
+                approvalsNeeded, approvalsNeeded > 0 ? Optional.of(Role.CM_APPROVER) : Optional.empty());
+        return new CertificateRequest(
+                RequestId.random(),
+                RequestType.RENEW,
+                status,
+                REQUESTER,
+                OWNER,
+                TemplateId.random(),
+                Optional.of(CertificateProfileId.random()),
+                Optional.empty(),
+                List.of(),
+                "",
+                0,
+                Instant.EPOCH,
+                Optional.empty(),
+                rule);
     }
 
     @Test
@@ -57,9 +69,15 @@ class CertificateRequestRulesTest {
         assertDoesNotThrow(() -> approved.checkCompletableBy(agent, POLICY));
         assertFailure(Forbidden.class, "not_requester", () -> approved.checkCompletableBy(owner, POLICY));
         assertFailure(Forbidden.class, "not_requester", () -> approved.checkCompletableBy(approver, POLICY));
-        for (RequestStatus status : List.of(RequestStatus.PENDING, RequestStatus.COMPLETED, RequestStatus.DENIED,
-                RequestStatus.CANCELED, RequestStatus.FAILED)) {
-            assertFailure(Conflict.class, "request_not_approved",
+        for (RequestStatus status : List.of(
+                RequestStatus.PENDING,
+                RequestStatus.COMPLETED,
+                RequestStatus.DENIED,
+                RequestStatus.CANCELED,
+                RequestStatus.FAILED)) {
+            assertFailure(
+                    Conflict.class,
+                    "request_not_approved",
                     () -> request(status, 0).checkCompletableBy(requester, POLICY));
         }
     }
@@ -69,10 +87,14 @@ class CertificateRequestRulesTest {
         for (RequestStatus open : List.of(RequestStatus.PENDING, RequestStatus.APPROVED)) {
             assertDoesNotThrow(() -> request(open, 0).checkEndableBy(requester, POLICY));
             assertDoesNotThrow(() -> request(open, 0).checkEndableBy(admin, POLICY));
-            assertFailure(Forbidden.class, "not_requester", () -> request(open, 0).checkEndableBy(agent, POLICY));
-            assertFailure(Forbidden.class, "not_requester", () -> request(open, 0).checkEndableBy(owner, POLICY));
+            assertFailure(
+                    Forbidden.class, "not_requester", () -> request(open, 0).checkEndableBy(agent, POLICY));
+            assertFailure(
+                    Forbidden.class, "not_requester", () -> request(open, 0).checkEndableBy(owner, POLICY));
         }
-        assertFailure(Conflict.class, "request_not_open",
+        assertFailure(
+                Conflict.class,
+                "request_not_open",
                 () -> request(RequestStatus.COMPLETED, 0).checkEndableBy(requester, POLICY));
     }
 
@@ -86,7 +108,9 @@ class CertificateRequestRulesTest {
         assertFailure(Forbidden.class, "own_request", () -> pending.checkDecidableBy(approvingRequester, POLICY));
         CertificateRequest noApprovals = request(RequestStatus.PENDING, 0);
         assertFailure(Forbidden.class, "not_an_approver", () -> noApprovals.checkDecidableBy(approver, POLICY));
-        assertFailure(Conflict.class, "request_not_pending",
+        assertFailure(
+                Conflict.class,
+                "request_not_pending",
                 () -> request(RequestStatus.APPROVED, 2).checkDecidableBy(approver, POLICY));
     }
 

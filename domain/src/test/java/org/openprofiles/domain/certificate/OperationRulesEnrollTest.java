@@ -19,23 +19,31 @@ class OperationRulesEnrollTest {
     private final UserId bob = UserId.random();
 
     private static ProfileTemplate withEnroll(OperationPolicy policy) {
-        return ProfileTemplate.create(TemplateId.random(), "t", "", 1, Map.of(ProfileOperation.ENROLL, policy),
-                PinPolicy.standard(), Instant.EPOCH);
+        return ProfileTemplate.create(
+                TemplateId.random(),
+                "t",
+                "",
+                1,
+                Map.of(ProfileOperation.ENROLL, policy),
+                PinPolicy.standard(),
+                Instant.EPOCH);
     }
 
     @Test
     void ownersEnrollThemselvesWhenSelfServiceIsOnAndAgentsEnrollOthers() {
         ProfileTemplate template = withEnroll(OperationPolicy.selfService());
         assertEquals(Verdict.ALLOWED, OperationRules.enrollVerdict(template, new Principal(alice, Set.of()), alice));
-        assertEquals(Verdict.NOT_PERMITTED_FOR_PRINCIPAL,
+        assertEquals(
+                Verdict.NOT_PERMITTED_FOR_PRINCIPAL,
                 OperationRules.enrollVerdict(template, new Principal(bob, Set.of()), alice));
     }
 
     @Test
     void aTemplateWithoutAnEnrollPolicyLetsNobodyEnroll() {
-        ProfileTemplate template = ProfileTemplate.create(TemplateId.random(), "t", "", 1, Map.of(),
-                PinPolicy.standard(), Instant.EPOCH);
-        assertEquals(Verdict.NOT_ENABLED_BY_TEMPLATE,
+        ProfileTemplate template =
+                ProfileTemplate.create(TemplateId.random(), "t", "", 1, Map.of(), PinPolicy.standard(), Instant.EPOCH);
+        assertEquals(
+                Verdict.NOT_ENABLED_BY_TEMPLATE,
                 OperationRules.enrollVerdict(template, new Principal(alice, Set.of(Role.ADMIN)), alice));
     }
 
@@ -43,10 +51,22 @@ class OperationRulesEnrollTest {
     void noProfileEverOffersEnrollWhateverItsStatus() {
         ProfileTemplate template = withEnroll(OperationPolicy.selfService());
         for (ProfileStatus status : ProfileStatus.values()) {
-            CertificateProfile profile = new CertificateProfile(CertificateProfileId.random(), status, 1, Optional.empty(),
-                    Optional.empty(), alice, template.id(), 1, "", Instant.EPOCH, Instant.EPOCH);
-            assertFalse(OperationRules.offered(profile, template, new Principal(alice, Set.of())).contains(
-                    ProfileOperation.ENROLL), status.name());
+            CertificateProfile profile = new CertificateProfile(
+                    CertificateProfileId.random(),
+                    status,
+                    1,
+                    Optional.empty(),
+                    Optional.empty(),
+                    alice,
+                    template.id(),
+                    1,
+                    "",
+                    Instant.EPOCH,
+                    Instant.EPOCH);
+            assertFalse(
+                    OperationRules.offered(profile, template, new Principal(alice, Set.of()))
+                            .contains(ProfileOperation.ENROLL),
+                    status.name());
         }
     }
 }

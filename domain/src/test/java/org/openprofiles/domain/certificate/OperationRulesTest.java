@@ -42,8 +42,18 @@ class OperationRulesTest {
             ProfileStatus.NONE, EnumSet.noneOf(ProfileOperation.class),
             ProfileStatus.NEW, EnumSet.noneOf(ProfileOperation.class),
             ProfileStatus.ASSIGNED, EnumSet.noneOf(ProfileOperation.class),
-            ProfileStatus.ACTIVE, EnumSet.of(RENEW, DISABLE, RECOVER, RECOVERONBEHALF, SUSPEND, UNBLOCK, ONLINEUPDATE,
-                    DUPLICATE, RETIRE, REVOKE),
+            ProfileStatus.ACTIVE,
+                    EnumSet.of(
+                            RENEW,
+                            DISABLE,
+                            RECOVER,
+                            RECOVERONBEHALF,
+                            SUSPEND,
+                            UNBLOCK,
+                            ONLINEUPDATE,
+                            DUPLICATE,
+                            RETIRE,
+                            REVOKE),
             ProfileStatus.SUSPENDED, EnumSet.of(DISABLE, RECOVERONBEHALF, REINSTATE, RETIRE, REVOKE),
             ProfileStatus.DISABLED, EnumSet.of(RECOVER, RECOVERONBEHALF, RETIRE),
             ProfileStatus.RETIRED, EnumSet.of(RECOVERONBEHALF));
@@ -61,8 +71,18 @@ class OperationRulesTest {
     }
 
     private static CertificateProfile profile(ProfileStatus status, ProfileTemplate template) {
-        return new CertificateProfile(CertificateProfileId.random(), status, 1, Optional.empty(), Optional.empty(), OWNER,
-                template.id(), 1, "", Instant.EPOCH, Instant.EPOCH);
+        return new CertificateProfile(
+                CertificateProfileId.random(),
+                status,
+                1,
+                Optional.empty(),
+                Optional.empty(),
+                OWNER,
+                template.id(),
+                1,
+                "",
+                Instant.EPOCH,
+                Instant.EPOCH);
     }
 
     @ParameterizedTest
@@ -72,21 +92,28 @@ class OperationRulesTest {
         CertificateProfile profile = profile(status, template);
         for (ProfileOperation operation : ProfileOperation.values()) {
             boolean expected = EXPECTED.get(status).contains(operation);
-            assertEquals(expected ? Verdict.ALLOWED : Verdict.NOT_IN_THIS_STATUS,
-                    OperationRules.verdict(profile, template, OWNER_PRINCIPAL, operation), status + " × " + operation);
+            assertEquals(
+                    expected ? Verdict.ALLOWED : Verdict.NOT_IN_THIS_STATUS,
+                    OperationRules.verdict(profile, template, OWNER_PRINCIPAL, operation),
+                    status + " × " + operation);
         }
-        assertEquals(EXPECTED.get(status), OperationRules.possibleIn(status).isEmpty()
-                ? EnumSet.noneOf(ProfileOperation.class) : EnumSet.copyOf(OperationRules.possibleIn(status)));
+        assertEquals(
+                EXPECTED.get(status),
+                OperationRules.possibleIn(status).isEmpty()
+                        ? EnumSet.noneOf(ProfileOperation.class)
+                        : EnumSet.copyOf(OperationRules.possibleIn(status)));
     }
 
     @Test
     void theDocumentsExamplePolicyOffersRenewDisableRecoverInThatOrder() {
         OperationPolicy owners = new OperationPolicy(true, true, Set.of(), 0, Optional.empty(), false);
         ProfileTemplate template = template(Map.of(RECOVER, owners, RENEW, owners, DISABLE, owners));
-        assertEquals(List.of(RENEW, DISABLE, RECOVER),
+        assertEquals(
+                List.of(RENEW, DISABLE, RECOVER),
                 OperationRules.offered(profile(ProfileStatus.ACTIVE, template), template, OWNER_PRINCIPAL));
         ProfileTemplate third = template(Map.of(DISABLE, owners, RENEW, owners));
-        assertEquals(List.of(RENEW, DISABLE),
+        assertEquals(
+                List.of(RENEW, DISABLE),
                 OperationRules.offered(profile(ProfileStatus.ACTIVE, third), third, OWNER_PRINCIPAL));
     }
 
@@ -95,46 +122,56 @@ class OperationRulesTest {
         OperationPolicy disabled = new OperationPolicy(false, true, Set.of(Role.CM_AGENT), 0, Optional.empty(), false);
         ProfileTemplate template = template(Map.of(RENEW, disabled));
         CertificateProfile profile = profile(ProfileStatus.ACTIVE, template);
-        assertEquals(Verdict.NOT_ENABLED_BY_TEMPLATE, OperationRules.verdict(profile, template, OWNER_PRINCIPAL, RENEW));
+        assertEquals(
+                Verdict.NOT_ENABLED_BY_TEMPLATE, OperationRules.verdict(profile, template, OWNER_PRINCIPAL, RENEW));
         assertEquals(Verdict.NOT_ENABLED_BY_TEMPLATE, OperationRules.verdict(profile, template, AGENT, DISABLE));
         assertEquals(List.of(), OperationRules.offered(profile, template, AGENT));
     }
 
     @Test
     void ownersGetOnlyWhatSelfServiceAllowsAndAgentsOnlyWhatTheirRoleMayDoOnBehalf() {
-        OperationPolicy agentsOnly = new OperationPolicy(true, false, Set.of(Role.CM_AGENT), 0, Optional.empty(), false);
+        OperationPolicy agentsOnly =
+                new OperationPolicy(true, false, Set.of(Role.CM_AGENT), 0, Optional.empty(), false);
         OperationPolicy ownersOnly = new OperationPolicy(true, true, Set.of(), 0, Optional.empty(), false);
-        ProfileTemplate template = template(Map.of(RENEW, ownersOnly, RECOVERONBEHALF, agentsOnly, DISABLE, agentsOnly));
+        ProfileTemplate template =
+                template(Map.of(RENEW, ownersOnly, RECOVERONBEHALF, agentsOnly, DISABLE, agentsOnly));
         CertificateProfile profile = profile(ProfileStatus.ACTIVE, template);
         assertEquals(List.of(RENEW), OperationRules.offered(profile, template, OWNER_PRINCIPAL));
         assertEquals(List.of(DISABLE, RECOVERONBEHALF), OperationRules.offered(profile, template, AGENT));
         assertEquals(List.of(), OperationRules.offered(profile, template, STRANGER));
         assertEquals(Verdict.NOT_PERMITTED_FOR_PRINCIPAL, OperationRules.verdict(profile, template, STRANGER, RENEW));
-        assertEquals(Verdict.NOT_PERMITTED_FOR_PRINCIPAL,
+        assertEquals(
+                Verdict.NOT_PERMITTED_FOR_PRINCIPAL,
                 OperationRules.verdict(profile, template, OWNER_PRINCIPAL, DISABLE));
     }
 
     @Test
     void anOwnerWhoIsAlsoAnAgentGetsBoth() {
-        OperationPolicy agentsOnly = new OperationPolicy(true, false, Set.of(Role.CM_AGENT), 0, Optional.empty(), false);
+        OperationPolicy agentsOnly =
+                new OperationPolicy(true, false, Set.of(Role.CM_AGENT), 0, Optional.empty(), false);
         OperationPolicy ownersOnly = new OperationPolicy(true, true, Set.of(), 0, Optional.empty(), false);
         ProfileTemplate template = template(Map.of(RENEW, ownersOnly, DISABLE, agentsOnly));
         Principal ownerAgent = new Principal(OWNER, Set.of(Role.CM_AGENT));
-        assertEquals(List.of(RENEW, DISABLE),
+        assertEquals(
+                List.of(RENEW, DISABLE),
                 OperationRules.offered(profile(ProfileStatus.ACTIVE, template), template, ownerAgent));
     }
 
     @Test
     void theStatusTableWinsOverThePolicy() {
         ProfileTemplate template = templateAllowingEverythingToOwnersAndAgents();
-        assertEquals(List.of(RECOVERONBEHALF),
+        assertEquals(
+                List.of(RECOVERONBEHALF),
                 OperationRules.offered(profile(ProfileStatus.RETIRED, template), template, AGENT));
-        assertEquals(List.of(DISABLE, RECOVERONBEHALF, REINSTATE, RETIRE, REVOKE),
+        assertEquals(
+                List.of(DISABLE, RECOVERONBEHALF, REINSTATE, RETIRE, REVOKE),
                 OperationRules.offered(profile(ProfileStatus.SUSPENDED, template), template, OWNER_PRINCIPAL));
     }
 
     @Test
     void theCanonicalOrderStartsWithTheDocumentsExample() {
-        assertEquals(List.of(RENEW, DISABLE, RECOVER), Arrays.asList(ProfileOperation.values()).subList(0, 3));
+        assertEquals(
+                List.of(RENEW, DISABLE, RECOVER),
+                Arrays.asList(ProfileOperation.values()).subList(0, 3));
     }
 }

@@ -36,16 +36,26 @@ class PinPolicyTest {
     @Test
     void aGeneratedPinMeetsItsPolicyAndDiffersEachTime() {
         java.security.SecureRandom random = new java.security.SecureRandom();
-        for (PinPolicy policy : List.of(strict, PinPolicy.standard(), new PinPolicy(4, 4, true, false, false, false),
-                new PinPolicy(12, 20, false, true, true, true), new PinPolicy(2, 3, true, true, true, true))) {
+        for (PinPolicy policy : List.of(
+                strict,
+                PinPolicy.standard(),
+                new PinPolicy(4, 4, true, false, false, false),
+                new PinPolicy(12, 20, false, true, true, true),
+                new PinPolicy(2, 3, true, true, true, true))) {
             String pin = policy.generate(random);
             List<Invalid.Violation> violations = policy.check("pin", pin);
             if (policy.minLength() >= 4) {
                 assertEquals(List.of(), violations, policy + " generated " + pin.length() + " characters");
             }
-            assertEquals(Math.max(policy.minLength(), Math.min(policy.maxLength(), PinPolicy.GENERATED_LENGTH)),
+            assertEquals(
+                    Math.max(policy.minLength(), Math.min(policy.maxLength(), PinPolicy.GENERATED_LENGTH)),
                     pin.length());
         }
-        assertEquals(50, java.util.stream.IntStream.range(0, 50).mapToObj(i -> strict.generate(random)).distinct().count());
+        assertEquals(
+                50,
+                java.util.stream.IntStream.range(0, 50)
+                        .mapToObj(i -> strict.generate(random))
+                        .distinct()
+                        .count());
     }
 }

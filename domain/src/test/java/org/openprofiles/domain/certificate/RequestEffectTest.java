@@ -19,14 +19,23 @@ class RequestEffectTest {
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
     private static CertificateProfile active() {
-        return new CertificateProfile(CertificateProfileId.random(), ProfileStatus.ACTIVE, 1, Optional.empty(),
-                Optional.empty(), UserId.random(), TemplateId.random(), 2, "", Instant.EPOCH, Instant.EPOCH);
+        return new CertificateProfile(
+                CertificateProfileId.random(),
+                ProfileStatus.ACTIVE,
+                1,
+                Optional.empty(),
+                Optional.empty(),
+                UserId.random(),
+                TemplateId.random(),
+                2,
+                "",
+                Instant.EPOCH,
+                Instant.EPOCH);
     }
 
     @Test
     void eachTypeEndsTheActiveProfileInTheDocumentedStatusWithTheDocumentedSuccessor() {
-        record Row(ProfileStatus after, Successor successor) {
-        }
+        record Row(ProfileStatus after, Successor successor) {}
         Map<RequestType, Row> expected = Map.of(
                 RequestType.RENEW, new Row(ProfileStatus.RETIRED, Successor.CHILD),
                 RequestType.RECOVER, new Row(ProfileStatus.DISABLED, Successor.CHILD),
@@ -55,7 +64,10 @@ class RequestEffectTest {
                     assertEquals(5, child.templateVersion(), "issued from the template's current version");
                     assertEquals(before.assignedUser(), child.assignedUser());
                 }
-                case COPY -> assertEquals(Optional.of(before.id()), outcome.issued().orElseThrow().primary());
+                case COPY ->
+                    assertEquals(
+                            Optional.of(before.id()),
+                            outcome.issued().orElseThrow().primary());
             }
         });
     }
@@ -63,17 +75,28 @@ class RequestEffectTest {
     @Test
     void suspendOrReinstateReinstatesASuspendedProfile() {
         CertificateProfile suspended = active().withStatus(ProfileStatus.SUSPENDED, NOW);
-        assertEquals(ProfileStatus.ACTIVE,
-                RequestEffect.apply(RequestType.SUSPENDORREINSTATE, suspended, 1, NOW).changed().orElseThrow().status());
+        assertEquals(
+                ProfileStatus.ACTIVE,
+                RequestEffect.apply(RequestType.SUSPENDORREINSTATE, suspended, 1, NOW)
+                        .changed()
+                        .orElseThrow()
+                        .status());
     }
 
     @Test
     void enrollIssuesAnActiveProfileForTheTargetFromTheCurrentTemplateVersion() {
-        ProfileTemplate template = ProfileTemplate.create(TemplateId.random(), "t", "", 3, Map.of(),
-                PinPolicy.standard(), Instant.EPOCH);
+        ProfileTemplate template =
+                ProfileTemplate.create(TemplateId.random(), "t", "", 3, Map.of(), PinPolicy.standard(), Instant.EPOCH);
         UserId target = UserId.random();
-        CertificateRequest request = CertificateRequest.enroll(new CertificateRequest.ApprovalRule(0, Optional.empty()),
-                UserId.random(), target, template.id(), List.of(), "", 0, NOW);
+        CertificateRequest request = CertificateRequest.enroll(
+                new CertificateRequest.ApprovalRule(0, Optional.empty()),
+                UserId.random(),
+                target,
+                template.id(),
+                List.of(),
+                "",
+                0,
+                NOW);
         RequestEffect.Outcome outcome = RequestEffect.enroll(request, template, NOW);
         CertificateProfile issued = outcome.issued().orElseThrow();
         assertTrue(outcome.changed().isEmpty());

@@ -13,7 +13,8 @@ class RequestTypeTest {
     void wireNumbersAreTheVendorsEnumPositionsIncludingThePublishedEnrollAndUnblock() {
         assertEquals(1, RequestType.ENROLL.code());
         assertEquals(5, RequestType.UNBLOCK.code());
-        assertEquals(List.of(1, 2, 4, 5, 6, 7, 8, 9, 10, 11),
+        assertEquals(
+                List.of(1, 2, 4, 5, 6, 7, 8, 9, 10, 11),
                 Arrays.stream(RequestType.values()).map(RequestType::code).toList());
         Arrays.stream(RequestType.values())
                 .forEach(type -> assertEquals(Optional.of(type), RequestType.fromCode(type.code())));
@@ -29,8 +30,11 @@ class RequestTypeTest {
 
     @Test
     void onlyEnrollCreatesAProfileFromATemplate() {
-        assertEquals(List.of(RequestType.ENROLL),
-                Arrays.stream(RequestType.values()).filter(RequestType::createsProfile).toList());
+        assertEquals(
+                List.of(RequestType.ENROLL),
+                Arrays.stream(RequestType.values())
+                        .filter(RequestType::createsProfile)
+                        .toList());
         assertEquals(ProfileOperation.ENROLL, RequestType.ENROLL.operationOn(ProfileStatus.NONE));
     }
 
@@ -43,9 +47,13 @@ class RequestTypeTest {
 
     @Test
     void onlyDisableRetireAndSuspendOrReinstateAreFinishedByTheServerAloneAndEnrollRecoverUnblockSetAPin() {
-        assertEquals(List.of(RequestType.RETIRE, RequestType.SUSPENDORREINSTATE, RequestType.DISABLE),
-                Arrays.stream(RequestType.values()).filter(RequestType::serverFinishes).toList());
-        assertEquals(List.of(RequestType.ENROLL, RequestType.UNBLOCK, RequestType.RECOVER),
+        assertEquals(
+                List.of(RequestType.RETIRE, RequestType.SUSPENDORREINSTATE, RequestType.DISABLE),
+                Arrays.stream(RequestType.values())
+                        .filter(RequestType::serverFinishes)
+                        .toList());
+        assertEquals(
+                List.of(RequestType.ENROLL, RequestType.UNBLOCK, RequestType.RECOVER),
                 Arrays.stream(RequestType.values()).filter(RequestType::setsPin).toList());
     }
 }

@@ -22,7 +22,8 @@ class StatusFilterTest {
 
     @Test
     void theDocumentsRequestStatusesAreAcceptedAndMatchNothing() {
-        for (String name : new String[] {"Approved", "canceled", "COMPLETED", "Denied", "Executing", "Failed", "Pending"}) {
+        for (String name :
+                new String[] {"Approved", "canceled", "COMPLETED", "Denied", "Executing", "Failed", "Pending"}) {
             StatusFilter filter = StatusFilter.parse(name);
             assertTrue(filter.matchesNothing(), name);
             assertEquals(Optional.of(Set.of()), filter.statuses());
@@ -39,8 +40,11 @@ class StatusFilterTest {
     void anythingElseIsInvalidNamingTheParameterAndTheAllowedValues() {
         Invalid invalid = assertThrows(Invalid.class, () -> StatusFilter.parse("Activ"));
         assertEquals("status", invalid.field().orElseThrow());
-        assertTrue(invalid.getMessage().contains("Active, Approved, Canceled, Completed, Denied, Executing, Failed, "
-                + "None, Pending, New, Assigned, Disabled, Suspended, Retired"), invalid.getMessage());
+        assertTrue(
+                invalid.getMessage()
+                        .contains("Active, Approved, Canceled, Completed, Denied, Executing, Failed, "
+                                + "None, Pending, New, Assigned, Disabled, Suspended, Retired"),
+                invalid.getMessage());
         assertThrows(Invalid.class, () -> StatusFilter.parse("2"));
     }
 }

@@ -11,7 +11,12 @@ class AuditEventTest {
 
     @Test
     void keepsOnlyTheFieldsThatChangedWithTheirBeforeAndAfterValues() {
-        AuditEvent event = AuditEvent.of(Instant.EPOCH, Optional.empty(), "user.update", "user", "u1",
+        AuditEvent event = AuditEvent.of(
+                Instant.EPOCH,
+                Optional.empty(),
+                "user.update",
+                "user",
+                "u1",
                 Map.of("login", "alice", "enabled", true, "roles", "admin"),
                 Map.of("login", "alice", "enabled", false, "roles", "admin"));
         assertEquals(Map.of("enabled", true), event.before());
@@ -20,12 +25,12 @@ class AuditEventTest {
 
     @Test
     void aCreationHasOnlyAfterValuesAndADeletionOnlyBeforeValues() {
-        AuditEvent created = AuditEvent.of(Instant.EPOCH, Optional.empty(), "x.create", "x", "1", Map.of(),
-                Map.of("name", "n"));
+        AuditEvent created =
+                AuditEvent.of(Instant.EPOCH, Optional.empty(), "x.create", "x", "1", Map.of(), Map.of("name", "n"));
         assertEquals(Map.of(), created.before());
         assertEquals(Map.of("name", "n"), created.after());
-        AuditEvent deleted = AuditEvent.of(Instant.EPOCH, Optional.empty(), "x.delete", "x", "1",
-                Map.of("name", "n"), Map.of());
+        AuditEvent deleted =
+                AuditEvent.of(Instant.EPOCH, Optional.empty(), "x.delete", "x", "1", Map.of("name", "n"), Map.of());
         assertEquals(Map.of("name", "n"), deleted.before());
         assertEquals(Map.of(), deleted.after());
     }

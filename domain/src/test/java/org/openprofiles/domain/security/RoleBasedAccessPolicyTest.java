@@ -38,8 +38,13 @@ class RoleBasedAccessPolicyTest {
     @Test
     void administrationIsForAdminsOnly() {
         Principal everyOtherRole = as(bob, Role.PROFILE_MANAGER, Role.PROFILE_READER, Role.CM_AGENT, Role.CM_APPROVER);
-        for (Action action : Set.of(Action.MANAGE_USERS, Action.READ_AUDIT, Action.MANAGE_SETTINGS,
-                Action.MANAGE_PROFILE_TEMPLATES, Action.IMPORT_CERTIFICATE_PROFILES, Action.MANAGE_DIRECTORY)) {
+        for (Action action : Set.of(
+                Action.MANAGE_USERS,
+                Action.READ_AUDIT,
+                Action.MANAGE_SETTINGS,
+                Action.MANAGE_PROFILE_TEMPLATES,
+                Action.IMPORT_CERTIFICATE_PROFILES,
+                Action.MANAGE_DIRECTORY)) {
             assertFalse(policy.permits(everyOtherRole, action, Resource.of("service")), action.name());
         }
     }
@@ -56,7 +61,8 @@ class RoleBasedAccessPolicyTest {
 
     @Test
     void onlyApproversDecideCertificateRequests() {
-        assertTrue(policy.permits(as(bob, Role.CM_APPROVER), Action.DECIDE_CERTIFICATE_REQUESTS, Resource.of("request")));
+        assertTrue(
+                policy.permits(as(bob, Role.CM_APPROVER), Action.DECIDE_CERTIFICATE_REQUESTS, Resource.of("request")));
         assertFalse(policy.permits(as(bob, Role.CM_AGENT), Action.DECIDE_CERTIFICATE_REQUESTS, Resource.of("request")));
     }
 
@@ -74,8 +80,8 @@ class RoleBasedAccessPolicyTest {
 
     @Test
     void requireThrowsForbiddenNamingTheAction() {
-        Forbidden failure = assertThrows(Forbidden.class,
-                () -> policy.require(as(bob), Action.MANAGE_USERS, Resource.of("user")));
+        Forbidden failure =
+                assertThrows(Forbidden.class, () -> policy.require(as(bob), Action.MANAGE_USERS, Resource.of("user")));
         assertEquals("not allowed to manage users on user", failure.getMessage());
     }
 }

@@ -20,11 +20,11 @@ import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.adapter.jdbc.shared.Sql;
 import org.openprofiles.domain.access.AccessProfile;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.AttributeValue;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.ProfileFilter;
-import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.shared.Conflict;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
@@ -76,11 +76,15 @@ public final class JdbiAccessProfiles implements AccessProfiles {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return db.withHandle(h -> withDetails(h, h.createQuery("SELECT " + COLUMNS
-                        + " FROM access_profile WHERE id = ANY(:ids) ORDER BY lower(name)")
-                .bindArray("ids", UUID.class, ids.stream().map(AccessProfileId::value).toList())
-                .map(JdbiAccessProfiles::row)
-                .list()));
+        return db.withHandle(h -> withDetails(
+                h,
+                h.createQuery("SELECT " + COLUMNS + " FROM access_profile WHERE id = ANY(:ids) ORDER BY lower(name)")
+                        .bindArray(
+                                "ids",
+                                UUID.class,
+                                ids.stream().map(AccessProfileId::value).toList())
+                        .map(JdbiAccessProfiles::row)
+                        .list()));
     }
 
     @Override
@@ -94,7 +98,10 @@ public final class JdbiAccessProfiles implements AccessProfiles {
             return Set.of();
         }
         return db.withHandle(h -> new HashSet<>(h.createQuery("SELECT id FROM access_profile WHERE id = ANY(:ids)")
-                .bindArray("ids", UUID.class, ids.stream().map(AccessProfileId::value).toList())
+                .bindArray(
+                        "ids",
+                        UUID.class,
+                        ids.stream().map(AccessProfileId::value).toList())
                 .map((rs, ctx) -> new AccessProfileId(rs.getObject("id", UUID.class)))
                 .list()));
     }
@@ -161,16 +168,26 @@ public final class JdbiAccessProfiles implements AccessProfiles {
             } catch (UnableToExecuteStatementException e) {
                 throw duplicateOr(e);
             }
-            long stored = version.orElseThrow(() -> new PreconditionFailed("stale_version", "version",
-                    "the profile was changed by someone else meanwhile; reload it"));
+            long stored = version.orElseThrow(() -> new PreconditionFailed(
+                    "stale_version", "version", "the profile was changed by someone else meanwhile; reload it"));
             h.createUpdate("DELETE FROM access_profile_group WHERE profile_id = :id")
-                    .bind("id", profile.id().value()).execute();
+                    .bind("id", profile.id().value())
+                    .execute();
             h.createUpdate("DELETE FROM access_profile_attribute WHERE profile_id = :id")
-                    .bind("id", profile.id().value()).execute();
+                    .bind("id", profile.id().value())
+                    .execute();
             insertDetails(h, profile);
-            return new AccessProfile(profile.id(), profile.name(), profile.description(), profile.color(),
-                    profile.initials(), profile.createdAt(), profile.modifiedAt(), profile.groups(),
-                    profile.attributes(), stored);
+            return new AccessProfile(
+                    profile.id(),
+                    profile.name(),
+                    profile.description(),
+                    profile.color(),
+                    profile.initials(),
+                    profile.createdAt(),
+                    profile.modifiedAt(),
+                    profile.groups(),
+                    profile.attributes(),
+                    stored);
         });
     }
 
@@ -178,8 +195,9 @@ public final class JdbiAccessProfiles implements AccessProfiles {
     public boolean delete(AccessProfileId id) {
         // Groups, attribute values and assignments go with it (ON DELETE CASCADE).
         return db.withHandle(h -> h.createUpdate("DELETE FROM access_profile WHERE id = :id")
-                .bind("id", id.value())
-                .execute()) == 1;
+                        .bind("id", id.value())
+                        .execute())
+                == 1;
     }
 
     private static void insertDetails(Handle h, AccessProfile profile) {
@@ -189,7 +207,10 @@ public final class JdbiAccessProfiles implements AccessProfiles {
                             SELECT :id, g, o FROM unnest(CAST(:groups AS uuid[])) WITH ORDINALITY AS t (g, o)
                             """)
                     .bind("id", profile.id().value())
-                    .bindArray("groups", UUID.class, profile.groups().stream().map(g -> g.id().value()).toList())
+                    .bindArray(
+                            "groups",
+                            UUID.class,
+                            profile.groups().stream().map(g -> g.id().value()).toList())
                     .execute();
         }
         if (!profile.attributes().isEmpty()) {
@@ -199,8 +220,18 @@ public final class JdbiAccessProfiles implements AccessProfiles {
                               FROM unnest(CAST(:keys AS text[]), CAST(:values AS text[])) WITH ORDINALITY AS t (k, v, o)
                             """)
                     .bind("id", profile.id().value())
-                    .bindArray("keys", String.class, profile.attributes().stream().map(AttributeValue::key).toList())
-                    .bindArray("values", String.class, profile.attributes().stream().map(AttributeValue::value).toList())
+                    .bindArray(
+                            "keys",
+                            String.class,
+                            profile.attributes().stream()
+                                    .map(AttributeValue::key)
+                                    .toList())
+                    .bindArray(
+                            "values",
+                            String.class,
+                            profile.attributes().stream()
+                                    .map(AttributeValue::value)
+                                    .toList())
                     .execute();
         }
     }
@@ -221,7 +252,8 @@ public final class JdbiAccessProfiles implements AccessProfiles {
                         """)
                 .bindArray("ids", UUID.class, ids)
                 .map((rs, ctx) -> Map.entry(rs.getObject("profile_id", UUID.class), JdbiDirectory.group(rs)))
-                .forEach(e -> groups.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .forEach(e -> groups.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         Map<UUID, List<AttributeValue>> attributes = new HashMap<>();
         h.createQuery("""
                         SELECT profile_id, name, value
@@ -230,12 +262,24 @@ public final class JdbiAccessProfiles implements AccessProfiles {
                          ORDER BY profile_id, position
                         """)
                 .bindArray("ids", UUID.class, ids)
-                .map((rs, ctx) -> Map.entry(rs.getObject("profile_id", UUID.class),
+                .map((rs, ctx) -> Map.entry(
+                        rs.getObject("profile_id", UUID.class),
                         new AttributeValue(rs.getString("name"), rs.getString("value"))))
-                .forEach(e -> attributes.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return rows.stream().map(r -> new AccessProfile(new AccessProfileId(r.id()), r.name(), r.description(), r.color(),
-                r.initials(), r.createdAt().toInstant(), r.modifiedAt().toInstant(),
-                groups.getOrDefault(r.id(), List.of()), attributes.getOrDefault(r.id(), List.of()), r.version()))
+                .forEach(e -> attributes
+                        .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
+        return rows.stream()
+                .map(r -> new AccessProfile(
+                        new AccessProfileId(r.id()),
+                        r.name(),
+                        r.description(),
+                        r.color(),
+                        r.initials(),
+                        r.createdAt().toInstant(),
+                        r.modifiedAt().toInstant(),
+                        groups.getOrDefault(r.id(), List.of()),
+                        attributes.getOrDefault(r.id(), List.of()),
+                        r.version()))
                 .toList();
     }
 
@@ -246,13 +290,25 @@ public final class JdbiAccessProfiles implements AccessProfiles {
         return e;
     }
 
-    private record Row(UUID id, String name, String description, int color, String initials,
-                       OffsetDateTime createdAt, OffsetDateTime modifiedAt, long version) {
-    }
+    private record Row(
+            UUID id,
+            String name,
+            String description,
+            int color,
+            String initials,
+            OffsetDateTime createdAt,
+            OffsetDateTime modifiedAt,
+            long version) {}
 
     private static Row row(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Row(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("description"),
-                rs.getInt("color"), rs.getString("initials"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("modified_at", OffsetDateTime.class), rs.getLong("version"));
+        return new Row(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getInt("color"),
+                rs.getString("initials"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("modified_at", OffsetDateTime.class),
+                rs.getLong("version"));
     }
 }

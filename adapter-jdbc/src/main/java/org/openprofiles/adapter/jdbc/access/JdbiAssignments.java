@@ -9,11 +9,11 @@ import java.util.UUID;
 import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.AttributeValue;
 import org.openprofiles.domain.access.ProfileAssignment;
-import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.RequiredAttribute;
 import org.openprofiles.domain.access.RequiredGroup;
 import org.openprofiles.domain.security.UserId;
@@ -51,7 +51,10 @@ public final class JdbiAssignments implements Assignments {
                 .bind("comment", comment)
                 .bind("at", at)
                 .bind("by", by.value())
-                .bindArray("accounts", UUID.class, accounts.stream().map(AccountId::value).toList())
+                .bindArray(
+                        "accounts",
+                        UUID.class,
+                        accounts.stream().map(AccountId::value).toList())
                 .execute());
     }
 
@@ -60,7 +63,10 @@ public final class JdbiAssignments implements Assignments {
         return db.withHandle(h -> h.createUpdate(
                         "DELETE FROM profile_assignment WHERE profile_id = :profile AND account_id = ANY(:accounts)")
                 .bind("profile", profile.value())
-                .bindArray("accounts", UUID.class, accounts.stream().map(AccountId::value).toList())
+                .bindArray(
+                        "accounts",
+                        UUID.class,
+                        accounts.stream().map(AccountId::value).toList())
                 .execute());
     }
 
@@ -83,7 +89,10 @@ public final class JdbiAssignments implements Assignments {
     public void recheck(Collection<AccountId> accounts) {
         if (!accounts.isEmpty()) {
             db.withHandle(h -> h.createUpdate(RECOUNT + " WHERE pa.account_id = ANY(:accounts)")
-                    .bindArray("accounts", UUID.class, accounts.stream().map(AccountId::value).toList())
+                    .bindArray(
+                            "accounts",
+                            UUID.class,
+                            accounts.stream().map(AccountId::value).toList())
                     .execute());
         }
     }
@@ -108,11 +117,18 @@ public final class JdbiAssignments implements Assignments {
                 .bind("afterName", after.map(a -> a.get(0)).orElse(null))
                 .bind("afterId", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
                 .bind("limit", page.limit() + 1)
-                .map((rs, ctx) -> new ProfileAssignment(profile, JdbiDirectory.account(rs), rs.getString("comment"),
-                        rs.getObject("assigned_at", OffsetDateTime.class).toInstant(), rs.getBoolean("non_compliant")))
+                .map((rs, ctx) -> new ProfileAssignment(
+                        profile,
+                        JdbiDirectory.account(rs),
+                        rs.getString("comment"),
+                        rs.getObject("assigned_at", OffsetDateTime.class).toInstant(),
+                        rs.getBoolean("non_compliant")))
                 .list());
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(last.account().samAccountName(),
-                last.account().id().toString()));
+        return Keyset.page(
+                rows,
+                page.limit(),
+                last -> Cursors.encode(
+                        last.account().samAccountName(), last.account().id().toString()));
     }
 
     @Override
@@ -139,11 +155,19 @@ public final class JdbiAssignments implements Assignments {
                 .bind("afterGroup", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
                 .bind("afterProfile", after.map(a -> UUID.fromString(a.get(2))).orElse(null))
                 .bind("limit", page.limit() + 1)
-                .map((rs, ctx) -> new RequiredGroup(new AccessProfileId(rs.getObject("profile_id", UUID.class)),
-                        rs.getString("profile_name"), JdbiDirectory.group(rs), rs.getBoolean("member")))
+                .map((rs, ctx) -> new RequiredGroup(
+                        new AccessProfileId(rs.getObject("profile_id", UUID.class)),
+                        rs.getString("profile_name"),
+                        JdbiDirectory.group(rs),
+                        rs.getBoolean("member")))
                 .list());
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(last.group().name(),
-                last.group().id().toString(), last.profileId().toString()));
+        return Keyset.page(
+                rows,
+                page.limit(),
+                last -> Cursors.encode(
+                        last.group().name(),
+                        last.group().id().toString(),
+                        last.profileId().toString()));
     }
 
     @Override
@@ -167,11 +191,16 @@ public final class JdbiAssignments implements Assignments {
                 .bind("afterKey", after.map(a -> a.get(0)).orElse(null))
                 .bind("afterProfile", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
                 .bind("limit", page.limit() + 1)
-                .map((rs, ctx) -> new RequiredAttribute(new AccessProfileId(rs.getObject("profile_id", UUID.class)),
-                        rs.getString("profile_name"), rs.getString("label"),
-                        new AttributeValue(rs.getString("key"), rs.getString("value")), rs.getString("actual")))
+                .map((rs, ctx) -> new RequiredAttribute(
+                        new AccessProfileId(rs.getObject("profile_id", UUID.class)),
+                        rs.getString("profile_name"),
+                        rs.getString("label"),
+                        new AttributeValue(rs.getString("key"), rs.getString("value")),
+                        rs.getString("actual")))
                 .list());
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(last.required().key(),
-                last.profileId().toString()));
+        return Keyset.page(
+                rows,
+                page.limit(),
+                last -> Cursors.encode(last.required().key(), last.profileId().toString()));
     }
 }

@@ -22,14 +22,13 @@ public final class JdbiAttributeCatalogs implements AttributeCatalogs {
 
     @Override
     public AttributeCatalog catalog() {
-        return AttributeCatalog.of(db.withHandle(h -> h.createQuery("""
+        return AttributeCatalog.of(db.withHandle(
+                h -> h.createQuery("""
                         SELECT key, label, field_type, required, max_length, forbidden_chars,
                                allow_only_defined_values, defined_values, default_value
                           FROM attribute_definition
                          ORDER BY position, key
-                        """)
-                .map(JdbiAttributeCatalogs::map)
-                .list()));
+                        """).map(JdbiAttributeCatalogs::map).list()));
     }
 
     @Override
@@ -63,9 +62,15 @@ public final class JdbiAttributeCatalogs implements AttributeCatalogs {
     static AttributeDefinition map(ResultSet rs, StatementContext ctx) throws SQLException {
         int maxLength = rs.getInt("max_length");
         Optional<Integer> max = rs.wasNull() ? Optional.empty() : Optional.of(maxLength);
-        return new AttributeDefinition(rs.getString("key"), rs.getString("label"),
-                FieldType.fromWireName(rs.getString("field_type")).orElseThrow(), rs.getBoolean("required"), max,
-                rs.getString("forbidden_chars"), rs.getBoolean("allow_only_defined_values"),
-                List.of((String[]) rs.getArray("defined_values").getArray()), rs.getString("default_value"));
+        return new AttributeDefinition(
+                rs.getString("key"),
+                rs.getString("label"),
+                FieldType.fromWireName(rs.getString("field_type")).orElseThrow(),
+                rs.getBoolean("required"),
+                max,
+                rs.getString("forbidden_chars"),
+                rs.getBoolean("allow_only_defined_values"),
+                List.of((String[]) rs.getArray("defined_values").getArray()),
+                rs.getString("default_value"));
     }
 }

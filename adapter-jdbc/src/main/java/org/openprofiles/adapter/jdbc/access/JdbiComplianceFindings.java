@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccountCompliance;
 import org.openprofiles.domain.access.AccountSummary;
 import org.openprofiles.domain.access.ComplianceFindings;
@@ -17,7 +18,6 @@ import org.openprofiles.domain.access.ComplianceQuery;
 import org.openprofiles.domain.access.Deviation;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.GroupId;
-import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.ProfileUsage;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
@@ -42,7 +42,7 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
             // walk all accounts in name order. Both are constant texts; only the choice differs.
             String from = query.profile().isPresent()
                     ? "profile_assignment pp JOIN directory_account a ON a.id = pp.account_id"
-                      + " WHERE pp.profile_id = CAST(:profile AS uuid)"
+                            + " WHERE pp.profile_id = CAST(:profile AS uuid)"
                     : "directory_account a WHERE CAST(:profile AS uuid) IS NULL";
             List<AccountSummary> accounts = h.createQuery("""
                             SELECT a.id, a.sam_account_name, a.display_name, a.distinguished_name, a.enabled
@@ -66,7 +66,9 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
                     .bind("limit", page.limit() + 1)
                     .map((rs, ctx) -> JdbiDirectory.account(rs))
                     .list();
-            Page<AccountSummary> slice = Keyset.page(accounts, page.limit(),
+            Page<AccountSummary> slice = Keyset.page(
+                    accounts,
+                    page.limit(),
                     last -> Cursors.encode(last.samAccountName(), last.id().toString()));
             if (slice.isEmpty()) {
                 return new Page<AccountCompliance>(List.of(), Optional.empty());
@@ -81,9 +83,11 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
                              ORDER BY pa.account_id, lower(p.name)
                             """)
                     .bindArray("ids", UUID.class, ids)
-                    .map((rs, ctx) -> Map.entry(rs.getObject("account_id", UUID.class),
+                    .map((rs, ctx) -> Map.entry(
+                            rs.getObject("account_id", UUID.class),
                             new AccessProfileId(rs.getObject("profile_id", UUID.class))))
-                    .forEach(e -> profiles.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                    .forEach(e -> profiles.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(e.getValue()));
             Map<UUID, List<Deviation>> deviations = new HashMap<>();
             h.createQuery("""
                             SELECT d.account_id, d.kind, d.profile_id, d.group_id, g.name, g.distinguished_name,
@@ -97,17 +101,29 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
                     .map((rs, ctx) -> {
                         UUID profile = rs.getObject("profile_id", UUID.class);
                         Deviation deviation = switch (rs.getString("kind")) {
-                            case "missing_group" -> new Deviation.MissingGroup(new AccessProfileId(profile),
-                                    new Group(new GroupId(rs.getObject("group_id", UUID.class)), rs.getString("name"),
-                                            rs.getString("distinguished_name")));
-                            case "wrong_attribute" -> new Deviation.WrongAttribute(new AccessProfileId(profile),
-                                    rs.getString("attribute"), rs.getString("expected"), rs.getString("actual"));
+                            case "missing_group" ->
+                                new Deviation.MissingGroup(
+                                        new AccessProfileId(profile),
+                                        new Group(
+                                                new GroupId(rs.getObject("group_id", UUID.class)),
+                                                rs.getString("name"),
+                                                rs.getString("distinguished_name")));
+                            case "wrong_attribute" ->
+                                new Deviation.WrongAttribute(
+                                        new AccessProfileId(profile),
+                                        rs.getString("attribute"),
+                                        rs.getString("expected"),
+                                        rs.getString("actual"));
                             default -> new Deviation.NoProfile();
                         };
                         return Map.entry(rs.getObject("account_id", UUID.class), deviation);
                     })
-                    .forEach(e -> deviations.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-            return slice.map(a -> new AccountCompliance(a, profiles.getOrDefault(a.id().value(), List.of()),
+                    .forEach(e -> deviations
+                            .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(e.getValue()));
+            return slice.map(a -> new AccountCompliance(
+                    a,
+                    profiles.getOrDefault(a.id().value(), List.of()),
                     deviations.getOrDefault(a.id().value(), List.of())));
         });
     }
@@ -124,8 +140,12 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
                          WHERE profile_id = ANY(:ids)
                          GROUP BY profile_id
                         """)
-                        .bindArray("ids", UUID.class, profiles.stream().map(AccessProfileId::value).toList())
-                        .map((rs, ctx) -> Map.entry(new AccessProfileId(rs.getObject("profile_id", UUID.class)),
+                        .bindArray(
+                                "ids",
+                                UUID.class,
+                                profiles.stream().map(AccessProfileId::value).toList())
+                        .map((rs, ctx) -> Map.entry(
+                                new AccessProfileId(rs.getObject("profile_id", UUID.class)),
                                 new ProfileUsage(rs.getLong("assigned"), rs.getLong("non_compliant"))))
                         .list())
                 .forEach(e -> usage.put(e.getKey(), e.getValue()));

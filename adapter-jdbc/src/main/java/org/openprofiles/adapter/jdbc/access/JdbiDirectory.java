@@ -40,9 +40,16 @@ public final class JdbiDirectory implements Directory {
                            SET name = excluded.name, distinguished_name = excluded.distinguished_name,
                                updated_at = excluded.updated_at
                         """)
-                .bindArray("ids", UUID.class, groups.stream().map(g -> g.id().value()).toList())
-                .bindArray("names", String.class, groups.stream().map(Group::name).toList())
-                .bindArray("dns", String.class, groups.stream().map(Group::distinguishedName).toList())
+                .bindArray(
+                        "ids",
+                        UUID.class,
+                        groups.stream().map(g -> g.id().value()).toList())
+                .bindArray(
+                        "names", String.class, groups.stream().map(Group::name).toList())
+                .bindArray(
+                        "dns",
+                        String.class,
+                        groups.stream().map(Group::distinguishedName).toList())
                 .execute());
     }
 
@@ -81,15 +88,29 @@ public final class JdbiDirectory implements Directory {
                                    enabled = excluded.enabled, updated_at = excluded.updated_at
                             """)
                     .bindArray("ids", UUID.class, ids)
-                    .bindArray("sams", String.class, accounts.stream().map(Account::samAccountName).toList())
-                    .bindArray("names", String.class, accounts.stream().map(Account::displayName).toList())
-                    .bindArray("dns", String.class, accounts.stream().map(Account::distinguishedName).toList())
-                    .bindArray("enabled", Boolean.class, accounts.stream().map(Account::enabled).toList())
+                    .bindArray(
+                            "sams",
+                            String.class,
+                            accounts.stream().map(Account::samAccountName).toList())
+                    .bindArray(
+                            "names",
+                            String.class,
+                            accounts.stream().map(Account::displayName).toList())
+                    .bindArray(
+                            "dns",
+                            String.class,
+                            accounts.stream().map(Account::distinguishedName).toList())
+                    .bindArray(
+                            "enabled",
+                            Boolean.class,
+                            accounts.stream().map(Account::enabled).toList())
                     .execute();
             h.createUpdate("DELETE FROM account_group_membership WHERE account_id = ANY(:ids)")
-                    .bindArray("ids", UUID.class, ids).execute();
+                    .bindArray("ids", UUID.class, ids)
+                    .execute();
             h.createUpdate("DELETE FROM account_attribute WHERE account_id = ANY(:ids)")
-                    .bindArray("ids", UUID.class, ids).execute();
+                    .bindArray("ids", UUID.class, ids)
+                    .execute();
             if (!memberAccounts.isEmpty()) {
                 h.createUpdate("""
                                 INSERT INTO account_group_membership (account_id, group_id)
@@ -140,7 +161,10 @@ public final class JdbiDirectory implements Directory {
         }
         Set<AccountId> unknown = new HashSet<>(ids);
         db.withHandle(h -> h.createQuery("SELECT id FROM directory_account WHERE id = ANY(:ids)")
-                        .bindArray("ids", UUID.class, ids.stream().map(AccountId::value).toList())
+                        .bindArray(
+                                "ids",
+                                UUID.class,
+                                ids.stream().map(AccountId::value).toList())
                         .map((rs, ctx) -> new AccountId(rs.getObject("id", UUID.class)))
                         .list())
                 .forEach(unknown::remove);
@@ -152,20 +176,27 @@ public final class JdbiDirectory implements Directory {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return db.withHandle(h -> h.createQuery(
-                        "SELECT id, name, distinguished_name FROM directory_group WHERE id = ANY(:ids)")
-                .bindArray("ids", UUID.class, ids.stream().map(GroupId::value).distinct().toList())
-                .map((rs, ctx) -> group(rs))
-                .list());
+        return db.withHandle(
+                h -> h.createQuery("SELECT id, name, distinguished_name FROM directory_group WHERE id = ANY(:ids)")
+                        .bindArray(
+                                "ids",
+                                UUID.class,
+                                ids.stream().map(GroupId::value).distinct().toList())
+                        .map((rs, ctx) -> group(rs))
+                        .list());
     }
 
     static Group group(ResultSet rs) throws SQLException {
-        return new Group(new GroupId(rs.getObject("id", UUID.class)), rs.getString("name"),
-                rs.getString("distinguished_name"));
+        return new Group(
+                new GroupId(rs.getObject("id", UUID.class)), rs.getString("name"), rs.getString("distinguished_name"));
     }
 
     static AccountSummary account(ResultSet rs) throws SQLException {
-        return new AccountSummary(new AccountId(rs.getObject("id", UUID.class)), rs.getString("sam_account_name"),
-                rs.getString("display_name"), rs.getString("distinguished_name"), rs.getBoolean("enabled"));
+        return new AccountSummary(
+                new AccountId(rs.getObject("id", UUID.class)),
+                rs.getString("sam_account_name"),
+                rs.getString("display_name"),
+                rs.getString("distinguished_name"),
+                rs.getBoolean("enabled"));
     }
 }

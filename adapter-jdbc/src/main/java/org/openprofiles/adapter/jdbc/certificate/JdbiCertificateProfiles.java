@@ -16,8 +16,8 @@ import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.domain.certificate.CertificateProfile;
-import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.CertificateProfileId;
+import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.ProfileStatus;
 import org.openprofiles.domain.certificate.StatusFilter;
 import org.openprofiles.domain.certificate.TemplateId;
@@ -42,8 +42,7 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
     }
 
     /** A profile with its position in recorded order, which the cursor carries. */
-    private record Row(CertificateProfile profile, long seq) {
-    }
+    private record Row(CertificateProfile profile, long seq) {}
 
     @Override
     public Optional<CertificateProfile> find(CertificateProfileId id) {
@@ -56,11 +55,12 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
 
     @Override
     public Optional<CertificateProfile> lock(CertificateProfileId id) {
-        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM certificate_profile WHERE id = :id FOR UPDATE")
-                .bind("id", id.value())
-                .map(JdbiCertificateProfiles::row)
-                .findOne()
-                .map(Row::profile));
+        return db.withHandle(
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM certificate_profile WHERE id = :id FOR UPDATE")
+                        .bind("id", id.value())
+                        .map(JdbiCertificateProfiles::row)
+                        .findOne()
+                        .map(Row::profile));
     }
 
     @Override
@@ -82,9 +82,11 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<Row> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS
-                        + " FROM certificate_profile WHERE id = ANY (:ids) ORDER BY seq")
-                .bind("ids", ids.stream().map(CertificateProfileId::value).distinct().toArray(UUID[]::new))
+        List<Row> rows = db.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM certificate_profile WHERE id = ANY (:ids) ORDER BY seq")
+                .bind(
+                        "ids",
+                        ids.stream().map(CertificateProfileId::value).distinct().toArray(UUID[]::new))
                 .map(JdbiCertificateProfiles::row)
                 .list());
         Map<CertificateProfileId, CertificateProfile> found = new LinkedHashMap<>();
@@ -97,9 +99,11 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
         if (filter.matchesNothing()) {
             return Page.last(List.of());
         }
-        Optional<Long> after = page.cursor().map(c -> afterSeq(Cursors.decode(c, 1).get(0)));
-        String[] statuses = filter.statuses().map(set -> set.stream().map(JdbiCertificateProfiles::column)
-                .toArray(String[]::new)).orElse(null);
+        Optional<Long> after =
+                page.cursor().map(c -> afterSeq(Cursors.decode(c, 1).get(0)));
+        String[] statuses = filter.statuses()
+                .map(set -> set.stream().map(JdbiCertificateProfiles::column).toArray(String[]::new))
+                .orElse(null);
         List<Row> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM certificate_profile
                         WHERE assigned_user_id = :user
@@ -114,7 +118,8 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
                 .bind("limit", page.limit() + 1)
                 .map(JdbiCertificateProfiles::row)
                 .list());
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(Long.toString(last.seq()))).map(Row::profile);
+        return Keyset.page(rows, page.limit(), last -> Cursors.encode(Long.toString(last.seq())))
+                .map(Row::profile);
     }
 
     @Override
@@ -134,8 +139,12 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
                 batch.bind("id", p.id().value())
                         .bind("status", column(p.status()))
                         .bind("flags", p.flags())
-                        .bind("parent", p.parent().map(CertificateProfileId::value).orElse(null))
-                        .bind("primary", p.primary().map(CertificateProfileId::value).orElse(null))
+                        .bind(
+                                "parent",
+                                p.parent().map(CertificateProfileId::value).orElse(null))
+                        .bind(
+                                "primary",
+                                p.primary().map(CertificateProfileId::value).orElse(null))
                         .bind("user", p.assignedUser().value())
                         .bind("template", p.template().value())
                         .bind("templateVersion", p.templateVersion())
@@ -158,20 +167,24 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
             // A cursor that decodes but carries no position was not issued by this route.
-            throw new Invalid("invalid_cursor", "cursor",
-                    "the cursor is not one this service issued");
+            throw new Invalid("invalid_cursor", "cursor", "the cursor is not one this service issued");
         }
     }
 
     static Row row(ResultSet rs, StatementContext ctx) throws SQLException {
         UUID parent = rs.getObject("parent_profile_id", UUID.class);
         UUID primary = rs.getObject("primary_profile_id", UUID.class);
-        CertificateProfile profile = new CertificateProfile(new CertificateProfileId(rs.getObject("id", UUID.class)),
-                ProfileStatus.fromName(rs.getString("status")).orElseThrow(), rs.getInt("flags"),
-                Optional.ofNullable(parent).map(CertificateProfileId::new), Optional.ofNullable(primary).map(CertificateProfileId::new),
+        CertificateProfile profile = new CertificateProfile(
+                new CertificateProfileId(rs.getObject("id", UUID.class)),
+                ProfileStatus.fromName(rs.getString("status")).orElseThrow(),
+                rs.getInt("flags"),
+                Optional.ofNullable(parent).map(CertificateProfileId::new),
+                Optional.ofNullable(primary).map(CertificateProfileId::new),
                 new UserId(rs.getObject("assigned_user_id", UUID.class)),
-                new TemplateId(rs.getObject("template_id", UUID.class)), rs.getLong("template_version"),
-                rs.getString("comment"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                new TemplateId(rs.getObject("template_id", UUID.class)),
+                rs.getLong("template_version"),
+                rs.getString("comment"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
         return new Row(profile, rs.getLong("seq"));
     }

@@ -15,9 +15,9 @@ import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.JsonColumns;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.CertificateRequest;
 import org.openprofiles.domain.certificate.CertificateRequests;
-import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.RequestId;
 import org.openprofiles.domain.certificate.RequestStatus;
 import org.openprofiles.domain.certificate.RequestType;
@@ -44,8 +44,7 @@ public final class JdbiCertificateRequests implements CertificateRequests {
     }
 
     /** A request with its position in submission order, which the cursor carries. */
-    private record Row(CertificateRequest request, long seq) {
-    }
+    private record Row(CertificateRequest request, long seq) {}
 
     @Override
     public Optional<CertificateRequest> find(RequestId id) {
@@ -82,16 +81,25 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                 .bind("originator", r.originator().value())
                 .bind("target", r.target().value())
                 .bind("template", r.template().value())
-                .bind("oldProfile", r.oldProfile().map(CertificateProfileId::value).orElse(null))
-                .bind("newProfile", r.newProfile().map(CertificateProfileId::value).orElse(null))
-                .bind("data", JsonColumns.write(r.dataCollection().stream()
-                        .map(item -> Map.of("name", item.name(), "value", item.value())).toList()))
+                .bind(
+                        "oldProfile",
+                        r.oldProfile().map(CertificateProfileId::value).orElse(null))
+                .bind(
+                        "newProfile",
+                        r.newProfile().map(CertificateProfileId::value).orElse(null))
+                .bind(
+                        "data",
+                        JsonColumns.write(r.dataCollection().stream()
+                                .map(item -> Map.of("name", item.name(), "value", item.value()))
+                                .toList()))
                 .bind("comment", r.comment())
                 .bind("priority", r.priority())
                 .bind("submitted", r.submitted())
                 .bind("completed", r.completed().orElse(null))
                 .bind("approvalsNeeded", r.approvalRule().needed())
-                .bind("approverRole", r.approvalRule().approverRole().map(Role::wireName).orElse(null))
+                .bind(
+                        "approverRole",
+                        r.approvalRule().approverRole().map(Role::wireName).orElse(null))
                 .execute());
     }
 
@@ -102,11 +110,12 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                         VALUES (:id, :approver, :approved, :at)
                         ON CONFLICT (request_id, approver_id) DO NOTHING
                         """)
-                .bind("id", id.value())
-                .bind("approver", approver.value())
-                .bind("approved", approved)
-                .bind("at", at)
-                .execute()) == 1;
+                        .bind("id", id.value())
+                        .bind("approver", approver.value())
+                        .bind("approved", approved)
+                        .bind("at", at)
+                        .execute())
+                == 1;
     }
 
     @Override
@@ -138,8 +147,8 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                             "SELECT fingerprint, request_id FROM certificate_request_key WHERE user_id = :user AND key = :key")
                     .bind("user", user.value())
                     .bind("key", key)
-                    .map((rs, ctx) -> new KeyUse(rs.getString("fingerprint"),
-                            new RequestId(rs.getObject("request_id", UUID.class))))
+                    .map((rs, ctx) -> new KeyUse(
+                            rs.getString("fingerprint"), new RequestId(rs.getObject("request_id", UUID.class))))
                     .findOne();
         });
     }
@@ -163,15 +172,18 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                         """)
                 .bind("id", r.id().value())
                 .bind("status", column(r.status()))
-                .bind("newProfile", r.newProfile().map(CertificateProfileId::value).orElse(null))
+                .bind(
+                        "newProfile",
+                        r.newProfile().map(CertificateProfileId::value).orElse(null))
                 .bind("completed", r.completed().orElse(null))
                 .execute());
     }
 
     @Override
-    public Page<CertificateRequest> findByOriginator(UserId originator, Optional<RequestStatus> status,
-                                                     Optional<RequestType> type, PageRequest page) {
-        Optional<Long> after = page.cursor().map(c -> JdbiCertificateProfiles.afterSeq(Cursors.decode(c, 1).get(0)));
+    public Page<CertificateRequest> findByOriginator(
+            UserId originator, Optional<RequestStatus> status, Optional<RequestType> type, PageRequest page) {
+        Optional<Long> after = page.cursor()
+                .map(c -> JdbiCertificateProfiles.afterSeq(Cursors.decode(c, 1).get(0)));
         List<Row> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM certificate_request
                         WHERE originator_user_id = :originator
@@ -188,7 +200,8 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                 .bind("limit", page.limit() + 1)
                 .map(JdbiCertificateRequests::row)
                 .list());
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(Long.toString(last.seq()))).map(Row::request);
+        return Keyset.page(rows, page.limit(), last -> Cursors.encode(Long.toString(last.seq())))
+                .map(Row::request);
     }
 
     @Override
@@ -196,7 +209,8 @@ public final class JdbiCertificateRequests implements CertificateRequests {
         if (roles.isEmpty()) {
             return Page.empty();
         }
-        Optional<Long> after = page.cursor().map(c -> JdbiCertificateProfiles.afterSeq(Cursors.decode(c, 1).get(0)));
+        Optional<Long> after = page.cursor()
+                .map(c -> JdbiCertificateProfiles.afterSeq(Cursors.decode(c, 1).get(0)));
         List<Row> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM certificate_request r
                         WHERE status = 'pending'
@@ -214,7 +228,8 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                 .bind("limit", page.limit() + 1)
                 .map(JdbiCertificateRequests::row)
                 .list());
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(Long.toString(last.seq()))).map(Row::request);
+        return Keyset.page(rows, page.limit(), last -> Cursors.encode(Long.toString(last.seq())))
+                .map(Row::request);
     }
 
     private static String column(Enum<?> value) {
@@ -226,21 +241,28 @@ public final class JdbiCertificateRequests implements CertificateRequests {
         UUID newProfile = rs.getObject("new_profile_id", UUID.class);
         OffsetDateTime completed = rs.getObject("completed_at", OffsetDateTime.class);
         Object data = JsonColumns.readValue(rs.getString("data_collection"));
-        List<CertificateRequest.DataItem> items = ((List<?>) data).stream()
-                .map(item -> (Map<?, ?>) item)
-                .map(item -> new CertificateRequest.DataItem((String) item.get("name"), (String) item.get("value")))
-                .toList();
-        CertificateRequest request = new CertificateRequest(new RequestId(rs.getObject("id", UUID.class)),
+        List<CertificateRequest.DataItem> items = ((List<?>) data)
+                .stream()
+                        .map(item -> (Map<?, ?>) item)
+                        .map(item ->
+                                new CertificateRequest.DataItem((String) item.get("name"), (String) item.get("value")))
+                        .toList();
+        CertificateRequest request = new CertificateRequest(
+                new RequestId(rs.getObject("id", UUID.class)),
                 RequestType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)),
                 RequestStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                 new UserId(rs.getObject("originator_user_id", UUID.class)),
                 new UserId(rs.getObject("target_user_id", UUID.class)),
                 new TemplateId(rs.getObject("template_id", UUID.class)),
-                Optional.ofNullable(oldProfile).map(CertificateProfileId::new), Optional.ofNullable(newProfile).map(CertificateProfileId::new),
-                items, rs.getString("comment"), rs.getInt("priority"),
+                Optional.ofNullable(oldProfile).map(CertificateProfileId::new),
+                Optional.ofNullable(newProfile).map(CertificateProfileId::new),
+                items,
+                rs.getString("comment"),
+                rs.getInt("priority"),
                 rs.getObject("submitted_at", OffsetDateTime.class).toInstant(),
                 Optional.ofNullable(completed).map(OffsetDateTime::toInstant),
-                new CertificateRequest.ApprovalRule(rs.getInt("approvals_needed"),
+                new CertificateRequest.ApprovalRule(
+                        rs.getInt("approvals_needed"),
                         Optional.ofNullable(rs.getString("approver_role")).flatMap(Role::fromWireName)));
         return new Row(request, rs.getLong("seq"));
     }

@@ -22,7 +22,8 @@ public final class JdbiProfileOwners implements ProfileOwners {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return db.withHandle(h -> h.createQuery("SELECT id FROM app_user WHERE id = ANY (:ids)")
+        return db.withHandle(h -> h
+                .createQuery("SELECT id FROM app_user WHERE id = ANY (:ids)")
                 .bind("ids", ids.stream().map(UserId::value).distinct().toArray(UUID[]::new))
                 .mapTo(UUID.class)
                 .stream()

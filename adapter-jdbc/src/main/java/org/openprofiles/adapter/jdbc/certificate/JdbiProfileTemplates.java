@@ -50,13 +50,17 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
     }
 
     /** A template row before its policies are attached. */
-    private record Row(UUID id, String name, String description, long version, PinPolicy pinPolicy,
-                       OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-    }
+    private record Row(
+            UUID id,
+            String name,
+            String description,
+            long version,
+            PinPolicy pinPolicy,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {}
 
     /** One operation's policy row. */
-    private record PolicyRow(UUID template, Optional<ProfileOperation> operation, OperationPolicy policy) {
-    }
+    private record PolicyRow(UUID template, Optional<ProfileOperation> operation, OperationPolicy policy) {}
 
     @Override
     public Optional<ProfileTemplate> find(TemplateId id) {
@@ -69,11 +73,12 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
             return Map.of();
         }
         UUID[] keys = ids.stream().map(TemplateId::value).distinct().toArray(UUID[]::new);
-        return db.withHandle(h -> withPolicies(h, h.createQuery("SELECT " + COLUMNS
-                        + " FROM profile_template WHERE id = ANY (:ids)")
-                .bind("ids", keys)
-                .map(JdbiProfileTemplates::row)
-                .list()));
+        return db.withHandle(h -> withPolicies(
+                h,
+                h.createQuery("SELECT " + COLUMNS + " FROM profile_template WHERE id = ANY (:ids)")
+                        .bind("ids", keys)
+                        .map(JdbiProfileTemplates::row)
+                        .list()));
     }
 
     @Override
@@ -97,7 +102,8 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
             });
         } catch (UnableToExecuteStatementException e) {
             if (Sql.isUniqueViolation(e)) {
-                throw new Conflict("template_exists", "id", "a profile template with id " + template.id() + " already exists");
+                throw new Conflict(
+                        "template_exists", "id", "a profile template with id " + template.id() + " already exists");
             }
             throw e;
         }
@@ -122,12 +128,17 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
                     .execute();
             if (changed == 0) {
                 boolean exists = h.createQuery("SELECT EXISTS (SELECT 1 FROM profile_template WHERE id = :id)")
-                        .bind("id", revised.id().value()).mapTo(Boolean.class).one();
+                        .bind("id", revised.id().value())
+                        .mapTo(Boolean.class)
+                        .one();
                 throw exists
-                        ? new PreconditionFailed("stale_version", "version", "the template was changed by someone else; reload it")
+                        ? new PreconditionFailed(
+                                "stale_version", "version", "the template was changed by someone else; reload it")
                         : ProfileTemplate.notFound(revised.id());
             }
-            h.createUpdate("DELETE FROM template_policy WHERE template_id = :id").bind("id", revised.id().value()).execute();
+            h.createUpdate("DELETE FROM template_policy WHERE template_id = :id")
+                    .bind("id", revised.id().value())
+                    .execute();
             insertPolicies(h, revised);
             return null;
         });
@@ -136,19 +147,28 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
     @Override
     public Page<ProfileTemplate> list(PageRequest page) {
         Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 2));
-        List<ProfileTemplate> rows = db.withHandle(h -> List.copyOf(withPolicies(h, h.createQuery("SELECT " + COLUMNS + """
+        List<ProfileTemplate> rows = db.withHandle(h -> List.copyOf(withPolicies(
+                        h,
+                        h.createQuery("SELECT " + COLUMNS + """
                          FROM profile_template
                         WHERE (CAST(:afterName AS text) IS NULL
                                OR (name, id) > (CAST(:afterName AS text), CAST(:afterId AS uuid)))
                         ORDER BY name, id
                         LIMIT :limit
                         """)
-                .bind("afterName", after.map(a -> a.get(0)).orElse(null))
-                .bind("afterId", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
-                .bind("limit", page.limit() + 1)
-                .map(JdbiProfileTemplates::row)
-                .list()).values()));
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(last.name(), last.id().toString()));
+                                .bind("afterName", after.map(a -> a.get(0)).orElse(null))
+                                .bind(
+                                        "afterId",
+                                        after.map(a -> UUID.fromString(a.get(1)))
+                                                .orElse(null))
+                                .bind("limit", page.limit() + 1)
+                                .map(JdbiProfileTemplates::row)
+                                .list())
+                .values()));
+        return Keyset.page(
+                rows,
+                page.limit(),
+                last -> Cursors.encode(last.name(), last.id().toString()));
     }
 
     /** Attaches every row's policies, read in one statement; keeps the rows' order. */
@@ -163,21 +183,32 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
                          WHERE template_id = ANY (:ids)
                         """)
                 .bind("ids", rows.stream().map(Row::id).toArray(UUID[]::new))
-                .map((rs, ctx) -> new PolicyRow(rs.getObject("template_id", UUID.class),
-                        ProfileOperation.fromWireName(rs.getString("operation")), policy(rs)))
+                .map((rs, ctx) -> new PolicyRow(
+                        rs.getObject("template_id", UUID.class),
+                        ProfileOperation.fromWireName(rs.getString("operation")),
+                        policy(rs)))
                 .list();
         Map<UUID, Map<ProfileOperation, OperationPolicy>> policies = new HashMap<>();
         for (PolicyRow policy : policyRows) {
             // An operation this build does not know (written by a newer one) is skipped, not fatal.
-            policy.operation().ifPresent(operation -> policies
-                    .computeIfAbsent(policy.template(), k -> new EnumMap<>(ProfileOperation.class))
-                    .put(operation, policy.policy()));
+            policy.operation()
+                    .ifPresent(operation -> policies.computeIfAbsent(
+                                    policy.template(), k -> new EnumMap<>(ProfileOperation.class))
+                            .put(operation, policy.policy()));
         }
         Map<TemplateId, ProfileTemplate> result = new LinkedHashMap<>();
         for (Row row : rows) {
-            result.put(new TemplateId(row.id()), new ProfileTemplate(new TemplateId(row.id()), row.name(),
-                    row.description(), row.version(), policies.getOrDefault(row.id(), Map.of()), row.pinPolicy(),
-                    row.createdAt().toInstant(), row.updatedAt().toInstant()));
+            result.put(
+                    new TemplateId(row.id()),
+                    new ProfileTemplate(
+                            new TemplateId(row.id()),
+                            row.name(),
+                            row.description(),
+                            row.version(),
+                            policies.getOrDefault(row.id(), Map.of()),
+                            row.pinPolicy(),
+                            row.createdAt().toInstant(),
+                            row.updatedAt().toInstant()));
         }
         return result;
     }
@@ -191,27 +222,43 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
                                              approvals_needed, approver_role, server_generates_pin)
                 VALUES (:template, :operation, :enabled, :owner, :roles, :approvals, :approver, :serverPin)
                 """);
-        template.policies().forEach((operation, policy) -> batch
-                .bind("template", template.id().value())
-                .bind("operation", operation.wireName())
-                .bind("enabled", policy.enabled())
-                .bind("owner", policy.ownerMayInitiate())
-                .bind("roles", policy.onBehalfRoles().stream().map(Role::wireName).sorted().toArray(String[]::new))
-                .bind("approvals", policy.approvalsNeeded())
-                .bind("approver", policy.approverRole().map(Role::wireName).orElse(null))
-                .bind("serverPin", policy.serverGeneratesPin())
-                .add());
+        template.policies()
+                .forEach((operation, policy) -> batch.bind(
+                                "template", template.id().value())
+                        .bind("operation", operation.wireName())
+                        .bind("enabled", policy.enabled())
+                        .bind("owner", policy.ownerMayInitiate())
+                        .bind(
+                                "roles",
+                                policy.onBehalfRoles().stream()
+                                        .map(Role::wireName)
+                                        .sorted()
+                                        .toArray(String[]::new))
+                        .bind("approvals", policy.approvalsNeeded())
+                        .bind(
+                                "approver",
+                                policy.approverRole().map(Role::wireName).orElse(null))
+                        .bind("serverPin", policy.serverGeneratesPin())
+                        .add());
         batch.execute();
     }
 
     static Row row(ResultSet rs, StatementContext ctx) throws SQLException {
         Map<String, Object> pin = JsonColumns.readMap(rs.getString("pin_policy"));
-        PinPolicy pinPolicy = new PinPolicy(((Number) pin.get("minLength")).intValue(),
-                ((Number) pin.get("maxLength")).intValue(), Boolean.TRUE.equals(pin.get("requireDigit")),
-                Boolean.TRUE.equals(pin.get("requireLowercase")), Boolean.TRUE.equals(pin.get("requireUppercase")),
+        PinPolicy pinPolicy = new PinPolicy(
+                ((Number) pin.get("minLength")).intValue(),
+                ((Number) pin.get("maxLength")).intValue(),
+                Boolean.TRUE.equals(pin.get("requireDigit")),
+                Boolean.TRUE.equals(pin.get("requireLowercase")),
+                Boolean.TRUE.equals(pin.get("requireUppercase")),
                 Boolean.TRUE.equals(pin.get("requireSymbol")));
-        return new Row(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("description"),
-                rs.getLong("version"), pinPolicy, rs.getObject("created_at", OffsetDateTime.class),
+        return new Row(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getLong("version"),
+                pinPolicy,
+                rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
     }
 
@@ -224,7 +271,11 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
             }
         }
         int approvals = rs.getInt("approvals_needed");
-        return new OperationPolicy(rs.getBoolean("enabled"), rs.getBoolean("owner_may_initiate"), roles, approvals,
+        return new OperationPolicy(
+                rs.getBoolean("enabled"),
+                rs.getBoolean("owner_may_initiate"),
+                roles,
+                approvals,
                 Optional.ofNullable(rs.getString("approver_role")).flatMap(Role::fromWireName),
                 rs.getBoolean("server_generates_pin"));
     }

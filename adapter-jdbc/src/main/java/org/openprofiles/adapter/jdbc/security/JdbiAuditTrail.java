@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
-import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.adapter.jdbc.shared.JsonColumns;
+import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.domain.security.AuditEvent;
 import org.openprofiles.domain.security.AuditTrail;
 import org.openprofiles.domain.security.UserId;
@@ -72,20 +72,31 @@ public final class JdbiAuditTrail implements AuditTrail {
                 .bind("action", query.action().orElse(null))
                 .bind("from", query.from().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null))
                 .bind("to", query.to().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null))
-                .bind("afterTime", after.map(a -> OffsetDateTime.parse(a.get(0))).orElse(null))
+                .bind(
+                        "afterTime",
+                        after.map(a -> OffsetDateTime.parse(a.get(0))).orElse(null))
                 .bind("afterId", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
                 .bind("limit", page.limit() + 1)
                 .map(JdbiAuditTrail::map)
                 .list());
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(
-                last.occurredAt().atOffset(ZoneOffset.UTC).toString(), last.id().toString()));
+        return Keyset.page(
+                rows,
+                page.limit(),
+                last -> Cursors.encode(
+                        last.occurredAt().atOffset(ZoneOffset.UTC).toString(),
+                        last.id().toString()));
     }
 
     static AuditEvent map(ResultSet rs, StatementContext ctx) throws SQLException {
         UUID actor = rs.getObject("actor", UUID.class);
-        return new AuditEvent(rs.getObject("id", UUID.class), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                Optional.ofNullable(actor).map(UserId::new), rs.getString("action"), rs.getString("object_type"),
-                rs.getString("object_id"), JsonColumns.readMap(rs.getString("before")),
+        return new AuditEvent(
+                rs.getObject("id", UUID.class),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(actor).map(UserId::new),
+                rs.getString("action"),
+                rs.getString("object_type"),
+                rs.getString("object_id"),
+                JsonColumns.readMap(rs.getString("before")),
                 JsonColumns.readMap(rs.getString("after")));
     }
 }

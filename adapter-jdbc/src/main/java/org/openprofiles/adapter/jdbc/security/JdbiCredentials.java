@@ -65,10 +65,11 @@ public final class JdbiCredentials implements Credentials {
     @Override
     public boolean revoke(TokenId id, Instant at) {
         return db.withHandle(h -> h.createUpdate(
-                        "UPDATE api_token SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
-                .bind("id", id.value())
-                .bind("at", at)
-                .execute()) == 1;
+                                "UPDATE api_token SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
+                        .bind("id", id.value())
+                        .bind("at", at)
+                        .execute())
+                == 1;
     }
 
     @Override
@@ -83,19 +84,30 @@ public final class JdbiCredentials implements Credentials {
                         LIMIT :limit
                         """)
                 .bind("user", user.value())
-                .bind("afterTime", after.map(a -> OffsetDateTime.parse(a.get(0))).orElse(null))
+                .bind(
+                        "afterTime",
+                        after.map(a -> OffsetDateTime.parse(a.get(0))).orElse(null))
                 .bind("afterId", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
                 .bind("limit", page.limit() + 1)
                 .map(JdbiCredentials::map)
                 .list());
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(
-                last.createdAt().atOffset(ZoneOffset.UTC).toString(), last.id().toString()));
+        return Keyset.page(
+                rows,
+                page.limit(),
+                last -> Cursors.encode(
+                        last.createdAt().atOffset(ZoneOffset.UTC).toString(),
+                        last.id().toString()));
     }
 
     static ApiToken map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new ApiToken(new TokenId(rs.getObject("id", UUID.class)), new UserId(rs.getObject("user_id", UUID.class)),
-                rs.getString("name"), rs.getString("hash"), instant(rs, "created_at").orElseThrow(),
-                instant(rs, "expires_at"), instant(rs, "revoked_at"));
+        return new ApiToken(
+                new TokenId(rs.getObject("id", UUID.class)),
+                new UserId(rs.getObject("user_id", UUID.class)),
+                rs.getString("name"),
+                rs.getString("hash"),
+                instant(rs, "created_at").orElseThrow(),
+                instant(rs, "expires_at"),
+                instant(rs, "revoked_at"));
     }
 
     static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

@@ -46,10 +46,11 @@ public final class JdbiUsers implements Users {
 
     @Override
     public Optional<User> findByLogin(String login) {
-        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM app_user WHERE lower(login) = lower(:login)")
-                .bind("login", login)
-                .map(JdbiUsers::map)
-                .findOne());
+        return db.withHandle(
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM app_user WHERE lower(login) = lower(:login)")
+                        .bind("login", login)
+                        .map(JdbiUsers::map)
+                        .findOne());
     }
 
     @Override
@@ -69,10 +70,12 @@ public final class JdbiUsers implements Users {
         } catch (UnableToExecuteStatementException e) {
             if (Sql.isUniqueViolation(e)) {
                 // The primary key names the id; the other unique index is the case-insensitive login.
-                boolean idTaken = violatedConstraint(e).filter("app_user_pkey"::equals).isPresent();
+                boolean idTaken =
+                        violatedConstraint(e).filter("app_user_pkey"::equals).isPresent();
                 throw idTaken
                         ? new Conflict("user_id_taken", "id", "a user with id " + user.id() + " already exists")
-                        : new Conflict("login_taken", "login", "a user with login '" + user.login() + "' already exists");
+                        : new Conflict(
+                                "login_taken", "login", "a user with login '" + user.login() + "' already exists");
             }
             throw e;
         }
@@ -116,10 +119,10 @@ public final class JdbiUsers implements Users {
 
     @Override
     public boolean anyEnabledAdmin() {
-        return db.withHandle(h -> h.createQuery(
-                        "SELECT EXISTS (SELECT 1 FROM app_user WHERE enabled AND 'admin' = ANY (roles))")
-                .mapTo(Boolean.class)
-                .one());
+        return db.withHandle(
+                h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM app_user WHERE enabled AND 'admin' = ANY (roles))")
+                        .mapTo(Boolean.class)
+                        .one());
     }
 
     @Override
@@ -151,8 +154,13 @@ public final class JdbiUsers implements Users {
         for (String name : (String[]) array.getArray()) {
             Role.fromWireName(name).ifPresent(roles::add);
         }
-        return new User(new UserId(rs.getObject("id", UUID.class)), rs.getString("login"), rs.getString("display_name"),
-                rs.getBoolean("enabled"), roles, rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        return new User(
+                new UserId(rs.getObject("id", UUID.class)),
+                rs.getString("login"),
+                rs.getString("display_name"),
+                rs.getBoolean("enabled"),
+                roles,
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getLong("version"));
     }
 }

@@ -14,11 +14,11 @@ public final class Cursors {
 
     private static final String SEPARATOR = "\u001f";
 
-    private Cursors() {
-    }
+    private Cursors() {}
 
     public static String encode(String... keyParts) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(String.join(SEPARATOR, keyParts).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -96,8 +96,9 @@ public final class Database implements AutoCloseable {
         try (Connection connection = DriverManager.getConnection(settings.url(), properties)) {
             connection.isValid(2);
         } catch (SQLException e) {
-            throw new DatabaseUnavailable("cannot connect to the database at " + settings.url() + ": "
-                    + Migrations.firstLine(rootMessage(e)), e);
+            throw new DatabaseUnavailable(
+                    "cannot connect to the database at " + settings.url() + ": " + Migrations.firstLine(rootMessage(e)),
+                    e);
         }
     }
 
@@ -116,11 +117,12 @@ public final class Database implements AutoCloseable {
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
-            throw new DatabaseUnavailable("cannot connect to the database at " + settings.url() + ": "
-                    + Migrations.firstLine(rootMessage(e)), e);
+            throw new DatabaseUnavailable(
+                    "cannot connect to the database at " + settings.url() + ": " + Migrations.firstLine(rootMessage(e)),
+                    e);
         } catch (RuntimeException e) {
-            throw new DatabaseUnavailable("cannot use the database at " + settings.url() + ": "
-                    + Migrations.firstLine(rootMessage(e)), e);
+            throw new DatabaseUnavailable(
+                    "cannot use the database at " + settings.url() + ": " + Migrations.firstLine(rootMessage(e)), e);
         }
     }
 
@@ -129,6 +131,8 @@ public final class Database implements AutoCloseable {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        return cause.getMessage() != null
+                ? cause.getMessage()
+                : cause.getClass().getSimpleName();
     }
 }

@@ -9,11 +9,9 @@ import java.util.Map;
 public final class JsonColumns {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-    private JsonColumns() {
-    }
+    private JsonColumns() {}
 
     public static String write(Object value) {
         try {

@@ -11,8 +11,7 @@ import org.openprofiles.domain.shared.Page;
  */
 public final class Keyset {
 
-    private Keyset() {
-    }
+    private Keyset() {}
 
     public static <T> Page<T> page(List<T> rowsPlusOne, int limit, Function<T, String> cursorOfLast) {
         if (rowsPlusOne.size() <= limit) {

@@ -11,8 +11,7 @@ public final class Migrations {
     /** The classpath folder that holds {@code V<n>__what_it_does.sql}. */
     public static final String LOCATION = "classpath:org/openprofiles/db/migration";
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /** Applies every pending migration; returns how many ran. */
     public static int migrate(DataSource dataSource) {

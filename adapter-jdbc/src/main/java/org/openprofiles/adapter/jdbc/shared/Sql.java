@@ -10,8 +10,7 @@ public final class Sql {
     public static final String UNIQUE_VIOLATION = "23505";
     public static final String FOREIGN_KEY_VIOLATION = "23503";
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** The SQLSTATE of a failed statement, when PostgreSQL sent one. */
     public static Optional<String> state(UnableToExecuteStatementException e) {

@@ -21,9 +21,9 @@ import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.testing.PostgresExtension;
 import org.openprofiles.adapter.jdbc.testing.TestDatabase;
 import org.openprofiles.domain.certificate.CertificateProfile;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.OperationPolicy;
 import org.openprofiles.domain.certificate.PinPolicy;
-import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.ProfileOperation;
 import org.openprofiles.domain.certificate.ProfileStatus;
 import org.openprofiles.domain.certificate.ProfileTemplate;
@@ -69,18 +69,37 @@ class JdbiCertificateRepositoriesTest {
     }
 
     private static ProfileTemplate template(String name) {
-        OperationPolicy approved = new OperationPolicy(true, false, Set.of(Role.CM_AGENT, Role.ADMIN), 2,
-                Optional.of(Role.CM_APPROVER), true);
-        ProfileTemplate template = ProfileTemplate.create(TemplateId.random(), name, "d", 8,
-                Map.of(ProfileOperation.RENEW, OperationPolicy.selfService(), ProfileOperation.RECOVERONBEHALF, approved),
-                new PinPolicy(6, 8, true, false, true, false), NOW);
+        OperationPolicy approved = new OperationPolicy(
+                true, false, Set.of(Role.CM_AGENT, Role.ADMIN), 2, Optional.of(Role.CM_APPROVER), true);
+        ProfileTemplate template = ProfileTemplate.create(
+                TemplateId.random(),
+                name,
+                "d",
+                8,
+                Map.of(
+                        ProfileOperation.RENEW,
+                        OperationPolicy.selfService(),
+                        ProfileOperation.RECOVERONBEHALF,
+                        approved),
+                new PinPolicy(6, 8, true, false, true, false),
+                NOW);
         templates.add(template);
         return template;
     }
 
     private static CertificateProfile profile(UserId owner, ProfileTemplate template, ProfileStatus status) {
-        return new CertificateProfile(CertificateProfileId.random(), status, 1, Optional.of(CertificateProfileId.random()), Optional.empty(),
-                owner, template.id(), template.version(), "c", NOW, NOW);
+        return new CertificateProfile(
+                CertificateProfileId.random(),
+                status,
+                1,
+                Optional.of(CertificateProfileId.random()),
+                Optional.empty(),
+                owner,
+                template.id(),
+                template.version(),
+                "c",
+                NOW,
+                NOW);
     }
 
     @Test
@@ -93,8 +112,12 @@ class JdbiCertificateRepositoriesTest {
     @Test
     void anUpdateNeedsTheCurrentVersionAndReplacesThePolicies() {
         ProfileTemplate stored = template("update");
-        ProfileTemplate revised = stored.revise("renamed", "", Map.of(ProfileOperation.RETIRE,
-                OperationPolicy.selfService()), PinPolicy.standard(), NOW);
+        ProfileTemplate revised = stored.revise(
+                "renamed",
+                "",
+                Map.of(ProfileOperation.RETIRE, OperationPolicy.selfService()),
+                PinPolicy.standard(),
+                NOW);
         assertThrows(PreconditionFailed.class, () -> templates.update(revised, 7));
         templates.update(revised, 8);
         ProfileTemplate read = templates.find(stored.id()).orElseThrow();
@@ -104,7 +127,8 @@ class JdbiCertificateRepositoriesTest {
 
     @Test
     void manyTemplatesAreReadInTwoStatements() {
-        List<TemplateId> ids = IntStream.range(0, 20).mapToObj(i -> template("many-" + i).id()).toList();
+        List<TemplateId> ids =
+                IntStream.range(0, 20).mapToObj(i -> template("many-" + i).id()).toList();
         long before = database.statements().count();
         assertEquals(20, templates.findAll(ids).size());
         assertEquals(2, database.statements().count() - before);
@@ -116,8 +140,12 @@ class JdbiCertificateRepositoriesTest {
         UserId other = user();
         ProfileTemplate template = template("profiles");
         List<CertificateProfile> mine = new ArrayList<>();
-        for (ProfileStatus status : List.of(ProfileStatus.ACTIVE, ProfileStatus.DISABLED, ProfileStatus.ACTIVE,
-                ProfileStatus.SUSPENDED, ProfileStatus.ACTIVE)) {
+        for (ProfileStatus status : List.of(
+                ProfileStatus.ACTIVE,
+                ProfileStatus.DISABLED,
+                ProfileStatus.ACTIVE,
+                ProfileStatus.SUSPENDED,
+                ProfileStatus.ACTIVE)) {
             mine.add(profile(owner, template, status));
         }
         database.transactions().run(() -> {
@@ -135,12 +163,17 @@ class JdbiCertificateRepositoriesTest {
         } while (request != null);
         assertEquals(mine, all);
 
-        List<CertificateProfile> active = profiles.findByUser(owner, StatusFilter.only(ProfileStatus.ACTIVE),
-                PageRequest.firstDefault()).items();
+        List<CertificateProfile> active = profiles.findByUser(
+                        owner, StatusFilter.only(ProfileStatus.ACTIVE), PageRequest.firstDefault())
+                .items();
         assertEquals(List.of(mine.get(0), mine.get(2), mine.get(4)), active);
-        assertTrue(profiles.findByUser(owner, StatusFilter.parse("Pending"), PageRequest.firstDefault()).isEmpty());
+        assertTrue(profiles.findByUser(owner, StatusFilter.parse("Pending"), PageRequest.firstDefault())
+                .isEmpty());
         assertEquals(Optional.of(mine.get(3)), profiles.find(mine.get(3).id()));
-        assertEquals(2, profiles.findAll(List.of(mine.get(0).id(), mine.get(1).id(), CertificateProfileId.random())).size());
+        assertEquals(
+                2,
+                profiles.findAll(List.of(mine.get(0).id(), mine.get(1).id(), CertificateProfileId.random()))
+                        .size());
         assertEquals(Set.of(owner), owners.existing(List.of(owner, UserId.random())));
     }
 }

@@ -38,21 +38,32 @@ class JdbiAuditTrailTest {
     }
 
     private static AuditEvent event(String objectId, Instant at) {
-        return AuditEvent.of(at, Optional.of(UserId.random()), "thing.update", "thing", objectId,
-                Map.of("n", 1), Map.of("n", 2));
+        return AuditEvent.of(
+                at, Optional.of(UserId.random()), "thing.update", "thing", objectId, Map.of("n", 1), Map.of("n", 2));
     }
 
     private static long count(String objectId) {
-        return trail.find(new AuditTrail.Query(Optional.empty(), Optional.of("thing"), Optional.of(objectId),
-                Optional.empty(), Optional.empty(), Optional.empty()), PageRequest.first(1000)).items().size();
+        return trail.find(
+                        new AuditTrail.Query(
+                                Optional.empty(),
+                                Optional.of("thing"),
+                                Optional.of(objectId),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty()),
+                        PageRequest.first(1000))
+                .items()
+                .size();
     }
 
     @Test
     void anEventAppendedInARolledBackUnitOfWorkIsGone() {
-        assertThrows(IllegalStateException.class, () -> database.transactions().run(() -> {
-            trail.append(event("rolled-back", Instant.now()));
-            throw new IllegalStateException("the change fails");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> database.transactions().run(() -> {
+                    trail.append(event("rolled-back", Instant.now()));
+                    throw new IllegalStateException("the change fails");
+                }));
         assertEquals(0, count("rolled-back"));
     }
 
@@ -70,15 +81,22 @@ class JdbiAuditTrailTest {
                 trail.append(event("paged", base.plusSeconds(i)));
             }
         });
-        AuditTrail.Query query = new AuditTrail.Query(Optional.empty(), Optional.empty(), Optional.of("paged"),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        AuditTrail.Query query = new AuditTrail.Query(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("paged"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
         Page<AuditEvent> first = trail.find(query, PageRequest.first(2));
         assertEquals(2, first.items().size());
         assertEquals(base.plusSeconds(4), first.items().get(0).occurredAt());
         assertEquals(Map.of("n", 1), first.items().get(0).before());
         assertEquals(Map.of("n", 2), first.items().get(0).after());
-        Page<AuditEvent> second = trail.find(query, PageRequest.first(2).after(first.nextCursor().orElseThrow()));
-        Page<AuditEvent> third = trail.find(query, PageRequest.first(2).after(second.nextCursor().orElseThrow()));
+        Page<AuditEvent> second =
+                trail.find(query, PageRequest.first(2).after(first.nextCursor().orElseThrow()));
+        Page<AuditEvent> third =
+                trail.find(query, PageRequest.first(2).after(second.nextCursor().orElseThrow()));
         assertEquals(base.plusSeconds(2), second.items().get(0).occurredAt());
         assertEquals(1, third.items().size());
         assertTrue(third.nextCursor().isEmpty());
@@ -92,8 +110,13 @@ class JdbiAuditTrailTest {
                 trail.append(event("ranged", base.plusSeconds(i)));
             }
         });
-        AuditTrail.Query query = new AuditTrail.Query(Optional.empty(), Optional.empty(), Optional.of("ranged"),
-                Optional.empty(), Optional.of(base.plusSeconds(1)), Optional.of(base.plusSeconds(3)));
+        AuditTrail.Query query = new AuditTrail.Query(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("ranged"),
+                Optional.empty(),
+                Optional.of(base.plusSeconds(1)),
+                Optional.of(base.plusSeconds(3)));
         assertEquals(2, trail.find(query, PageRequest.first(10)).items().size());
     }
 }

@@ -1,7 +1,5 @@
 package org.openprofiles.adapter.jdbc.shared;
 
-import org.openprofiles.adapter.jdbc.health.JdbcDatabaseProbe;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openprofiles.adapter.jdbc.health.JdbcDatabaseProbe;
 import org.openprofiles.adapter.jdbc.testing.PostgresExtension;
 import org.openprofiles.adapter.jdbc.testing.TestDatabase;
 
@@ -20,9 +19,11 @@ class DatabaseTest {
     void openingMigratesTheSchemaAndAnswersTheProbe(TestDatabase db) {
         try (Database database = Database.open(db.settings())) {
             assertTrue(new JdbcDatabaseProbe(database).answers());
-            int tables = db.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT count(*) FROM information_schema.tables WHERE table_name = 'setting'")
-                    .mapTo(Integer.class).one());
+            int tables = db.jdbi()
+                    .withHandle(h -> h.createQuery(
+                                    "SELECT count(*) FROM information_schema.tables WHERE table_name = 'setting'")
+                            .mapTo(Integer.class)
+                            .one());
             assertEquals(1, tables);
             assertEquals(0, Migrations.migrate(database.dataSource()), "a second migrate finds nothing pending");
         }
@@ -34,10 +35,11 @@ class DatabaseTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        DatabaseSettings nowhere = new DatabaseSettings(
-                "jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing", "nobody", "secret", 2);
+        DatabaseSettings nowhere =
+                new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing", "nobody", "secret", 2);
         DatabaseUnavailable failure = assertThrows(DatabaseUnavailable.class, () -> Database.open(nowhere));
-        assertTrue(failure.getMessage().startsWith("cannot connect to the database at jdbc:postgresql://127.0.0.1:"),
+        assertTrue(
+                failure.getMessage().startsWith("cannot connect to the database at jdbc:postgresql://127.0.0.1:"),
                 failure.getMessage());
         assertFalse(failure.getMessage().contains("\n"), "one line: " + failure.getMessage());
         assertFalse(failure.getMessage().contains("secret"), "never the password");

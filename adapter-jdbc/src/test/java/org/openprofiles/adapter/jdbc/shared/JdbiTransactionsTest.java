@@ -49,30 +49,36 @@ class JdbiTransactionsTest {
 
     @Test
     void aFailureRollsBackEverythingTheUnitOfWorkWrote() {
-        assertThrows(IllegalStateException.class, () -> transactions.run(() -> {
-            insert("a");
-            insert("b");
-            throw new IllegalStateException("boom");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> transactions.run(() -> {
+                    insert("a");
+                    insert("b");
+                    throw new IllegalStateException("boom");
+                }));
         assertEquals(0, count());
     }
 
     @Test
     void aNestedUnitOfWorkJoinsTheOuterOneAndRollsBackWithIt() {
-        assertThrows(IllegalStateException.class, () -> transactions.run(() -> {
-            insert("outer");
-            transactions.run(() -> insert("inner"));
-            throw new IllegalStateException("outer fails after inner finished");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> transactions.run(() -> {
+                    insert("outer");
+                    transactions.run(() -> insert("inner"));
+                    throw new IllegalStateException("outer fails after inner finished");
+                }));
         assertEquals(0, count());
     }
 
     @Test
     void aReadOnlyUnitOfWorkRefusesWrites() {
-        assertThrows(RuntimeException.class, () -> transactions.readOnly(() -> {
-            insert("a");
-            return null;
-        }));
+        assertThrows(
+                RuntimeException.class,
+                () -> transactions.readOnly(() -> {
+                    insert("a");
+                    return null;
+                }));
         assertEquals(0, count());
         // The connection went back to the pool writable again.
         transactions.run(() -> insert("after"));
@@ -91,6 +97,8 @@ class JdbiTransactionsTest {
     }
 
     private static int count() {
-        return inspect.withHandle(h -> h.createQuery("SELECT count(*) FROM counter").mapTo(Integer.class).one());
+        return inspect.withHandle(h -> h.createQuery("SELECT count(*) FROM counter")
+                .mapTo(Integer.class)
+                .one());
     }
 }

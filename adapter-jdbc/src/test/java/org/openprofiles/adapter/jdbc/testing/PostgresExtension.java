@@ -30,7 +30,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class PostgresExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PostgresExtension.class);
     private static final String TEMPLATE = "openprofiles_template";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -42,8 +43,8 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
         Server shared = server();
         String name = "t_" + RUN + "_" + SEQUENCE.incrementAndGet();
         shared.execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
-        context.getStore(NAMESPACE).put(TestDatabase.class,
-                new TestDatabase(shared.urlOf(name), shared.user(), shared.password()));
+        context.getStore(NAMESPACE)
+                .put(TestDatabase.class, new TestDatabase(shared.urlOf(name), shared.user(), shared.password()));
         context.getStore(NAMESPACE).put("name", name);
     }
 
@@ -122,7 +123,7 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
 
         void execute(String sql) {
             try (Connection connection = DriverManager.getConnection(urlOf("postgres"), user, password);
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             } catch (SQLException e) {
                 throw new IllegalStateException("test database setup failed: " + sql, e);

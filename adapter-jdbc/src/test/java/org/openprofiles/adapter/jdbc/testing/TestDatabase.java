@@ -50,7 +50,8 @@ public final class TestDatabase {
     /** Runs one SQL statement outside any transaction (DDL, fixtures). */
     public void execute(String sql) {
         jdbi.useHandle(handle -> {
-            try (Connection connection = handle.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = handle.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);

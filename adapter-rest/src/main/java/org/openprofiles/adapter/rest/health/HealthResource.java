@@ -15,8 +15,7 @@ public final class HealthResource {
 
     /** Body of both routes. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Status(String status, String database) {
-    }
+    public record Status(String status, String database) {}
 
     private final CheckReadiness readiness;
 

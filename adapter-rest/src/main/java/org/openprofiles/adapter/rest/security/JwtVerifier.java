@@ -3,6 +3,7 @@ package org.openprofiles.adapter.rest.security;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -17,7 +18,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import com.nimbusds.jose.KeySourceException;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -65,11 +65,13 @@ public final class JwtVerifier implements ExternalTokenVerifier {
         this.rolesClaim = settings.rolesClaim();
         this.processor = new DefaultJWTProcessor<>();
         // Access tokens are typed "JWT", "at+jwt" (RFC 9068) or not at all, depending on the provider.
-        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
-                new JOSEObjectType("at+jwt"), null));
+        processor.setJWSTypeVerifier(
+                new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(settings.audience(),
-                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(), Set.of("iss", "aud", "exp", userClaim));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                settings.audience(),
+                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
+                Set.of("iss", "aud", "exp", userClaim));
         claims.setMaxClockSkew((int) CLOCK_SKEW.toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
     }
@@ -102,8 +104,8 @@ public final class JwtVerifier implements ExternalTokenVerifier {
             throw new Unauthenticated("malformed_token", "the bearer token is not a well-formed JWT");
         } catch (BadJWTException e) {
             String reason = e.getMessage() == null ? "rejected" : e.getMessage();
-            throw new Unauthenticated(reason.startsWith("Expired") ? "expired_token" : "invalid_token",
-                    "the JWT was refused: " + reason);
+            throw new Unauthenticated(
+                    reason.startsWith("Expired") ? "expired_token" : "invalid_token", "the JWT was refused: " + reason);
         } catch (BadJOSEException e) {
             throw new Unauthenticated("invalid_token", "the JWT was refused: " + e.getMessage());
         } catch (RateLimitReachedException e) {
@@ -134,7 +136,8 @@ public final class JwtVerifier implements ExternalTokenVerifier {
         for (String part : path.split("\\.")) {
             value = value instanceof Map<?, ?> map ? map.get(part) : null;
         }
-        Collection<?> names = value instanceof Collection<?> list ? list
+        Collection<?> names = value instanceof Collection<?> list
+                ? list
                 : value instanceof String text ? List.of(text.strip().split("[\\s,]+")) : List.of();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Object name : names) {
@@ -149,20 +152,25 @@ public final class JwtVerifier implements ExternalTokenVerifier {
         try {
             JWKSet set = JWKSet.load(file.toFile()).toPublicJWKSet();
             if (set.getKeys().isEmpty()) {
-                throw new Invalid("invalid_jwks", JWKS_SETTING, JWKS_SETTING + ": the key set in " + file + " has no keys");
+                throw new Invalid(
+                        "invalid_jwks", JWKS_SETTING, JWKS_SETTING + ": the key set in " + file + " has no keys");
             }
             return new ImmutableJWKSet<>(set);
         } catch (IOException | ParseException e) {
             // A start-up failure: Main prints it as one line and exits non-zero.
-            throw new Invalid("invalid_jwks", JWKS_SETTING, JWKS_SETTING + ": cannot read a JWK set from " + file + ": "
-                    + e.getMessage());
+            throw new Invalid(
+                    "invalid_jwks",
+                    JWKS_SETTING,
+                    JWKS_SETTING + ": cannot read a JWK set from " + file + ": " + e.getMessage());
         }
     }
 
     private static JWKSource<SecurityContext> remoteKeys(URI url, Duration minRefreshInterval) {
         try {
-            return JWKSourceBuilder.<SecurityContext>create(url.toURL(),
-                            new DefaultResourceRetriever(HTTP_TIMEOUT_MILLIS, HTTP_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT_BYTES))
+            return JWKSourceBuilder.<SecurityContext>create(
+                            url.toURL(),
+                            new DefaultResourceRetriever(
+                                    HTTP_TIMEOUT_MILLIS, HTTP_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT_BYTES))
                     .cache(CACHE_TIME_TO_LIVE.toMillis(), HTTP_TIMEOUT_MILLIS * 2L)
                     .rateLimited(minRefreshInterval.toMillis())
                     .build();

@@ -1,7 +1,7 @@
 package org.openprofiles.adapter.rest.security;
 
-import java.net.URI;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,9 @@ public record OidcSettings(String issuer, String audience, String jwks, String u
         audience = required(audience, "PROFILES_OIDC_AUDIENCE");
         jwks = required(jwks, "PROFILES_OIDC_JWKS");
         userClaim = userClaim == null || userClaim.isBlank() ? "sub" : userClaim.strip();
-        rolesClaim = rolesClaim == null ? Optional.empty() : rolesClaim.map(String::strip).filter(c -> !c.isEmpty());
+        rolesClaim = rolesClaim == null
+                ? Optional.empty()
+                : rolesClaim.map(String::strip).filter(c -> !c.isEmpty());
         if (urlOf(jwks).isEmpty() && !Files.isReadable(Path.of(jwks))) {
             throw new IllegalArgumentException("PROFILES_OIDC_JWKS: no readable JWKS file at " + jwks);
         }
@@ -49,7 +51,8 @@ public record OidcSettings(String issuer, String audience, String jwks, String u
             throw new IllegalArgumentException("PROFILES_OIDC_JWKS has no host: " + jwks);
         }
         if (lower.startsWith("http://") && !isLoopback(uri.getHost())) {
-            throw new IllegalArgumentException("PROFILES_OIDC_JWKS must use https unless it is on this machine: " + jwks);
+            throw new IllegalArgumentException(
+                    "PROFILES_OIDC_JWKS must use https unless it is on this machine: " + jwks);
         }
         return Optional.of(uri);
     }

@@ -31,7 +31,9 @@ public record Caller(Principal principal, String scheme) implements java.securit
 
     @Override
     public boolean isUserInRole(String role) {
-        return Role.fromWireName(role.toLowerCase(Locale.ROOT)).map(principal::has).orElse(false);
+        return Role.fromWireName(role.toLowerCase(Locale.ROOT))
+                .map(principal::has)
+                .orElse(false);
     }
 
     @Override

@@ -36,8 +36,8 @@ public final class DomainFailureMapper implements ExceptionMapper<DomainFailure>
 
     @Override
     public Response toResponse(DomainFailure failure) {
-        Problem problem = Problem.of(statusOf(failure), failure.code(), failure.field().orElse(null),
-                failure.getMessage());
+        Problem problem =
+                Problem.of(statusOf(failure), failure.code(), failure.field().orElse(null), failure.getMessage());
         if (failure instanceof Invalid invalid && invalid.violations().size() > 1) {
             problem = problem.withErrors(invalid.violations().stream()
                     .map(v -> new Problem.FieldError(v.field(), v.code(), v.message()))

@@ -11,8 +11,7 @@ import org.openprofiles.domain.security.Role;
 public interface ExternalTokenVerifier {
 
     /** What a verified token says: who (the mapped claim) and, if the issuer sends them, roles. */
-    record Identity(String subject, Optional<Set<Role>> roles) {
-    }
+    record Identity(String subject, Optional<Set<Role>> roles) {}
 
     /** True when {@code token} has the shape this verifier handles (e.g. three dot-separated parts). */
     boolean handles(String token);

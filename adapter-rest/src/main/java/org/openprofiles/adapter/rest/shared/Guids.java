@@ -17,11 +17,10 @@ public final class Guids {
     /** {@link #NIL_UUID} as it is written on the wire. */
     public static final String NIL = NIL_UUID.toString();
 
-    private static final Pattern FORM = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern FORM =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private Guids() {
-    }
+    private Guids() {}
 
     public static UUID parse(String value, String field) {
         String text = value == null ? "" : value.strip();

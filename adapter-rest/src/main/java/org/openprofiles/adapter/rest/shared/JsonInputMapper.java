@@ -19,7 +19,8 @@ public final class JsonInputMapper implements ExceptionMapper<JsonProcessingExce
         String field = null;
         String code = "malformed_json";
         String detail = "the request body is not valid JSON: " + exception.getOriginalMessage();
-        if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (exception instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             field = pathOf(mapping);
             code = exception instanceof UnrecognizedPropertyException ? "unknown_property" : "invalid_value";
             detail = exception instanceof UnrecognizedPropertyException

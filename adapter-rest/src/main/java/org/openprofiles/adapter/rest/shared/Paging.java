@@ -18,8 +18,7 @@ public final class Paging {
     public static final String LIMIT = "limit";
     public static final String CURSOR = "cursor";
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /** The page asked for; {@code defaultLimit} when no limit was given. Bad values are a 400 naming the parameter. */
     public static PageRequest request(String limit, String cursor, int defaultLimit) {
@@ -41,13 +40,19 @@ public final class Paging {
 
     /** Adds {@code Link: <same URI with cursor=next>; rel="next"} when {@code page} has a next page. */
     public static Response.ResponseBuilder linkNext(Response.ResponseBuilder response, UriInfo uri, Page<?> page) {
-        page.nextCursor().ifPresent(next -> response.header("Link",
-                "<" + uri.getRequestUriBuilder().replaceQueryParam(CURSOR, next).build() + ">; rel=\"next\""));
+        page.nextCursor()
+                .ifPresent(next -> response.header(
+                        "Link",
+                        "<"
+                                + uri.getRequestUriBuilder()
+                                        .replaceQueryParam(CURSOR, next)
+                                        .build() + ">; rel=\"next\""));
         return response;
     }
 
     /** A page as the plain JSON array of its items' models, with {@code Link: rel="next"} when there is more. */
     public static <T> Response plainArray(Page<T> page, Function<T, ?> model, UriInfo uri) {
-        return linkNext(Response.ok(page.items().stream().map(model).toList()), uri, page).build();
+        return linkNext(Response.ok(page.items().stream().map(model).toList()), uri, page)
+                .build();
     }
 }

@@ -15,8 +15,7 @@ public final class Parameters {
 
     public static final int MAX_TEXT_LENGTH = 256;
 
-    private Parameters() {
-    }
+    private Parameters() {}
 
     public static Optional<UUID> optionalUuid(String value, String name) {
         return blank(value) ? Optional.empty() : Optional.of(Guids.parse(value, name));
@@ -30,7 +29,9 @@ public final class Parameters {
         try {
             return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
         } catch (DateTimeParseException e) {
-            throw new Invalid("invalid_instant", name,
+            throw new Invalid(
+                    "invalid_instant",
+                    name,
                     name + " must be an ISO-8601 instant such as 2026-01-31T09:00:00Z, was '" + value + "'");
         }
     }

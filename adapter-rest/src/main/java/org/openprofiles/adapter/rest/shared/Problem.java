@@ -25,16 +25,22 @@ public record Problem(
     public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
 
     /** One violated rule inside a problem. */
-    public record FieldError(String field, String code, String message) {
-    }
+    public record FieldError(String field, String code, String message) {}
 
     public static Problem of(Response.StatusType status, String code, String field, String detail) {
-        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, code, field,
-                null, null);
+        return new Problem(
+                "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, code, field, null, null);
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, code, field, correlationId,
+        return new Problem(
+                type,
+                title,
+                status,
+                detail,
+                code,
+                field,
+                correlationId,
                 fieldErrors.isEmpty() ? null : List.copyOf(fieldErrors));
     }
 

@@ -13,8 +13,7 @@ import org.glassfish.jersey.server.ServerProperties;
  */
 public final class RestApplication {
 
-    private RestApplication() {
-    }
+    private RestApplication() {}
 
     @SuppressWarnings("unchecked")
     private static <T> void bindInstance(AbstractBinder binder, T instance) {
@@ -26,7 +25,9 @@ public final class RestApplication {
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("openprofiles");
         config.register(JacksonFeature.withoutExceptionMappers());
-        config.register(components.stream().filter(JsonMappers.class::isInstance).findFirst()
+        config.register(components.stream()
+                .filter(JsonMappers.class::isInstance)
+                .findFirst()
                 .orElseGet(JsonMappers::new));
         config.register(new VendorPathNormalizer());
         config.register(new DomainFailureMapper());

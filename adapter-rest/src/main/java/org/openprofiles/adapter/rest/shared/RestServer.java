@@ -54,7 +54,8 @@ public final class RestServer implements AutoCloseable {
      */
     public void stop(Duration grace) {
         try {
-            server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).get(grace.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(grace.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.shutdownNow();

@@ -19,7 +19,10 @@ public final class UnexpectedFailureMapper implements ExceptionMapper<Throwable>
     public Response toResponse(Throwable failure) {
         String correlationId = UUID.randomUUID().toString();
         LOG.error("unexpected failure, correlation id {}", correlationId, failure);
-        return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal_error", null,
+        return Problem.of(
+                        Status.INTERNAL_SERVER_ERROR,
+                        "internal_error",
+                        null,
                         "an unexpected error occurred; quote correlation id " + correlationId)
                 .withCorrelationId(correlationId)
                 .toResponse();

@@ -34,9 +34,7 @@ public final class VendorPathNormalizer implements ContainerRequestFilter {
             return;
         }
         String base = request.getUriInfo().getBaseUri().getRawPath();
-        URI rewritten = UriBuilder.fromUri(requestUri)
-                .replacePath(base + lower)
-                .build();
+        URI rewritten = UriBuilder.fromUri(requestUri).replacePath(base + lower).build();
         request.setRequestUri(request.getUriInfo().getBaseUri(), rewritten);
     }
 }

@@ -11,13 +11,14 @@ import org.openprofiles.domain.shared.Invalid;
  */
 public final class VendorQuery {
 
-    private VendorQuery() {
-    }
+    private VendorQuery() {}
 
     /** The first value of the parameter named {@code name} in any case, or {@code null}. */
     public static String first(UriInfo uri, String name) {
-        for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters().entrySet()) {
-            if (parameter.getKey().equalsIgnoreCase(name) && !parameter.getValue().isEmpty()) {
+        for (Map.Entry<String, List<String>> parameter :
+                uri.getQueryParameters().entrySet()) {
+            if (parameter.getKey().equalsIgnoreCase(name)
+                    && !parameter.getValue().isEmpty()) {
                 return parameter.getValue().get(0);
             }
         }

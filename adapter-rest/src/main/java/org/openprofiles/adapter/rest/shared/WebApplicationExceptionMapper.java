@@ -16,7 +16,8 @@ public final class WebApplicationExceptionMapper implements jakarta.ws.rs.ext.Ex
             return original;
         }
         Response.StatusType status = original.getStatusInfo();
-        String code = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+        String code =
+                status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
         Response.ResponseBuilder builder = Response.status(status);
         original.getHeaders().forEach((name, values) -> {
             if (!"Content-Type".equalsIgnoreCase(name) && !"Content-Length".equalsIgnoreCase(name)) {

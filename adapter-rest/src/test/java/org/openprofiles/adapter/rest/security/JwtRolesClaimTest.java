@@ -19,21 +19,28 @@ class JwtRolesClaimTest {
 
     @Test
     void aListOfWireNamesIgnoringUnknownOnes() {
-        assertEquals(EnumSet.of(Role.CM_AGENT, Role.PROFILE_READER),
-                roles(new JWTClaimsSet.Builder().claim("roles", List.of("cm-agent", "Profile-Reader", "uma_authorization")),
+        assertEquals(
+                EnumSet.of(Role.CM_AGENT, Role.PROFILE_READER),
+                roles(
+                        new JWTClaimsSet.Builder()
+                                .claim("roles", List.of("cm-agent", "Profile-Reader", "uma_authorization")),
                         "roles"));
     }
 
     @Test
     void aSpaceOrCommaSeparatedString() {
-        assertEquals(EnumSet.of(Role.ADMIN, Role.CM_APPROVER),
+        assertEquals(
+                EnumSet.of(Role.ADMIN, Role.CM_APPROVER),
                 roles(new JWTClaimsSet.Builder().claim("scope", "openid admin,cm-approver"), "scope"));
     }
 
     @Test
     void aDottedPathIntoNestedObjects() {
-        assertEquals(EnumSet.of(Role.PROFILE_MANAGER), roles(new JWTClaimsSet.Builder()
-                .claim("realm_access", Map.of("roles", List.of("profile-manager"))), "realm_access.roles"));
+        assertEquals(
+                EnumSet.of(Role.PROFILE_MANAGER),
+                roles(
+                        new JWTClaimsSet.Builder().claim("realm_access", Map.of("roles", List.of("profile-manager"))),
+                        "realm_access.roles"));
     }
 
     @Test

@@ -22,8 +22,20 @@ import org.openprofiles.domain.shared.Unprocessable;
 class DomainFailureMapperTest {
 
     private static final Map<Class<?>, Integer> EXPECTED = Map.of(
-            NotFound.class, 404, Forbidden.class, 403, Conflict.class, 409, Invalid.class, 400,
-            Unauthenticated.class, 401, PreconditionFailed.class, 412, Unprocessable.class, 422);
+            NotFound.class,
+            404,
+            Forbidden.class,
+            403,
+            Conflict.class,
+            409,
+            Invalid.class,
+            400,
+            Unauthenticated.class,
+            401,
+            PreconditionFailed.class,
+            412,
+            Unprocessable.class,
+            422);
 
     @Test
     void everyPermittedFailureKindMapsToItsOwnClientErrorStatus() throws Exception {
@@ -35,7 +47,9 @@ class DomainFailureMapperTest {
             assertTrue(seen.add(status), kind + " shares status " + status + " with another kind");
             assertEquals(EXPECTED.get(kind), status, "status of " + kind.getSimpleName());
         }
-        assertEquals(EXPECTED.keySet(), Set.of(DomainFailure.class.getPermittedSubclasses()),
+        assertEquals(
+                EXPECTED.keySet(),
+                Set.of(DomainFailure.class.getPermittedSubclasses()),
                 "a failure kind was added or removed: give it a status in DomainFailureMapper and here");
     }
 

@@ -40,7 +40,8 @@ class VendorPathNormalizerTest {
     }
 
     private static RestServer server;
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() {
@@ -53,14 +54,20 @@ class VendorPathNormalizerTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(server.uri() + path.substring(1))).GET().build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(server.uri() + path.substring(1)))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void theDocumentsOwnLowerCaseAndItsCanonicalCaseBothMatch() throws Exception {
-        assertEquals("abc active", get("/certificatemanagement/api/v1.0/profiles/ABC?status=active").body()
-                .toLowerCase());
+        assertEquals(
+                "abc active",
+                get("/certificatemanagement/api/v1.0/profiles/ABC?status=active")
+                        .body()
+                        .toLowerCase());
         HttpResponse<String> canonical = get("/CertificateManagement/api/v1.0/profiles/abc?status=Active");
         assertEquals(200, canonical.statusCode());
         assertEquals("abc Active", canonical.body(), "the query keeps its case");

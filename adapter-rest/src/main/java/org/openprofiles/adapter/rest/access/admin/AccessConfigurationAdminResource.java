@@ -1,7 +1,5 @@
 package org.openprofiles.adapter.rest.access.admin;
 
-import org.openprofiles.domain.security.Action;
-import org.openprofiles.adapter.rest.shared.Requires;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,9 +10,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.openprofiles.adapter.rest.shared.Caller;
+import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.access.ChangeProfileConfiguration;
 import org.openprofiles.application.access.ShowProfileConfiguration;
 import org.openprofiles.domain.access.ProfileSettings;
+import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.shared.Invalid;
 
 /** The access-profile configuration ("treat unassigned accounts as non-compliant"): {@code /admin/v1/access/configuration}. */
@@ -26,8 +26,8 @@ public final class AccessConfigurationAdminResource {
 
     /** The access-profile configuration, read and written. */
     public record ConfigurationModel(
-            @JsonProperty("areUnassignedAccountsNonCompliant") Boolean areUnassignedAccountsNonCompliant) {
-    }
+            @JsonProperty("areUnassignedAccountsNonCompliant")
+            Boolean areUnassignedAccountsNonCompliant) {}
 
     private final ShowProfileConfiguration show;
     private final ChangeProfileConfiguration change;
@@ -45,11 +45,13 @@ public final class AccessConfigurationAdminResource {
     @PUT
     public ConfigurationModel changeConfiguration(@Context SecurityContext security, ConfigurationModel body) {
         if (body == null || body.areUnassignedAccountsNonCompliant() == null) {
-            throw new Invalid("required", "areUnassignedAccountsNonCompliant",
+            throw new Invalid(
+                    "required",
+                    "areUnassignedAccountsNonCompliant",
                     "areUnassignedAccountsNonCompliant is required (true or false)");
         }
-        ProfileSettings changed = change.change(Caller.of(security),
-                new ProfileSettings(body.areUnassignedAccountsNonCompliant()));
+        ProfileSettings changed =
+                change.change(Caller.of(security), new ProfileSettings(body.areUnassignedAccountsNonCompliant()));
         return new ConfigurationModel(changed.unassignedAccountsAreNonCompliant());
     }
 }

@@ -1,7 +1,5 @@
 package org.openprofiles.adapter.rest.access.admin;
 
-import org.openprofiles.domain.security.Action;
-import org.openprofiles.adapter.rest.shared.Requires;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,10 +13,12 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Optional;
 import org.openprofiles.adapter.rest.shared.Caller;
+import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.access.ChangeProfileConfiguration;
 import org.openprofiles.application.access.ShowProfileConfiguration;
 import org.openprofiles.domain.access.AttributeDefinition;
 import org.openprofiles.domain.access.FieldType;
+import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.shared.Invalid;
 
 /** The attribute catalog that access profiles' LDAP attribute values are checked against: {@code /admin/v1/access/attributes}. */
@@ -29,18 +29,27 @@ import org.openprofiles.domain.shared.Invalid;
 public final class AttributeCatalogAdminResource {
 
     /** An attribute definition of the catalog, read and written. */
-    public record AttributeDefinitionModel(@JsonProperty("key") String key, @JsonProperty("label") String label,
-                                           @JsonProperty("type") String type,
-                                           @JsonProperty("required") Boolean required,
-                                           @JsonProperty("maxLength") Integer maxLength,
-                                           @JsonProperty("forbiddenChars") String forbiddenChars,
-                                           @JsonProperty("allowOnlyDefinedValues") Boolean allowOnlyDefinedValues,
-                                           @JsonProperty("definedValues") List<String> definedValues,
-                                           @JsonProperty("defaultValue") String defaultValue) {
+    public record AttributeDefinitionModel(
+            @JsonProperty("key") String key,
+            @JsonProperty("label") String label,
+            @JsonProperty("type") String type,
+            @JsonProperty("required") Boolean required,
+            @JsonProperty("maxLength") Integer maxLength,
+            @JsonProperty("forbiddenChars") String forbiddenChars,
+            @JsonProperty("allowOnlyDefinedValues") Boolean allowOnlyDefinedValues,
+            @JsonProperty("definedValues") List<String> definedValues,
+            @JsonProperty("defaultValue") String defaultValue) {
 
         static AttributeDefinitionModel from(AttributeDefinition d) {
-            return new AttributeDefinitionModel(d.key(), d.label(), d.type().wireName(), d.required(),
-                    d.maxLength().orElse(null), d.forbiddenChars(), d.allowOnlyDefinedValues(), d.definedValues(),
+            return new AttributeDefinitionModel(
+                    d.key(),
+                    d.label(),
+                    d.type().wireName(),
+                    d.required(),
+                    d.maxLength().orElse(null),
+                    d.forbiddenChars(),
+                    d.allowOnlyDefinedValues(),
+                    d.definedValues(),
                     d.defaultValue());
         }
 
@@ -49,11 +58,21 @@ public final class AttributeCatalogAdminResource {
             if (key != null && !key.equalsIgnoreCase(pathKey)) {
                 throw new Invalid("key_mismatch", "key", "the body's key must match the path's, or be left out");
             }
-            FieldType fieldType = FieldType.fromWireName(type).orElseThrow(() -> new Invalid("invalid_type", "type",
-                    "type must be TextField, DatePicker, Checkbox, NumberField or ComboBox"));
-            return new AttributeDefinition(pathKey, label, fieldType, Boolean.TRUE.equals(required),
-                    Optional.ofNullable(maxLength), forbiddenChars, Boolean.TRUE.equals(allowOnlyDefinedValues),
-                    definedValues, defaultValue);
+            FieldType fieldType = FieldType.fromWireName(type)
+                    .orElseThrow(() -> new Invalid(
+                            "invalid_type",
+                            "type",
+                            "type must be TextField, DatePicker, Checkbox, NumberField or ComboBox"));
+            return new AttributeDefinition(
+                    pathKey,
+                    label,
+                    fieldType,
+                    Boolean.TRUE.equals(required),
+                    Optional.ofNullable(maxLength),
+                    forbiddenChars,
+                    Boolean.TRUE.equals(allowOnlyDefinedValues),
+                    definedValues,
+                    defaultValue);
         }
     }
 
@@ -68,14 +87,15 @@ public final class AttributeCatalogAdminResource {
     @GET
     public List<AttributeDefinitionModel> attributes(@Context SecurityContext security) {
         return show.catalog(Caller.of(security)).definitions().values().stream()
-                .map(AttributeDefinitionModel::from).toList();
+                .map(AttributeDefinitionModel::from)
+                .toList();
     }
 
     /** Adds an attribute to the catalog, or replaces its definition; the path names the key. */
     @PUT
     @Path("{key}")
-    public AttributeDefinitionModel defineAttribute(@Context SecurityContext security, @PathParam("key") String key,
-                                                    AttributeDefinitionModel body) {
+    public AttributeDefinitionModel defineAttribute(
+            @Context SecurityContext security, @PathParam("key") String key, AttributeDefinitionModel body) {
         if (body == null) {
             throw new Invalid("required", "body", "the body must be an attribute definition");
         }

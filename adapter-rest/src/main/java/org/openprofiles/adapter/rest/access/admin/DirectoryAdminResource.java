@@ -1,7 +1,5 @@
 package org.openprofiles.adapter.rest.access.admin;
 
-import org.openprofiles.domain.security.Action;
-import org.openprofiles.adapter.rest.shared.Requires;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,12 +15,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.openprofiles.adapter.rest.shared.Caller;
+import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.access.ImportDirectory;
 import org.openprofiles.domain.access.Account;
 import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.AttributeValue;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.GroupId;
+import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.Invalid.Violation;
 
@@ -37,21 +37,24 @@ import org.openprofiles.domain.shared.Invalid.Violation;
 public final class DirectoryAdminResource {
 
     /** A directory group in a bulk load. */
-    public record GroupBody(@JsonProperty("id") UUID id, @JsonProperty("name") String name,
-                            @JsonProperty("distinguishedName") String distinguishedName) {
-    }
+    public record GroupBody(
+            @JsonProperty("id") UUID id,
+            @JsonProperty("name") String name,
+            @JsonProperty("distinguishedName") String distinguishedName) {}
 
     /** A directory account in a bulk load: it replaces the account's memberships and attribute values. */
-    public record AccountBody(@JsonProperty("id") UUID id, @JsonProperty("samAccountName") String samAccountName,
-                              @JsonProperty("displayName") String displayName,
-                              @JsonProperty("distinguishedName") String distinguishedName,
-                              @JsonProperty("enabled") Boolean enabled, @JsonProperty("groups") List<UUID> groups,
-                              @JsonProperty("attributes") Map<String, String> attributes) {
-    }
+    public record AccountBody(
+            @JsonProperty("id") UUID id,
+            @JsonProperty("samAccountName") String samAccountName,
+            @JsonProperty("displayName") String displayName,
+            @JsonProperty("distinguishedName") String distinguishedName,
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("groups") List<UUID> groups,
+            @JsonProperty("attributes") Map<String, String> attributes) {}
 
     /** How many items a bulk load wrote. */
-    public record ImportResultModel(@JsonProperty("upserted") int upserted) {
-    }
+    public record ImportResultModel(
+            @JsonProperty("upserted") int upserted) {}
 
     private final ImportDirectory importDirectory;
 
@@ -62,19 +65,31 @@ public final class DirectoryAdminResource {
     @POST
     @Path("groups")
     public ImportResultModel importGroups(@Context SecurityContext security, List<GroupBody> body) {
-        List<Group> groups = each(body, g -> new Group(g.id() == null ? null : new GroupId(g.id()), g.name(),
-                g.distinguishedName()));
+        List<Group> groups = each(
+                body, g -> new Group(g.id() == null ? null : new GroupId(g.id()), g.name(), g.distinguishedName()));
         return new ImportResultModel(importDirectory.groups(Caller.of(security), groups));
     }
 
     @POST
     @Path("accounts")
     public ImportResultModel importAccounts(@Context SecurityContext security, List<AccountBody> body) {
-        List<Account> accounts = each(body, a -> new Account(a.id() == null ? null : new AccountId(a.id()),
-                a.samAccountName(), a.displayName(), a.distinguishedName(), a.enabled() == null || a.enabled(),
-                a.groups() == null ? null : new LinkedHashSet<>(a.groups().stream().map(GroupId::new).toList()),
-                a.attributes() == null ? null : a.attributes().entrySet().stream()
-                        .map(e -> new AttributeValue(e.getKey(), e.getValue())).toList()));
+        List<Account> accounts = each(
+                body,
+                a -> new Account(
+                        a.id() == null ? null : new AccountId(a.id()),
+                        a.samAccountName(),
+                        a.displayName(),
+                        a.distinguishedName(),
+                        a.enabled() == null || a.enabled(),
+                        a.groups() == null
+                                ? null
+                                : new LinkedHashSet<>(
+                                        a.groups().stream().map(GroupId::new).toList()),
+                        a.attributes() == null
+                                ? null
+                                : a.attributes().entrySet().stream()
+                                        .map(e -> new AttributeValue(e.getKey(), e.getValue()))
+                                        .toList()));
         return new ImportResultModel(importDirectory.accounts(Caller.of(security), accounts));
     }
 
@@ -93,8 +108,8 @@ public final class DirectoryAdminResource {
                 converted.add(convert.apply(items.get(i)));
             } catch (Invalid invalid) {
                 for (Violation v : invalid.violations()) {
-                    violations.add(new Violation("[" + i + "]" + (v.field().isEmpty() ? "" : "." + v.field()),
-                            v.code(), v.message()));
+                    violations.add(new Violation(
+                            "[" + i + "]" + (v.field().isEmpty() ? "" : "." + v.field()), v.code(), v.message()));
                 }
             }
             if (violations.size() >= 100) {

@@ -1,7 +1,5 @@
 package org.openprofiles.adapter.rest.access.arm;
 
-import org.openprofiles.domain.security.Action;
-import org.openprofiles.adapter.rest.shared.Requires;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +24,7 @@ import java.util.UUID;
 import org.openprofiles.adapter.rest.shared.Caller;
 import org.openprofiles.adapter.rest.shared.DomainFailureMapper;
 import org.openprofiles.adapter.rest.shared.Paging;
+import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.access.DeleteAccessProfile;
 import org.openprofiles.application.access.DescribeProfileUsage;
 import org.openprofiles.application.access.GetAccessProfiles;
@@ -34,6 +33,7 @@ import org.openprofiles.application.access.SaveAccessProfile;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.ProfileFilter;
+import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.shared.DomainFailure;
 import org.openprofiles.domain.shared.Invalid;
@@ -54,9 +54,12 @@ public final class AccessProfilesResource {
     private static final String ADDITIONAL_INFORMATION = "AdditionalProfileInformation";
 
     /** The use cases behind these routes. */
-    public record UseCases(ListAccessProfiles list, GetAccessProfiles get, SaveAccessProfile save,
-                           DeleteAccessProfile delete, DescribeProfileUsage usage) {
-    }
+    public record UseCases(
+            ListAccessProfiles list,
+            GetAccessProfiles get,
+            SaveAccessProfile save,
+            DeleteAccessProfile delete,
+            DescribeProfileUsage usage) {}
 
     private final UseCases useCases;
     private final ZoneId zone;
@@ -72,17 +75,24 @@ public final class AccessProfilesResource {
         ArmQuery query = new ArmQuery(uri);
         if (query.has(ADDITIONAL_INFORMATION)) {
             List<AccessProfileId> ids = query.all(ADDITIONAL_INFORMATION).stream()
-                    .map(id -> new AccessProfileId(ArmQuery.guid(id, ADDITIONAL_INFORMATION))).toList();
+                    .map(id -> new AccessProfileId(ArmQuery.guid(id, ADDITIONAL_INFORMATION)))
+                    .toList();
             List<AccessProfile> found = useCases.get().get(Caller.of(security), ids, ADDITIONAL_INFORMATION);
-            Response.ResponseBuilder response = Response.ok(found.stream().map(p -> ProfileModel.from(p, zone)).toList());
+            Response.ResponseBuilder response = Response.ok(
+                    found.stream().map(p -> ProfileModel.from(p, zone)).toList());
             if (found.size() == 1) {
                 response.tag(Long.toString(found.get(0).version()));
             }
             return response.build();
         }
-        return Paging.plainArray(useCases.list().list(Caller.of(security),
-                        new ProfileFilter(query.optional("name"), query.optional("search")), query.page()),
-                p -> ProfileModel.from(p, zone), uri);
+        return Paging.plainArray(
+                useCases.list()
+                        .list(
+                                Caller.of(security),
+                                new ProfileFilter(query.optional("name"), query.optional("search")),
+                                query.page()),
+                p -> ProfileModel.from(p, zone),
+                uri);
     }
 
     /** Map of profile id to {assignedAccounts, nonCompliantAccounts} for a list of profile ids. */
@@ -97,7 +107,8 @@ public final class AccessProfilesResource {
             profiles.add(new AccessProfileId(ArmQuery.guid(ids.get(i), "[" + i + "]")));
         }
         Map<String, ProfileUsageModel> usage = new LinkedHashMap<>();
-        useCases.usage().describe(Caller.of(security), profiles)
+        useCases.usage()
+                .describe(Caller.of(security), profiles)
                 .forEach((id, counted) -> usage.put(id.toString(), ProfileUsageModel.from(counted)));
         return usage;
     }
@@ -110,8 +121,8 @@ public final class AccessProfilesResource {
     @Requires(value = Action.MANAGE_ACCESS_PROFILES, on = "access-profile")
     @POST
     @Path("createupdate")
-    public Response createUpdate(@Context SecurityContext security, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                 ProfileBody body) {
+    public Response createUpdate(
+            @Context SecurityContext security, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ProfileBody body) {
         Principal caller = Caller.of(security);
         UUID requestedId = null;
         try {
@@ -122,11 +133,23 @@ public final class AccessProfilesResource {
             requestedId = id.map(AccessProfileId::value).orElse(null);
             Optional<Long> ifMatchVersion = ifMatchVersion(ifMatch);
             List<Violation> malformed = new ArrayList<>();
-            SaveAccessProfile.Saved saved = useCases.save().save(caller, new SaveAccessProfile.Command(id,
-                    body.draft(malformed), ifMatchVersion, Optional.ofNullable(body.version()), malformed));
+            SaveAccessProfile.Saved saved = useCases.save()
+                    .save(
+                            caller,
+                            new SaveAccessProfile.Command(
+                                    id,
+                                    body.draft(malformed),
+                                    ifMatchVersion,
+                                    Optional.ofNullable(body.version()),
+                                    malformed));
             AccessProfile profile = saved.profile();
-            ProfileCreationResultModel result = new ProfileCreationResultModel(true, profile.id().value(),
-                    saved.created(), profile.version(), ProfileModel.from(profile, zone), List.of());
+            ProfileCreationResultModel result = new ProfileCreationResultModel(
+                    true,
+                    profile.id().value(),
+                    saved.created(),
+                    profile.version(),
+                    ProfileModel.from(profile, zone),
+                    List.of());
             Response.ResponseBuilder response = saved.created()
                     ? Response.created(URI.create("/api/v1/Profiles?" + ADDITIONAL_INFORMATION + "=" + profile.id()))
                     : Response.ok();
@@ -150,14 +173,16 @@ public final class AccessProfilesResource {
         try {
             id = new ArmQuery(uri).requiredGuid("profileId");
             DeleteAccessProfile.Deleted deleted = useCases.delete().delete(caller, new AccessProfileId(id));
-            return Response.ok(new ProfileDeletionResultModel(true, id, deleted.profile().name(),
-                    deleted.removedAssignments(), List.of())).build();
+            return Response.ok(new ProfileDeletionResultModel(
+                            true, id, deleted.profile().name(), deleted.removedAssignments(), List.of()))
+                    .build();
         } catch (DomainFailure failure) {
             if (!ErrorModel.reportedInBody(failure)) {
                 throw failure;
             }
             return Response.status(DomainFailureMapper.statusOf(failure))
-                    .entity(new ProfileDeletionResultModel(false, id, null, 0, ErrorModel.from(failure))).build();
+                    .entity(new ProfileDeletionResultModel(false, id, null, 0, ErrorModel.from(failure)))
+                    .build();
         }
     }
 
@@ -174,7 +199,8 @@ public final class AccessProfilesResource {
         try {
             return Optional.of(Long.parseLong(tag));
         } catch (NumberFormatException e) {
-            throw new Invalid("invalid_if_match", "If-Match", "If-Match must be an ETag this service issued, e.g. \"3\"");
+            throw new Invalid(
+                    "invalid_if_match", "If-Match", "If-Match must be an ETag this service issued, e.g. \"3\"");
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.openprofiles.adapter.rest.access.arm;
 
-import org.openprofiles.domain.security.Action;
-import org.openprofiles.adapter.rest.shared.Requires;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,8 +10,10 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.openprofiles.adapter.rest.shared.Caller;
 import org.openprofiles.adapter.rest.shared.Paging;
+import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.access.ShowAccountRequirements;
 import org.openprofiles.domain.access.AccountId;
+import org.openprofiles.domain.security.Action;
 
 /**
  * What an account's assigned profiles require of it: {@code AttributesByAccount} and
@@ -34,15 +34,20 @@ public final class AccountRequirementsResource {
     @Path("attributesbyaccount")
     public Response attributesByAccount(@Context SecurityContext security, @Context UriInfo uri) {
         ArmQuery query = new ArmQuery(uri);
-        return Paging.plainArray(requirements.attributes(Caller.of(security),
-                new AccountId(query.requiredGuid("accountId")), query.page()), AttributeModel::from, uri);
+        return Paging.plainArray(
+                requirements.attributes(
+                        Caller.of(security), new AccountId(query.requiredGuid("accountId")), query.page()),
+                AttributeModel::from,
+                uri);
     }
 
     @GET
     @Path("groupsbyaccount")
     public Response groupsByAccount(@Context SecurityContext security, @Context UriInfo uri) {
         ArmQuery query = new ArmQuery(uri);
-        return Paging.plainArray(requirements.groups(Caller.of(security),
-                new AccountId(query.requiredGuid("accountId")), query.page()), GroupModel::from, uri);
+        return Paging.plainArray(
+                requirements.groups(Caller.of(security), new AccountId(query.requiredGuid("accountId")), query.page()),
+                GroupModel::from,
+                uri);
     }
 }

@@ -9,8 +9,7 @@ final class ArmDates {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("M/d/uuuu");
 
-    private ArmDates() {
-    }
+    private ArmDates() {}
 
     static String format(Instant instant, ZoneId zone) {
         return FORMAT.format(instant.atZone(zone));

@@ -21,11 +21,11 @@ public final class ArmJson {
     /** The package whose models this dialect reads and writes. */
     public static final String PACKAGE = "org.openprofiles.adapter.rest.access.arm";
 
-    private ArmJson() {
-    }
+    private ArmJson() {}
 
     public static ObjectMapper mapper() {
-        return ((JsonMapper) JsonMappers.standard()).rebuild()
+        return ((JsonMapper) JsonMappers.standard())
+                .rebuild()
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
                 .addHandler(new TypeTagSkipper())
                 .build();
@@ -34,8 +34,12 @@ public final class ArmJson {
     /** Skips the .NET type tags a client may send; leaves every other unknown property to fail. */
     private static final class TypeTagSkipper extends DeserializationProblemHandler {
         @Override
-        public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
-                                             JsonDeserializer<?> deserializer, Object bean, String property)
+        public boolean handleUnknownProperty(
+                DeserializationContext context,
+                JsonParser parser,
+                JsonDeserializer<?> deserializer,
+                Object bean,
+                String property)
                 throws IOException {
             if ("$type".equals(property) || "type".equalsIgnoreCase(property)) {
                 parser.skipChildren();

@@ -67,7 +67,8 @@ final class ArmQuery {
 
     /** The page asked for with {@code limit} and {@code cursor}, in any case. */
     PageRequest page() {
-        return Paging.request(optional(Paging.LIMIT).orElse(null), optional(Paging.CURSOR).orElse(null));
+        return Paging.request(
+                optional(Paging.LIMIT).orElse(null), optional(Paging.CURSOR).orElse(null));
     }
 
     static UUID guid(String value, String field) {

@@ -9,9 +9,10 @@ import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.shared.Invalid;
 
 /** The body of {@code Assign} and {@code Unassign}: a profile, accounts, and a comment (required to assign). */
-public record AssignmentBody(@JsonProperty("profileId") String profileId,
-                             @JsonProperty("accountIds") List<String> accountIds,
-                             @JsonProperty("comment") String comment) {
+public record AssignmentBody(
+        @JsonProperty("profileId") String profileId,
+        @JsonProperty("accountIds") List<String> accountIds,
+        @JsonProperty("comment") String comment) {
 
     /** The command this body asks for; a missing body or a malformed id is a 400 naming it. */
     static AssignProfile.Command command(AssignmentBody body) {

@@ -1,7 +1,5 @@
 package org.openprofiles.adapter.rest.access.arm;
 
-import org.openprofiles.domain.security.Action;
-import org.openprofiles.adapter.rest.shared.Requires;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,9 +13,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.function.Function;
 import org.openprofiles.adapter.rest.shared.Caller;
 import org.openprofiles.adapter.rest.shared.Paging;
+import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.access.AssignProfile;
 import org.openprofiles.application.access.ListProfileAssignments;
 import org.openprofiles.domain.access.AccessProfileId;
+import org.openprofiles.domain.security.Action;
 
 /**
  * Who holds a profile: the vendor's {@code AssignmentsByProfileId}, and our {@code Assign} and
@@ -41,8 +41,11 @@ public final class AssignmentsResource {
     @Path("assignmentsbyprofileid")
     public Response assignmentsByProfileId(@Context SecurityContext security, @Context UriInfo uri) {
         ArmQuery query = new ArmQuery(uri);
-        return Paging.plainArray(assignments.list(Caller.of(security),
-                new AccessProfileId(query.requiredGuid("profileId")), query.page()), ProfileAssignmentModel::from, uri);
+        return Paging.plainArray(
+                assignments.list(
+                        Caller.of(security), new AccessProfileId(query.requiredGuid("profileId")), query.page()),
+                ProfileAssignmentModel::from,
+                uri);
     }
 
     @Requires(value = Action.MANAGE_ACCESS_PROFILES, on = "access-profile")
@@ -59,8 +62,8 @@ public final class AssignmentsResource {
         return change(body, command -> assign.unassign(Caller.of(security), command));
     }
 
-    private static AssignmentResultModel change(AssignmentBody body,
-                                                Function<AssignProfile.Command, AssignProfile.Outcome> change) {
+    private static AssignmentResultModel change(
+            AssignmentBody body, Function<AssignProfile.Command, AssignProfile.Outcome> change) {
         AssignProfile.Command command = AssignmentBody.command(body);
         AssignProfile.Outcome outcome = change.apply(command);
         return new AssignmentResultModel(true, command.profile().value(), outcome.changed(), outcome.unchanged());

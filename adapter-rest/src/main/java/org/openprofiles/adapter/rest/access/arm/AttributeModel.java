@@ -21,7 +21,13 @@ public record AttributeModel(
         @JsonProperty("profileName") String profileName) {
 
     static AttributeModel from(RequiredAttribute required) {
-        return new AttributeModel(required.required().key(), required.label(), required.required().value(),
-                required.actual(), required.compliant(), required.profileId().value(), required.profileName());
+        return new AttributeModel(
+                required.required().key(),
+                required.label(),
+                required.required().value(),
+                required.actual(),
+                required.compliant(),
+                required.profileId().value(),
+                required.profileName());
     }
 }

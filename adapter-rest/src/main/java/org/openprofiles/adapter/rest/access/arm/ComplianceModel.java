@@ -5,13 +5,23 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccountCompliance;
 import org.openprofiles.domain.access.Deviation;
-import org.openprofiles.domain.access.AccessProfileId;
 
 /** One account in the compliance report: its profiles and each way it deviates from them. */
-@JsonPropertyOrder({"accountId", "userName", "displayName", "fqdn", "enabled", "isNonCompliant", "hasNoProfile",
-        "profileIds", "missingGroups", "wrongAttributes"})
+@JsonPropertyOrder({
+    "accountId",
+    "userName",
+    "displayName",
+    "fqdn",
+    "enabled",
+    "isNonCompliant",
+    "hasNoProfile",
+    "profileIds",
+    "missingGroups",
+    "wrongAttributes"
+})
 public record ComplianceModel(
         @JsonProperty("accountId") UUID accountId,
         @JsonProperty("userName") String userName,
@@ -26,15 +36,18 @@ public record ComplianceModel(
 
     /** A group the account should be in and is not. */
     @JsonPropertyOrder({"groupId", "name", "profileId"})
-    public record MissingGroup(@JsonProperty("groupId") UUID groupId, @JsonProperty("name") String name,
-                               @JsonProperty("profileId") UUID profileId) {
-    }
+    public record MissingGroup(
+            @JsonProperty("groupId") UUID groupId,
+            @JsonProperty("name") String name,
+            @JsonProperty("profileId") UUID profileId) {}
 
     /** An attribute without the value a profile requires ("" = no value). */
     @JsonPropertyOrder({"key", "expected", "actual", "profileId"})
-    public record WrongAttribute(@JsonProperty("key") String key, @JsonProperty("expected") String expected,
-                                 @JsonProperty("actual") String actual, @JsonProperty("profileId") UUID profileId) {
-    }
+    public record WrongAttribute(
+            @JsonProperty("key") String key,
+            @JsonProperty("expected") String expected,
+            @JsonProperty("actual") String actual,
+            @JsonProperty("profileId") UUID profileId) {}
 
     static ComplianceModel from(AccountCompliance line) {
         List<MissingGroup> groups = new ArrayList<>();
@@ -42,17 +55,30 @@ public record ComplianceModel(
         boolean noProfile = false;
         for (Deviation deviation : line.deviations()) {
             if (deviation instanceof Deviation.MissingGroup missing) {
-                groups.add(new MissingGroup(missing.group().id().value(), missing.group().name(),
+                groups.add(new MissingGroup(
+                        missing.group().id().value(),
+                        missing.group().name(),
                         missing.profileId().value()));
             } else if (deviation instanceof Deviation.WrongAttribute wrong) {
-                attributes.add(new WrongAttribute(wrong.key(), wrong.expected(), wrong.actual(),
+                attributes.add(new WrongAttribute(
+                        wrong.key(),
+                        wrong.expected(),
+                        wrong.actual(),
                         wrong.profileId().value()));
             } else {
                 noProfile = true;
             }
         }
-        return new ComplianceModel(line.account().id().value(), line.account().samAccountName(),
-                line.account().displayName(), line.account().fqdn(), line.account().enabled(), line.nonCompliant(),
-                noProfile, line.profiles().stream().map(AccessProfileId::value).toList(), groups, attributes);
+        return new ComplianceModel(
+                line.account().id().value(),
+                line.account().samAccountName(),
+                line.account().displayName(),
+                line.account().fqdn(),
+                line.account().enabled(),
+                line.nonCompliant(),
+                noProfile,
+                line.profiles().stream().map(AccessProfileId::value).toList(),
+                groups,
+                attributes);
     }
 }

@@ -1,7 +1,5 @@
 package org.openprofiles.adapter.rest.access.arm;
 
-import org.openprofiles.domain.security.Action;
-import org.openprofiles.adapter.rest.shared.Requires;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,9 +10,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.openprofiles.adapter.rest.shared.Caller;
 import org.openprofiles.adapter.rest.shared.Paging;
+import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.access.ComplianceReport;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.ComplianceQuery;
+import org.openprofiles.domain.security.Action;
 
 /**
  * The compliance report (our extension beside the vendor's routes): accounts with their
@@ -35,9 +35,9 @@ public final class ComplianceResource {
     @Path("compliance")
     public Response compliance(@Context SecurityContext security, @Context UriInfo uri) {
         ArmQuery query = new ArmQuery(uri);
-        ComplianceQuery filter = new ComplianceQuery(query.optionalGuid("profileId").map(AccessProfileId::new),
-                query.flag("nonCompliantOnly"));
-        return Paging.plainArray(compliance.report(Caller.of(security), filter, query.page()),
-                ComplianceModel::from, uri);
+        ComplianceQuery filter = new ComplianceQuery(
+                query.optionalGuid("profileId").map(AccessProfileId::new), query.flag("nonCompliantOnly"));
+        return Paging.plainArray(
+                compliance.report(Caller.of(security), filter, query.page()), ComplianceModel::from, uri);
     }
 }

@@ -10,12 +10,16 @@ import org.openprofiles.domain.shared.Unauthenticated;
 
 /** One error inside a creation or deletion result: the input at fault, a stable code, a sentence. */
 @JsonPropertyOrder({"field", "code", "message"})
-public record ErrorModel(@JsonProperty("field") String field, @JsonProperty("code") String code,
-                         @JsonProperty("message") String message) {
+public record ErrorModel(
+        @JsonProperty("field") String field,
+        @JsonProperty("code") String code,
+        @JsonProperty("message") String message) {
 
     static List<ErrorModel> from(DomainFailure failure) {
         if (failure instanceof Invalid invalid) {
-            return invalid.violations().stream().map(v -> new ErrorModel(v.field(), v.code(), v.message())).toList();
+            return invalid.violations().stream()
+                    .map(v -> new ErrorModel(v.field(), v.code(), v.message()))
+                    .toList();
         }
         return List.of(new ErrorModel(failure.field().orElse(null), failure.code(), failure.getMessage()));
     }

@@ -18,9 +18,15 @@ public record GroupModel(
         @JsonProperty("displayName") String displayName,
         @JsonProperty("distinguishedName") String distinguishedName,
         @JsonProperty("isGroup") boolean isGroup,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("profileId") UUID profileId,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("profileName") String profileName,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("isMember") Boolean isMember) {
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("profileId")
+        UUID profileId,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("profileName")
+        String profileName,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("isMember")
+        Boolean isMember) {
 
     static GroupModel from(Group group) {
         return new GroupModel(group.id().value(), group.name(), group.distinguishedName(), true, null, null, null);
@@ -28,7 +34,13 @@ public record GroupModel(
 
     static GroupModel from(RequiredGroup required) {
         Group group = required.group();
-        return new GroupModel(group.id().value(), group.name(), group.distinguishedName(), true,
-                required.profileId().value(), required.profileName(), required.member());
+        return new GroupModel(
+                group.id().value(),
+                group.name(),
+                group.distinguishedName(),
+                true,
+                required.profileId().value(),
+                required.profileName(),
+                required.member());
     }
 }

@@ -9,7 +9,9 @@ import org.openprofiles.domain.access.AttributeValue;
  * strings; clients may send strings, booleans or numbers.
  */
 @JsonPropertyOrder({"key", "value"})
-public record LdapAttributeModel(@JsonProperty("key") String key, @JsonProperty("value") Object value) {
+public record LdapAttributeModel(
+        @JsonProperty("key") String key,
+        @JsonProperty("value") Object value) {
 
     static LdapAttributeModel from(AttributeValue value) {
         return new LdapAttributeModel(value.key(), value.value());

@@ -10,8 +10,8 @@ import org.openprofiles.domain.access.ProfileAssignment;
  * the account's DNS domain, its samAccountName, and whether it deviates from this profile; plus
  * the comment given when assigning and when that was.
  */
-@JsonPropertyOrder({"ProfileId", "UserId", "Fqdn", "UserName", "IsNonCompliant", "DisplayName", "Comment",
-        "AssignedAt"})
+@JsonPropertyOrder({"ProfileId", "UserId", "Fqdn", "UserName", "IsNonCompliant", "DisplayName", "Comment", "AssignedAt"
+})
 public record ProfileAssignmentModel(
         @JsonProperty("ProfileId") UUID profileId,
         @JsonProperty("UserId") UUID userId,
@@ -23,8 +23,14 @@ public record ProfileAssignmentModel(
         @JsonProperty("AssignedAt") String assignedAt) {
 
     static ProfileAssignmentModel from(ProfileAssignment assignment) {
-        return new ProfileAssignmentModel(assignment.profileId().value(), assignment.account().id().value(),
-                assignment.account().fqdn(), assignment.account().samAccountName(), assignment.nonCompliant(),
-                assignment.account().displayName(), assignment.comment(), assignment.assignedAt().toString());
+        return new ProfileAssignmentModel(
+                assignment.profileId().value(),
+                assignment.account().id().value(),
+                assignment.account().fqdn(),
+                assignment.account().samAccountName(),
+                assignment.nonCompliant(),
+                assignment.account().displayName(),
+                assignment.comment(),
+                assignment.assignedAt().toString());
     }
 }

@@ -10,8 +10,8 @@ import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AttributeValue;
 import org.openprofiles.domain.access.GroupId;
 import org.openprofiles.domain.access.ProfileDraft;
-import org.openprofiles.domain.shared.Invalid.Violation;
 import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.Invalid.Violation;
 
 /**
  * The body of {@code CreateUpdate}: a ProfileModel as a client sends it (any property case, type
@@ -36,8 +36,10 @@ public record ProfileBody(
      * ({@code id}, or {@code guid} / {@code objectGuid} as other clients name it).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record GroupReference(@JsonProperty("id") String id, @JsonProperty("guid") String guid,
-                                 @JsonProperty("objectGuid") String objectGuid) {
+    public record GroupReference(
+            @JsonProperty("id") String id,
+            @JsonProperty("guid") String guid,
+            @JsonProperty("objectGuid") String objectGuid) {
 
         String anyId() {
             return id != null ? id : guid != null ? guid : objectGuid;
@@ -77,13 +79,18 @@ public record ProfileBody(
             if (attribute == null || attribute.key() == null || attribute.key().isBlank()) {
                 malformed.add(new Violation(field, "required", field + " needs a key"));
                 attributes.add(new AttributeValue("?" + i, ""));
-            } else if (attribute.value() != null && !(attribute.value() instanceof String
-                    || attribute.value() instanceof Number || attribute.value() instanceof Boolean)) {
-                malformed.add(new Violation(field, "invalid_value",
+            } else if (attribute.value() != null
+                    && !(attribute.value() instanceof String
+                            || attribute.value() instanceof Number
+                            || attribute.value() instanceof Boolean)) {
+                malformed.add(new Violation(
+                        field,
+                        "invalid_value",
                         "attribute '" + attribute.key() + "' needs a text, number or boolean value"));
                 attributes.add(new AttributeValue(attribute.key(), ""));
             } else {
-                attributes.add(new AttributeValue(attribute.key(),
+                attributes.add(new AttributeValue(
+                        attribute.key(),
                         attribute.value() == null ? "" : attribute.value().toString()));
             }
         }

@@ -1,7 +1,5 @@
 package org.openprofiles.adapter.rest.access.arm;
 
-import org.openprofiles.domain.security.Action;
-import org.openprofiles.adapter.rest.shared.Requires;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,7 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.openprofiles.adapter.rest.shared.Caller;
+import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.access.ShowProfileConfiguration;
+import org.openprofiles.domain.security.Action;
 
 /**
  * What a profile editor needs before it edits: the colour palette, the configuration form and the
@@ -31,7 +31,9 @@ public final class ProfileConfigurationResource {
     @GET
     @Path("colors")
     public List<ColorModel> colors(@Context SecurityContext security) {
-        return configuration.palette(Caller.of(security)).stream().map(ColorModel::from).toList();
+        return configuration.palette(Caller.of(security)).stream()
+                .map(ColorModel::from)
+                .toList();
     }
 
     @GET

@@ -12,5 +12,4 @@ public record ProfileDeletionResultModel(
         @JsonProperty("id") UUID id,
         @JsonProperty("name") String name,
         @JsonProperty("removedAssignments") long removedAssignments,
-        @JsonProperty("errors") List<ErrorModel> errors) {
-}
+        @JsonProperty("errors") List<ErrorModel> errors) {}

@@ -8,8 +8,18 @@ import java.util.UUID;
 import org.openprofiles.domain.access.AccessProfile;
 
 /** The vendor's ProfileModel, exactly as its document shows it, {@code Type} GUID first. */
-@JsonPropertyOrder({"Type", "id", "name", "description", "color", "initials", "creationDateTimeLocal",
-        "lastModifiedDateTimeLocal", "groups", "ldapAttributes"})
+@JsonPropertyOrder({
+    "Type",
+    "id",
+    "name",
+    "description",
+    "color",
+    "initials",
+    "creationDateTimeLocal",
+    "lastModifiedDateTimeLocal",
+    "groups",
+    "ldapAttributes"
+})
 public record ProfileModel(
         @JsonProperty("Type") String type,
         @JsonProperty("id") UUID id,
@@ -26,8 +36,14 @@ public record ProfileModel(
     public static final String TYPE = "6E2B77D2-22A8-44D7-BAB0-852573F89227";
 
     static ProfileModel from(AccessProfile profile, ZoneId zone) {
-        return new ProfileModel(TYPE, profile.id().value(), profile.name(), profile.description(), profile.color(),
-                profile.initials(), ArmDates.format(profile.createdAt(), zone),
+        return new ProfileModel(
+                TYPE,
+                profile.id().value(),
+                profile.name(),
+                profile.description(),
+                profile.color(),
+                profile.initials(),
+                ArmDates.format(profile.createdAt(), zone),
                 ArmDates.format(profile.modifiedAt(), zone),
                 profile.groups().stream().map(GroupModel::from).toList(),
                 profile.attributes().stream().map(LdapAttributeModel::from).toList());

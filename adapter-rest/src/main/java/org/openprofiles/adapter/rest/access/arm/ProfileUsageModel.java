@@ -6,8 +6,9 @@ import org.openprofiles.domain.access.ProfileUsage;
 
 /** Additional information on one profile: accounts assigned, and those deviating from the profile. */
 @JsonPropertyOrder({"assignedAccounts", "nonCompliantAccounts"})
-public record ProfileUsageModel(@JsonProperty("assignedAccounts") long assignedAccounts,
-                                @JsonProperty("nonCompliantAccounts") long nonCompliantAccounts) {
+public record ProfileUsageModel(
+        @JsonProperty("assignedAccounts") long assignedAccounts,
+        @JsonProperty("nonCompliantAccounts") long nonCompliantAccounts) {
 
     static ProfileUsageModel from(ProfileUsage usage) {
         return new ProfileUsageModel(usage.assignedAccounts(), usage.nonCompliantAccounts());

@@ -16,8 +16,8 @@ import org.openprofiles.adapter.rest.shared.Caller;
 import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.certificate.ImportCertificateProfiles;
 import org.openprofiles.domain.security.Action;
-import org.openprofiles.domain.shared.Invalid.Violation;
 import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.Invalid.Violation;
 
 /**
  * Bulk import of certificate profiles from an existing Certificate Management server:
@@ -30,9 +30,10 @@ import org.openprofiles.domain.shared.Invalid;
 public final class CertificateProfileImportResource {
 
     /** What an import did; {@code importId} (null when nothing was written) names its audit event's object. */
-    public record ImportResultModel(@JsonProperty("imported") int imported, @JsonProperty("unchanged") int unchanged,
-                               @JsonProperty("importId") String importId) {
-    }
+    public record ImportResultModel(
+            @JsonProperty("imported") int imported,
+            @JsonProperty("unchanged") int unchanged,
+            @JsonProperty("importId") String importId) {}
 
     private final ImportCertificateProfiles importProfiles;
 
@@ -56,8 +57,9 @@ public final class CertificateProfileImportResource {
                 items.add(item.toImportItem(i, malformed));
             }
         }
-        ImportCertificateProfiles.Result result = importProfiles.importAll(Caller.of(security),
-                new ImportCertificateProfiles.Command(items, malformed));
-        return new ImportResultModel(result.imported(), result.unchanged(), result.importId().orElse(null));
+        ImportCertificateProfiles.Result result =
+                importProfiles.importAll(Caller.of(security), new ImportCertificateProfiles.Command(items, malformed));
+        return new ImportResultModel(
+                result.imported(), result.unchanged(), result.importId().orElse(null));
     }
 }

@@ -1,8 +1,5 @@
 package org.openprofiles.adapter.rest.certificate.admin;
 
-import org.openprofiles.domain.security.Action;
-import org.openprofiles.adapter.rest.shared.Requires;
-import org.openprofiles.adapter.rest.shared.Guids;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,13 +15,16 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import org.openprofiles.adapter.rest.shared.Caller;
+import org.openprofiles.adapter.rest.shared.Guids;
 import org.openprofiles.adapter.rest.shared.Paging;
+import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.certificate.CreateProfileTemplate;
 import org.openprofiles.application.certificate.GetProfileTemplate;
 import org.openprofiles.application.certificate.ListProfileTemplates;
 import org.openprofiles.application.certificate.UpdateProfileTemplate;
 import org.openprofiles.domain.certificate.ProfileTemplate;
 import org.openprofiles.domain.certificate.TemplateId;
+import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.Page;
 
@@ -40,8 +40,11 @@ public final class ProfileTemplatesResource {
     private final ListProfileTemplates list;
     private final GetProfileTemplate get;
 
-    public ProfileTemplatesResource(CreateProfileTemplate create, UpdateProfileTemplate update,
-                                    ListProfileTemplates list, GetProfileTemplate get) {
+    public ProfileTemplatesResource(
+            CreateProfileTemplate create,
+            UpdateProfileTemplate update,
+            ListProfileTemplates list,
+            GetProfileTemplate get) {
         this.create = create;
         this.update = update;
         this.list = list;
@@ -52,18 +55,31 @@ public final class ProfileTemplatesResource {
     @POST
     public Response create(TemplateModel body, @Context UriInfo uri, @Context SecurityContext security) {
         TemplateModel input = required(body);
-        Optional<TemplateId> id = Optional.ofNullable(input.id()).map(value -> new TemplateId(Guids.parse(value, "id")));
-        ProfileTemplate created = create.create(Caller.of(security),
+        Optional<TemplateId> id =
+                Optional.ofNullable(input.id()).map(value -> new TemplateId(Guids.parse(value, "id")));
+        ProfileTemplate created = create.create(
+                Caller.of(security),
                 new CreateProfileTemplate.Command(id, Optional.ofNullable(input.version()), input.content()));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(TemplateModel.from(created)).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.id().toString())
+                        .build())
+                .entity(TemplateModel.from(created))
+                .build();
     }
 
     @GET
-    public Response list(@QueryParam(Paging.LIMIT) String limit, @QueryParam(Paging.CURSOR) String cursor,
-                         @Context UriInfo uri, @Context SecurityContext security) {
+    public Response list(
+            @QueryParam(Paging.LIMIT) String limit,
+            @QueryParam(Paging.CURSOR) String cursor,
+            @Context UriInfo uri,
+            @Context SecurityContext security) {
         Page<ProfileTemplate> page = list.list(Caller.of(security), Paging.request(limit, cursor));
-        return Paging.linkNext(Response.ok(page.items().stream().map(TemplateModel::from).toList()), uri, page).build();
+        return Paging.linkNext(
+                        Response.ok(
+                                page.items().stream().map(TemplateModel::from).toList()),
+                        uri,
+                        page)
+                .build();
     }
 
     @GET

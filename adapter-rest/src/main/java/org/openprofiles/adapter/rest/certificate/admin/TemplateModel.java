@@ -40,8 +40,13 @@ public record TemplateModel(
             @JsonProperty("requireSymbol") boolean requireSymbol) {
 
         static PinPolicyModel from(PinPolicy pin) {
-            return new PinPolicyModel(pin.minLength(), pin.maxLength(), pin.requireDigit(), pin.requireLowercase(),
-                    pin.requireUppercase(), pin.requireSymbol());
+            return new PinPolicyModel(
+                    pin.minLength(),
+                    pin.maxLength(),
+                    pin.requireDigit(),
+                    pin.requireLowercase(),
+                    pin.requireUppercase(),
+                    pin.requireSymbol());
         }
 
         PinPolicy toDomain() {
@@ -50,8 +55,14 @@ public record TemplateModel(
     }
 
     /** One operation's policy; omitted fields take the defaults shown in docs/certificate-profiles.md. */
-    @JsonPropertyOrder({"enabled", "ownerMayInitiate", "onBehalfRoles", "approvalsNeeded", "approverRole",
-            "serverGeneratesPin"})
+    @JsonPropertyOrder({
+        "enabled",
+        "ownerMayInitiate",
+        "onBehalfRoles",
+        "approvalsNeeded",
+        "approverRole",
+        "serverGeneratesPin"
+    })
     public record PolicyModel(
             @JsonProperty("enabled") Boolean enabled,
             @JsonProperty("ownerMayInitiate") Boolean ownerMayInitiate,
@@ -61,9 +72,13 @@ public record TemplateModel(
             @JsonProperty("serverGeneratesPin") Boolean serverGeneratesPin) {
 
         static PolicyModel from(OperationPolicy policy) {
-            return new PolicyModel(policy.enabled(), policy.ownerMayInitiate(),
-                    policy.onBehalfRoles().stream().map(Role::wireName).sorted().toList(), policy.approvalsNeeded(),
-                    policy.approverRole().map(Role::wireName).orElse(null), policy.serverGeneratesPin());
+            return new PolicyModel(
+                    policy.enabled(),
+                    policy.ownerMayInitiate(),
+                    policy.onBehalfRoles().stream().map(Role::wireName).sorted().toList(),
+                    policy.approvalsNeeded(),
+                    policy.approverRole().map(Role::wireName).orElse(null),
+                    policy.serverGeneratesPin());
         }
 
         OperationPolicy toDomain(String field) {
@@ -72,10 +87,15 @@ public record TemplateModel(
                 roles.add(role(role, field + ".onBehalfRoles"));
             }
             Optional<Role> approver = approverRole == null || approverRole.isBlank()
-                    ? Optional.empty() : Optional.of(role(approverRole, field + ".approverRole"));
+                    ? Optional.empty()
+                    : Optional.of(role(approverRole, field + ".approverRole"));
             try {
-                return new OperationPolicy(enabled == null || enabled, ownerMayInitiate == null || ownerMayInitiate,
-                        roles, approvalsNeeded == null ? 0 : approvalsNeeded, approver,
+                return new OperationPolicy(
+                        enabled == null || enabled,
+                        ownerMayInitiate == null || ownerMayInitiate,
+                        roles,
+                        approvalsNeeded == null ? 0 : approvalsNeeded,
+                        approver,
                         serverGeneratesPin != null && serverGeneratesPin);
             } catch (Invalid invalid) {
                 throw new Invalid(invalid.code(), field + "." + invalid.field().orElse(""), invalid.getMessage());
@@ -83,16 +103,28 @@ public record TemplateModel(
         }
 
         private static Role role(String name, String field) {
-            return Role.fromWireName(name).orElseThrow(() -> new Invalid("unknown_role", field,
-                    "unknown role '" + name + "'; roles are admin, profile-manager, profile-reader, cm-agent, cm-approver"));
+            return Role.fromWireName(name)
+                    .orElseThrow(() -> new Invalid(
+                            "unknown_role",
+                            field,
+                            "unknown role '" + name
+                                    + "'; roles are admin, profile-manager, profile-reader, cm-agent, cm-approver"));
         }
     }
 
     public static TemplateModel from(ProfileTemplate template) {
         Map<String, PolicyModel> policies = new LinkedHashMap<>();
-        template.policies().forEach((operation, policy) -> policies.put(operation.wireName(), PolicyModel.from(policy)));
-        return new TemplateModel(template.id().toString(), template.name(), template.description(), template.version(),
-                PinPolicyModel.from(template.pinPolicy()), policies, template.createdAt(), template.updatedAt());
+        template.policies()
+                .forEach((operation, policy) -> policies.put(operation.wireName(), PolicyModel.from(policy)));
+        return new TemplateModel(
+                template.id().toString(),
+                template.name(),
+                template.description(),
+                template.version(),
+                PinPolicyModel.from(template.pinPolicy()),
+                policies,
+                template.createdAt(),
+                template.updatedAt());
     }
 
     /** The content an administrator sent; unknown operations and roles are a 400 naming them. */
@@ -101,10 +133,16 @@ public record TemplateModel(
         if (policies != null) {
             policies.forEach((name, policy) -> {
                 String field = "policies." + name;
-                ProfileOperation operation = ProfileOperation.fromWireName(name).orElseThrow(() -> new Invalid(
-                        "unknown_operation", field, "unknown operation '" + name + "'; operations are "
-                        + String.join(", ", Arrays.stream(ProfileOperation.values())
-                                .map(ProfileOperation::wireName).toList())));
+                ProfileOperation operation = ProfileOperation.fromWireName(name)
+                        .orElseThrow(() -> new Invalid(
+                                "unknown_operation",
+                                field,
+                                "unknown operation '" + name + "'; operations are "
+                                        + String.join(
+                                                ", ",
+                                                Arrays.stream(ProfileOperation.values())
+                                                        .map(ProfileOperation::wireName)
+                                                        .toList())));
                 if (policy == null) {
                     throw new Invalid("required", field, field + " must be a policy object");
                 }

@@ -1,7 +1,5 @@
 package org.openprofiles.adapter.rest.certificate.cm;
 
-import org.openprofiles.adapter.rest.shared.Guids;
-import org.openprofiles.adapter.rest.shared.VendorQuery;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,7 +12,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import org.openprofiles.adapter.rest.shared.Caller;
+import org.openprofiles.adapter.rest.shared.Guids;
 import org.openprofiles.adapter.rest.shared.Paging;
+import org.openprofiles.adapter.rest.shared.VendorQuery;
 import org.openprofiles.application.certificate.GetProfile;
 import org.openprofiles.application.certificate.ListProfilesForUser;
 import org.openprofiles.application.certificate.ProfileWithOperations;
@@ -51,8 +51,8 @@ public final class CertificateProfilesResource {
         StatusFilter status = StatusFilter.parse(VendorQuery.first(uri, "status"));
         Optional<UserId> target = targetUser(VendorQuery.first(uri, TARGET_USER));
         var page = Paging.request(VendorQuery.first(uri, Paging.LIMIT), VendorQuery.first(uri, Paging.CURSOR));
-        Page<ProfileWithOperations> found = listProfiles.list(caller,
-                new ListProfilesForUser.Query(target, status, page));
+        Page<ProfileWithOperations> found =
+                listProfiles.list(caller, new ListProfilesForUser.Query(target, status, page));
         if (found.isEmpty()) {
             return Response.noContent().build();
         }
@@ -64,7 +64,8 @@ public final class CertificateProfilesResource {
     @Path("profiles/{id}")
     public Response get(@PathParam("id") String id, @Context SecurityContext security) {
         CertificateProfileId profileId = new CertificateProfileId(Guids.parse(id, "id"));
-        return getProfile.get(Caller.of(security), profileId)
+        return getProfile
+                .get(Caller.of(security), profileId)
                 .map(seen -> Response.ok(ProfileModel.from(seen)).build())
                 .orElseGet(() -> Response.noContent().build());
     }

@@ -1,7 +1,5 @@
 package org.openprofiles.adapter.rest.certificate.cm;
 
-import org.openprofiles.adapter.rest.shared.Guids;
-import org.openprofiles.adapter.rest.shared.VendorQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,7 +21,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.openprofiles.adapter.rest.shared.Caller;
+import org.openprofiles.adapter.rest.shared.Guids;
 import org.openprofiles.adapter.rest.shared.Paging;
+import org.openprofiles.adapter.rest.shared.VendorQuery;
 import org.openprofiles.application.certificate.CancelCertificateRequest;
 import org.openprofiles.application.certificate.CompleteCertificateRequest;
 import org.openprofiles.application.certificate.DecideCertificateRequest;
@@ -55,6 +55,7 @@ public final class CertificateRequestsResource {
 
     /** The request's URI relative to the Certificate Management root, as the vendor answers it. */
     static final String RELATIVE = "api/v1.0/requests/";
+
     private static final String ROOT = "CertificateManagement/";
     /** Our query parameter asking for the approver's queue instead of the caller's own requests. */
     static final String PENDING_MY_APPROVAL = "pendingmyapproval";
@@ -70,10 +71,14 @@ public final class CertificateRequestsResource {
     private final CancelCertificateRequest cancel;
     private final DecideCertificateRequest decide;
 
-    public CertificateRequestsResource(InitiateCertificateRequest initiate, GetCertificateRequest getRequest,
-                              ListCertificateRequests listRequests, ListRequestProfiles listProfiles,
-                              CompleteCertificateRequest complete, CancelCertificateRequest cancel,
-                              DecideCertificateRequest decide) {
+    public CertificateRequestsResource(
+            InitiateCertificateRequest initiate,
+            GetCertificateRequest getRequest,
+            ListCertificateRequests listRequests,
+            ListRequestProfiles listProfiles,
+            CompleteCertificateRequest complete,
+            CancelCertificateRequest cancel,
+            DecideCertificateRequest decide) {
         this.initiate = initiate;
         this.getRequest = getRequest;
         this.listRequests = listRequests;
@@ -86,17 +91,23 @@ public final class CertificateRequestsResource {
     @POST
     @Path("requests")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonNode body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
-                           @Context UriInfo uri, @Context SecurityContext security) {
+    public Response create(
+            JsonNode body,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Context UriInfo uri,
+            @Context SecurityContext security) {
         Optional<IdempotencyKey> key = idempotencyKey(idempotencyKey);
-        InitiateCertificateRequest.Result result = initiate.initiate(Caller.of(security), NewRequestBody.parse(body), key);
+        InitiateCertificateRequest.Result result =
+                initiate.initiate(Caller.of(security), NewRequestBody.parse(body), key);
         CertificateRequest created;
         if (result instanceof InitiateCertificateRequest.Created c) {
             created = c.request();
         } else if (result instanceof InitiateCertificateRequest.Replayed r) {
             created = r.request();
         } else {
-            throw new Unprocessable("idempotency_key_reused", IDEMPOTENCY_KEY,
+            throw new Unprocessable(
+                    "idempotency_key_reused",
+                    IDEMPOTENCY_KEY,
                     "this " + IDEMPOTENCY_KEY + " was used before for a different request");
         }
         String relative = RELATIVE + created.id();
@@ -120,22 +131,28 @@ public final class CertificateRequestsResource {
         } else {
             Optional<UserId> user = CertificateProfilesResource.targetUser(
                     VendorQuery.first(uri, CertificateProfilesResource.TARGET_USER));
-            Optional<RequestStatus> status = parse(VendorQuery.first(uri, "status"), "status",
-                    RequestStatus::fromName, RequestStatus::fromCode);
-            Optional<RequestType> type = parse(VendorQuery.first(uri, "type"), "type", RequestType::fromName,
-                    RequestType::fromCode);
+            Optional<RequestStatus> status =
+                    parse(VendorQuery.first(uri, "status"), "status", RequestStatus::fromName, RequestStatus::fromCode);
+            Optional<RequestType> type =
+                    parse(VendorQuery.first(uri, "type"), "type", RequestType::fromName, RequestType::fromCode);
             found = listRequests.list(caller, new ListCertificateRequests.Query(user, status, type, page));
         }
         if (found.isEmpty()) {
             return Response.noContent().build();
         }
-        return Paging.linkNext(Response.ok(found.items().stream().map(RequestModel::from).toList()), uri, found).build();
+        return Paging.linkNext(
+                        Response.ok(
+                                found.items().stream().map(RequestModel::from).toList()),
+                        uri,
+                        found)
+                .build();
     }
 
     @GET
     @Path("requests/{id}")
     public Response get(@PathParam("id") String id, @Context SecurityContext security) {
-        return getRequest.get(Caller.of(security), requestId(id))
+        return getRequest
+                .get(Caller.of(security), requestId(id))
                 .map(request -> Response.ok(RequestModel.from(request)).build())
                 .orElseGet(() -> Response.noContent().build());
     }
@@ -157,16 +174,19 @@ public final class CertificateRequestsResource {
         Principal caller = Caller.of(security);
         RequestId requestId = requestId(id);
         JsonNode status = body == null || !body.isObject() ? null : body.get("status");
-        String wanted = status == null || !status.isTextual() ? "" : status.asText().strip();
+        String wanted =
+                status == null || !status.isTextual() ? "" : status.asText().strip();
         if (wanted.equalsIgnoreCase("completed")) {
             CompleteCertificateRequest.Completion done = complete.complete(caller, requestId, pin(body));
-            return Response.ok(RequestModel.from(done.request()).withPin(done.generatedPin())).build();
+            return Response.ok(RequestModel.from(done.request()).withPin(done.generatedPin()))
+                    .build();
         }
         CertificateRequest updated = switch (wanted.toLowerCase(Locale.ROOT)) {
             case "canceled" -> cancel.cancel(caller, requestId, CancelCertificateRequest.Ending.CANCELED);
             case "abandoned" -> cancel.cancel(caller, requestId, CancelCertificateRequest.Ending.ABANDONED);
-            default -> throw new Invalid("invalid_status", "status",
-                    "status must be \"Completed\", \"Canceled\" or \"Abandoned\"");
+            default ->
+                throw new Invalid(
+                        "invalid_status", "status", "status must be \"Completed\", \"Canceled\" or \"Abandoned\"");
         };
         return Response.ok(RequestModel.from(updated)).build();
     }
@@ -175,16 +195,18 @@ public final class CertificateRequestsResource {
     @POST
     @Path("requests/{id}/approve")
     public Response approve(@PathParam("id") String id, @Context SecurityContext security) {
-        return Response.ok(RequestModel.from(decide.decide(Caller.of(security), requestId(id),
-                DecideCertificateRequest.Decision.APPROVE))).build();
+        return Response.ok(RequestModel.from(
+                        decide.decide(Caller.of(security), requestId(id), DecideCertificateRequest.Decision.APPROVE)))
+                .build();
     }
 
     /** Our extension: an approver denies a Pending request, which ends it; answers the updated Request. */
     @POST
     @Path("requests/{id}/deny")
     public Response deny(@PathParam("id") String id, @Context SecurityContext security) {
-        return Response.ok(RequestModel.from(decide.decide(Caller.of(security), requestId(id),
-                DecideCertificateRequest.Decision.DENY))).build();
+        return Response.ok(RequestModel.from(
+                        decide.decide(Caller.of(security), requestId(id), DecideCertificateRequest.Decision.DENY)))
+                .build();
     }
 
     /** The user's PIN in a completion body ({@code "pin"}, our extension), when given. */
@@ -204,8 +226,10 @@ public final class CertificateRequestsResource {
             return Optional.empty();
         }
         if (!IdempotencyKey.isWellFormed(header)) {
-            throw new Invalid("invalid_idempotency_key", IDEMPOTENCY_KEY, IDEMPOTENCY_KEY + " must be 1 to "
-                    + IdempotencyKey.MAX_LENGTH + " visible ASCII characters");
+            throw new Invalid(
+                    "invalid_idempotency_key",
+                    IDEMPOTENCY_KEY,
+                    IDEMPOTENCY_KEY + " must be 1 to " + IdempotencyKey.MAX_LENGTH + " visible ASCII characters");
         }
         return Optional.of(new IdempotencyKey(header));
     }
@@ -215,14 +239,14 @@ public final class CertificateRequestsResource {
     }
 
     /** A status or type filter given by name (any case) or by its wire number; absent or blank means any. */
-    private static <T> Optional<T> parse(String value, String field, Function<String, Optional<T>> byName,
-                                         IntFunction<Optional<T>> byCode) {
+    private static <T> Optional<T> parse(
+            String value, String field, Function<String, Optional<T>> byName, IntFunction<Optional<T>> byCode) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         String text = value.strip();
         Optional<T> found = text.matches("-?\\d{1,9}") ? byCode.apply(Integer.parseInt(text)) : byName.apply(text);
-        return Optional.of(found.orElseThrow(() -> new Invalid("invalid_" + field, field,
-                field + " '" + value + "' is not one this service knows")));
+        return Optional.of(found.orElseThrow(() ->
+                new Invalid("invalid_" + field, field, field + " '" + value + "' is not one this service knows")));
     }
 }

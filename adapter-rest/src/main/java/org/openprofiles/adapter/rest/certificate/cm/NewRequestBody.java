@@ -1,6 +1,5 @@
 package org.openprofiles.adapter.rest.certificate.cm;
 
-import org.openprofiles.adapter.rest.shared.Guids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -10,9 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.openprofiles.adapter.rest.shared.Guids;
 import org.openprofiles.application.certificate.InitiateCertificateRequest;
-import org.openprofiles.domain.certificate.CertificateRequest;
 import org.openprofiles.domain.certificate.CertificateProfileId;
+import org.openprofiles.domain.certificate.CertificateRequest;
 import org.openprofiles.domain.certificate.RequestType;
 import org.openprofiles.domain.certificate.TemplateId;
 import org.openprofiles.domain.security.UserId;
@@ -34,12 +34,11 @@ final class NewRequestBody {
     static final String PRIORITY = "priority";
     static final String PROFILE = "profile";
 
-    private static final Set<String> KEYS = Set.of(PROFILE_TEMPLATE, DATA_COLLECTION, TARGET, TYPE, COMMENT, PRIORITY,
-            PROFILE);
+    private static final Set<String> KEYS =
+            Set.of(PROFILE_TEMPLATE, DATA_COLLECTION, TARGET, TYPE, COMMENT, PRIORITY, PROFILE);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private NewRequestBody() {
-    }
+    private NewRequestBody() {}
 
     static InitiateCertificateRequest.Command parse(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -52,19 +51,25 @@ final class NewRequestBody {
             }
         }
         String typeName = text(body, TYPE, true);
-        RequestType type = RequestType.fromName(typeName).orElseThrow(() -> new Invalid("unsupported_type", TYPE,
-                "type must be one of Enroll, Renew, Recover, RecoverOnBehalf, Duplicate, OnlineUpdate, Unblock, Retire, "
-                        + "Disable, SuspendOrReinstate (or Reinstate); was '" + typeName + "'"));
+        RequestType type = RequestType.fromName(typeName)
+                .orElseThrow(() -> new Invalid(
+                        "unsupported_type",
+                        TYPE,
+                        "type must be one of Enroll, Renew, Recover, RecoverOnBehalf, Duplicate, OnlineUpdate, Unblock, Retire, "
+                                + "Disable, SuspendOrReinstate (or Reinstate); was '" + typeName + "'"));
         TemplateId template = new TemplateId(Guids.parse(text(body, PROFILE_TEMPLATE, true), PROFILE_TEMPLATE));
         String profileText = text(body, PROFILE, !type.createsProfile());
         Optional<CertificateProfileId> profile = profileText == null
-                ? Optional.empty() : Optional.of(new CertificateProfileId(Guids.parse(profileText, PROFILE)));
+                ? Optional.empty()
+                : Optional.of(new CertificateProfileId(Guids.parse(profileText, PROFILE)));
         String target = text(body, TARGET, false);
-        Optional<UserId> targetUser = target == null || target.isBlank() || target.strip().equalsIgnoreCase("current")
-                ? Optional.empty() : Optional.of(new UserId(Guids.parse(target, TARGET)));
+        Optional<UserId> targetUser =
+                target == null || target.isBlank() || target.strip().equalsIgnoreCase("current")
+                        ? Optional.empty()
+                        : Optional.of(new UserId(Guids.parse(target, TARGET)));
         String comment = text(body, COMMENT, true);
-        return new InitiateCertificateRequest.Command(type, template, profile, targetUser, dataCollection(body),
-                comment, priority(body));
+        return new InitiateCertificateRequest.Command(
+                type, template, profile, targetUser, dataCollection(body), comment, priority(body));
     }
 
     private static JsonNode field(JsonNode body, String key) {
@@ -92,7 +97,9 @@ final class NewRequestBody {
 
     private static int priority(JsonNode body) {
         JsonNode value = field(body, PRIORITY);
-        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+        if (value == null
+                || value.isNull()
+                || (value.isTextual() && value.asText().isBlank())) {
             return 0;
         }
         if (value.isInt()) {
@@ -117,28 +124,38 @@ final class NewRequestBody {
             try {
                 value = JSON.readTree(value.asText());
             } catch (Exception e) {
-                throw new Invalid("invalid_datacollection", DATA_COLLECTION,
+                throw new Invalid(
+                        "invalid_datacollection",
+                        DATA_COLLECTION,
                         "datacollection must be an array of {name, value} or that array as a string");
             }
         }
         if (value == null || !value.isArray()) {
-            throw new Invalid("invalid_datacollection", DATA_COLLECTION,
+            throw new Invalid(
+                    "invalid_datacollection",
+                    DATA_COLLECTION,
                     "datacollection must be an array of {name, value} or that array as a string");
         }
         if (value.size() > CertificateRequest.MAX_DATA_ITEMS) {
-            throw new Invalid("too_many", DATA_COLLECTION,
+            throw new Invalid(
+                    "too_many",
+                    DATA_COLLECTION,
                     "datacollection must have at most " + CertificateRequest.MAX_DATA_ITEMS + " items");
         }
         List<CertificateRequest.DataItem> items = new ArrayList<>();
         for (JsonNode item : value) {
             JsonNode name = item.isObject() ? field(item, "name") : null;
             JsonNode itemValue = item.isObject() ? field(item, "value") : null;
-            if (name == null || !name.isTextual() || (itemValue != null && !itemValue.isNull() && !itemValue.isValueNode())) {
-                throw new Invalid("invalid_datacollection", DATA_COLLECTION,
+            if (name == null
+                    || !name.isTextual()
+                    || (itemValue != null && !itemValue.isNull() && !itemValue.isValueNode())) {
+                throw new Invalid(
+                        "invalid_datacollection",
+                        DATA_COLLECTION,
                         "every datacollection item must be {\"name\": text, \"value\": text}");
             }
-            items.add(new CertificateRequest.DataItem(name.asText(),
-                    itemValue == null || itemValue.isNull() ? "" : itemValue.asText()));
+            items.add(new CertificateRequest.DataItem(
+                    name.asText(), itemValue == null || itemValue.isNull() ? "" : itemValue.asText()));
         }
         return items;
     }

@@ -14,8 +14,8 @@ import org.openprofiles.domain.certificate.ProfileOperation;
 import org.openprofiles.domain.certificate.ProfileStatus;
 import org.openprofiles.domain.certificate.TemplateId;
 import org.openprofiles.domain.security.UserId;
-import org.openprofiles.domain.shared.Invalid.Violation;
 import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.Invalid.Violation;
 
 /**
  * A {@code Microsoft.Clm.Shared.Profiles.Profile} as the Certificate Management document shows it:
@@ -25,8 +25,18 @@ import org.openprofiles.domain.shared.Invalid;
  * ignored, because this service computes operations per caller, and values stay raw so that the
  * import can report every fault at once.
  */
-@JsonPropertyOrder({"Uuid", "Status", "Flags", "ParentProfileUuid", "PrimaryProfileUuid", "AssignedUserUuid",
-        "ProfileTemplateUuid", "ProfileTemplateVersion", "Comment", "ProfileOperations"})
+@JsonPropertyOrder({
+    "Uuid",
+    "Status",
+    "Flags",
+    "ParentProfileUuid",
+    "PrimaryProfileUuid",
+    "AssignedUserUuid",
+    "ProfileTemplateUuid",
+    "ProfileTemplateVersion",
+    "Comment",
+    "ProfileOperations"
+})
 public record ProfileModel(
         @JsonProperty("Uuid") String uuid,
         @JsonProperty("Status") Integer status,
@@ -41,9 +51,16 @@ public record ProfileModel(
 
     public static ProfileModel from(ProfileWithOperations seen) {
         CertificateProfile p = seen.profile();
-        return new ProfileModel(p.id().toString(), p.status().code(), p.flags(),
-                Guids.write(p.parent().map(CertificateProfileId::value)), Guids.write(p.primary().map(CertificateProfileId::value)),
-                p.assignedUser().toString(), p.template().toString(), p.templateVersion(), p.comment(),
+        return new ProfileModel(
+                p.id().toString(),
+                p.status().code(),
+                p.flags(),
+                Guids.write(p.parent().map(CertificateProfileId::value)),
+                Guids.write(p.primary().map(CertificateProfileId::value)),
+                p.assignedUser().toString(),
+                p.template().toString(),
+                p.templateVersion(),
+                p.comment(),
                 seen.operations().stream().map(ProfileOperation::wireName).toList());
     }
 
@@ -60,9 +77,12 @@ public record ProfileModel(
         } else {
             profileStatus = ProfileStatus.fromCode(status);
             if (profileStatus.isEmpty()) {
-                malformed.add(new Violation(at(index, "Status"), "unknown_status", "Status " + status
-                        + " is not a profile status (None -1, New 0, Assigned 1, Active 2, Disabled 3, Suspended 4,"
-                        + " Retired 6)"));
+                malformed.add(new Violation(
+                        at(index, "Status"),
+                        "unknown_status",
+                        "Status " + status
+                                + " is not a profile status (None -1, New 0, Assigned 1, Active 2, Disabled 3, Suspended 4,"
+                                + " Retired 6)"));
             }
         }
         Optional<UUID> parent = reference(index, "ParentProfileUuid", parentProfileUuid, false, malformed);
@@ -70,21 +90,29 @@ public record ProfileModel(
         Optional<UUID> owner = reference(index, "AssignedUserUuid", assignedUserUuid, true, malformed);
         Optional<UUID> template = reference(index, "ProfileTemplateUuid", profileTemplateUuid, true, malformed);
         if (profileTemplateVersion == null || profileTemplateVersion < 1) {
-            malformed.add(new Violation(at(index, "ProfileTemplateVersion"), "invalid_version",
+            malformed.add(new Violation(
+                    at(index, "ProfileTemplateVersion"),
+                    "invalid_version",
                     "ProfileTemplateVersion is required and at least 1"));
         }
         if (malformed.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new ImportCertificateProfiles.Item(new CertificateProfileId(id.orElseThrow()),
-                profileStatus.orElseThrow(), flags == null ? 0 : flags, parent.map(CertificateProfileId::new),
-                primary.map(CertificateProfileId::new), new UserId(owner.orElseThrow()),
-                new TemplateId(template.orElseThrow()), profileTemplateVersion, comment));
+        return Optional.of(new ImportCertificateProfiles.Item(
+                new CertificateProfileId(id.orElseThrow()),
+                profileStatus.orElseThrow(),
+                flags == null ? 0 : flags,
+                parent.map(CertificateProfileId::new),
+                primary.map(CertificateProfileId::new),
+                new UserId(owner.orElseThrow()),
+                new TemplateId(template.orElseThrow()),
+                profileTemplateVersion,
+                comment));
     }
 
     /** A GUID property of an imported profile; the nil GUID is absent, as the vendor writes absent references. */
-    private static Optional<UUID> reference(int index, String field, String value, boolean required,
-                                            List<Violation> malformed) {
+    private static Optional<UUID> reference(
+            int index, String field, String value, boolean required, List<Violation> malformed) {
         try {
             Optional<UUID> parsed = Guids.parseReference(value, at(index, field));
             if (parsed.isEmpty() && required) {

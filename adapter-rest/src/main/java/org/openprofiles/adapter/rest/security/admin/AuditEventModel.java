@@ -19,7 +19,14 @@ public record AuditEventModel(
         @JsonProperty("after") Map<String, Object> after) {
 
     public static AuditEventModel from(AuditEvent event) {
-        return new AuditEventModel(event.id(), event.occurredAt(), event.actor().map(UserId::value).orElse(null),
-                event.action(), event.objectType(), event.objectId(), event.before(), event.after());
+        return new AuditEventModel(
+                event.id(),
+                event.occurredAt(),
+                event.actor().map(UserId::value).orElse(null),
+                event.action(),
+                event.objectType(),
+                event.objectId(),
+                event.before(),
+                event.after());
     }
 }

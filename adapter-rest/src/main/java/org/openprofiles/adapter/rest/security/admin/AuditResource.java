@@ -1,6 +1,5 @@
 package org.openprofiles.adapter.rest.security.admin;
 
-import org.openprofiles.adapter.rest.shared.Requires;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,14 +10,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.openprofiles.adapter.rest.shared.Caller;
-import org.openprofiles.adapter.rest.shared.Guids;
-import org.openprofiles.adapter.rest.shared.Parameters;
 import org.openprofiles.adapter.rest.shared.Paging;
+import org.openprofiles.adapter.rest.shared.Parameters;
+import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.security.ListAuditEvents;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.AuditEvent;
-import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.security.AuditTrail;
+import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.Page;
 
@@ -36,11 +35,17 @@ public final class AuditResource {
 
     /** Filters are optional; {@code from} is inclusive and {@code to} exclusive, both ISO-8601 instants. */
     @GET
-    public Response list(@QueryParam("actor") String actor, @QueryParam("objectType") String objectType,
-                         @QueryParam("objectId") String objectId, @QueryParam("action") String action,
-                         @QueryParam("from") String from, @QueryParam("to") String to,
-                         @QueryParam(Paging.LIMIT) String limit, @QueryParam(Paging.CURSOR) String cursor,
-                         @Context SecurityContext security, @Context UriInfo uri) {
+    public Response list(
+            @QueryParam("actor") String actor,
+            @QueryParam("objectType") String objectType,
+            @QueryParam("objectId") String objectId,
+            @QueryParam("action") String action,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam(Paging.LIMIT) String limit,
+            @QueryParam(Paging.CURSOR) String cursor,
+            @Context SecurityContext security,
+            @Context UriInfo uri) {
         // @Requires has refused a caller without the right before these parameters are parsed.
         Principal caller = Caller.of(security);
         AuditTrail.Query query = new AuditTrail.Query(
@@ -51,7 +56,11 @@ public final class AuditResource {
                 Parameters.optionalInstant(from, "from"),
                 Parameters.optionalInstant(to, "to"));
         Page<AuditEvent> page = listEvents.list(caller, query, Paging.request(limit, cursor));
-        return Paging.linkNext(Response.ok(page.items().stream().map(AuditEventModel::from).toList()), uri, page)
+        return Paging.linkNext(
+                        Response.ok(
+                                page.items().stream().map(AuditEventModel::from).toList()),
+                        uri,
+                        page)
                 .build();
     }
 }

@@ -9,5 +9,4 @@ public record CreateUserBody(
         @JsonProperty("id") UUID id,
         @JsonProperty("login") String login,
         @JsonProperty("displayName") String displayName,
-        @JsonProperty("roles") List<String> roles) {
-}
+        @JsonProperty("roles") List<String> roles) {}

@@ -15,8 +15,13 @@ public record IssuedTokenModel(
         @JsonProperty("expiresAt") Instant expiresAt) {
 
     public static IssuedTokenModel from(IssueToken.Issued issued) {
-        return new IssuedTokenModel(issued.token().id().value(), issued.token().userId().value(), issued.token().name(),
-                issued.secret(), issued.token().createdAt(), issued.token().expiresAt().orElse(null));
+        return new IssuedTokenModel(
+                issued.token().id().value(),
+                issued.token().userId().value(),
+                issued.token().name(),
+                issued.secret(),
+                issued.token().createdAt(),
+                issued.token().expiresAt().orElse(null));
     }
 
     @Override

@@ -15,7 +15,12 @@ public record TokenModel(
         @JsonProperty("revokedAt") Instant revokedAt) {
 
     public static TokenModel from(ApiToken token) {
-        return new TokenModel(token.id().value(), token.userId().value(), token.name(), token.createdAt(),
-                token.expiresAt().orElse(null), token.revokedAt().orElse(null));
+        return new TokenModel(
+                token.id().value(),
+                token.userId().value(),
+                token.name(),
+                token.createdAt(),
+                token.expiresAt().orElse(null),
+                token.revokedAt().orElse(null));
     }
 }

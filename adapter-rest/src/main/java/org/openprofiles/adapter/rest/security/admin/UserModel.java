@@ -18,7 +18,13 @@ public record UserModel(
         @JsonProperty("version") long version) {
 
     public static UserModel from(User user) {
-        return new UserModel(user.id().value(), user.login(), user.displayName(), user.enabled(),
-                user.roles().stream().map(Role::wireName).sorted().toList(), user.createdAt(), user.version());
+        return new UserModel(
+                user.id().value(),
+                user.login(),
+                user.displayName(),
+                user.enabled(),
+                user.roles().stream().map(Role::wireName).sorted().toList(),
+                user.createdAt(),
+                user.version());
     }
 }

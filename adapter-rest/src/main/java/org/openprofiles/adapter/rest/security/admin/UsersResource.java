@@ -1,6 +1,5 @@
 package org.openprofiles.adapter.rest.security.admin;
 
-import org.openprofiles.adapter.rest.shared.Requires;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import org.openprofiles.adapter.rest.shared.Caller;
 import org.openprofiles.adapter.rest.shared.Guids;
-import org.openprofiles.adapter.rest.shared.Parameters;
 import org.openprofiles.adapter.rest.shared.Paging;
+import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.security.CreateUser;
 import org.openprofiles.application.security.DisableUser;
 import org.openprofiles.application.security.EnableUser;
@@ -48,10 +47,16 @@ import org.openprofiles.domain.shared.Page;
 public final class UsersResource {
 
     /** The use cases behind the routes, built by the wiring. */
-    public record UseCases(CreateUser create, ListUsers list, GetUser get, DisableUser disable, EnableUser enable,
-                           SetUserRoles setRoles,
-                           IssueToken issueToken, ListTokens listTokens, RevokeToken revokeToken) {
-    }
+    public record UseCases(
+            CreateUser create,
+            ListUsers list,
+            GetUser get,
+            DisableUser disable,
+            EnableUser enable,
+            SetUserRoles setRoles,
+            IssueToken issueToken,
+            ListTokens listTokens,
+            RevokeToken revokeToken) {}
 
     private final UseCases useCases;
 
@@ -63,21 +68,31 @@ public final class UsersResource {
     public Response create(CreateUserBody body, @Context SecurityContext security, @Context UriInfo uri) {
         Principal caller = Caller.of(security);
         CreateUserBody request = required(body);
-        CreateUser.Command command = new CreateUser.Command(Optional.ofNullable(request.id()).map(UserId::new),
-                request.login(), request.displayName(),
+        CreateUser.Command command = new CreateUser.Command(
+                Optional.ofNullable(request.id()).map(UserId::new),
+                request.login(),
+                request.displayName(),
                 Role.parseAll(request.roles() == null ? List.of() : request.roles(), "roles"));
         User user = useCases.create().create(caller, command);
-        return Response.created(uri.getBaseUriBuilder().path("admin/v1/users").path(user.id().toString()).build())
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("admin/v1/users")
+                        .path(user.id().toString())
+                        .build())
                 .entity(UserModel.from(user))
                 .build();
     }
 
     @GET
-    public Response list(@QueryParam(Paging.LIMIT) String limit, @QueryParam(Paging.CURSOR) String cursor,
-                         @Context SecurityContext security, @Context UriInfo uri) {
+    public Response list(
+            @QueryParam(Paging.LIMIT) String limit,
+            @QueryParam(Paging.CURSOR) String cursor,
+            @Context SecurityContext security,
+            @Context UriInfo uri) {
         Principal caller = Caller.of(security);
         Page<User> page = useCases.list().list(caller, Paging.request(limit, cursor));
-        return Paging.linkNext(Response.ok(page.items().stream().map(UserModel::from).toList()), uri, page).build();
+        return Paging.linkNext(
+                        Response.ok(page.items().stream().map(UserModel::from).toList()), uri, page)
+                .build();
     }
 
     @GET
@@ -106,40 +121,49 @@ public final class UsersResource {
     public UserModel setRoles(@PathParam("id") String id, SetRolesBody body, @Context SecurityContext security) {
         Principal caller = Caller.of(security);
         UserId user = userId(id);
-        return UserModel.from(useCases.setRoles().set(caller, user,
-                Role.parseAll(required(body).roles(), "roles")));
+        return UserModel.from(useCases.setRoles()
+                .set(caller, user, Role.parseAll(required(body).roles(), "roles")));
     }
 
     @POST
     @Path("{id}/tokens")
-    public Response issueToken(@PathParam("id") String id, IssueTokenBody body, @Context SecurityContext security,
-                               @Context UriInfo uri) {
+    public Response issueToken(
+            @PathParam("id") String id, IssueTokenBody body, @Context SecurityContext security, @Context UriInfo uri) {
         Principal caller = Caller.of(security);
         UserId user = userId(id);
         IssueTokenBody request = body == null ? new IssueTokenBody(null, null) : body;
-        IssueToken.Issued issued = useCases.issueToken().issue(caller,
-                new IssueToken.Command(user, request.name(), Optional.ofNullable(request.expiresAt())));
-        return Response.created(uri.getBaseUriBuilder().path("admin/v1/users").path(user.toString()).path("tokens")
-                        .path(issued.token().id().toString()).build())
+        IssueToken.Issued issued = useCases.issueToken()
+                .issue(caller, new IssueToken.Command(user, request.name(), Optional.ofNullable(request.expiresAt())));
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("admin/v1/users")
+                        .path(user.toString())
+                        .path("tokens")
+                        .path(issued.token().id().toString())
+                        .build())
                 .entity(IssuedTokenModel.from(issued))
                 .build();
     }
 
     @GET
     @Path("{id}/tokens")
-    public Response listTokens(@PathParam("id") String id, @QueryParam(Paging.LIMIT) String limit,
-                               @QueryParam(Paging.CURSOR) String cursor, @Context SecurityContext security,
-                               @Context UriInfo uri) {
+    public Response listTokens(
+            @PathParam("id") String id,
+            @QueryParam(Paging.LIMIT) String limit,
+            @QueryParam(Paging.CURSOR) String cursor,
+            @Context SecurityContext security,
+            @Context UriInfo uri) {
         Principal caller = Caller.of(security);
         UserId user = userId(id);
         Page<ApiToken> page = useCases.listTokens().list(caller, user, Paging.request(limit, cursor));
-        return Paging.linkNext(Response.ok(page.items().stream().map(TokenModel::from).toList()), uri, page).build();
+        return Paging.linkNext(
+                        Response.ok(page.items().stream().map(TokenModel::from).toList()), uri, page)
+                .build();
     }
 
     @DELETE
     @Path("{id}/tokens/{tokenId}")
-    public Response revokeToken(@PathParam("id") String id, @PathParam("tokenId") String tokenId,
-                                @Context SecurityContext security) {
+    public Response revokeToken(
+            @PathParam("id") String id, @PathParam("tokenId") String tokenId, @Context SecurityContext security) {
         Principal caller = Caller.of(security);
         UserId user = userId(id);
         TokenId token = new TokenId(Guids.parse(tokenId, "tokenId"));
