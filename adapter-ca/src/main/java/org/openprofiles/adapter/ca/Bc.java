@@ -57,10 +57,10 @@ final class Bc {
 
     static final Provider PROVIDER = new BouncyCastleProvider();
 
-    private static final JcaX509CertificateConverter CERTIFICATES = new JcaX509CertificateConverter().setProvider(PROVIDER);
+    private static final JcaX509CertificateConverter CERTIFICATES =
+            new JcaX509CertificateConverter().setProvider(PROVIDER);
 
-    private Bc() {
-    }
+    private Bc() {}
 
     /** A signer with {@code key}: ECDSA or RSA (PKCS#1 v1.5, the widest supported) with {@code hash}. */
     static ContentSigner signer(PrivateKey key, SignatureHash hash) {
@@ -74,7 +74,9 @@ final class Bc {
 
     static DigestCalculatorProvider digests() {
         try {
-            return new JcaDigestCalculatorProviderBuilder().setProvider(PROVIDER).build();
+            return new JcaDigestCalculatorProviderBuilder()
+                    .setProvider(PROVIDER)
+                    .build();
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("no digest calculators", e);
         }
@@ -122,7 +124,8 @@ final class Bc {
     /** SHA-1 of the public key's bits (RFC 5280 4.2.1.2 method 1): identifies keys, secures nothing. */
     static byte[] keyIdentifier(SubjectPublicKeyInfo key) {
         try {
-            return MessageDigest.getInstance("SHA-1").digest(key.getPublicKeyData().getBytes());
+            return MessageDigest.getInstance("SHA-1")
+                    .digest(key.getPublicKeyData().getBytes());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-1", e);
         }
@@ -191,7 +194,8 @@ final class Bc {
      */
     static PrivateKey ownKey(PrivateKey key) {
         try {
-            return KeyFactory.getInstance(key.getAlgorithm(), PROVIDER).generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+            return KeyFactory.getInstance(key.getAlgorithm(), PROVIDER)
+                    .generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a " + key.getAlgorithm() + " key does not convert", e);
         }

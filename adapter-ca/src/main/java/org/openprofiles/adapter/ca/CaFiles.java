@@ -44,7 +44,8 @@ final class CaFiles {
     private static final Logger LOG = LoggerFactory.getLogger(CaFiles.class);
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final EmbeddedCaSettings settings;
     private final SecureRandom random;
@@ -86,7 +87,8 @@ final class CaFiles {
         } catch (FileAlreadyExistsException e) {
             // created by another instance meanwhile
         } catch (IOException e) {
-            throw new CertificateAuthorityUnavailable("the CA directory " + directory + " cannot be created: " + reason(e));
+            throw new CertificateAuthorityUnavailable(
+                    "the CA directory " + directory + " cannot be created: " + reason(e));
         }
     }
 
@@ -107,21 +109,24 @@ final class CaFiles {
             return readPassword(file);
         }
         if (Files.exists(caKeystore())) {
-            throw new CertificateAuthorityUnavailable("the CA keystore " + caKeystore() + " exists but no password was given and "
-                    + file + " is missing");
+            throw new CertificateAuthorityUnavailable("the CA keystore " + caKeystore()
+                    + " exists but no password was given and " + file + " is missing");
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Arrays.fill(secret, (byte) 0);
         try {
-            Files.write(Files.createFile(file, ownerOnly(OWNER_ONLY_FILE)), (generated + "\n").getBytes(StandardCharsets.US_ASCII));
+            Files.write(
+                    Files.createFile(file, ownerOnly(OWNER_ONLY_FILE)),
+                    (generated + "\n").getBytes(StandardCharsets.US_ASCII));
             LOG.info("Generated the CA keystore password into {} (readable by its owner only)", file);
             return generated.toCharArray();
         } catch (FileAlreadyExistsException e) {
             return readPassword(file); // another instance generated it first
         } catch (IOException e) {
-            throw new CertificateAuthorityUnavailable("the CA keystore password file " + file + " cannot be written: " + reason(e));
+            throw new CertificateAuthorityUnavailable(
+                    "the CA keystore password file " + file + " cannot be written: " + reason(e));
         }
     }
 
@@ -134,7 +139,8 @@ final class CaFiles {
             }
             return firstLine.toCharArray();
         } catch (IOException e) {
-            throw new CertificateAuthorityUnavailable("the CA keystore password file " + file + " cannot be read: " + reason(e));
+            throw new CertificateAuthorityUnavailable(
+                    "the CA keystore password file " + file + " cannot be read: " + reason(e));
         }
     }
 
@@ -148,16 +154,18 @@ final class CaFiles {
             return Optional.empty();
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException) {
-                throw new CertificateAuthorityUnavailable("the " + what + " " + path + " cannot be opened: the password is wrong");
+                throw new CertificateAuthorityUnavailable(
+                        "the " + what + " " + path + " cannot be opened: the password is wrong");
             }
             if (e instanceof AccessDeniedException) {
-                throw new CertificateAuthorityUnavailable("the " + what + " " + path + " cannot be read: permission denied");
+                throw new CertificateAuthorityUnavailable(
+                        "the " + what + " " + path + " cannot be read: permission denied");
             }
-            throw new CertificateAuthorityUnavailable("the " + what + " " + path
-                    + " cannot be opened: it is not a PKCS#12 keystore or it is damaged");
+            throw new CertificateAuthorityUnavailable(
+                    "the " + what + " " + path + " cannot be opened: it is not a PKCS#12 keystore or it is damaged");
         } catch (GeneralSecurityException e) {
-            throw new CertificateAuthorityUnavailable("the " + what + " " + path
-                    + " cannot be opened: it is not a PKCS#12 keystore or it is damaged");
+            throw new CertificateAuthorityUnavailable(
+                    "the " + what + " " + path + " cannot be opened: it is not a PKCS#12 keystore or it is damaged");
         }
     }
 
@@ -194,10 +202,10 @@ final class CaFiles {
 
     private Path writeTemporary(Path path, KeyStore store, char[] password) {
         try {
-            Path temporary = Files.createTempFile(path.toAbsolutePath().getParent(), "." + path.getFileName(), ".tmp",
-                    ownerOnly(OWNER_ONLY_FILE));
+            Path temporary = Files.createTempFile(
+                    path.toAbsolutePath().getParent(), "." + path.getFileName(), ".tmp", ownerOnly(OWNER_ONLY_FILE));
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
+                    OutputStream out = Channels.newOutputStream(channel)) {
                 store.store(out, password);
                 out.flush();
                 channel.force(true);

@@ -30,7 +30,8 @@ public enum CaKeyAlgorithm {
 
     /** Reads a setting value: "EC_P384"/"ec-p384"/"EC-P384" or "RSA_3072"/"rsa-3072". */
     public static CaKeyAlgorithm parse(String text) {
-        String normalized = text == null ? "" : text.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        String normalized =
+                text == null ? "" : text.strip().toUpperCase(Locale.ROOT).replace('-', '_');
         for (CaKeyAlgorithm algorithm : values()) {
             if (algorithm.name().equals(normalized)) {
                 return algorithm;

@@ -38,8 +38,12 @@ final class CaKeys {
     private final KeyRecoveryKey currentRecoveryKey;
     private final CaCertificates certificates;
 
-    private CaKeys(CaSigner issuing, Map<IssuerId, CaSigner> issuers, Optional<CaSigner> root,
-                   Map<String, KeyRecoveryKey> recoveryKeys, KeyRecoveryKey currentRecoveryKey) {
+    private CaKeys(
+            CaSigner issuing,
+            Map<IssuerId, CaSigner> issuers,
+            Optional<CaSigner> root,
+            Map<String, KeyRecoveryKey> recoveryKeys,
+            KeyRecoveryKey currentRecoveryKey) {
         this.issuing = issuing;
         this.issuers = Collections.unmodifiableMap(issuers);
         this.root = root;
@@ -55,11 +59,13 @@ final class CaKeys {
      * certificate is an earlier issuing CA; an entry holding the root's own key lets this CA sign
      * the root's CRL and new issuing CAs.
      */
-    static CaKeys read(KeyStore caStore, KeyStore recoveryStore, char[] password, Optional<String> keyAlias, String where) {
+    static CaKeys read(
+            KeyStore caStore, KeyStore recoveryStore, char[] password, Optional<String> keyAlias, String where) {
         Map<String, CaSigner> entries = signers(caStore, password, where);
         String issuingAlias = issuingAlias(entries, keyAlias, where);
         CaSigner issuing = entries.get(issuingAlias);
-        X509CertificateHolder rootCertificate = issuing.chain().get(issuing.chain().size() - 1);
+        X509CertificateHolder rootCertificate =
+                issuing.chain().get(issuing.chain().size() - 1);
         if (!rootCertificate.getSubject().equals(rootCertificate.getIssuer())) {
             throw new CertificateAuthorityUnavailable("the chain of '" + issuingAlias + "' in " + where
                     + " does not end at a root (self-signed) certificate; put the whole chain in the keystore");
@@ -80,8 +86,11 @@ final class CaKeys {
         }
         Map<String, KeyRecoveryKey> recovery = new LinkedHashMap<>();
         KeyRecoveryKey current = null;
-        for (Map.Entry<String, CaSigner> entry : signers(recoveryStore, password, "key-recovery keystore").entrySet()) {
-            KeyRecoveryKey key = new KeyRecoveryKey(entry.getValue().id().value(), entry.getValue().key(),
+        for (Map.Entry<String, CaSigner> entry :
+                signers(recoveryStore, password, "key-recovery keystore").entrySet()) {
+            KeyRecoveryKey key = new KeyRecoveryKey(
+                    entry.getValue().id().value(),
+                    entry.getValue().key(),
                     Bc.certificate(entry.getValue().certificate()));
             recovery.put(key.id(), key);
             if (entry.getKey().equals(RECOVERY_ALIAS)) {
@@ -89,7 +98,8 @@ final class CaKeys {
             }
         }
         if (current == null) {
-            throw new CertificateAuthorityUnavailable("the key-recovery keystore has no entry '" + RECOVERY_ALIAS + "'");
+            throw new CertificateAuthorityUnavailable(
+                    "the key-recovery keystore has no entry '" + RECOVERY_ALIAS + "'");
         }
         return new CaKeys(issuing, issuers, root, recovery, current);
     }
@@ -142,8 +152,13 @@ final class CaKeys {
 
     private static CaCertificate describe(X509CertificateHolder certificate, CaCertificate.Role role) {
         try {
-            return new CaCertificate(Bc.issuerId(certificate), role, Bc.distinguishedName(certificate.getSubject()).toString(),
-                    certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), certificate.getEncoded());
+            return new CaCertificate(
+                    Bc.issuerId(certificate),
+                    role,
+                    Bc.distinguishedName(certificate.getSubject()).toString(),
+                    certificate.getNotBefore().toInstant(),
+                    certificate.getNotAfter().toInstant(),
+                    certificate.getEncoded());
         } catch (IOException e) {
             throw new IllegalStateException("a CA certificate does not encode", e);
         }
@@ -152,22 +167,26 @@ final class CaKeys {
     private static String issuingAlias(Map<String, CaSigner> entries, Optional<String> keyAlias, String where) {
         if (keyAlias.isPresent()) {
             if (!entries.containsKey(keyAlias.get())) {
-                throw new CertificateAuthorityUnavailable("the " + where + " has no key entry '" + keyAlias.get() + "'");
+                throw new CertificateAuthorityUnavailable(
+                        "the " + where + " has no key entry '" + keyAlias.get() + "'");
             }
             return keyAlias.get();
         }
         if (entries.containsKey(ISSUING_ALIAS)) {
             return ISSUING_ALIAS;
         }
-        List<String> underARoot = entries.values().stream().filter(s -> !s.selfSigned()).map(CaSigner::alias).toList();
+        List<String> underARoot = entries.values().stream()
+                .filter(s -> !s.selfSigned())
+                .map(CaSigner::alias)
+                .toList();
         if (underARoot.size() == 1) {
             return underARoot.get(0);
         }
         if (entries.size() == 1) {
             return entries.keySet().iterator().next();
         }
-        throw new CertificateAuthorityUnavailable("the " + where + " holds " + entries.size()
-                + " keys; set the CA key alias to the issuing one");
+        throw new CertificateAuthorityUnavailable(
+                "the " + where + " holds " + entries.size() + " keys; set the CA key alias to the issuing one");
     }
 
     /** Every key entry of a keystore whose key signs for its certificate, by alias. */
@@ -202,15 +221,16 @@ final class CaKeys {
 
     /** A key under the wrong certificate, or a non-CA certificate, fails now rather than in a relying party. */
     private static void checkKeyMatches(String alias, PrivateKey key, X509Certificate certificate, String where) {
-        BasicConstraints constraints = BasicConstraints.fromExtensions(Bc.holder(certificate).getExtensions());
+        BasicConstraints constraints =
+                BasicConstraints.fromExtensions(Bc.holder(certificate).getExtensions());
         boolean recovery = alias.equals(RECOVERY_ALIAS) || alias.startsWith(RECOVERY_ALIAS + "-");
         if (!recovery && (constraints == null || !constraints.isCA())) {
-            throw new CertificateAuthorityUnavailable("the certificate of '" + alias + "' in the " + where
-                    + " is not a CA certificate");
+            throw new CertificateAuthorityUnavailable(
+                    "the certificate of '" + alias + "' in the " + where + " is not a CA certificate");
         }
         if (!Bc.matches(key, certificate.getPublicKey())) {
-            throw new CertificateAuthorityUnavailable("the key of '" + alias + "' in the " + where
-                    + " does not belong to its certificate");
+            throw new CertificateAuthorityUnavailable(
+                    "the key of '" + alias + "' in the " + where + " does not belong to its certificate");
         }
     }
 }

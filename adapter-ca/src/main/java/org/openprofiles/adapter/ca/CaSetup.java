@@ -46,8 +46,13 @@ final class CaSetup {
         KeyPair rootKeys = generate(algorithm);
         SubjectPublicKeyInfo rootKey = CertificateMaker.keyInfo(rootKeys.getPublic());
         X500Name rootName = name(caName, caName + " Root CA " + shortId(rootKey));
-        X509CertificateHolder root = CertificateMaker.root(rootName, rootKey, Bc.signer(rootKeys.getPrivate(), algorithm.hash()),
-                SerialNumber.random(random), now, ROOT_VALIDITY);
+        X509CertificateHolder root = CertificateMaker.root(
+                rootName,
+                rootKey,
+                Bc.signer(rootKeys.getPrivate(), algorithm.hash()),
+                SerialNumber.random(random),
+                now,
+                ROOT_VALIDITY);
         CaSigner rootSigner = new CaSigner(CaKeys.ROOT_ALIAS, Bc.issuerId(root), rootKeys.getPrivate(), List.of(root));
         KeyStore store = emptyStore();
         put(store, CaKeys.ROOT_ALIAS, rootSigner, password);
@@ -59,9 +64,19 @@ final class CaSetup {
     CaSigner newIssuing(CaSigner root, CaKeyAlgorithm algorithm, String caName, PkiLocations locations, Instant now) {
         KeyPair keys = generate(algorithm);
         SubjectPublicKeyInfo key = CertificateMaker.keyInfo(keys.getPublic());
-        X509CertificateHolder certificate = CertificateMaker.issuingCa(name(caName, caName + " Issuing CA " + shortId(key)),
-                key, root, algorithm.hash(), SerialNumber.random(random), now, ISSUING_VALIDITY, locations);
-        return new CaSigner(CaKeys.ISSUING_ALIAS, Bc.issuerId(certificate), keys.getPrivate(),
+        X509CertificateHolder certificate = CertificateMaker.issuingCa(
+                name(caName, caName + " Issuing CA " + shortId(key)),
+                key,
+                root,
+                algorithm.hash(),
+                SerialNumber.random(random),
+                now,
+                ISSUING_VALIDITY,
+                locations);
+        return new CaSigner(
+                CaKeys.ISSUING_ALIAS,
+                Bc.issuerId(certificate),
+                keys.getPrivate(),
                 List.of(certificate, root.certificate()));
     }
 
@@ -69,27 +84,41 @@ final class CaSetup {
     KeyStore newRecovery(String caName, Instant now, char[] password) {
         KeyPair keys = generate(CaKeyAlgorithm.EC_P384);
         SubjectPublicKeyInfo key = CertificateMaker.keyInfo(keys.getPublic());
-        X509CertificateHolder certificate = CertificateMaker.keyRecovery(name(caName, caName + " Key Recovery " + shortId(key)),
-                key, Bc.signer(keys.getPrivate(), SignatureHash.SHA384), SerialNumber.random(random), now, RECOVERY_VALIDITY);
+        X509CertificateHolder certificate = CertificateMaker.keyRecovery(
+                name(caName, caName + " Key Recovery " + shortId(key)),
+                key,
+                Bc.signer(keys.getPrivate(), SignatureHash.SHA384),
+                SerialNumber.random(random),
+                now,
+                RECOVERY_VALIDITY);
         KeyStore store = emptyStore();
-        put(store, CaKeys.RECOVERY_ALIAS, new CaSigner(CaKeys.RECOVERY_ALIAS, Bc.issuerId(certificate), keys.getPrivate(),
-                List.of(certificate)), password);
+        put(
+                store,
+                CaKeys.RECOVERY_ALIAS,
+                new CaSigner(CaKeys.RECOVERY_ALIAS, Bc.issuerId(certificate), keys.getPrivate(), List.of(certificate)),
+                password);
         return store;
     }
 
     /** The alias an issuing CA is kept under once a newer one took its place. */
     static String retiredAlias(CaSigner issuing, Instant now) {
-        return CaKeys.ISSUING_ALIAS + "-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC).format(now)
-                + "-" + issuing.id().value().substring(0, 8);
+        return CaKeys.ISSUING_ALIAS + "-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
+                        .withZone(ZoneOffset.UTC)
+                        .format(now) + "-" + issuing.id().value().substring(0, 8);
     }
 
     void put(KeyStore store, String alias, CaSigner signer, char[] password) {
         try {
-            X509Certificate[] chain = signer.chain().stream().map(Bc::certificate).toArray(X509Certificate[]::new);
+            X509Certificate[] chain =
+                    signer.chain().stream().map(Bc::certificate).toArray(X509Certificate[]::new);
             byte[] salt = new byte[16];
             random.nextBytes(salt);
-            store.setEntry(alias, new KeyStore.PrivateKeyEntry(signer.key(), chain), new KeyStore.PasswordProtection(password,
-                    "PBEWithHmacSHA256AndAES_256", new PBEParameterSpec(salt, KEYSTORE_ITERATIONS)));
+            store.setEntry(
+                    alias,
+                    new KeyStore.PrivateKeyEntry(signer.key(), chain),
+                    new KeyStore.PasswordProtection(
+                            password, "PBEWithHmacSHA256AndAES_256", new PBEParameterSpec(salt, KEYSTORE_ITERATIONS)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a CA key cannot be put into its keystore", e);
         }
@@ -110,7 +139,10 @@ final class CaSetup {
     }
 
     private static X500Name name(String organization, String commonName) {
-        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, organization).addRDN(BCStyle.CN, commonName).build();
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.O, organization)
+                .addRDN(BCStyle.CN, commonName)
+                .build();
     }
 
     /** Six hex digits of the key's identifier: tells two installations' CAs apart by name. */

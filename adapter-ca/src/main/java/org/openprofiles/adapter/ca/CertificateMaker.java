@@ -54,14 +54,18 @@ final class CertificateMaker {
     /** Users' certificates start this much earlier, so a client whose clock is a little behind accepts them. */
     static final Duration BACKDATING = Duration.ofMinutes(5);
 
-    private CertificateMaker() {
-    }
+    private CertificateMaker() {}
 
     /** A self-signed root: CA without path limit, signs certificates and CRLs. */
-    static X509CertificateHolder root(X500Name subject, SubjectPublicKeyInfo key, ContentSigner signer, SerialNumber serial,
-                                      Instant now, Duration validity) {
-        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(subject, serial.value(), Bc.date(seconds(now)),
-                Bc.date(seconds(now.plus(validity))), subject, key);
+    static X509CertificateHolder root(
+            X500Name subject,
+            SubjectPublicKeyInfo key,
+            ContentSigner signer,
+            SerialNumber serial,
+            Instant now,
+            Duration validity) {
+        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(
+                subject, serial.value(), Bc.date(seconds(now)), Bc.date(seconds(now.plus(validity))), subject, key);
         byte[] keyId = keyIdentifier(key);
         add(builder, Extension.basicConstraints, true, new BasicConstraints(true));
         add(builder, Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
@@ -73,13 +77,28 @@ final class CertificateMaker {
      * An issuing CA under {@code parent}: no CA below it (path length 0); signs users'
      * certificates, CRLs and OCSP answers; points at its parent's CRL and certificate.
      */
-    static X509CertificateHolder issuingCa(X500Name subject, SubjectPublicKeyInfo key, CaSigner parent, SignatureHash hash,
-                                           SerialNumber serial, Instant now, Duration validity, PkiLocations locations) {
+    static X509CertificateHolder issuingCa(
+            X500Name subject,
+            SubjectPublicKeyInfo key,
+            CaSigner parent,
+            SignatureHash hash,
+            SerialNumber serial,
+            Instant now,
+            Duration validity,
+            PkiLocations locations) {
         Instant notAfter = earliest(now.plus(validity), parent.notAfter());
-        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(parent.certificate().getSubject(), serial.value(),
-                Bc.date(seconds(now)), Bc.date(seconds(notAfter)), subject, key);
+        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(
+                parent.certificate().getSubject(),
+                serial.value(),
+                Bc.date(seconds(now)),
+                Bc.date(seconds(notAfter)),
+                subject,
+                key);
         add(builder, Extension.basicConstraints, true, new BasicConstraints(0));
-        add(builder, Extension.keyUsage, true,
+        add(
+                builder,
+                Extension.keyUsage,
+                true,
                 new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
         add(builder, Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyIdentifier(key)));
         addIssuerReferences(builder, parent, locations, false);
@@ -90,10 +109,15 @@ final class CertificateMaker {
      * The key-recovery certificate: self-signed, for key agreement only. Nobody needs to trust it;
      * it names the key archived private keys are encrypted to.
      */
-    static X509CertificateHolder keyRecovery(X500Name subject, SubjectPublicKeyInfo key, ContentSigner signer,
-                                             SerialNumber serial, Instant now, Duration validity) {
-        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(subject, serial.value(), Bc.date(seconds(now)),
-                Bc.date(seconds(now.plus(validity))), subject, key);
+    static X509CertificateHolder keyRecovery(
+            X500Name subject,
+            SubjectPublicKeyInfo key,
+            ContentSigner signer,
+            SerialNumber serial,
+            Instant now,
+            Duration validity) {
+        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(
+                subject, serial.value(), Bc.date(seconds(now)), Bc.date(seconds(now.plus(validity))), subject, key);
         add(builder, Extension.basicConstraints, true, new BasicConstraints(false));
         add(builder, Extension.keyUsage, true, new KeyUsage(KeyUsage.keyAgreement));
         add(builder, Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyIdentifier(key)));
@@ -104,25 +128,45 @@ final class CertificateMaker {
      * A user's certificate with exactly the granted content, valid from a little before
      * {@code now} for the granted validity but never beyond its issuer.
      */
-    static X509CertificateHolder user(SubjectPublicKeyInfo key, CertificateContent content, CaSigner issuer,
-                                      SignatureHash hash, SerialNumber serial, Instant now, PkiLocations locations) {
+    static X509CertificateHolder user(
+            SubjectPublicKeyInfo key,
+            CertificateContent content,
+            CaSigner issuer,
+            SignatureHash hash,
+            SerialNumber serial,
+            Instant now,
+            PkiLocations locations) {
         Instant notBefore = latest(seconds(now.minus(BACKDATING)), issuer.notBefore());
         Instant notAfter = earliest(seconds(now.plus(content.validity())), issuer.notAfter());
         if (!notAfter.isAfter(now)) {
             throw new CertificateAuthorityUnavailable("the issuing CA " + issuer.id() + " has expired; rotate it");
         }
-        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuer.certificate().getSubject(), serial.value(),
-                Bc.date(notBefore), Bc.date(notAfter), name(content.subject()), key);
+        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(
+                issuer.certificate().getSubject(),
+                serial.value(),
+                Bc.date(notBefore),
+                Bc.date(notAfter),
+                name(content.subject()),
+                key);
         add(builder, Extension.basicConstraints, true, new BasicConstraints(false));
         add(builder, Extension.keyUsage, true, new KeyUsage(keyUsageBits(content.keyUsages())));
         if (!content.extendedKeyUsages().isEmpty()) {
-            add(builder, Extension.extendedKeyUsage, false, new ExtendedKeyUsage(content.extendedKeyUsages().stream()
-                    .map(u -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(u.oid()))).toArray(KeyPurposeId[]::new)));
+            add(
+                    builder,
+                    Extension.extendedKeyUsage,
+                    false,
+                    new ExtendedKeyUsage(content.extendedKeyUsages().stream()
+                            .map(u -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(u.oid())))
+                            .toArray(KeyPurposeId[]::new)));
         }
         if (!content.alternativeNames().isEmpty()) {
             // Critical only when the subject is empty (RFC 5280 4.2.1.6); ours always has a CN.
-            add(builder, Extension.subjectAlternativeName, content.subject().isEmpty(),
-                    new GeneralNames(content.alternativeNames().stream().map(CertificateMaker::generalName)
+            add(
+                    builder,
+                    Extension.subjectAlternativeName,
+                    content.subject().isEmpty(),
+                    new GeneralNames(content.alternativeNames().stream()
+                            .map(CertificateMaker::generalName)
                             .toArray(GeneralName[]::new)));
         }
         add(builder, Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyIdentifier(key)));
@@ -160,30 +204,41 @@ final class CertificateMaker {
         return switch (name.type()) {
             case EMAIL -> new GeneralName(GeneralName.rfc822Name, name.value());
             case UPN -> new GeneralName(GeneralName.otherName, new OtherName(UPN, new DERUTF8String(name.value())));
-            default -> throw new IllegalArgumentException("templates grant e-mail and UPN names only, not " + name.type());
+            default ->
+                throw new IllegalArgumentException("templates grant e-mail and UPN names only, not " + name.type());
         };
     }
 
     /** Authority key identifier, and where relying parties find the issuer's certificate, CRL and (for users) OCSP. */
-    private static void addIssuerReferences(X509v3CertificateBuilder builder, CaSigner issuer, PkiLocations locations,
-                                            boolean withOcsp) {
-        add(builder, Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(Bc.keyIdentifier(issuer.certificate())));
+    private static void addIssuerReferences(
+            X509v3CertificateBuilder builder, CaSigner issuer, PkiLocations locations, boolean withOcsp) {
+        add(
+                builder,
+                Extension.authorityKeyIdentifier,
+                false,
+                new AuthorityKeyIdentifier(Bc.keyIdentifier(issuer.certificate())));
         GeneralName crl = new GeneralName(GeneralName.uniformResourceIdentifier, locations.crl(issuer.id()));
         add(builder, Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
-                new DistributionPoint(new DistributionPointName(new GeneralNames(crl)), null, null)}));
+            new DistributionPoint(new DistributionPointName(new GeneralNames(crl)), null, null)
+        }));
         List<AccessDescription> access = new ArrayList<>();
-        access.add(new AccessDescription(AccessDescription.id_ad_caIssuers,
+        access.add(new AccessDescription(
+                AccessDescription.id_ad_caIssuers,
                 new GeneralName(GeneralName.uniformResourceIdentifier, locations.caCertificate(issuer.id()))));
         if (withOcsp) {
-            access.add(new AccessDescription(AccessDescription.id_ad_ocsp,
+            access.add(new AccessDescription(
+                    AccessDescription.id_ad_ocsp,
                     new GeneralName(GeneralName.uniformResourceIdentifier, locations.ocsp())));
         }
-        add(builder, Extension.authorityInfoAccess, false,
+        add(
+                builder,
+                Extension.authorityInfoAccess,
+                false,
                 new AuthorityInformationAccess(access.toArray(AccessDescription[]::new)));
     }
 
-    private static void add(X509v3CertificateBuilder builder, ASN1ObjectIdentifier oid, boolean critical,
-                            ASN1Encodable value) {
+    private static void add(
+            X509v3CertificateBuilder builder, ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
         try {
             builder.addExtension(oid, critical, value);
         } catch (CertIOException e) {

@@ -11,8 +11,7 @@ import org.bouncycastle.util.CollectionStore;
 /** Certs-only PKCS#7 (RFC 5652 SignedData with no content and no signers): a certificate and its chain in one file. */
 final class CertsOnly {
 
-    private CertsOnly() {
-    }
+    private CertsOnly() {}
 
     static byte[] of(List<X509CertificateHolder> certificates) {
         try {

@@ -48,32 +48,40 @@ import org.openprofiles.domain.shared.Invalid;
 final class ClientRequests {
 
     /** What a checked request holds. */
-    record ClientRequest(SubjectPublicKeyInfo key, KeyType keyType, RequestedContent requested) {
-    }
+    record ClientRequest(SubjectPublicKeyInfo key, KeyType keyType, RequestedContent requested) {}
 
     /** Signature algorithms with SHA-256 or stronger; SHA-1 and MD5 signatures are refused. */
     private static final Set<ASN1ObjectIdentifier> SIGNATURE_ALGORITHMS = Set.of(
             PKCSObjectIdentifiers.sha256WithRSAEncryption, PKCSObjectIdentifiers.sha384WithRSAEncryption,
             PKCSObjectIdentifiers.sha512WithRSAEncryption, X9ObjectIdentifiers.ecdsa_with_SHA256,
             X9ObjectIdentifiers.ecdsa_with_SHA384, X9ObjectIdentifiers.ecdsa_with_SHA512);
-    private static final Set<ASN1ObjectIdentifier> PSS_HASHES = Set.of(
-            NISTObjectIdentifiers.id_sha256, NISTObjectIdentifiers.id_sha384, NISTObjectIdentifiers.id_sha512);
+
+    private static final Set<ASN1ObjectIdentifier> PSS_HASHES =
+            Set.of(NISTObjectIdentifiers.id_sha256, NISTObjectIdentifiers.id_sha384, NISTObjectIdentifiers.id_sha512);
 
     /** The extension request attribute of PKCS#9, and the one older Windows clients use. */
     private static final Set<ASN1ObjectIdentifier> EXTENSION_REQUESTS = Set.of(
             PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, new ASN1ObjectIdentifier("1.3.6.1.4.1.311.2.1.14"));
 
     private static final Map<Integer, AlternativeName.Type> NAME_TYPES = Map.of(
-            GeneralName.rfc822Name, AlternativeName.Type.EMAIL, GeneralName.dNSName, AlternativeName.Type.DNS,
-            GeneralName.uniformResourceIdentifier, AlternativeName.Type.URI, GeneralName.iPAddress,
-            AlternativeName.Type.IP_ADDRESS, GeneralName.directoryName, AlternativeName.Type.DIRECTORY_NAME,
-            GeneralName.registeredID, AlternativeName.Type.REGISTERED_ID, GeneralName.otherName,
+            GeneralName.rfc822Name,
+            AlternativeName.Type.EMAIL,
+            GeneralName.dNSName,
+            AlternativeName.Type.DNS,
+            GeneralName.uniformResourceIdentifier,
+            AlternativeName.Type.URI,
+            GeneralName.iPAddress,
+            AlternativeName.Type.IP_ADDRESS,
+            GeneralName.directoryName,
+            AlternativeName.Type.DIRECTORY_NAME,
+            GeneralName.registeredID,
+            AlternativeName.Type.REGISTERED_ID,
+            GeneralName.otherName,
             AlternativeName.Type.OTHER_NAME);
 
     private static final BigInteger SMALLEST_EXPONENT = BigInteger.valueOf(65537);
 
-    private ClientRequests() {
-    }
+    private ClientRequests() {}
 
     /**
      * The checked request, or {@link Invalid} naming the request's field and the first rule it
@@ -108,12 +116,15 @@ final class ClientRequests {
             if (algorithm.equals(PKCSObjectIdentifiers.rsaEncryption)) {
                 RSAPublicKey rsa = RSAPublicKey.getInstance(key.parsePublicKey());
                 int bits = rsa.getModulus().bitLength();
-                if (rsa.getPublicExponent().compareTo(SMALLEST_EXPONENT) < 0 || !rsa.getPublicExponent().testBit(0)) {
-                    throw new Invalid("csr_key_too_weak", field,
-                            "the RSA key's public exponent must be odd and at least 65537");
+                if (rsa.getPublicExponent().compareTo(SMALLEST_EXPONENT) < 0
+                        || !rsa.getPublicExponent().testBit(0)) {
+                    throw new Invalid(
+                            "csr_key_too_weak", field, "the RSA key's public exponent must be odd and at least 65537");
                 }
                 if (bits < KeyType.MIN_RSA_BITS || bits > KeyType.MAX_RSA_BITS) {
-                    throw new Invalid(bits < KeyType.MIN_RSA_BITS ? "csr_key_too_weak" : "csr_key_too_large", field,
+                    throw new Invalid(
+                            bits < KeyType.MIN_RSA_BITS ? "csr_key_too_weak" : "csr_key_too_large",
+                            field,
                             "an RSA key of " + bits + " bits is not accepted");
                 }
                 return KeyType.rsa(bits);
@@ -121,45 +132,61 @@ final class ClientRequests {
             if (algorithm.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
                 ASN1Encodable parameters = key.getAlgorithm().getParameters();
                 if (!(parameters instanceof ASN1ObjectIdentifier curve)) {
-                    throw new Invalid("csr_key_algorithm_not_allowed", field,
+                    throw new Invalid(
+                            "csr_key_algorithm_not_allowed",
+                            field,
                             "the EC key must name its curve (P-256, P-384 or P-521), not spell out its parameters");
                 }
-                return EcCurve.ofOid(curve.getId()).map(KeyType::ec).orElseThrow(() -> new Invalid(
-                        "csr_key_algorithm_not_allowed", field, "EC keys on curve " + curve.getId() + " are not accepted"));
+                return EcCurve.ofOid(curve.getId())
+                        .map(KeyType::ec)
+                        .orElseThrow(() -> new Invalid(
+                                "csr_key_algorithm_not_allowed",
+                                field,
+                                "EC keys on curve " + curve.getId() + " are not accepted"));
             }
         } catch (IOException | IllegalArgumentException e) {
             throw malformed(field, "holds a public key that does not decode");
         }
-        throw new Invalid("csr_key_algorithm_not_allowed", field,
+        throw new Invalid(
+                "csr_key_algorithm_not_allowed",
+                field,
                 "keys of algorithm " + algorithm.getId() + " are not accepted; use RSA or EC");
     }
 
     private static void checkSignature(PKCS10CertificationRequest csr, String field) {
         AlgorithmIdentifier algorithm = csr.getSignatureAlgorithm();
         if (!SIGNATURE_ALGORITHMS.contains(algorithm.getAlgorithm()) && !strongPss(algorithm)) {
-            throw new Invalid("csr_signature_algorithm_not_allowed", field,
+            throw new Invalid(
+                    "csr_signature_algorithm_not_allowed",
+                    field,
                     "the request is signed with " + algorithm.getAlgorithm().getId()
                             + "; sign it with SHA-256 or stronger (RSA or ECDSA)");
         }
         boolean valid;
         try {
-            valid = csr.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER)
+            valid = csr.isSignatureValid(new JcaContentVerifierProviderBuilder()
+                    .setProvider(Bc.PROVIDER)
                     .build(csr.getSubjectPublicKeyInfo()));
         } catch (Exception e) {
             valid = false;
         }
         if (!valid) {
-            throw new Invalid("csr_signature_invalid", field,
+            throw new Invalid(
+                    "csr_signature_invalid",
+                    field,
                     "the request's signature does not verify with its own key (it was altered or not signed by the key's owner)");
         }
     }
 
     private static boolean strongPss(AlgorithmIdentifier algorithm) {
-        if (!algorithm.getAlgorithm().equals(PKCSObjectIdentifiers.id_RSASSA_PSS) || algorithm.getParameters() == null) {
+        if (!algorithm.getAlgorithm().equals(PKCSObjectIdentifiers.id_RSASSA_PSS)
+                || algorithm.getParameters() == null) {
             return false;
         }
         try {
-            return PSS_HASHES.contains(RSASSAPSSparams.getInstance(algorithm.getParameters()).getHashAlgorithm().getAlgorithm());
+            return PSS_HASHES.contains(RSASSAPSSparams.getInstance(algorithm.getParameters())
+                    .getHashAlgorithm()
+                    .getAlgorithm());
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -205,15 +232,25 @@ final class ClientRequests {
         for (GeneralName name : names.getNames()) {
             if (name.getTagNo() == GeneralName.otherName) {
                 OtherName other = OtherName.getInstance(name.getName());
-                result.add(other.getTypeID().equals(CertificateMaker.UPN)
-                        ? new AlternativeName(AlternativeName.Type.UPN, Bc.text(other.getValue()))
-                        : new AlternativeName(AlternativeName.Type.OTHER_NAME, other.getTypeID().getId()));
+                result.add(
+                        other.getTypeID().equals(CertificateMaker.UPN)
+                                ? new AlternativeName(AlternativeName.Type.UPN, Bc.text(other.getValue()))
+                                : new AlternativeName(
+                                        AlternativeName.Type.OTHER_NAME,
+                                        other.getTypeID().getId()));
             } else if (name.getTagNo() == GeneralName.iPAddress) {
-                result.add(new AlternativeName(AlternativeName.Type.IP_ADDRESS,
-                        HexFormat.of().formatHex(ASN1OctetString.getInstance(name.getName()).getOctets())));
+                result.add(new AlternativeName(
+                        AlternativeName.Type.IP_ADDRESS,
+                        HexFormat.of()
+                                .formatHex(ASN1OctetString.getInstance(name.getName())
+                                        .getOctets())));
             } else {
                 AlternativeName.Type type = NAME_TYPES.getOrDefault(name.getTagNo(), AlternativeName.Type.OTHER_NAME);
-                result.add(new AlternativeName(type, name.getName() instanceof ASN1String s ? s.getString() : name.getName().toString()));
+                result.add(new AlternativeName(
+                        type,
+                        name.getName() instanceof ASN1String s
+                                ? s.getString()
+                                : name.getName().toString()));
             }
         }
         return result;

@@ -21,10 +21,16 @@ import org.openprofiles.domain.certificate.pki.PkiLocations;
  * @param caName               the name in the CAs' subjects ("OpenProfiles Root CA …")
  * @param ocspValidity         how long an OCSP answer may be cached (its nextUpdate)
  */
-public record EmbeddedCaSettings(Path dataDirectory, CaKeyAlgorithm algorithm, Optional<Path> keystore,
-                                 Optional<String> keystorePassword, Optional<Path> keystorePasswordFile,
-                                 Optional<String> keyAlias, String publicBaseUrl, String caName,
-                                 Duration ocspValidity) {
+public record EmbeddedCaSettings(
+        Path dataDirectory,
+        CaKeyAlgorithm algorithm,
+        Optional<Path> keystore,
+        Optional<String> keystorePassword,
+        Optional<Path> keystorePasswordFile,
+        Optional<String> keyAlias,
+        String publicBaseUrl,
+        String caName,
+        Duration ocspValidity) {
 
     public static final String DEFAULT_CA_NAME = "OpenProfiles";
     public static final Duration DEFAULT_OCSP_VALIDITY = Duration.ofMinutes(15);
@@ -37,7 +43,9 @@ public record EmbeddedCaSettings(Path dataDirectory, CaKeyAlgorithm algorithm, O
         keystore = keystore == null ? Optional.empty() : keystore;
         keystorePassword = keystorePassword == null ? Optional.empty() : keystorePassword.filter(p -> !p.isEmpty());
         keystorePasswordFile = keystorePasswordFile == null ? Optional.empty() : keystorePasswordFile;
-        keyAlias = keyAlias == null ? Optional.empty() : keyAlias.map(String::strip).filter(a -> !a.isEmpty());
+        keyAlias = keyAlias == null
+                ? Optional.empty()
+                : keyAlias.map(String::strip).filter(a -> !a.isEmpty());
         new PkiLocations(publicBaseUrl);
         caName = caName == null || caName.isBlank() ? DEFAULT_CA_NAME : caName.strip();
         if (!caName.matches("[\\p{L}\\p{N} ._-]{1,40}")) {
@@ -70,7 +78,8 @@ public record EmbeddedCaSettings(Path dataDirectory, CaKeyAlgorithm algorithm, O
     /** Every setting but the password, which is never printed. */
     @Override
     public String toString() {
-        return "EmbeddedCaSettings[dataDirectory=" + dataDirectory + ", algorithm=" + algorithm + ", keystore=" + keystore
+        return "EmbeddedCaSettings[dataDirectory=" + dataDirectory + ", algorithm=" + algorithm + ", keystore="
+                + keystore
                 + ", keystorePassword=" + keystorePassword.map(p -> "(set)").orElse("(none)")
                 + ", keystorePasswordFile=" + keystorePasswordFile + ", keyAlias=" + keyAlias
                 + ", publicBaseUrl=" + publicBaseUrl + ", caName=" + caName + ", ocspValidity=" + ocspValidity + "]";

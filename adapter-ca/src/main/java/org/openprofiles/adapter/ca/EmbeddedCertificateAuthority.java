@@ -109,20 +109,26 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
                     + " and set the key alias");
         }
         CaKeys current = keys();
-        CaSigner root = current.root().orElseThrow(() -> new IllegalStateException("the root key is not in the CA keystore"));
+        CaSigner root =
+                current.root().orElseThrow(() -> new IllegalStateException("the root key is not in the CA keystore"));
         char[] password = files.password();
         try {
             Path path = files.caKeystore();
-            KeyStore store = files.load(path, password, "CA keystore").orElseThrow(
-                    () -> new CertificateAuthorityUnavailable("the CA keystore " + path + " has disappeared"));
+            KeyStore store = files.load(path, password, "CA keystore")
+                    .orElseThrow(
+                            () -> new CertificateAuthorityUnavailable("the CA keystore " + path + " has disappeared"));
             Instant now = clock.instant();
             CaSigner retiring = current.issuing();
             setup.put(store, CaSetup.retiredAlias(retiring, now), retiring, password);
             CaSigner fresh = setup.newIssuing(root, settings.algorithm(), settings.caName(), locations, now);
             setup.put(store, CaKeys.ISSUING_ALIAS, fresh, password);
             files.replace(path, store, password);
-            LOG.info("Rotated the issuing CA: '{}' ({}) now issues; '{}' ({}) is retired and still signs CRLs and OCSP answers",
-                    subject(fresh), fresh.id(), subject(retiring), retiring.id());
+            LOG.info(
+                    "Rotated the issuing CA: '{}' ({}) now issues; '{}' ({}) is retired and still signs CRLs and OCSP answers",
+                    subject(fresh),
+                    fresh.id(),
+                    subject(retiring),
+                    retiring.id());
             keys = open();
             return keys.certificates();
         } finally {
@@ -131,13 +137,17 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
     }
 
     @Override
-    public IssuedCertificate issue(CertificateSigningRequest request, CertificateHolder holder, CertificateSettings settings) {
+    public IssuedCertificate issue(
+            CertificateSigningRequest request, CertificateHolder holder, CertificateSettings settings) {
         if (settings.keyGeneration() == KeyGeneration.SERVER) {
-            throw new Invalid("key_generated_by_server", request.field(),
+            throw new Invalid(
+                    "key_generated_by_server",
+                    request.field(),
                     "this template has the server generate the key: send a PFX password, not a certificate request");
         }
         ClientRequests.ClientRequest checked = ClientRequests.read(request, settings.acceptedKeys());
-        CertificateContent content = settings.contentFor(holder, checked.keyType().algorithm());
+        CertificateContent content =
+                settings.contentFor(holder, checked.keyType().algorithm());
         List<Invalid.Violation> violations = content.violationsOf(checked.requested(), request.field());
         if (!violations.isEmpty()) {
             throw new Invalid(violations);
@@ -147,20 +157,25 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
     }
 
     @Override
-    public IssuedKeyPair issueWithGeneratedKey(CertificateHolder holder, CertificateSettings settings, PfxPassword password) {
+    public IssuedKeyPair issueWithGeneratedKey(
+            CertificateHolder holder, CertificateSettings settings, PfxPassword password) {
         char[] secret = password.chars();
         try {
             if (settings.keyGeneration() == KeyGeneration.CLIENT) {
-                throw new Invalid("key_generated_by_client", CertificateSettings.FIELD + ".keyGeneration",
+                throw new Invalid(
+                        "key_generated_by_client",
+                        CertificateSettings.FIELD + ".keyGeneration",
                         "this template has the client make its key: send a PKCS#10 certificate request");
             }
-            CertificateContent content = settings.contentFor(holder, settings.keyType().algorithm());
+            CertificateContent content =
+                    settings.contentFor(holder, settings.keyType().algorithm());
             CaKeys current = keys();
             CaSigner issuer = current.issuing();
             KeyPair pair = Bc.generate(settings.keyType(), random);
-            X509CertificateHolder certificate = sign(CertificateMaker.keyInfo(pair.getPublic()), content,
-                    settings.signatureHash(), issuer);
-            byte[] pfx = Pkcs12.write(pair.getPrivate(), chain(certificate, issuer), holder.displayName(), secret, random);
+            X509CertificateHolder certificate =
+                    sign(CertificateMaker.keyInfo(pair.getPublic()), content, settings.signatureHash(), issuer);
+            byte[] pfx =
+                    Pkcs12.write(pair.getPrivate(), chain(certificate, issuer), holder.displayName(), secret, random);
             Optional<ArchivedKey> archived = settings.archiveKeys()
                     ? Optional.of(KeyArchive.archive(pair.getPrivate(), current.currentRecoveryKey(), random))
                     : Optional.empty();
@@ -185,7 +200,9 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
     @Override
     public RevokedCertificate revoke(IssuerId issuer, SerialNumber serial, RevocationReason reason, Instant revokedAt) {
         if (!reason.forUserCertificates()) {
-            throw new Invalid("revocation_reason_not_allowed", "reason",
+            throw new Invalid(
+                    "revocation_reason_not_allowed",
+                    "reason",
                     "a user's certificate cannot be revoked for " + reason + "; use another RFC 5280 reason");
         }
         CaKeys current = keys;
@@ -197,15 +214,17 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
             }
         }
         if (current != null && !current.issuers().containsKey(issuer)) {
-            throw new NotFound("issuer_not_found", "issuer", "issuer " + issuer + " is not an issuing CA of this service");
+            throw new NotFound(
+                    "issuer_not_found", "issuer", "issuer " + issuer + " is not an issuing CA of this service");
         }
         return new RevokedCertificate(issuer, serial, revokedAt, reason);
     }
 
     @Override
     public SignedCrl signCrl(CrlRequest request, Iterable<RevokedCertificate> entries) {
-        CaSigner signer = keys().crlSigner(request.issuer()).orElseThrow(() -> new NotFound("issuer_not_found", "issuer",
-                "this CA cannot sign CRLs for issuer " + request.issuer()));
+        CaSigner signer = keys().crlSigner(request.issuer())
+                .orElseThrow(() -> new NotFound(
+                        "issuer_not_found", "issuer", "this CA cannot sign CRLs for issuer " + request.issuer()));
         return Crls.sign(signer, Bc.hashFor(signer.key()), request, entries);
     }
 
@@ -255,15 +274,22 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
         }
     }
 
-    private X509CertificateHolder sign(SubjectPublicKeyInfo key, CertificateContent content, SignatureHash hash, CaSigner issuer) {
-        return CertificateMaker.user(key, content, issuer, hash, SerialNumber.random(random), clock.instant(), locations);
+    private X509CertificateHolder sign(
+            SubjectPublicKeyInfo key, CertificateContent content, SignatureHash hash, CaSigner issuer) {
+        return CertificateMaker.user(
+                key, content, issuer, hash, SerialNumber.random(random), clock.instant(), locations);
     }
 
-    private static IssuedCertificate describe(X509CertificateHolder certificate, CertificateContent content, CaSigner issuer) {
+    private static IssuedCertificate describe(
+            X509CertificateHolder certificate, CertificateContent content, CaSigner issuer) {
         try {
-            return new IssuedCertificate(issuer.id(), new SerialNumber(certificate.getSerialNumber()),
-                    content.subject().toString(), certificate.getNotBefore().toInstant(),
-                    certificate.getNotAfter().toInstant(), certificate.getEncoded());
+            return new IssuedCertificate(
+                    issuer.id(),
+                    new SerialNumber(certificate.getSerialNumber()),
+                    content.subject().toString(),
+                    certificate.getNotBefore().toInstant(),
+                    certificate.getNotAfter().toInstant(),
+                    certificate.getEncoded());
         } catch (IOException e) {
             throw new IllegalStateException("a certificate just signed does not encode", e);
         }
@@ -292,7 +318,8 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
 
     private static boolean signedBy(X509CertificateHolder certificate, CaSigner issuer) {
         try {
-            return certificate.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER)
+            return certificate.isSignatureValid(new JcaContentVerifierProviderBuilder()
+                    .setProvider(Bc.PROVIDER)
                     .build(issuer.certificate()));
         } catch (Exception e) {
             return false;
@@ -331,19 +358,30 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
         try {
             KeyStore ca = loadOrCreate(files.caKeystore(), "CA keystore", password, () -> {
                 if (files.operatorKeystore()) {
-                    throw new CertificateAuthorityUnavailable("the CA keystore " + files.caKeystore() + " does not exist");
+                    throw new CertificateAuthorityUnavailable(
+                            "the CA keystore " + files.caKeystore() + " does not exist");
                 }
                 return setup.newCa(settings.algorithm(), settings.caName(), locations, clock.instant(), password);
             });
-            KeyStore recovery = loadOrCreate(files.recoveryKeystore(), "key-recovery keystore", password,
+            KeyStore recovery = loadOrCreate(
+                    files.recoveryKeystore(),
+                    "key-recovery keystore",
+                    password,
                     () -> setup.newRecovery(settings.caName(), clock.instant(), password));
-            CaKeys opened = CaKeys.read(ca, recovery, password, settings.keyAlias(), "CA keystore " + files.caKeystore());
+            CaKeys opened =
+                    CaKeys.read(ca, recovery, password, settings.keyAlias(), "CA keystore " + files.caKeystore());
             CaSigner issuing = opened.issuing();
-            LOG.info("Certificate authority ready: issuing CA '{}' ({}), valid until {}; {} earlier issuing CA(s)",
-                    subject(issuing), issuing.id(), issuing.notAfter(), opened.issuers().size() - 1);
+            LOG.info(
+                    "Certificate authority ready: issuing CA '{}' ({}), valid until {}; {} earlier issuing CA(s)",
+                    subject(issuing),
+                    issuing.id(),
+                    issuing.notAfter(),
+                    opened.issuers().size() - 1);
             if (issuing.notAfter().isBefore(clock.instant().plus(ROTATION_WARNING))) {
-                LOG.warn("The issuing CA '{}' expires on {}: certificates are cut short at that date; rotate it",
-                        subject(issuing), issuing.notAfter());
+                LOG.warn(
+                        "The issuing CA '{}' expires on {}: certificates are cut short at that date; rotate it",
+                        subject(issuing),
+                        issuing.notAfter());
             }
             return opened;
         } finally {
@@ -362,8 +400,9 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
             LOG.info("Created the {} {} (owner-only, keys encrypted with the keystore password)", what, path);
             return created;
         }
-        return files.load(path, password, what).orElseThrow(
-                () -> new CertificateAuthorityUnavailable("the " + what + " " + path + " vanished while it was being created"));
+        return files.load(path, password, what)
+                .orElseThrow(() -> new CertificateAuthorityUnavailable(
+                        "the " + what + " " + path + " vanished while it was being created"));
     }
 
     private static String subject(CaSigner signer) {

@@ -34,19 +34,26 @@ import org.openprofiles.domain.certificate.pki.KeyType;
  */
 final class KeyArchive {
 
-    private KeyArchive() {
-    }
+    private KeyArchive() {}
 
     static ArchivedKey archive(PrivateKey key, KeyRecoveryKey recovery, SecureRandom random) {
         try {
             KeyPair ephemeral = Bc.generate(KeyType.ec(EcCurve.P384), random);
             CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
-            generator.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA384KDF,
-                    ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
-                    .addRecipient(recovery.certificate()).setSecureRandom(random).setProvider(Bc.PROVIDER));
-            CMSEnvelopedData envelope = generator.generate(new CMSProcessableByteArray(key.getEncoded()),
-                    new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).setSecureRandom(random)
-                            .setProvider(Bc.PROVIDER).build());
+            generator.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(
+                            CMSAlgorithm.ECDH_SHA384KDF,
+                            ephemeral.getPrivate(),
+                            ephemeral.getPublic(),
+                            CMSAlgorithm.AES256_WRAP)
+                    .addRecipient(recovery.certificate())
+                    .setSecureRandom(random)
+                    .setProvider(Bc.PROVIDER));
+            CMSEnvelopedData envelope = generator.generate(
+                    new CMSProcessableByteArray(key.getEncoded()),
+                    new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC)
+                            .setSecureRandom(random)
+                            .setProvider(Bc.PROVIDER)
+                            .build());
             return new ArchivedKey(recovery.id(), envelope.getEncoded());
         } catch (GeneralSecurityException | CMSException | IOException e) {
             throw new IllegalStateException("the key could not be archived", e);
@@ -66,14 +73,18 @@ final class KeyArchive {
                     + " this key was archived to is not in the key-recovery keystore");
         }
         try {
-            Collection<RecipientInformation> recipients = new CMSEnvelopedData(archived.envelope()).getRecipientInfos()
+            Collection<RecipientInformation> recipients = new CMSEnvelopedData(archived.envelope())
+                    .getRecipientInfos()
                     .getRecipients();
             for (RecipientInformation recipient : recipients) {
                 if (recipient.getRID().match(recovery.holder())) {
-                    byte[] pkcs8 = recipient.getContent(new JceKeyAgreeEnvelopedRecipient(recovery.key()).setProvider(Bc.PROVIDER));
+                    byte[] pkcs8 = recipient.getContent(
+                            new JceKeyAgreeEnvelopedRecipient(recovery.key()).setProvider(Bc.PROVIDER));
                     PrivateKeyInfo info = PrivateKeyInfo.getInstance(pkcs8);
-                    String algorithm = info.getPrivateKeyAlgorithm().getAlgorithm().equals(PKCSObjectIdentifiers.rsaEncryption)
-                            ? "RSA" : "EC";
+                    String algorithm =
+                            info.getPrivateKeyAlgorithm().getAlgorithm().equals(PKCSObjectIdentifiers.rsaEncryption)
+                                    ? "RSA"
+                                    : "EC";
                     return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
                 }
             }

@@ -60,7 +60,8 @@ final class OcspResponder {
             return status(OCSPRespBuilder.MALFORMED_REQUEST);
         }
         Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
-        if (questions.length == 0 || questions.length > CertificateAuthority.MAX_OCSP_REQUESTS
+        if (questions.length == 0
+                || questions.length > CertificateAuthority.MAX_OCSP_REQUESTS
                 || nonce != null && nonce.getExtnValue().getOctets().length > MAX_NONCE_ENCODING) {
             return status(OCSPRespBuilder.MALFORMED_REQUEST);
         }
@@ -74,22 +75,25 @@ final class OcspResponder {
         try {
             Instant thisUpdate = CertificateMaker.seconds(now);
             Date nextUpdate = Bc.date(thisUpdate.plus(validity));
-            BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(new RespID(
-                    responder.certificate().getSubjectPublicKeyInfo(), sha1()));
+            BasicOCSPRespBuilder builder =
+                    new BasicOCSPRespBuilder(new RespID(responder.certificate().getSubjectPublicKeyInfo(), sha1()));
             for (Req question : questions) {
                 CertificateID id = question.getCertID();
                 SerialNumber serial = serial(id);
-                org.bouncycastle.cert.ocsp.CertificateStatus status = serial != null
-                        && id.matchesIssuer(responder.certificate(), digests)
-                        ? encode(lookup.statusOf(responder.id(), serial))
-                        : new UnknownStatus();
+                org.bouncycastle.cert.ocsp.CertificateStatus status =
+                        serial != null && id.matchesIssuer(responder.certificate(), digests)
+                                ? encode(lookup.statusOf(responder.id(), serial))
+                                : new UnknownStatus();
                 builder.addResponse(id, status, Bc.date(thisUpdate), nextUpdate, null);
             }
             if (nonce != null) {
                 builder.setResponseExtensions(new Extensions(nonce));
             }
-            BasicOCSPResp response = builder.build(Bc.signer(responder.key(), signers.hash(responder)), null, Bc.date(thisUpdate));
-            return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, response).getEncoded();
+            BasicOCSPResp response =
+                    builder.build(Bc.signer(responder.key(), signers.hash(responder)), null, Bc.date(thisUpdate));
+            return new OCSPRespBuilder()
+                    .build(OCSPRespBuilder.SUCCESSFUL, response)
+                    .getEncoded();
         } catch (RuntimeException | OCSPException | IOException e) {
             LOG.warn("OCSP answer failed, answering tryLater: {}", e.toString());
             return status(OCSPRespBuilder.TRY_LATER);
@@ -125,7 +129,8 @@ final class OcspResponder {
         if (status instanceof CertificateStatus.Revoked revoked) {
             Date at = Bc.date(CertificateMaker.seconds(revoked.revokedAt()));
             return revoked.reason() == RevocationReason.UNSPECIFIED
-                    ? new RevokedStatus(at) : new RevokedStatus(at, revoked.reason().code());
+                    ? new RevokedStatus(at)
+                    : new RevokedStatus(at, revoked.reason().code());
         }
         return new UnknownStatus();
     }

@@ -31,16 +31,19 @@ final class Pkcs12 {
     /** PBKDF2 and MAC iterations: Java's default since JDK 17 (OpenSSL 3 uses 2048). */
     static final int ITERATIONS = 10_000;
 
-    private Pkcs12() {
-    }
+    private Pkcs12() {}
 
     /**
      * A PFX with {@code key}, its certificate {@code chain.get(0)} and the CA certificates after it,
      * protected by {@code password}; the key and the end-entity certificate carry {@code friendlyName}
      * and a shared local key id, so importers pair them.
      */
-    static byte[] write(PrivateKey key, List<X509CertificateHolder> chain, String friendlyName, char[] password,
-                        SecureRandom random) {
+    static byte[] write(
+            PrivateKey key,
+            List<X509CertificateHolder> chain,
+            String friendlyName,
+            char[] password,
+            SecureRandom random) {
         try {
             byte[] localKeyId = Bc.keyIdentifier(chain.get(0).getSubjectPublicKeyInfo());
             PKCS12SafeBag[] certificates = new PKCS12SafeBag[chain.size()];
@@ -56,8 +59,11 @@ final class Pkcs12 {
             return new PKCS12PfxPduBuilder()
                     .addEncryptedData(encryptor(password, random), certificates)
                     .addData(keyBag.build())
-                    .build(new JcePKCS12MacCalculatorBuilder(NISTObjectIdentifiers.id_sha256)
-                            .setProvider(Bc.PROVIDER).setIterationCount(ITERATIONS), password)
+                    .build(
+                            new JcePKCS12MacCalculatorBuilder(NISTObjectIdentifiers.id_sha256)
+                                    .setProvider(Bc.PROVIDER)
+                                    .setIterationCount(ITERATIONS),
+                            password)
                     .getEncoded();
         } catch (IOException | PKCSException | OperatorCreationException e) {
             throw new IllegalStateException("the PFX could not be built", e);

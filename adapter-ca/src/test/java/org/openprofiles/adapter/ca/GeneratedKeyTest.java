@@ -28,7 +28,8 @@ class GeneratedKeyTest {
     private static EmbeddedCertificateAuthority ca;
     private static CaCertificates authority;
 
-    private final CertificateSettings serverKeys = CertificateSettings.builder().keyGeneration(KeyGeneration.SERVER).build();
+    private final CertificateSettings serverKeys =
+            CertificateSettings.builder().keyGeneration(KeyGeneration.SERVER).build();
 
     @BeforeAll
     static void startCa() {
@@ -38,7 +39,8 @@ class GeneratedKeyTest {
 
     @Test
     void serverMadeEcKeyComesInAPfxThatOpensWithThePasswordAndHoldsKeyAndChain() throws Exception {
-        IssuedKeyPair issued = ca.issueWithGeneratedKey(TestCa.ann(), serverKeys, PfxPassword.of(PASSWORD, "pfxpassword"));
+        IssuedKeyPair issued =
+                ca.issueWithGeneratedKey(TestCa.ann(), serverKeys, PfxPassword.of(PASSWORD, "pfxpassword"));
 
         TestPfx pfx = TestPfx.open(issued.pfx(), PASSWORD);
         X509Certificate certificate = pfx.chain().get(0);
@@ -47,7 +49,8 @@ class GeneratedKeyTest {
         assertArrayEquals(authority.issuing().der(), pfx.chain().get(1).getEncoded());
         assertArrayEquals(authority.root().der(), pfx.chain().get(2).getEncoded());
         assertTrue(Bc.matches(pfx.key(), certificate.getPublicKey()), "the key belongs to the certificate");
-        assertEquals(256, ((ECPrivateKey) pfx.key()).getParams().getOrder().bitLength(), "EC P-256, the template's key");
+        assertEquals(
+                256, ((ECPrivateKey) pfx.key()).getParams().getOrder().bitLength(), "EC P-256, the template's key");
         assertEquals("ann smith", pfx.alias(), "the friendly name is the user's display name");
         assertEquals("CN=ann", issued.certificate().subject());
         assertTrue(issued.archivedKey().isEmpty(), "the template does not archive keys");
@@ -55,22 +58,28 @@ class GeneratedKeyTest {
 
     @Test
     void pfxIsEncryptedWithAesAndMacedWithSha256() throws IOException {
-        IssuedKeyPair issued = ca.issueWithGeneratedKey(TestCa.ann(), serverKeys, PfxPassword.of(PASSWORD, "pfxpassword"));
+        IssuedKeyPair issued =
+                ca.issueWithGeneratedKey(TestCa.ann(), serverKeys, PfxPassword.of(PASSWORD, "pfxpassword"));
         PKCS12PfxPdu pdu = new PKCS12PfxPdu(issued.pfx());
         assertTrue(pdu.hasMac());
-        assertEquals("2.16.840.1.101.3.4.2.1", pdu.getMacAlgorithmID().getAlgorithm().getId(), "SHA-256 MAC");
-        assertEquals(Pkcs12.ITERATIONS, pdu.toASN1Structure().getMacData().getIterationCount().intValue());
+        assertEquals(
+                "2.16.840.1.101.3.4.2.1", pdu.getMacAlgorithmID().getAlgorithm().getId(), "SHA-256 MAC");
+        assertEquals(
+                Pkcs12.ITERATIONS,
+                pdu.toASN1Structure().getMacData().getIterationCount().intValue());
     }
 
     @Test
     void pfxDoesNotOpenWithAnotherPassword() {
-        IssuedKeyPair issued = ca.issueWithGeneratedKey(TestCa.ann(), serverKeys, PfxPassword.of(PASSWORD, "pfxpassword"));
+        IssuedKeyPair issued =
+                ca.issueWithGeneratedKey(TestCa.ann(), serverKeys, PfxPassword.of(PASSWORD, "pfxpassword"));
         assertThrows(IOException.class, () -> TestPfx.open(issued.pfx(), PASSWORD + "x"));
     }
 
     @Test
     void serverMadeRsaKeyHasTheTemplatesSizeAndMayEncipherKeys() throws Exception {
-        CertificateSettings rsa = serverKeys.toBuilder().keyType(KeyType.rsa(2048)).build();
+        CertificateSettings rsa =
+                serverKeys.toBuilder().keyType(KeyType.rsa(2048)).build();
         IssuedKeyPair issued = ca.issueWithGeneratedKey(TestCa.ann(), rsa, PfxPassword.of(PASSWORD, "pfxpassword"));
 
         TestPfx pfx = TestPfx.open(issued.pfx(), PASSWORD);
@@ -81,14 +90,19 @@ class GeneratedKeyTest {
     @Test
     void thePasswordIsWipedOnceUsed() {
         PfxPassword password = PfxPassword.of(PASSWORD, "pfxpassword");
-        ca.issueWithGeneratedKey(TestCa.ann(), serverKeys.toBuilder().keyType(KeyType.ec(EcCurve.P384)).build(), password);
+        ca.issueWithGeneratedKey(
+                TestCa.ann(),
+                serverKeys.toBuilder().keyType(KeyType.ec(EcCurve.P384)).build(),
+                password);
         assertArrayEquals(new char[PASSWORD.length()], password.chars());
     }
 
     @Test
     void templateWhereClientsMakeKeysRefusesToGenerateOne() {
-        Invalid refused = assertThrows(Invalid.class, () -> ca.issueWithGeneratedKey(TestCa.ann(),
-                CertificateSettings.defaults(), PfxPassword.of(PASSWORD, "pfxpassword")));
+        Invalid refused = assertThrows(
+                Invalid.class,
+                () -> ca.issueWithGeneratedKey(
+                        TestCa.ann(), CertificateSettings.defaults(), PfxPassword.of(PASSWORD, "pfxpassword")));
         assertEquals("key_generated_by_client", refused.code());
     }
 }

@@ -43,19 +43,36 @@ class IssuanceBenchmarkTest {
             requests.add(TestRequests.ec("secp256r1").request());
         }
         CertificateSettings clientKeys = CertificateSettings.defaults();
-        CertificateSettings serverEc = CertificateSettings.builder().keyGeneration(KeyGeneration.SERVER).build();
-        CertificateSettings serverRsa = serverEc.toBuilder().keyType(KeyType.rsa(2048)).build();
+        CertificateSettings serverEc = CertificateSettings.builder()
+                .keyGeneration(KeyGeneration.SERVER)
+                .build();
+        CertificateSettings serverRsa =
+                serverEc.toBuilder().keyType(KeyType.rsa(2048)).build();
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "cores: %d, issuing CA: %s%n", cores, ca.caCertificates().issuing().subject());
+        System.out.printf(
+                Locale.ROOT,
+                "cores: %d, issuing CA: %s%n",
+                cores,
+                ca.caCertificates().issuing().subject());
 
         for (int threads : new int[] {1, cores}) {
             AtomicInteger next = new AtomicInteger();
-            measure("EC P-256 client key (PKCS#10)", threads,
-                    () -> ca.issue(requests.get(Math.floorMod(next.getAndIncrement(), requests.size())), TestCa.ann(), clientKeys));
-            measure("EC P-256 server key (PFX)", threads,
+            measure(
+                    "EC P-256 client key (PKCS#10)",
+                    threads,
+                    () -> ca.issue(
+                            requests.get(Math.floorMod(next.getAndIncrement(), requests.size())),
+                            TestCa.ann(),
+                            clientKeys));
+            measure(
+                    "EC P-256 server key (PFX)",
+                    threads,
                     () -> ca.issueWithGeneratedKey(TestCa.ann(), serverEc, PfxPassword.of("benchmark", "pfxpassword")));
-            measure("RSA 2048 server key (PFX)", threads,
-                    () -> ca.issueWithGeneratedKey(TestCa.ann(), serverRsa, PfxPassword.of("benchmark", "pfxpassword")));
+            measure(
+                    "RSA 2048 server key (PFX)",
+                    threads,
+                    () -> ca.issueWithGeneratedKey(
+                            TestCa.ann(), serverRsa, PfxPassword.of("benchmark", "pfxpassword")));
         }
     }
 
@@ -66,9 +83,16 @@ class IssuanceBenchmarkTest {
         int issued = run(threads, issuance, MEASURE_MILLIS, cpuNanos);
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuMillis = cpuNanos.get() / 1e6 / issued;
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "%-32s threads=%d  %8.1f certificates/s  (%d in %.1f s)  CPU %.2f ms per certificate = %.0f/s per idle core%n",
-                scenario, threads, issued / seconds, issued, seconds, cpuMillis, 1000 / cpuMillis);
+                scenario,
+                threads,
+                issued / seconds,
+                issued,
+                seconds,
+                cpuMillis,
+                1000 / cpuMillis);
     }
 
     private static int run(int threads, Runnable issuance, long millis, AtomicLong cpuNanos) throws Exception {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
-import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSEnvelopedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openprofiles.domain.certificate.pki.ArchivedKey;
@@ -24,7 +24,9 @@ class KeyArchiveTest {
 
     private static EmbeddedCertificateAuthority ca;
     private static final CertificateSettings ARCHIVING = CertificateSettings.builder()
-            .keyGeneration(KeyGeneration.SERVER).archiveKeys(true).build();
+            .keyGeneration(KeyGeneration.SERVER)
+            .archiveKeys(true)
+            .build();
 
     @BeforeAll
     static void startCa() {
@@ -33,11 +35,13 @@ class KeyArchiveTest {
 
     @Test
     void archivedKeyIsRecoveredIntoANewPfxWithItsCertificateAndChain() throws Exception {
-        IssuedKeyPair issued = ca.issueWithGeneratedKey(TestCa.ann(), ARCHIVING, PfxPassword.of("first password", "pfxpassword"));
+        IssuedKeyPair issued =
+                ca.issueWithGeneratedKey(TestCa.ann(), ARCHIVING, PfxPassword.of("first password", "pfxpassword"));
         ArchivedKey archived = issued.archivedKey().orElseThrow();
         TestPfx original = TestPfx.open(issued.pfx(), "first password");
 
-        byte[] recovered = ca.recoverKey(archived, issued.certificate().der(), PfxPassword.of("second password", "pfxpassword"));
+        byte[] recovered =
+                ca.recoverKey(archived, issued.certificate().der(), PfxPassword.of("second password", "pfxpassword"));
 
         TestPfx pfx = TestPfx.open(recovered, "second password");
         assertArrayEquals(original.key().getEncoded(), pfx.key().getEncoded());
@@ -47,7 +51,8 @@ class KeyArchiveTest {
 
     @Test
     void archiveIsAnEnvelopeToTheKeyRecoveryKeyWithoutTheKeyInClear() throws Exception {
-        CertificateSettings rsa = ARCHIVING.toBuilder().keyType(KeyType.rsa(2048)).build();
+        CertificateSettings rsa =
+                ARCHIVING.toBuilder().keyType(KeyType.rsa(2048)).build();
         IssuedKeyPair issued = ca.issueWithGeneratedKey(TestCa.ann(), rsa, PfxPassword.of("pw", "pfxpassword"));
         ArchivedKey archived = issued.archivedKey().orElseThrow();
         byte[] key = TestPfx.open(issued.pfx(), "pw").key().getEncoded();
@@ -55,23 +60,29 @@ class KeyArchiveTest {
         CMSEnvelopedData envelope = new CMSEnvelopedData(archived.envelope());
         assertEquals(CMSAlgorithm.AES256_CBC.getId(), envelope.getEncryptionAlgOID());
         assertEquals(1, envelope.getRecipientInfos().size());
-        assertEquals(CMSAlgorithm.ECDH_SHA384KDF.getId(),
+        assertEquals(
+                CMSAlgorithm.ECDH_SHA384KDF.getId(),
                 envelope.getRecipientInfos().getRecipients().iterator().next().getKeyEncryptionAlgOID());
-        assertFalse(contains(archived.envelope(), java.util.Arrays.copyOfRange(key, key.length - 64, key.length)),
+        assertFalse(
+                contains(archived.envelope(), java.util.Arrays.copyOfRange(key, key.length - 64, key.length)),
                 "no part of the private key in clear");
-        assertEquals(ca.caCertificates().issuing().id().value().length(), archived.recoveryKeyId().length());
+        assertEquals(
+                ca.caCertificates().issuing().id().value().length(),
+                archived.recoveryKeyId().length());
     }
 
     @Test
     void archiveSurvivesARestart() throws Exception {
         IssuedKeyPair issued = ca.issueWithGeneratedKey(TestCa.ann(), ARCHIVING, PfxPassword.of("pw", "pfxpassword"));
-        EmbeddedCertificateAuthority restarted = new EmbeddedCertificateAuthority(EmbeddedCaSettings.embedded(
-                TestCa.sharedDirectory(), TestCa.BASE_URL), Clock.systemUTC());
+        EmbeddedCertificateAuthority restarted = new EmbeddedCertificateAuthority(
+                EmbeddedCaSettings.embedded(TestCa.sharedDirectory(), TestCa.BASE_URL), Clock.systemUTC());
 
-        byte[] recovered = restarted.recoverKey(issued.archivedKey().orElseThrow(), issued.certificate().der(),
-                PfxPassword.of("pw", "pfxpassword"));
+        byte[] recovered = restarted.recoverKey(
+                issued.archivedKey().orElseThrow(), issued.certificate().der(), PfxPassword.of("pw", "pfxpassword"));
 
-        assertArrayEquals(TestPfx.open(issued.pfx(), "pw").key().getEncoded(), TestPfx.open(recovered, "pw").key().getEncoded());
+        assertArrayEquals(
+                TestPfx.open(issued.pfx(), "pw").key().getEncoded(),
+                TestPfx.open(recovered, "pw").key().getEncoded());
     }
 
     @Test
@@ -79,8 +90,12 @@ class KeyArchiveTest {
         IssuedKeyPair first = ca.issueWithGeneratedKey(TestCa.ann(), ARCHIVING, PfxPassword.of("pw", "pfxpassword"));
         IssuedKeyPair second = ca.issueWithGeneratedKey(TestCa.ann(), ARCHIVING, PfxPassword.of("pw", "pfxpassword"));
 
-        assertThrows(IllegalArgumentException.class, () -> ca.recoverKey(first.archivedKey().orElseThrow(),
-                second.certificate().der(), PfxPassword.of("pw", "pfxpassword")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ca.recoverKey(
+                        first.archivedKey().orElseThrow(),
+                        second.certificate().der(),
+                        PfxPassword.of("pw", "pfxpassword")));
     }
 
     @Test
@@ -90,17 +105,23 @@ class KeyArchiveTest {
         byte[] envelope = archived.envelope();
         envelope[envelope.length - 20] ^= 0x40;
 
-        assertThrows(IllegalArgumentException.class, () -> ca.recoverKey(new ArchivedKey(archived.recoveryKeyId(), envelope),
-                issued.certificate().der(), PfxPassword.of("pw", "pfxpassword")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ca.recoverKey(
+                        new ArchivedKey(archived.recoveryKeyId(), envelope),
+                        issued.certificate().der(),
+                        PfxPassword.of("pw", "pfxpassword")));
     }
 
     @Test
     void archiveToAKeyRecoveryKeyThatIsNotHereCannotBeOpened() {
         IssuedKeyPair issued = ca.issueWithGeneratedKey(TestCa.ann(), ARCHIVING, PfxPassword.of("pw", "pfxpassword"));
-        ArchivedKey toAnotherKey = new ArchivedKey("00ff00ff00ff00ff", issued.archivedKey().orElseThrow().envelope());
+        ArchivedKey toAnotherKey = new ArchivedKey(
+                "00ff00ff00ff00ff", issued.archivedKey().orElseThrow().envelope());
 
-        CertificateAuthorityUnavailable refused = assertThrows(CertificateAuthorityUnavailable.class, () -> ca.recoverKey(
-                toAnotherKey, issued.certificate().der(), PfxPassword.of("pw", "pfxpassword")));
+        CertificateAuthorityUnavailable refused = assertThrows(
+                CertificateAuthorityUnavailable.class,
+                () -> ca.recoverKey(toAnotherKey, issued.certificate().der(), PfxPassword.of("pw", "pfxpassword")));
         assertTrue(refused.getMessage().contains("00ff00ff00ff00ff"));
     }
 

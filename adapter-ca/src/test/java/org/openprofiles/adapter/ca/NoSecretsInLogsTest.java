@@ -38,27 +38,57 @@ class NoSecretsInLogsTest {
         root.addAppender(logs);
         try {
             EmbeddedCertificateAuthority ca = TestCa.create(data);
-            String keystorePassword = Files.readString(data.resolve("ca/keystore.password")).strip();
-            IssuedKeyPair issued = ca.issueWithGeneratedKey(TestCa.ann(), CertificateSettings.builder()
-                    .keyGeneration(KeyGeneration.SERVER).archiveKeys(true).build(), PfxPassword.of("pfx-secret-0815", "pfxpassword"));
-            String privateKey = Base64.getEncoder().encodeToString(TestPfx.open(issued.pfx(), "pfx-secret-0815").key().getEncoded());
-            ca.recoverKey(issued.archivedKey().orElseThrow(), issued.certificate().der(), PfxPassword.of("pfx-other-4711", "p"));
+            String keystorePassword =
+                    Files.readString(data.resolve("ca/keystore.password")).strip();
+            IssuedKeyPair issued = ca.issueWithGeneratedKey(
+                    TestCa.ann(),
+                    CertificateSettings.builder()
+                            .keyGeneration(KeyGeneration.SERVER)
+                            .archiveKeys(true)
+                            .build(),
+                    PfxPassword.of("pfx-secret-0815", "pfxpassword"));
+            String privateKey = Base64.getEncoder()
+                    .encodeToString(
+                            TestPfx.open(issued.pfx(), "pfx-secret-0815").key().getEncoded());
+            ca.recoverKey(
+                    issued.archivedKey().orElseThrow(),
+                    issued.certificate().der(),
+                    PfxPassword.of("pfx-other-4711", "p"));
             ca.rotateIssuingCa();
-            assertThrows(CertificateAuthorityUnavailable.class, () -> new EmbeddedCertificateAuthority(new EmbeddedCaSettings(data,
-                    null, Optional.empty(), Optional.of("wrong-secret-1234"), Optional.empty(), Optional.empty(), TestCa.BASE_URL,
-                    null, null), Clock.systemUTC()).start());
+            assertThrows(
+                    CertificateAuthorityUnavailable.class,
+                    () -> new EmbeddedCertificateAuthority(
+                                    new EmbeddedCaSettings(
+                                            data,
+                                            null,
+                                            Optional.empty(),
+                                            Optional.of("wrong-secret-1234"),
+                                            Optional.empty(),
+                                            Optional.empty(),
+                                            TestCa.BASE_URL,
+                                            null,
+                                            null),
+                                    Clock.systemUTC())
+                            .start());
 
             StringBuilder everything = new StringBuilder();
             for (ILoggingEvent event : logs.list) {
                 everything.append(event.getFormattedMessage()).append('\n');
                 if (event.getThrowableProxy() != null) {
-                    everything.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
+                    everything
+                            .append(ThrowableProxyUtil.asString(event.getThrowableProxy()))
+                            .append('\n');
                 }
             }
             String logged = everything.toString();
             assertTrue(logged.contains("Certificate authority ready"), "the CA did log: " + logged);
-            for (String secret : new String[] {keystorePassword, "pfx-secret-0815", "pfx-other-4711", "wrong-secret-1234",
-                    privateKey.substring(privateKey.length() - 40)}) {
+            for (String secret : new String[] {
+                keystorePassword,
+                "pfx-secret-0815",
+                "pfx-other-4711",
+                "wrong-secret-1234",
+                privateKey.substring(privateKey.length() - 40)
+            }) {
                 assertFalse(logged.contains(secret), "a secret was logged: " + logged);
             }
         } finally {

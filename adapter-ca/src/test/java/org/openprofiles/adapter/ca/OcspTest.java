@@ -51,6 +51,7 @@ class OcspTest {
 
     /** The application's storage, as far as OCSP is concerned. */
     private final Map<SerialNumber, CertificateStatus> statuses = new HashMap<>();
+
     private final List<String> asked = new ArrayList<>();
     private final RevocationStatusLookup lookup = (issuer, serial) -> {
         asked.add(issuer + "/" + serial);
@@ -78,8 +79,8 @@ class OcspTest {
             builder.addRequest(id);
         }
         if (nonce != null) {
-            builder.setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
-                    new DEROctetString(nonce).getEncoded())));
+            builder.setRequestExtensions(new Extensions(new Extension(
+                    OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce).getEncoded())));
         }
         return builder.build().getEncoded();
     }
@@ -88,9 +89,14 @@ class OcspTest {
         OCSPResp response = new OCSPResp(answer);
         assertEquals(OCSPResp.SUCCESSFUL, response.getStatus());
         BasicOCSPResp basic = (BasicOCSPResp) response.getResponseObject();
-        assertTrue(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER).build(issuing)),
+        assertTrue(
+                basic.isSignatureValid(new JcaContentVerifierProviderBuilder()
+                        .setProvider(Bc.PROVIDER)
+                        .build(issuing)),
                 "signed by the issuing CA");
-        assertEquals(new RespID(issuing.getSubjectPublicKeyInfo(), Bc.digests().get(CertificateID.HASH_SHA1)), basic.getResponderId());
+        assertEquals(
+                new RespID(issuing.getSubjectPublicKeyInfo(), Bc.digests().get(CertificateID.HASH_SHA1)),
+                basic.getResponderId());
         return basic;
     }
 
@@ -104,8 +110,8 @@ class OcspTest {
         BigInteger neverIssued = BigInteger.valueOf(123456789);
         byte[] nonce = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
 
-        BasicOCSPResp basic = verified(ca.answerOcsp(request(nonce, id(good.serial().value()), id(revoked.serial().value()),
-                id(neverIssued)), lookup));
+        BasicOCSPResp basic = verified(ca.answerOcsp(
+                request(nonce, id(good.serial().value()), id(revoked.serial().value()), id(neverIssued)), lookup));
 
         SingleResp[] answers = basic.getResponses();
         assertEquals(3, answers.length);
@@ -115,12 +121,22 @@ class OcspTest {
         assertEquals(revokedAt, revokedStatus.getRevocationTime().toInstant());
         assertEquals(RevocationReason.KEY_COMPROMISE.code(), revokedStatus.getRevocationReason());
         assertInstanceOf(UnknownStatus.class, answers[2].getCertStatus());
-        assertEquals(Duration.ofMinutes(15), Duration.between(answers[0].getThisUpdate().toInstant(),
-                answers[0].getNextUpdate().toInstant()));
-        assertArrayEquals(new DEROctetString(nonce).getEncoded(),
-                basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce).getExtnValue().getOctets());
+        assertEquals(
+                Duration.ofMinutes(15),
+                Duration.between(
+                        answers[0].getThisUpdate().toInstant(),
+                        answers[0].getNextUpdate().toInstant()));
+        assertArrayEquals(
+                new DEROctetString(nonce).getEncoded(),
+                basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce)
+                        .getExtnValue()
+                        .getOctets());
         IssuerId issuer = authority.issuing().id();
-        assertEquals(List.of(issuer + "/" + good.serial(), issuer + "/" + revoked.serial(), issuer + "/" + neverIssued.toString(16)),
+        assertEquals(
+                List.of(
+                        issuer + "/" + good.serial(),
+                        issuer + "/" + revoked.serial(),
+                        issuer + "/" + neverIssued.toString(16)),
                 asked);
     }
 
@@ -128,10 +144,13 @@ class OcspTest {
     void requestWithSha256CertificateIdIsAnsweredToo() throws Exception {
         IssuedCertificate good = issue();
         statuses.put(good.serial(), CertificateStatus.good());
-        CertificateID sha256 = new CertificateID(Bc.digests().get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
-                issuing, good.serial().value());
+        CertificateID sha256 = new CertificateID(
+                Bc.digests().get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
+                issuing,
+                good.serial().value());
 
-        SingleResp answer = verified(ca.answerOcsp(request(null, sha256), lookup)).getResponses()[0];
+        SingleResp answer =
+                verified(ca.answerOcsp(request(null, sha256), lookup)).getResponses()[0];
 
         assertEquals(sha256, answer.getCertID());
         assertEquals(null, answer.getCertStatus());
@@ -139,23 +158,31 @@ class OcspTest {
 
     @Test
     void malformedOrOversizedRequestsAreAnsweredMalformed() throws Exception {
-        assertEquals(OCSPResp.MALFORMED_REQUEST, new OCSPResp(ca.answerOcsp(new byte[] {0x30, 0x00}, lookup)).getStatus());
-        assertEquals(OCSPResp.MALFORMED_REQUEST, new OCSPResp(ca.answerOcsp("GET / HTTP/1.1".getBytes(), lookup)).getStatus());
+        assertEquals(
+                OCSPResp.MALFORMED_REQUEST, new OCSPResp(ca.answerOcsp(new byte[] {0x30, 0x00}, lookup)).getStatus());
+        assertEquals(
+                OCSPResp.MALFORMED_REQUEST,
+                new OCSPResp(ca.answerOcsp("GET / HTTP/1.1".getBytes(), lookup)).getStatus());
         CertificateID[] tooMany = new CertificateID[CertificateAuthority.MAX_OCSP_REQUESTS + 1];
         for (int i = 0; i < tooMany.length; i++) {
             tooMany[i] = id(BigInteger.valueOf(i + 1));
         }
-        assertEquals(OCSPResp.MALFORMED_REQUEST, new OCSPResp(ca.answerOcsp(request(null, tooMany), lookup)).getStatus());
-        assertEquals(OCSPResp.MALFORMED_REQUEST, new OCSPResp(ca.answerOcsp(request(new byte[64], id(BigInteger.TEN)), lookup))
-                .getStatus(), "a nonce longer than 32 octets (RFC 8954)");
+        assertEquals(
+                OCSPResp.MALFORMED_REQUEST, new OCSPResp(ca.answerOcsp(request(null, tooMany), lookup)).getStatus());
+        assertEquals(
+                OCSPResp.MALFORMED_REQUEST,
+                new OCSPResp(ca.answerOcsp(request(new byte[64], id(BigInteger.TEN)), lookup)).getStatus(),
+                "a nonce longer than 32 octets (RFC 8954)");
         assertTrue(asked.isEmpty(), "nothing looked up");
     }
 
     @Test
     void questionAboutAnotherCasCertificateIsUnauthorized() throws Exception {
         X509CertificateHolder root = new X509CertificateHolder(authority.root().der());
-        CertificateID ofAnotherIssuer = new CertificateID(Bc.digests().get(CertificateID.HASH_SHA1), root, BigInteger.TEN);
-        assertEquals(OCSPResp.UNAUTHORIZED, new OCSPResp(ca.answerOcsp(request(null, ofAnotherIssuer), lookup)).getStatus());
+        CertificateID ofAnotherIssuer =
+                new CertificateID(Bc.digests().get(CertificateID.HASH_SHA1), root, BigInteger.TEN);
+        assertEquals(
+                OCSPResp.UNAUTHORIZED, new OCSPResp(ca.answerOcsp(request(null, ofAnotherIssuer), lookup)).getStatus());
     }
 
     @Test
@@ -163,15 +190,21 @@ class OcspTest {
         RevocationStatusLookup broken = (issuer, serial) -> {
             throw new IllegalStateException("database down");
         };
-        assertEquals(OCSPResp.TRY_LATER, new OCSPResp(ca.answerOcsp(request(null, id(BigInteger.TEN)), broken)).getStatus());
+        assertEquals(
+                OCSPResp.TRY_LATER, new OCSPResp(ca.answerOcsp(request(null, id(BigInteger.TEN)), broken)).getStatus());
     }
 
     @Test
     void sha1HashOfTheCertIdIsOnlyForMatchingNotForSigning() throws Exception {
         IssuedCertificate good = issue();
         statuses.put(good.serial(), CertificateStatus.good());
-        BasicOCSPResp basic = verified(ca.answerOcsp(request(null, id(good.serial().value())), lookup));
-        assertEquals(new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1).getAlgorithm(), basic.getResponses()[0].getCertID().getHashAlgOID());
-        assertTrue(basic.getSignatureAlgOID().getId().startsWith("1.2.840.10045.4.3"), "ECDSA with SHA-2: " + basic.getSignatureAlgOID());
+        BasicOCSPResp basic =
+                verified(ca.answerOcsp(request(null, id(good.serial().value())), lookup));
+        assertEquals(
+                new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1).getAlgorithm(),
+                basic.getResponses()[0].getCertID().getHashAlgOID());
+        assertTrue(
+                basic.getSignatureAlgOID().getId().startsWith("1.2.840.10045.4.3"),
+                "ECDSA with SHA-2: " + basic.getSignatureAlgOID());
     }
 }

@@ -21,8 +21,7 @@ import org.openprofiles.domain.certificate.pki.CaCertificates;
  */
 final class RelyingParty {
 
-    private RelyingParty() {
-    }
+    private RelyingParty() {}
 
     /** Validates; throws the validator's exception (reason REVOKED for a revoked certificate). */
     static void validate(byte[] certificateDer, CaCertificates authority, byte[] issuingCaDer, List<byte[]> crls)
@@ -39,12 +38,14 @@ final class RelyingParty {
         }
         parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(material)));
         parameters.setRevocationEnabled(!crls.isEmpty());
-        CertPathValidator.getInstance("PKIX").validate(
-                CertificateFactory.getInstance("X.509").generateCertPath(List.of(certificate, issuing)), parameters);
+        CertPathValidator.getInstance("PKIX")
+                .validate(
+                        CertificateFactory.getInstance("X.509").generateCertPath(List.of(certificate, issuing)),
+                        parameters);
     }
 
-    static CertPathValidatorException.Reason failure(byte[] certificateDer, CaCertificates authority, byte[] issuingCaDer,
-                                                     List<byte[]> crls) throws Exception {
+    static CertPathValidatorException.Reason failure(
+            byte[] certificateDer, CaCertificates authority, byte[] issuingCaDer, List<byte[]> crls) throws Exception {
         try {
             validate(certificateDer, authority, issuingCaDer, crls);
             return null;

@@ -50,8 +50,10 @@ class RevocationTest {
         authority = ca.caCertificates();
         issuer = authority.issuing().id();
         Instant now = Instant.now();
-        rootCrl = ca.signCrl(new CrlRequest(authority.root().id(), BigInteger.ONE, now, now.plus(Duration.ofDays(30))),
-                List.of()).der();
+        rootCrl = ca.signCrl(
+                        new CrlRequest(authority.root().id(), BigInteger.ONE, now, now.plus(Duration.ofDays(30))),
+                        List.of())
+                .der();
     }
 
     private static IssuedCertificate issue() {
@@ -60,26 +62,33 @@ class RevocationTest {
 
     private static byte[] crl(long number, RevokedCertificate... entries) {
         Instant now = Instant.now();
-        return ca.signCrl(new CrlRequest(issuer, BigInteger.valueOf(number), now.minusSeconds(60), now.plus(Duration.ofDays(1))),
-                List.of(entries)).der();
+        return ca.signCrl(
+                        new CrlRequest(
+                                issuer, BigInteger.valueOf(number), now.minusSeconds(60), now.plus(Duration.ofDays(1))),
+                        List.of(entries))
+                .der();
     }
 
     @Test
     void chainValidatesFromTheRootWithRevocationChecking() throws Exception {
         IssuedCertificate good = issue();
-        assertNull(RelyingParty.failure(good.der(), authority, authority.issuing().der(), List.of(crl(1), rootCrl)));
+        assertNull(
+                RelyingParty.failure(good.der(), authority, authority.issuing().der(), List.of(crl(1), rootCrl)));
     }
 
     @Test
     void revokedCertificateFailsValidationAndAGoodOneStillPasses() throws Exception {
         IssuedCertificate good = issue();
         IssuedCertificate lost = issue();
-        RevokedCertificate revocation = ca.revoke(issuer, lost.serial(), RevocationReason.KEY_COMPROMISE, Instant.now());
+        RevokedCertificate revocation =
+                ca.revoke(issuer, lost.serial(), RevocationReason.KEY_COMPROMISE, Instant.now());
         byte[] crl = crl(2, revocation);
 
-        assertEquals(CertPathValidatorException.BasicReason.REVOKED,
+        assertEquals(
+                CertPathValidatorException.BasicReason.REVOKED,
                 RelyingParty.failure(lost.der(), authority, authority.issuing().der(), List.of(crl, rootCrl)));
-        assertNull(RelyingParty.failure(good.der(), authority, authority.issuing().der(), List.of(crl, rootCrl)));
+        assertNull(
+                RelyingParty.failure(good.der(), authority, authority.issuing().der(), List.of(crl, rootCrl)));
     }
 
     @Test
@@ -88,23 +97,30 @@ class RevocationTest {
         IssuedCertificate second = issue();
         Instant revokedAt = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         Instant thisUpdate = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        SignedCrl signed = ca.signCrl(new CrlRequest(issuer, BigInteger.valueOf(42), thisUpdate, thisUpdate.plus(Duration.ofDays(1))),
-                List.of(new RevokedCertificate(issuer, first.serial(), revokedAt, RevocationReason.SUPERSEDED),
+        SignedCrl signed = ca.signCrl(
+                new CrlRequest(issuer, BigInteger.valueOf(42), thisUpdate, thisUpdate.plus(Duration.ofDays(1))),
+                List.of(
+                        new RevokedCertificate(issuer, first.serial(), revokedAt, RevocationReason.SUPERSEDED),
                         new RevokedCertificate(issuer, second.serial(), revokedAt, RevocationReason.UNSPECIFIED)));
 
         X509CRL crl = TestCa.crl(signed.der());
         crl.verify(TestCa.certificate(authority.issuing().der()).getPublicKey());
-        assertEquals(TestCa.certificate(authority.issuing().der()).getSubjectX500Principal(), crl.getIssuerX500Principal());
+        assertEquals(
+                TestCa.certificate(authority.issuing().der()).getSubjectX500Principal(), crl.getIssuerX500Principal());
         assertEquals(2, crl.getVersion());
         assertEquals(thisUpdate, crl.getThisUpdate().toInstant());
         assertEquals(thisUpdate.plus(Duration.ofDays(1)), crl.getNextUpdate().toInstant());
-        assertEquals(BigInteger.valueOf(42),
+        assertEquals(
+                BigInteger.valueOf(42),
                 ASN1Integer.getInstance(org.bouncycastle.asn1.ASN1OctetString.getInstance(
-                        crl.getExtensionValue(Extension.cRLNumber.getId())).getOctets()).getValue());
+                                        crl.getExtensionValue(Extension.cRLNumber.getId()))
+                                .getOctets())
+                        .getValue());
         X509CRLEntry superseded = crl.getRevokedCertificate(first.serial().value());
         assertEquals(revokedAt, superseded.getRevocationDate().toInstant());
         assertEquals(CRLReason.SUPERSEDED, superseded.getRevocationReason());
-        assertNull(crl.getRevokedCertificate(second.serial().value()).getRevocationReason(),
+        assertNull(
+                crl.getRevokedCertificate(second.serial().value()).getRevocationReason(),
                 "unspecified is written as no reason at all (RFC 5280 5.3.1)");
         assertEquals(42, signed.number().intValue());
     }
@@ -120,9 +136,15 @@ class RevocationTest {
     void crlOfAnUnknownIssuerOrWithAnotherIssuersEntryIsRefused() {
         Instant now = Instant.now();
         IssuerId stranger = new IssuerId("0123456789abcdef");
-        assertEquals("issuer_not_found", assertThrows(NotFound.class, () -> ca.signCrl(
-                new CrlRequest(stranger, BigInteger.ONE, now, now.plusSeconds(60)), List.of())).code());
-        RevokedCertificate foreign = new RevokedCertificate(stranger, SerialNumber.ofHex("1234"), now, RevocationReason.UNSPECIFIED);
+        assertEquals(
+                "issuer_not_found",
+                assertThrows(
+                                NotFound.class,
+                                () -> ca.signCrl(
+                                        new CrlRequest(stranger, BigInteger.ONE, now, now.plusSeconds(60)), List.of()))
+                        .code());
+        RevokedCertificate foreign =
+                new RevokedCertificate(stranger, SerialNumber.ofHex("1234"), now, RevocationReason.UNSPECIFIED);
         assertThrows(IllegalArgumentException.class, () -> crl(3, foreign));
     }
 
@@ -130,12 +152,25 @@ class RevocationTest {
     void revokeChecksReasonAndIssuerAndHandsTheRevocationBack() {
         IssuedCertificate issued = issue();
         Instant at = Instant.now();
-        assertEquals(new RevokedCertificate(issuer, issued.serial(), at, RevocationReason.CESSATION_OF_OPERATION),
+        assertEquals(
+                new RevokedCertificate(issuer, issued.serial(), at, RevocationReason.CESSATION_OF_OPERATION),
                 ca.revoke(issuer, issued.serial(), RevocationReason.CESSATION_OF_OPERATION, at));
-        assertEquals("revocation_reason_not_allowed", assertThrows(Invalid.class,
-                () -> ca.revoke(issuer, issued.serial(), RevocationReason.CA_COMPROMISE, at)).code());
-        assertEquals("issuer_not_found", assertThrows(NotFound.class,
-                () -> ca.revoke(new IssuerId("0123456789abcdef"), issued.serial(), RevocationReason.UNSPECIFIED, at)).code());
+        assertEquals(
+                "revocation_reason_not_allowed",
+                assertThrows(
+                                Invalid.class,
+                                () -> ca.revoke(issuer, issued.serial(), RevocationReason.CA_COMPROMISE, at))
+                        .code());
+        assertEquals(
+                "issuer_not_found",
+                assertThrows(
+                                NotFound.class,
+                                () -> ca.revoke(
+                                        new IssuerId("0123456789abcdef"),
+                                        issued.serial(),
+                                        RevocationReason.UNSPECIFIED,
+                                        at))
+                        .code());
     }
 
     @Test
@@ -143,8 +178,8 @@ class RevocationTest {
         IssuedCertificate issued = issue();
         byte[] pkcs7 = ca.certificatesOnly(issued.der());
 
-        Collection<? extends java.security.cert.Certificate> certificates = CertificateFactory.getInstance("X.509")
-                .generateCertificates(new java.io.ByteArrayInputStream(pkcs7));
+        Collection<? extends java.security.cert.Certificate> certificates =
+                CertificateFactory.getInstance("X.509").generateCertificates(new java.io.ByteArrayInputStream(pkcs7));
         List<byte[]> ders = new ArrayList<>();
         for (java.security.cert.Certificate certificate : certificates) {
             ders.add(((X509Certificate) certificate).getEncoded());

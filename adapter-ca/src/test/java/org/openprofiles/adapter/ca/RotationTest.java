@@ -46,33 +46,57 @@ class RotationTest {
         assertArrayEquals(before.root().der(), after.root().der(), "same root: relying parties change nothing");
         assertNotEquals(before.issuing().id(), after.issuing().id());
         assertEquals(after.issuing().id(), fresh.issuer());
-        assertEquals(List.of(before.issuing().id()), after.all().stream()
-                .filter(c -> c.role() == CaCertificate.Role.RETIRED_ISSUING).map(CaCertificate::id).toList());
+        assertEquals(
+                List.of(before.issuing().id()),
+                after.all().stream()
+                        .filter(c -> c.role() == CaCertificate.Role.RETIRED_ISSUING)
+                        .map(CaCertificate::id)
+                        .toList());
         assertEquals(after.issuing().pem() + after.root().pem(), after.chainPem());
 
         Instant now = Instant.now();
-        byte[] oldCrl = ca.signCrl(new CrlRequest(old.issuer(), BigInteger.TWO, now, now.plus(Duration.ofDays(1))),
-                List.of(ca.revoke(old.issuer(), old.serial(), RevocationReason.SUPERSEDED, now))).der();
-        byte[] rootCrl = ca.signCrl(new CrlRequest(after.root().id(), BigInteger.TWO, now, now.plus(Duration.ofDays(1))),
-                List.of()).der();
-        byte[] freshCrl = ca.signCrl(new CrlRequest(fresh.issuer(), BigInteger.ONE, now, now.plus(Duration.ofDays(1))),
-                List.of()).der();
-        assertEquals(CertPathValidatorException.BasicReason.REVOKED,
+        byte[] oldCrl = ca.signCrl(
+                        new CrlRequest(old.issuer(), BigInteger.TWO, now, now.plus(Duration.ofDays(1))),
+                        List.of(ca.revoke(old.issuer(), old.serial(), RevocationReason.SUPERSEDED, now)))
+                .der();
+        byte[] rootCrl = ca.signCrl(
+                        new CrlRequest(after.root().id(), BigInteger.TWO, now, now.plus(Duration.ofDays(1))), List.of())
+                .der();
+        byte[] freshCrl = ca.signCrl(
+                        new CrlRequest(fresh.issuer(), BigInteger.ONE, now, now.plus(Duration.ofDays(1))), List.of())
+                .der();
+        assertEquals(
+                CertPathValidatorException.BasicReason.REVOKED,
                 RelyingParty.failure(old.der(), after, before.issuing().der(), List.of(oldCrl, rootCrl)));
         assertNull(RelyingParty.failure(fresh.der(), after, after.issuing().der(), List.of(freshCrl, rootCrl)));
 
-        X509CertificateHolder retired = new X509CertificateHolder(before.issuing().der());
-        OCSPResp answer = new OCSPResp(ca.answerOcsp(new OCSPReqBuilder().addRequest(new CertificateID(
-                Bc.digests().get(CertificateID.HASH_SHA1), retired, old.serial().value())).build().getEncoded(),
-                (issuer, serial) -> issuer.equals(old.issuer()) ? CertificateStatus.good() : CertificateStatus.unknown()));
+        X509CertificateHolder retired =
+                new X509CertificateHolder(before.issuing().der());
+        OCSPResp answer = new OCSPResp(ca.answerOcsp(
+                new OCSPReqBuilder()
+                        .addRequest(new CertificateID(
+                                Bc.digests().get(CertificateID.HASH_SHA1),
+                                retired,
+                                old.serial().value()))
+                        .build()
+                        .getEncoded(),
+                (issuer, serial) ->
+                        issuer.equals(old.issuer()) ? CertificateStatus.good() : CertificateStatus.unknown()));
         BasicOCSPResp basic = (BasicOCSPResp) answer.getResponseObject();
-        assertTrue(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER).build(retired)),
+        assertTrue(
+                basic.isSignatureValid(new JcaContentVerifierProviderBuilder()
+                        .setProvider(Bc.PROVIDER)
+                        .build(retired)),
                 "answered and signed by the retired issuing CA");
         assertNull(basic.getResponses()[0].getCertStatus(), "good");
 
         CaCertificates restarted = TestCa.create(data).caCertificates();
-        assertEquals(after.all().stream().map(CaCertificate::id).toList(), restarted.all().stream().map(CaCertificate::id).toList());
-        assertArrayEquals(ca.certificatesOnly(old.der()), TestCa.create(data).certificatesOnly(old.der()),
+        assertEquals(
+                after.all().stream().map(CaCertificate::id).toList(),
+                restarted.all().stream().map(CaCertificate::id).toList());
+        assertArrayEquals(
+                ca.certificatesOnly(old.der()),
+                TestCa.create(data).certificatesOnly(old.der()),
                 "the retired CA's chain is still served for its certificates");
     }
 

@@ -21,9 +21,11 @@ class SerialNumbersTest {
         BigInteger allBits = BigInteger.ZERO;
         int issued = 200;
         for (int i = 0; i < issued; i++) {
-            BigInteger serial = TestCa.certificate(ca.issue(request, TestCa.ann(), CertificateSettings.defaults()).der())
+            BigInteger serial = TestCa.certificate(ca.issue(request, TestCa.ann(), CertificateSettings.defaults())
+                            .der())
                     .getSerialNumber();
-            assertEquals(159, serial.bitLength(), "159 bits, the top one set: at least 64 random bits, 20 octets in DER");
+            assertEquals(
+                    159, serial.bitLength(), "159 bits, the top one set: at least 64 random bits, 20 octets in DER");
             assertEquals(1, serial.signum());
             serials.add(serial);
             allBits = allBits.or(serial.clearBit(158));

@@ -24,8 +24,7 @@ final class TestCa {
     private static Path sharedDirectory;
     private static KeyPair rsaKeys;
 
-    private TestCa() {
-    }
+    private TestCa() {}
 
     static EmbeddedCertificateAuthority create(Path dataDirectory) {
         return create(EmbeddedCaSettings.embedded(dataDirectory, BASE_URL));
@@ -71,12 +70,15 @@ final class TestCa {
     }
 
     static CertificateHolder ann() {
-        return CertificateHolder.of("ann", "Ann Smith").withEmail("ann@example.org").withUserPrincipalName("ann@corp.example.org");
+        return CertificateHolder.of("ann", "Ann Smith")
+                .withEmail("ann@example.org")
+                .withUserPrincipalName("ann@corp.example.org");
     }
 
     static X509Certificate certificate(byte[] der) {
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException e) {
             throw new IllegalStateException(e);
         }

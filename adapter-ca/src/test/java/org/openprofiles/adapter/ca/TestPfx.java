@@ -20,7 +20,9 @@ record TestPfx(String alias, PrivateKey key, List<X509Certificate> chain) {
         }
         String alias = aliases.get(0);
         Certificate[] chain = store.getCertificateChain(alias);
-        return new TestPfx(alias, (PrivateKey) store.getKey(alias, password.toCharArray()),
+        return new TestPfx(
+                alias,
+                (PrivateKey) store.getKey(alias, password.toCharArray()),
                 java.util.Arrays.stream(chain).map(c -> (X509Certificate) c).toList());
     }
 }

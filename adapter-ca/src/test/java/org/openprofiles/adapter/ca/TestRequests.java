@@ -97,15 +97,19 @@ final class TestRequests {
 
     byte[] der() {
         try {
-            JcaPKCS10CertificationRequestBuilder builder = new JcaPKCS10CertificationRequestBuilder(subject, keys.getPublic());
+            JcaPKCS10CertificationRequestBuilder builder =
+                    new JcaPKCS10CertificationRequestBuilder(subject, keys.getPublic());
             if (!extensions.isEmpty()) {
                 ExtensionsGenerator generator = new ExtensionsGenerator();
                 for (Object[] extension : extensions) {
-                    generator.addExtension((ASN1ObjectIdentifier) extension[0], (Boolean) extension[1], (ASN1Encodable) extension[2]);
+                    generator.addExtension(
+                            (ASN1ObjectIdentifier) extension[0], (Boolean) extension[1], (ASN1Encodable) extension[2]);
                 }
                 builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, generator.generate());
             }
-            ContentSigner signer = new JcaContentSignerBuilder(signatureAlgorithm).setProvider(Bc.PROVIDER).build(keys.getPrivate());
+            ContentSigner signer = new JcaContentSignerBuilder(signatureAlgorithm)
+                    .setProvider(Bc.PROVIDER)
+                    .build(keys.getPrivate());
             byte[] der = builder.build(signer).getEncoded();
             if (tamper) {
                 der[der.length - 5] ^= 0x01;
@@ -119,5 +123,4 @@ final class TestRequests {
     CertificateSigningRequest request() {
         return new CertificateSigningRequest(der(), FIELD);
     }
-
 }

@@ -34,23 +34,33 @@ public record AcceptedKeys(boolean rsa, int minimumRsaBits, Set<EcCurve> curves)
     public Optional<Invalid.Violation> violation(KeyType key, String field) {
         if (key.algorithm() == KeyAlgorithm.RSA) {
             if (!rsa) {
-                return Optional.of(new Invalid.Violation(field, "csr_key_algorithm_not_allowed",
+                return Optional.of(new Invalid.Violation(
+                        field,
+                        "csr_key_algorithm_not_allowed",
                         "the template does not accept RSA keys; it accepts " + describe()));
             }
             if (key.size() < minimumRsaBits) {
-                return Optional.of(new Invalid.Violation(field, "csr_key_too_weak",
+                return Optional.of(new Invalid.Violation(
+                        field,
+                        "csr_key_too_weak",
                         "an RSA key of " + key.size() + " bits is weaker than the template allows (at least "
                                 + minimumRsaBits + " bits)"));
             }
             if (key.size() > MAX_RSA_BITS) {
-                return Optional.of(new Invalid.Violation(field, "csr_key_too_large",
-                        "RSA keys of more than " + MAX_RSA_BITS + " bits are not accepted, this one has " + key.size()));
+                return Optional.of(new Invalid.Violation(
+                        field,
+                        "csr_key_too_large",
+                        "RSA keys of more than " + MAX_RSA_BITS + " bits are not accepted, this one has "
+                                + key.size()));
             }
             return Optional.empty();
         }
         if (!curves.contains(key.curve())) {
-            return Optional.of(new Invalid.Violation(field, "csr_key_algorithm_not_allowed",
-                    "the template does not accept EC keys on " + key.curve().nistName() + "; it accepts " + describe()));
+            return Optional.of(new Invalid.Violation(
+                    field,
+                    "csr_key_algorithm_not_allowed",
+                    "the template does not accept EC keys on " + key.curve().nistName() + "; it accepts "
+                            + describe()));
         }
         return Optional.empty();
     }
@@ -58,11 +68,15 @@ public record AcceptedKeys(boolean rsa, int minimumRsaBits, Set<EcCurve> curves)
     /** Broken rules of the policy itself, each naming a field under {@code prefix}. */
     List<Invalid.Violation> check(String prefix) {
         if (!rsa && curves.isEmpty()) {
-            return List.of(new Invalid.Violation(prefix, "no_key_accepted", "the template must accept RSA or at least one curve"));
+            return List.of(new Invalid.Violation(
+                    prefix, "no_key_accepted", "the template must accept RSA or at least one curve"));
         }
         if (rsa && (minimumRsaBits < LOWEST_RSA_MINIMUM || minimumRsaBits > MAX_RSA_BITS)) {
-            return List.of(new Invalid.Violation(prefix + ".minimumRsaBits", "rsa_minimum_out_of_range",
-                    "minimumRsaBits must be between " + LOWEST_RSA_MINIMUM + " and " + MAX_RSA_BITS + ", was " + minimumRsaBits));
+            return List.of(new Invalid.Violation(
+                    prefix + ".minimumRsaBits",
+                    "rsa_minimum_out_of_range",
+                    "minimumRsaBits must be between " + LOWEST_RSA_MINIMUM + " and " + MAX_RSA_BITS + ", was "
+                            + minimumRsaBits));
         }
         return List.of();
     }

@@ -15,7 +15,10 @@ public record CaCertificates(List<CaCertificate> all) {
     public CaCertificates {
         all = List.copyOf(all);
         if (all.stream().filter(c -> c.role() == CaCertificate.Role.ROOT).count() != 1
-                || all.stream().filter(c -> c.role() == CaCertificate.Role.ISSUING).count() != 1) {
+                || all.stream()
+                                .filter(c -> c.role() == CaCertificate.Role.ISSUING)
+                                .count()
+                        != 1) {
             throw new IllegalArgumentException("there is exactly one root and one current issuing CA");
         }
     }

@@ -25,11 +25,18 @@ import org.openprofiles.domain.shared.Invalid;
  * @param archiveKeys       server-made keys are archived, encrypted to the key-recovery key
  * @param revokeOn          operations whose completion revokes the profile's certificates
  */
-public record CertificateSettings(KeyGeneration keyGeneration, KeyType keyType, AcceptedKeys acceptedKeys,
-                                  SignatureHash signatureHash, Duration validity, Set<KeyUsage> keyUsages,
-                                  Set<ExtendedKeyUsage> extendedKeyUsages, SubjectTemplate subject,
-                                  Set<AlternativeName.Type> alternativeNames, boolean archiveKeys,
-                                  Set<RevocationTrigger> revokeOn) {
+public record CertificateSettings(
+        KeyGeneration keyGeneration,
+        KeyType keyType,
+        AcceptedKeys acceptedKeys,
+        SignatureHash signatureHash,
+        Duration validity,
+        Set<KeyUsage> keyUsages,
+        Set<ExtendedKeyUsage> extendedKeyUsages,
+        SubjectTemplate subject,
+        Set<AlternativeName.Type> alternativeNames,
+        boolean archiveKeys,
+        Set<RevocationTrigger> revokeOn) {
 
     public static final String FIELD = "certificateSettings";
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
@@ -40,9 +47,9 @@ public record CertificateSettings(KeyGeneration keyGeneration, KeyType keyType, 
 
     private static final Set<KeyUsage> DEFAULT_KEY_USAGES =
             EnumSets.frozen(List.of(KeyUsage.DIGITAL_SIGNATURE, KeyUsage.KEY_ENCIPHERMENT), KeyUsage.class);
-    private static final Set<RevocationTrigger> DEFAULT_REVOKE_ON =
-            EnumSets.frozen(List.of(RevocationTrigger.DISABLE, RevocationTrigger.RETIRE, RevocationTrigger.RECOVER),
-                    RevocationTrigger.class);
+    private static final Set<RevocationTrigger> DEFAULT_REVOKE_ON = EnumSets.frozen(
+            List.of(RevocationTrigger.DISABLE, RevocationTrigger.RETIRE, RevocationTrigger.RECOVER),
+            RevocationTrigger.class);
 
     public CertificateSettings {
         keyGeneration = keyGeneration == null ? KeyGeneration.CLIENT : keyGeneration;
@@ -52,12 +59,21 @@ public record CertificateSettings(KeyGeneration keyGeneration, KeyType keyType, 
         validity = validity == null ? DEFAULT_VALIDITY : validity;
         keyUsages = keyUsages == null ? DEFAULT_KEY_USAGES : EnumSets.frozen(keyUsages, KeyUsage.class);
         extendedKeyUsages = EnumSets.frozen(
-                extendedKeyUsages == null ? List.of(ExtendedKeyUsage.CLIENT_AUTH) : extendedKeyUsages, ExtendedKeyUsage.class);
+                extendedKeyUsages == null ? List.of(ExtendedKeyUsage.CLIENT_AUTH) : extendedKeyUsages,
+                ExtendedKeyUsage.class);
         subject = subject == null ? SubjectTemplate.standard() : subject;
         alternativeNames = EnumSets.frozen(alternativeNames, AlternativeName.Type.class);
         revokeOn = revokeOn == null ? DEFAULT_REVOKE_ON : EnumSets.frozen(revokeOn, RevocationTrigger.class);
-        List<Invalid.Violation> violations = violations(keyGeneration, keyType, acceptedKeys, validity, keyUsages,
-                extendedKeyUsages, subject, alternativeNames, archiveKeys);
+        List<Invalid.Violation> violations = violations(
+                keyGeneration,
+                keyType,
+                acceptedKeys,
+                validity,
+                keyUsages,
+                extendedKeyUsages,
+                subject,
+                alternativeNames,
+                archiveKeys);
         if (!violations.isEmpty()) {
             throw new Invalid(violations);
         }
@@ -100,58 +116,86 @@ public record CertificateSettings(KeyGeneration keyGeneration, KeyType keyType, 
         if (alternativeNames.contains(AlternativeName.Type.UPN)) {
             names.add(new AlternativeName(AlternativeName.Type.UPN, holder.required(UserField.USER_PRINCIPAL_NAME)));
         }
-        return new CertificateContent(name, names, KeyUsage.applicable(keyUsages, algorithm), extendedKeyUsages, validity);
+        return new CertificateContent(
+                name, names, KeyUsage.applicable(keyUsages, algorithm), extendedKeyUsages, validity);
     }
 
-    private static List<Invalid.Violation> violations(KeyGeneration keyGeneration, KeyType keyType, AcceptedKeys acceptedKeys,
-                                                      Duration validity, Set<KeyUsage> keyUsages,
-                                                      Set<ExtendedKeyUsage> extendedKeyUsages, SubjectTemplate subject,
-                                                      Set<AlternativeName.Type> alternativeNames, boolean archiveKeys) {
+    private static List<Invalid.Violation> violations(
+            KeyGeneration keyGeneration,
+            KeyType keyType,
+            AcceptedKeys acceptedKeys,
+            Duration validity,
+            Set<KeyUsage> keyUsages,
+            Set<ExtendedKeyUsage> extendedKeyUsages,
+            SubjectTemplate subject,
+            Set<AlternativeName.Type> alternativeNames,
+            boolean archiveKeys) {
         List<Invalid.Violation> violations = new ArrayList<>();
         violations.addAll(acceptedKeys.check(FIELD + ".acceptedKeys"));
-        if (keyGeneration == KeyGeneration.SERVER && keyType.algorithm() == KeyAlgorithm.RSA
+        if (keyGeneration == KeyGeneration.SERVER
+                && keyType.algorithm() == KeyAlgorithm.RSA
                 && !GENERATED_RSA_SIZES.contains(keyType.size())) {
-            violations.add(new Invalid.Violation(FIELD + ".keyType", "key_size_not_generated",
+            violations.add(new Invalid.Violation(
+                    FIELD + ".keyType",
+                    "key_size_not_generated",
                     "the server generates RSA keys of 2048, 3072 or 4096 bits, not " + keyType.size()));
         }
         if (keyGeneration == KeyGeneration.CLIENT && !acceptedKeys.accepts(keyType)) {
-            violations.add(new Invalid.Violation(FIELD + ".keyType", "key_type_not_accepted",
+            violations.add(new Invalid.Violation(
+                    FIELD + ".keyType",
+                    "key_type_not_accepted",
                     "the key clients are told to make (" + keyType + ") must be one the template accepts"));
         }
         if (validity.compareTo(MIN_VALIDITY) < 0 || validity.compareTo(MAX_VALIDITY) > 0) {
-            violations.add(new Invalid.Violation(FIELD + ".validity", "validity_out_of_range",
-                    "validity must be between 1 hour and 3650 days"));
+            violations.add(new Invalid.Violation(
+                    FIELD + ".validity", "validity_out_of_range", "validity must be between 1 hour and 3650 days"));
         }
         if (KeyUsage.applicable(keyUsages, keyType.algorithm()).stream().noneMatch(KeyUsage::grantableToUsers)) {
-            violations.add(new Invalid.Violation(FIELD + ".keyUsages", "key_usage_required",
+            violations.add(new Invalid.Violation(
+                    FIELD + ".keyUsages",
+                    "key_usage_required",
                     "grant at least one key usage that a " + keyType + " key can perform"));
         }
         for (KeyUsage usage : keyUsages) {
             if (!usage.grantableToUsers()) {
-                violations.add(new Invalid.Violation(FIELD + ".keyUsages", "key_usage_not_for_users",
+                violations.add(new Invalid.Violation(
+                        FIELD + ".keyUsages",
+                        "key_usage_not_for_users",
                         usage + " is for certificate authorities, not users' certificates"));
             }
         }
         if (extendedKeyUsages.isEmpty()) {
-            violations.add(new Invalid.Violation(FIELD + ".extendedKeyUsages", "extended_key_usage_required",
+            violations.add(new Invalid.Violation(
+                    FIELD + ".extendedKeyUsages",
+                    "extended_key_usage_required",
                     "grant at least one extended key usage, such as CLIENT_AUTH"));
         }
         for (AlternativeName.Type type : alternativeNames) {
             if (!type.grantable()) {
-                violations.add(new Invalid.Violation(FIELD + ".alternativeNames", "alternative_name_not_supported",
+                violations.add(new Invalid.Violation(
+                        FIELD + ".alternativeNames",
+                        "alternative_name_not_supported",
                         "alternative names are filled from the user's e-mail (EMAIL) or UPN only, not " + type));
             }
         }
-        if (extendedKeyUsages.contains(ExtendedKeyUsage.SECURE_EMAIL) && !alternativeNames.contains(AlternativeName.Type.EMAIL)) {
-            violations.add(new Invalid.Violation(FIELD + ".alternativeNames", "secure_email_needs_email",
+        if (extendedKeyUsages.contains(ExtendedKeyUsage.SECURE_EMAIL)
+                && !alternativeNames.contains(AlternativeName.Type.EMAIL)) {
+            violations.add(new Invalid.Violation(
+                    FIELD + ".alternativeNames",
+                    "secure_email_needs_email",
                     "SECURE_EMAIL certificates must carry the user's e-mail address: add EMAIL to alternativeNames"));
         }
-        if (extendedKeyUsages.contains(ExtendedKeyUsage.SMART_CARD_LOGON) && !alternativeNames.contains(AlternativeName.Type.UPN)) {
-            violations.add(new Invalid.Violation(FIELD + ".alternativeNames", "smart_card_logon_needs_upn",
+        if (extendedKeyUsages.contains(ExtendedKeyUsage.SMART_CARD_LOGON)
+                && !alternativeNames.contains(AlternativeName.Type.UPN)) {
+            violations.add(new Invalid.Violation(
+                    FIELD + ".alternativeNames",
+                    "smart_card_logon_needs_upn",
                     "SMART_CARD_LOGON certificates must carry the user principal name: add UPN to alternativeNames"));
         }
         if (archiveKeys && keyGeneration == KeyGeneration.CLIENT) {
-            violations.add(new Invalid.Violation(FIELD + ".archiveKeys", "archive_needs_server_key",
+            violations.add(new Invalid.Violation(
+                    FIELD + ".archiveKeys",
+                    "archive_needs_server_key",
                     "only keys the server generates can be archived; the client keeps its own"));
         }
         violations.addAll(subject.check(FIELD + ".subject"));
@@ -242,8 +286,18 @@ public record CertificateSettings(KeyGeneration keyGeneration, KeyType keyType, 
         }
 
         public CertificateSettings build() {
-            return new CertificateSettings(keyGeneration, keyType, acceptedKeys, signatureHash, validity, keyUsages,
-                    extendedKeyUsages, subject, alternativeNames, archiveKeys, revokeOn);
+            return new CertificateSettings(
+                    keyGeneration,
+                    keyType,
+                    acceptedKeys,
+                    signatureHash,
+                    validity,
+                    keyUsages,
+                    extendedKeyUsages,
+                    subject,
+                    alternativeNames,
+                    archiveKeys,
+                    revokeOn);
         }
     }
 }

@@ -46,8 +46,8 @@ public record CertificateSigningRequest(byte[] der, String field) {
             }
         }
         try {
-            return new CertificateSigningRequest(Base64.getDecoder().decode(
-                    base64.toString().getBytes(StandardCharsets.US_ASCII)), field);
+            return new CertificateSigningRequest(
+                    Base64.getDecoder().decode(base64.toString().getBytes(StandardCharsets.US_ASCII)), field);
         } catch (IllegalArgumentException e) {
             throw new Invalid("csr_not_base64", field, field + " must be base64 (or PEM) of a PKCS#10 request");
         }
@@ -60,7 +60,8 @@ public record CertificateSigningRequest(byte[] der, String field) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof CertificateSigningRequest that && field.equals(that.field)
+        return other instanceof CertificateSigningRequest that
+                && field.equals(that.field)
                 && Arrays.equals(der, that.der);
     }
 

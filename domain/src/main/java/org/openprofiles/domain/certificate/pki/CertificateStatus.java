@@ -6,8 +6,7 @@ import java.time.Instant;
 public sealed interface CertificateStatus {
 
     /** Issued here and not revoked. */
-    record Good() implements CertificateStatus {
-    }
+    record Good() implements CertificateStatus {}
 
     /** Issued here and revoked. */
     record Revoked(Instant revokedAt, RevocationReason reason) implements CertificateStatus {
@@ -19,8 +18,7 @@ public sealed interface CertificateStatus {
     }
 
     /** Not a certificate this service issued (or knows of). */
-    record Unknown() implements CertificateStatus {
-    }
+    record Unknown() implements CertificateStatus {}
 
     static CertificateStatus good() {
         return new Good();

@@ -8,8 +8,7 @@ import java.util.Set;
 /** Unmodifiable copies of enum sets that iterate in declaration order, so certificates are built deterministically. */
 final class EnumSets {
 
-    private EnumSets() {
-    }
+    private EnumSets() {}
 
     static <E extends Enum<E>> Set<E> frozen(Collection<E> values, Class<E> type) {
         EnumSet<E> copy = EnumSet.noneOf(type);

@@ -8,6 +8,7 @@ public record KeyType(KeyAlgorithm algorithm, int size) {
 
     /** Smallest and largest RSA moduli that are even described (the settings accept a narrower range). */
     public static final int MIN_RSA_BITS = 512;
+
     public static final int MAX_RSA_BITS = 16384;
 
     public KeyType {
@@ -32,7 +33,8 @@ public record KeyType(KeyAlgorithm algorithm, int size) {
 
     /** The curve of an EC key type; fails for RSA. */
     public EcCurve curve() {
-        return EcCurve.ofSize(size).filter(c -> algorithm == KeyAlgorithm.EC)
+        return EcCurve.ofSize(size)
+                .filter(c -> algorithm == KeyAlgorithm.EC)
                 .orElseThrow(() -> new IllegalStateException("an RSA key has no curve"));
     }
 

@@ -48,6 +48,7 @@ public enum KeyUsage {
 
     /** The usages among {@code usages} that a key of {@code algorithm} can perform. */
     public static Set<KeyUsage> applicable(Set<KeyUsage> usages, KeyAlgorithm algorithm) {
-        return EnumSets.frozen(usages.stream().filter(u -> u.appliesTo(algorithm)).toList(), KeyUsage.class);
+        return EnumSets.frozen(
+                usages.stream().filter(u -> u.appliesTo(algorithm)).toList(), KeyUsage.class);
     }
 }

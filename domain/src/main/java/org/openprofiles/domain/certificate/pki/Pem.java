@@ -8,8 +8,7 @@ public final class Pem {
 
     private static final Base64.Encoder ENCODER = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
 
-    private Pem() {
-    }
+    private Pem() {}
 
     /** "-----BEGIN {label}-----", the base64 in lines of 64, "-----END {label}-----", each line ending in "\n". */
     public static String encode(String label, byte[] der) {

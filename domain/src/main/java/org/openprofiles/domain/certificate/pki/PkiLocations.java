@@ -49,10 +49,14 @@ public record PkiLocations(String baseUrl) {
         try {
             URI uri = new URI(trimmed);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            if (!(scheme.equals("http") || scheme.equals("https"))
+                    || uri.getHost() == null
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null
+                    || uri.getRawUserInfo() != null) {
                 throw new IllegalArgumentException(
-                        "the public base URL must be an http or https URL with a host and no query, fragment or user: " + trimmed);
+                        "the public base URL must be an http or https URL with a host and no query, fragment or user: "
+                                + trimmed);
             }
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("the public base URL is not a URL: " + trimmed);

@@ -8,9 +8,12 @@ import java.util.Set;
  * requests (alternative names, key usages, extended key usages by OID, and whether it wants to be
  * a CA). Compared with {@link CertificateContent} so a request never gets more than granted.
  */
-public record RequestedContent(DistinguishedName subject, List<AlternativeName> alternativeNames,
-                               Set<KeyUsage> keyUsages, List<String> extendedKeyUsageOids,
-                               boolean certificateAuthority) {
+public record RequestedContent(
+        DistinguishedName subject,
+        List<AlternativeName> alternativeNames,
+        Set<KeyUsage> keyUsages,
+        List<String> extendedKeyUsageOids,
+        boolean certificateAuthority) {
 
     public RequestedContent {
         subject = subject == null ? DistinguishedName.empty() : subject;

@@ -33,8 +33,12 @@ public enum RevocationReason {
 
     /** The reason with this code, or {@link Invalid} naming {@code field}. */
     public static RevocationReason ofCode(int code, String field) {
-        return Arrays.stream(values()).filter(r -> r.code == code).findFirst()
-                .orElseThrow(() -> new Invalid("unknown_revocation_reason", field,
+        return Arrays.stream(values())
+                .filter(r -> r.code == code)
+                .findFirst()
+                .orElseThrow(() -> new Invalid(
+                        "unknown_revocation_reason",
+                        field,
                         "revocation reason " + code + " is not one of RFC 5280's codes (0-6, 8-10)"));
     }
 }

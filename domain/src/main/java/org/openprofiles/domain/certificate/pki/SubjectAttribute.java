@@ -12,10 +12,16 @@ public record SubjectAttribute(String oid, String value) {
 
     /** Short names of RFC 4514 (and the usual extras) for printing; other types print as their OID. */
     private static final Map<String, String> SHORT_NAMES = Map.ofEntries(
-            Map.entry(COMMON_NAME, "CN"), Map.entry(ORGANIZATIONAL_UNIT, "OU"), Map.entry(ORGANIZATION, "O"),
-            Map.entry(COUNTRY, "C"), Map.entry("2.5.4.7", "L"), Map.entry("2.5.4.8", "ST"),
-            Map.entry("2.5.4.9", "STREET"), Map.entry("2.5.4.5", "SERIALNUMBER"),
-            Map.entry("0.9.2342.19200300.100.1.25", "DC"), Map.entry("0.9.2342.19200300.100.1.1", "UID"),
+            Map.entry(COMMON_NAME, "CN"),
+            Map.entry(ORGANIZATIONAL_UNIT, "OU"),
+            Map.entry(ORGANIZATION, "O"),
+            Map.entry(COUNTRY, "C"),
+            Map.entry("2.5.4.7", "L"),
+            Map.entry("2.5.4.8", "ST"),
+            Map.entry("2.5.4.9", "STREET"),
+            Map.entry("2.5.4.5", "SERIALNUMBER"),
+            Map.entry("0.9.2342.19200300.100.1.25", "DC"),
+            Map.entry("0.9.2342.19200300.100.1.1", "UID"),
             Map.entry("1.2.840.113549.1.9.1", "E"));
 
     public SubjectAttribute {

@@ -9,8 +9,11 @@ import org.openprofiles.domain.shared.Invalid;
  * How a certificate's subject is built: the common name from one of the user's fields, under
  * fixed organizational parts the template sets (unit, organization, country), all optional.
  */
-public record SubjectTemplate(UserField commonName, Optional<String> organizationalUnit,
-                              Optional<String> organization, Optional<String> country) {
+public record SubjectTemplate(
+        UserField commonName,
+        Optional<String> organizationalUnit,
+        Optional<String> organization,
+        Optional<String> country) {
 
     /** X.520 upper bound of a common name, organization and unit (ub-common-name etc.). */
     public static final int MAX_VALUE_LENGTH = 64;
@@ -32,10 +35,13 @@ public record SubjectTemplate(UserField commonName, Optional<String> organizatio
         List<SubjectAttribute> attributes = new ArrayList<>();
         country.ifPresent(c -> attributes.add(new SubjectAttribute(SubjectAttribute.COUNTRY, c)));
         organization.ifPresent(o -> attributes.add(new SubjectAttribute(SubjectAttribute.ORGANIZATION, o)));
-        organizationalUnit.ifPresent(u -> attributes.add(new SubjectAttribute(SubjectAttribute.ORGANIZATIONAL_UNIT, u)));
+        organizationalUnit.ifPresent(
+                u -> attributes.add(new SubjectAttribute(SubjectAttribute.ORGANIZATIONAL_UNIT, u)));
         String name = holder.required(commonName);
         if (name.length() > MAX_VALUE_LENGTH) {
-            throw new Invalid("subject_value_too_long", commonName.fieldName(),
+            throw new Invalid(
+                    "subject_value_too_long",
+                    commonName.fieldName(),
                     "the user's " + commonName.fieldName() + " is longer than the " + MAX_VALUE_LENGTH
                             + " characters a certificate's common name may hold");
         }
@@ -45,10 +51,17 @@ public record SubjectTemplate(UserField commonName, Optional<String> organizatio
 
     List<Invalid.Violation> check(String prefix) {
         List<Invalid.Violation> violations = new ArrayList<>();
-        organizationalUnit.filter(v -> v.length() > MAX_VALUE_LENGTH).ifPresent(v -> violations.add(tooLong(prefix + ".organizationalUnit")));
-        organization.filter(v -> v.length() > MAX_VALUE_LENGTH).ifPresent(v -> violations.add(tooLong(prefix + ".organization")));
-        country.filter(c -> !c.matches("[A-Z]{2}")).ifPresent(c -> violations.add(new Invalid.Violation(prefix + ".country",
-                "invalid_country", "country must be a two-letter ISO 3166 code in capitals, such as NL")));
+        organizationalUnit
+                .filter(v -> v.length() > MAX_VALUE_LENGTH)
+                .ifPresent(v -> violations.add(tooLong(prefix + ".organizationalUnit")));
+        organization
+                .filter(v -> v.length() > MAX_VALUE_LENGTH)
+                .ifPresent(v -> violations.add(tooLong(prefix + ".organization")));
+        country.filter(c -> !c.matches("[A-Z]{2}"))
+                .ifPresent(c -> violations.add(new Invalid.Violation(
+                        prefix + ".country",
+                        "invalid_country",
+                        "country must be a two-letter ISO 3166 code in capitals, such as NL")));
         return violations;
     }
 

@@ -39,14 +39,28 @@ class PkiValuesTest {
         byte[] der = {0x30, 0x03, 0x02, 0x01, 0x05};
         String base64 = java.util.Base64.getEncoder().encodeToString(der);
         assertArrayEquals(der, CertificateSigningRequest.fromText(base64, "f").der());
-        assertArrayEquals(der, CertificateSigningRequest.fromText("-----BEGIN NEW CERTIFICATE REQUEST-----\r\n" + base64
-                + "\r\n-----END NEW CERTIFICATE REQUEST-----\r\n", "f").der());
-        Invalid notBase64 = assertThrows(Invalid.class, () -> CertificateSigningRequest.fromText("not base64!", "certificaterequests[1]"));
+        assertArrayEquals(
+                der,
+                CertificateSigningRequest.fromText(
+                                "-----BEGIN NEW CERTIFICATE REQUEST-----\r\n" + base64
+                                        + "\r\n-----END NEW CERTIFICATE REQUEST-----\r\n",
+                                "f")
+                        .der());
+        Invalid notBase64 = assertThrows(
+                Invalid.class, () -> CertificateSigningRequest.fromText("not base64!", "certificaterequests[1]"));
         assertEquals("csr_not_base64", notBase64.code());
         assertEquals(Optional.of("certificaterequests[1]"), notBase64.field());
-        assertEquals("csr_required", assertThrows(Invalid.class, () -> CertificateSigningRequest.fromText(" ", "f")).code());
-        assertEquals("csr_too_large", assertThrows(Invalid.class,
-                () -> new CertificateSigningRequest(new byte[CertificateSigningRequest.MAX_BYTES + 1], "f")).code());
+        assertEquals(
+                "csr_required",
+                assertThrows(Invalid.class, () -> CertificateSigningRequest.fromText(" ", "f"))
+                        .code());
+        assertEquals(
+                "csr_too_large",
+                assertThrows(
+                                Invalid.class,
+                                () -> new CertificateSigningRequest(
+                                        new byte[CertificateSigningRequest.MAX_BYTES + 1], "f"))
+                        .code());
     }
 
     @Test
@@ -69,7 +83,8 @@ class PkiValuesTest {
         assertEquals("https://profiles.example.org/base/pki/ca/0a1b2c3d.crt", locations.caCertificate(id));
         assertEquals("https://profiles.example.org/base/pki/ocsp", locations.ocsp());
         assertEquals("https://profiles.example.org/base/pki/chain.pem", locations.chain());
-        for (String bad : new String[] {"", "ftp://x.example", "http://x.example/?q=1", "http://user@x.example", "not a url"}) {
+        for (String bad :
+                new String[] {"", "ftp://x.example", "http://x.example/?q=1", "http://user@x.example", "not a url"}) {
             assertThrows(IllegalArgumentException.class, () -> new PkiLocations(bad), bad);
         }
         assertThrows(IllegalArgumentException.class, () -> IssuerId.parse("../../etc"));
@@ -77,7 +92,8 @@ class PkiValuesTest {
 
     @Test
     void distinguishedNamesPrintAsRfc4514MostSpecificFirst() {
-        DistinguishedName name = new DistinguishedName(List.of(new SubjectAttribute(SubjectAttribute.COUNTRY, "NL"),
+        DistinguishedName name = new DistinguishedName(List.of(
+                new SubjectAttribute(SubjectAttribute.COUNTRY, "NL"),
                 new SubjectAttribute(SubjectAttribute.COMMON_NAME, " Smith, Ann+1 ")));
         assertEquals("CN=\\ Smith\\, Ann\\+1\\ ,C=NL", name.toString());
         assertEquals("1.2.3.4=x", new SubjectAttribute("1.2.3.4", "x").toString());
@@ -85,11 +101,25 @@ class PkiValuesTest {
 
     @Test
     void holdersAddressesMustLookLikeAddresses() {
-        assertEquals("invalid_address", assertThrows(Invalid.class, () -> CertificateHolder.of("ann", null).withEmail("ann")).code());
-        assertEquals("invalid_address", assertThrows(Invalid.class,
-                () -> CertificateHolder.of("ann", null).withEmail("änn@example.org")).code(), "rfc822Name is ASCII");
-        assertEquals(Optional.of("änn@example.org"), CertificateHolder.of("ann", null).withUserPrincipalName("änn@example.org")
-                .userPrincipalName(), "a UPN is UTF-8");
+        assertEquals(
+                "invalid_address",
+                assertThrows(
+                                Invalid.class,
+                                () -> CertificateHolder.of("ann", null).withEmail("ann"))
+                        .code());
+        assertEquals(
+                "invalid_address",
+                assertThrows(
+                                Invalid.class,
+                                () -> CertificateHolder.of("ann", null).withEmail("änn@example.org"))
+                        .code(),
+                "rfc822Name is ASCII");
+        assertEquals(
+                Optional.of("änn@example.org"),
+                CertificateHolder.of("ann", null)
+                        .withUserPrincipalName("änn@example.org")
+                        .userPrincipalName(),
+                "a UPN is UTF-8");
         assertEquals("ann", CertificateHolder.of("ann", " ").displayName());
     }
 
@@ -97,7 +127,10 @@ class PkiValuesTest {
     void revocationReasonsAreRfc5280Codes() {
         assertEquals(RevocationReason.KEY_COMPROMISE, RevocationReason.ofCode(1, "reason"));
         assertEquals(RevocationReason.PRIVILEGE_WITHDRAWN, RevocationReason.ofCode(9, "reason"));
-        assertEquals("unknown_revocation_reason", assertThrows(Invalid.class, () -> RevocationReason.ofCode(7, "reason")).code());
+        assertEquals(
+                "unknown_revocation_reason",
+                assertThrows(Invalid.class, () -> RevocationReason.ofCode(7, "reason"))
+                        .code());
         assertFalse(RevocationReason.CA_COMPROMISE.forUserCertificates());
         assertEquals(RevocationReason.SUPERSEDED, RevocationTrigger.RENEW.reason());
     }
@@ -109,9 +142,15 @@ class PkiValuesTest {
         assertThrows(IllegalArgumentException.class, () -> new KeyType(KeyAlgorithm.EC, 192));
         assertEquals(Optional.of(EcCurve.P521), EcCurve.ofOid("1.3.132.0.35"));
         AcceptedKeys strong = new AcceptedKeys(true, 3072, Set.of(EcCurve.P384));
-        assertEquals("csr_key_too_weak", strong.violation(KeyType.rsa(2048), "csr").orElseThrow().code());
-        assertEquals("csr_key_too_large", strong.violation(KeyType.rsa(16384), "csr").orElseThrow().code());
-        assertEquals("csr_key_algorithm_not_allowed", strong.violation(KeyType.ec(EcCurve.P256), "csr").orElseThrow().code());
+        assertEquals(
+                "csr_key_too_weak",
+                strong.violation(KeyType.rsa(2048), "csr").orElseThrow().code());
+        assertEquals(
+                "csr_key_too_large",
+                strong.violation(KeyType.rsa(16384), "csr").orElseThrow().code());
+        assertEquals(
+                "csr_key_algorithm_not_allowed",
+                strong.violation(KeyType.ec(EcCurve.P256), "csr").orElseThrow().code());
         assertTrue(strong.violation(KeyType.ec(EcCurve.P384), "csr").isEmpty());
     }
 
@@ -124,12 +163,15 @@ class PkiValuesTest {
         assertEquals(issuing.pem() + root.pem(), all.chainPem());
         assertEquals(Optional.of(retired), all.find(new IssuerId("0c0c0c0c")));
         CaCertificate selfIssuing = ca("0b0b0b0b", CaCertificate.Role.ISSUING, 2);
-        assertEquals(root.pem(), new CaCertificates(List.of(selfIssuing, root)).chainPem(), "an issuing root appears once");
+        assertEquals(
+                root.pem(), new CaCertificates(List.of(selfIssuing, root)).chainPem(), "an issuing root appears once");
         assertThrows(IllegalArgumentException.class, () -> new CaCertificates(List.of(root)));
     }
 
     private static CaCertificate ca(String id, CaCertificate.Role role, int marker) {
-        return new CaCertificate(new IssuerId(id), role, "CN=" + role, java.time.Instant.EPOCH, java.time.Instant.EPOCH,
-                new byte[] {(byte) marker});
+        return new CaCertificate(
+                new IssuerId(id), role, "CN=" + role, java.time.Instant.EPOCH, java.time.Instant.EPOCH, new byte[] {
+                    (byte) marker
+                });
     }
 }
