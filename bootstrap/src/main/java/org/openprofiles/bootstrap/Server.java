@@ -45,15 +45,24 @@ public final class Server implements AutoCloseable {
                 config.dbUrl().isEmpty() ? Optional.of(EmbeddedDatabase.start(config.dataDir())) : Optional.empty();
         Database database = null;
         try {
-            DatabaseSettings settings = embedded.map(e -> e.settings(config.dbPoolSize()))
-                    .orElseGet(() -> new DatabaseSettings(
-                            config.dbUrl().orElseThrow(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
-            database = Database.open(settings);
+            database = Database.open(databaseSettings(config, embedded));
             Wiring wiring = new Wiring(config, database, Clock.systemUTC());
-            EnsureAdmin.Outcome firstStart = wiring.ensureAdmin().ensure(config.adminToken());
-            RestServer http =
-                    RestServer.start(config.httpHost(), config.httpPort(), RestApplication.of(wiring.restComponents()));
-            return new Server(config, embedded, database, http, firstStart);
+            // Bind (and load the TLS keys) before the first-start admin exists: a start that fails
+            // here leaves no admin behind whose only token nobody saw; the next start creates it.
+            RestServer http = RestServer.start(
+                    config.httpHost(),
+                    config.httpPort(),
+                    config.tls(),
+                    config.publicBaseUrl(),
+                    RestApplication.of(wiring.restComponents()));
+            try {
+                // The last step that can fail; the caller prints a generated token right after it.
+                EnsureAdmin.Outcome firstStart = wiring.ensureAdmin().ensure(config.adminToken());
+                return new Server(config, embedded, database, http, firstStart);
+            } catch (RuntimeException e) {
+                http.stop(java.time.Duration.ZERO);
+                throw e;
+            }
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -61,6 +70,13 @@ public final class Server implements AutoCloseable {
             embedded.ifPresent(EmbeddedDatabase::close);
             throw e;
         }
+    }
+
+    /** The embedded database's settings when there is one, else the configured external database's. */
+    static DatabaseSettings databaseSettings(Config config, Optional<EmbeddedDatabase> embedded) {
+        return embedded.map(e -> e.settings(config.dbPoolSize()))
+                .orElseGet(() -> new DatabaseSettings(
+                        config.dbUrl().orElseThrow(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
     }
 
     /** Where clients reach this server. */

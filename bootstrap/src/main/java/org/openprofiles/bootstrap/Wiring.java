@@ -10,11 +10,16 @@ import org.openprofiles.adapter.jdbc.security.JdbiCredentials;
 import org.openprofiles.adapter.jdbc.security.JdbiUsers;
 import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
+import org.openprofiles.adapter.rest.console.ConsoleResource;
+import org.openprofiles.adapter.rest.console.ConsoleSettings;
 import org.openprofiles.adapter.rest.health.HealthResource;
 import org.openprofiles.adapter.rest.shared.AuthenticationFilter;
 import org.openprofiles.adapter.rest.shared.AuthorizationFeature;
+import org.openprofiles.adapter.rest.shared.CorsFilter;
 import org.openprofiles.adapter.rest.shared.ExternalTokenVerifier;
 import org.openprofiles.adapter.rest.shared.JsonMappers;
+import org.openprofiles.adapter.rest.shared.PublicUris;
+import org.openprofiles.adapter.rest.shared.TlsSettings;
 import org.openprofiles.application.health.CheckReadiness;
 import org.openprofiles.application.security.Authenticate;
 import org.openprofiles.application.security.EnsureAdmin;
@@ -62,14 +67,27 @@ final class Wiring {
     /** The Jersey components (resources, filters) of the running service. */
     List<Object> restComponents() {
         List<Object> components = new ArrayList<>();
-        components.add(new AuthenticationFilter(new Authenticate(users, credentials, clock), externalTokenVerifier()));
+        components.add(new PublicUris(config.publicBaseUrl(), config.trustedProxies(), config.httpHost()));
+        components.add(new CorsFilter(config.corsAllowedOrigins()));
+        components.add(new AuthenticationFilter(
+                new Authenticate(users, credentials, clock),
+                externalTokenVerifier(),
+                config.tls().filter(tls -> tls.clientCa().isPresent()).map(TlsSettings::userField)));
         components.add(new AuthorizationFeature(accessPolicy));
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
         components.addAll(new SecurityWiring(this, clock).restComponents());
         components.addAll(new CertificateWiring(this, clock).restComponents());
         components.add(new JsonMappers().withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
         components.addAll(new AccessWiring(this, config.profilesTimeZone(), clock).restComponents());
+        components.add(new ConsoleResource(consoleSettings(config)));
         return components;
+    }
+
+    /** The console offers OpenID Connect sign-in when the provider is configured and it has a client id. */
+    static ConsoleSettings consoleSettings(Config config) {
+        return new ConsoleSettings(config.oidc()
+                .flatMap(oidc -> config.consoleOidcClientId()
+                        .map(clientId -> new ConsoleSettings.Oidc(oidc.issuer(), clientId))));
     }
 
     private Optional<ExternalTokenVerifier> externalTokenVerifier() {

@@ -424,4 +424,30 @@ class AccessProfilesRoutesTest extends EndToEndTest {
         assertEquals(200, response.statusCode(), response.body());
         return server.database().statements().count() - before;
     }
+
+    @Test
+    void aListPageStopsWhenItsProfilesCarryTenThousandGroupsAndLinksToTheRest() {
+        String[] names = new String[4_000];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "budget-group-" + i;
+        }
+        List<java.util.UUID> groups = fixtures.groups(names);
+        for (String name : List.of("Budget A", "Budget B", "Budget C")) {
+            fixtures.profile(name, 1, groups, java.util.Map.of());
+        }
+        HttpResponse<String> first = http.get("/api/v1/Profiles?search=Budget", reader.auth());
+        assertEquals(200, first.statusCode());
+        assertEquals(List.of("Budget A", "Budget B"), names(first), "the third would pass 10,000 groups");
+        String link = first.headers().firstValue("Link").orElseThrow();
+        String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+        HttpResponse<String> rest = http.get(next.substring(next.indexOf("/api/v1")), reader.auth());
+        assertEquals(List.of("Budget C"), names(rest));
+        assertEquals(4_000, AccessFixtures.json(rest).get(0).get("groups").size(), "a listed profile is whole");
+    }
+
+    private static List<String> names(HttpResponse<String> response) {
+        List<String> found = new java.util.ArrayList<>();
+        AccessFixtures.json(response).forEach(p -> found.add(p.get("name").asText()));
+        return found;
+    }
 }

@@ -62,4 +62,15 @@ class ConfigTest {
         Config config = Config.load(Map.of("PROFILES_DB_PASSWORD", "s3cret"));
         assertTrue(!config.toString().contains("s3cret"));
     }
+
+    @Test
+    void theConsolesClientIdNeedsAnOpenIdConnectIssuer() throws Exception {
+        Config.Invalid invalid =
+                assertThrows(Config.Invalid.class, () -> Config.load(Map.of(), "--oidc-console-client-id", "console"));
+        assertTrue(
+                invalid.getMessage().startsWith("--oidc-console-client-id / PROFILES_OIDC_CONSOLE_CLIENT_ID needs"),
+                invalid.getMessage());
+        assertTrue(Config.load(Map.of()).consoleOidcClientId().isEmpty(), "token sign-in only by default");
+        assertTrue(Wiring.consoleSettings(Config.load(Map.of())).oidc().isEmpty());
+    }
 }

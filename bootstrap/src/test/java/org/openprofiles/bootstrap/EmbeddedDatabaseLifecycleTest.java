@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,28 @@ class EmbeddedDatabaseLifecycleTest {
             assertEquals(503, response.statusCode());
             assertEquals("{\"status\":\"NOT_READY\",\"database\":\"DOWN\"}", response.body());
             assertEquals(200, http.get("/health").statusCode(), "the process itself is still alive");
+        }
+    }
+
+    @Test
+    void routesAnswerA503WithRetryAfterWhileTheDatabaseIsDown() throws Exception {
+        try (Server server = Server.start(TestServers.embeddedIn(dataDir))) {
+            Http http = new Http(server.uri());
+            String token = server.firstStart().generatedToken().orElseThrow();
+            assertEquals(
+                    200,
+                    http.get("/admin/v1/users", "Authorization", "Bearer " + token)
+                            .statusCode());
+            server.stopEmbeddedDatabase();
+            for (String path : List.of("/admin/v1/users", "/CertificateManagement/api/v1.0/profiles")) {
+                var response = http.get(path, "Authorization", "Bearer " + token);
+                assertEquals(503, response.statusCode(), path + ": " + response.body());
+                assertEquals(
+                        "application/problem+json",
+                        response.headers().firstValue("Content-Type").orElse(""));
+                assertTrue(response.headers().firstValue("Retry-After").isPresent(), path);
+                assertTrue(response.body().contains("\"service_unavailable\""), response.body());
+            }
         }
     }
 }

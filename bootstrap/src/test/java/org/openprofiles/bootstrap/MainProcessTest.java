@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +26,11 @@ class MainProcessTest {
             closedPort = socket.getLocalPort();
         }
         Run run = runMain(
+                Map.of("PROFILES_DB_PASSWORD", "hunter2"),
                 "--http-port",
                 "0",
                 "--db-url",
-                "jdbc:postgresql://127.0.0.1:" + closedPort + "/profiles",
-                "--db-password",
-                "hunter2");
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/profiles");
         assertEquals(1, run.exitCode());
         List<String> lines = run.err().lines().filter(l -> !l.isBlank()).toList();
         assertEquals(1, lines.size(), "exactly one line on stderr, was:\n" + run.err());
@@ -42,12 +42,12 @@ class MainProcessTest {
     }
 
     @Test
-    void helpListsEveryVariableAndFlag() throws Exception {
-        Run run = runMain("--help");
+    void serveHelpListsEveryVariableAndFlag() throws Exception {
+        Run run = runMain("serve", "--help");
         assertEquals(0, run.exitCode());
-        for (Config.Option option : Config.OPTIONS) {
-            assertTrue(run.out().contains(option.env()), option.env());
-            assertTrue(run.out().contains(option.flag()), option.flag());
+        for (Setting<?> setting : Config.settings()) {
+            assertTrue(run.out().contains(setting.env()), setting.env());
+            assertTrue(run.out().contains(setting.flag()), setting.flag());
         }
     }
 
@@ -60,7 +60,12 @@ class MainProcessTest {
                 run.err().strip());
     }
 
-    private static Run runMain(String... args) throws IOException, InterruptedException {
+    static Run runMain(String... args) throws IOException, InterruptedException {
+        return runMain(Map.of(), args);
+    }
+
+    /** Runs {@code main} in a new JVM with only {@code env} among the PROFILES_ variables. */
+    static Run runMain(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
@@ -69,6 +74,7 @@ class MainProcessTest {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("PROFILES_"));
+        builder.environment().putAll(env);
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -1,14 +1,14 @@
 package org.openprofiles.bootstrap;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Map;
-import java.util.Optional;
 import org.openprofiles.adapter.jdbc.testing.TestDatabase;
 import org.openprofiles.adapter.rest.security.OidcSettings;
 
-/** Builds configurations for servers under test: a free port, and a test database or a data dir. */
+/**
+ * Builds configurations for servers under test: a free port, and a test database or a data dir.
+ * Tests name only the settings they care about ({@link #builder}), so adding a setting never
+ * touches them.
+ */
 final class TestServers {
 
     private TestServers() {}
@@ -16,42 +16,63 @@ final class TestServers {
     /** The admin token every test server is started with. */
     static final String ADMIN_TOKEN = "test-admin-token-0123456789-abcdefghijklmnop";
 
+    /** The settings of {@link #on}, to add more to before {@code build()}. */
+    static Config.Builder builder(TestDatabase database) {
+        return Config.builder()
+                .with(Config.HTTP_PORT, "0")
+                .with(Config.DB_URL, database.url())
+                .with(Config.DB_USER, database.settings().user())
+                .with(Config.DB_PASSWORD, database.settings().password())
+                .with(Config.DB_POOL_SIZE, "4")
+                .with(Config.SHUTDOWN_GRACE_SECONDS, "2")
+                .with(Config.ADMIN_TOKEN, ADMIN_TOKEN);
+    }
+
     /** A server on a free port using the test class's own database, with {@link #ADMIN_TOKEN}. */
     static Config on(TestDatabase database) {
-        return new Config(
-                "127.0.0.1",
-                0,
-                Optional.of(database.url()),
-                database.settings().user(),
-                database.settings().password(),
-                4,
-                Path.of("unused"),
-                Duration.ofSeconds(2),
-                Optional.of(ADMIN_TOKEN),
-                Optional.empty(),
-                ZoneId.of("UTC"));
+        return build(builder(database));
     }
 
     /** As {@link #on}, also accepting the JWTs of the OpenID Connect provider {@code oidc} describes. */
     static Config on(TestDatabase database, OidcSettings oidc) {
-        Config plain = on(database);
-        return new Config(
-                plain.httpHost(),
-                plain.httpPort(),
-                plain.dbUrl(),
-                plain.dbUser(),
-                plain.dbPassword(),
-                plain.dbPoolSize(),
-                plain.dataDir(),
-                plain.shutdownGrace(),
-                plain.adminToken(),
-                Optional.of(oidc),
-                plain.profilesTimeZone());
+        return build(builder(database)
+                .with(Config.OIDC_ISSUER, oidc.issuer())
+                .with(Config.OIDC_AUDIENCE, oidc.audience())
+                .with(Config.OIDC_JWKS, oidc.jwks())
+                .with(Config.OIDC_USER_CLAIM, oidc.userClaim())
+                .with(Config.OIDC_ROLES_CLAIM, oidc.rolesClaim().orElse("")));
+    }
+
+    /** {@code builder.build()} for settings a test knows to be valid. */
+    static Config build(Config.Builder builder) {
+        try {
+            return builder.build();
+        } catch (Config.Invalid e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** A server on a free port with the embedded PostgreSQL keeping its data in {@code dataDir}. */
     static Config embeddedIn(Path dataDir) throws Exception {
         return Config.load(
-                Map.of(), "--http-port", "0", "--data-dir", dataDir.toString(), "--shutdown-grace-seconds", "2");
+                java.util.Map.of(),
+                "--http-port",
+                "0",
+                "--data-dir",
+                dataDir.toString(),
+                "--shutdown-grace-seconds",
+                "2");
+    }
+
+    /** A new database without any schema on the same PostgreSQL as {@code sibling}; returns its URL. */
+    static String createEmptyDatabase(String siblingUrl) throws java.sql.SQLException {
+        String base = siblingUrl.substring(0, siblingUrl.lastIndexOf('/') + 1);
+        String name = "empty_"
+                + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(base + "postgres", "postgres", "");
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return base + name;
     }
 }

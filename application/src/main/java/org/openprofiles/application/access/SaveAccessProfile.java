@@ -134,6 +134,10 @@ public final class SaveAccessProfile {
                                 + command.expectedVersion().get() + "); reload it");
             }
             AccessProfile revised = before.revise(draft, checked.groups(), clock.instant());
+            if (revised.sameContentAs(before)) {
+                // Nothing to change: no new version, no audit event, no recount.
+                return new Saved(before, false);
+            }
             AccessProfile stored;
             try {
                 stored = profiles.update(revised);

@@ -3,6 +3,7 @@ package org.openprofiles.application.certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -209,20 +210,7 @@ public final class InitiateCertificateRequest {
                     outcome.auditAfter());
             return outcome.request();
         }
-        requests.add(request);
-        audit.record(
-                caller,
-                "certificate-request.submit",
-                "certificate-request",
-                request.id().toString(),
-                Map.of(),
-                Map.of(
-                        "type",
-                        request.type().name(),
-                        "status",
-                        request.status().name(),
-                        "profile",
-                        profile.id().toString()));
+        submitted(caller, request, Map.of("profile", profile.id().toString()));
         return request;
     }
 
@@ -264,22 +252,23 @@ public final class InitiateCertificateRequest {
                 command.comment(),
                 command.priority(),
                 clock.instant());
+        submitted(caller, request, Map.of("template", template.id().toString(), "target", target.toString()));
+        return request;
+    }
+
+    /** Stores a new request and records its submission, with {@code about} saying what it acts on. */
+    private void submitted(Principal caller, CertificateRequest request, Map<String, Object> about) {
         requests.add(request);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("type", request.type().name());
+        after.put("status", request.status().name());
+        after.putAll(about);
         audit.record(
                 caller,
                 "certificate-request.submit",
-                "certificate-request",
+                CertificateRequest.RESOURCE_KIND,
                 request.id().toString(),
                 Map.of(),
-                Map.of(
-                        "type",
-                        request.type().name(),
-                        "status",
-                        request.status().name(),
-                        "template",
-                        template.id().toString(),
-                        "target",
-                        target.toString()));
-        return request;
+                after);
     }
 }

@@ -54,7 +54,8 @@ public final class ListCertificateRequests {
 
     /**
      * The Pending requests the caller may decide now: its rule names a role the caller holds, the
-     * caller did not submit it and has not decided on it yet. Empty for a caller who decides nothing.
+     * caller did not submit it, it is not for the caller's own profile, and the caller has not
+     * decided on it yet. Empty for a caller who decides nothing.
      */
     public Page<CertificateRequest> awaitingDecisionBy(Principal caller, PageRequest page) {
         if (!accessPolicy.permits(

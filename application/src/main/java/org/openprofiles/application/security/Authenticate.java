@@ -63,6 +63,17 @@ public final class Authenticate {
         return issuerRoles.map(roles -> new Principal(found.id(), roles)).orElseGet(found::asPrincipal);
     }
 
+    /**
+     * The principal for a client certificate the TLS layer verified; {@code name} (from the
+     * configured certificate field) is a user id or a login. Roles are the stored user's.
+     */
+    public Principal byClientCertificate(String name) {
+        if (name == null || name.isBlank()) {
+            throw new Unauthenticated("certificate_without_user", "the client certificate names no user");
+        }
+        return byExternalIdentity(name, Optional.empty());
+    }
+
     private static User enabledUser(Optional<User> user) {
         User found = user.orElseThrow(() -> new Unauthenticated("unknown_user", "the token's user does not exist"));
         if (!found.enabled()) {

@@ -79,6 +79,11 @@ public final class IssueToken {
         if (command.expiresAt().filter(expiry -> !expiry.isAfter(now)).isPresent()) {
             throw new Invalid("expiry_not_in_future", "expiresAt", "expiresAt must be in the future");
         }
+        if (command.expiresAt()
+                .filter(expiry -> expiry.isAfter(ApiToken.LATEST_EXPIRY))
+                .isPresent()) {
+            throw new Invalid("expiry_too_late", "expiresAt", "expiresAt must be before " + ApiToken.LATEST_EXPIRY);
+        }
         return transactions.inTransaction(() -> {
             User user = users.find(command.user()).orElseThrow(() -> User.notFound(command.user()));
             if (!user.enabled()) {

@@ -62,6 +62,23 @@ public record AccessProfile(
                 version);
     }
 
+    /**
+     * Whether {@code other} holds the same business content — name, description, colour, initials,
+     * groups and attribute values — whatever its times and version: a save that would change
+     * nothing is no change.
+     */
+    public boolean sameContentAs(AccessProfile other) {
+        return name.equals(other.name)
+                && description.equals(other.description)
+                && color == other.color
+                && initials.equals(other.initials)
+                && groups.stream()
+                        .map(Group::id)
+                        .toList()
+                        .equals(other.groups.stream().map(Group::id).toList())
+                && attributes.equals(other.attributes);
+    }
+
     /** The fields the audit trail keeps. */
     public Map<String, Object> auditFields() {
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -2,9 +2,11 @@ package org.openprofiles.domain.access;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.NotFound;
+import org.openprofiles.domain.shared.Text;
 
 /**
  * A directory account as the directory reports it: the groups it is actually in and the
@@ -26,9 +28,18 @@ public record Account(
         if (samAccountName == null || samAccountName.isBlank()) {
             throw new Invalid("required", "samAccountName", "account " + id + " needs a samAccountName");
         }
-        samAccountName = samAccountName.strip();
-        displayName = displayName == null || displayName.isBlank() ? samAccountName : displayName.strip();
-        distinguishedName = distinguishedName == null ? "" : distinguishedName.strip();
+        samAccountName = Text.atMost(samAccountName.strip(), Text.NAME, "samAccountName");
+        displayName = displayName == null || displayName.isBlank()
+                ? samAccountName
+                : Text.atMost(displayName.strip(), Text.NAME, "displayName");
+        distinguishedName =
+                distinguishedName == null ? "" : Text.atMost(distinguishedName.strip(), Text.LONG, "distinguishedName");
+        if (groups != null && groups.stream().anyMatch(Objects::isNull)) {
+            throw new Invalid("required", "groups", "account " + id + " lists a group without an id");
+        }
+        if (attributes != null && attributes.stream().anyMatch(Objects::isNull)) {
+            throw new Invalid("required", "attributes", "account " + id + " lists an attribute without a key");
+        }
         groups = groups == null ? Set.of() : Set.copyOf(groups);
         attributes = attributes == null ? List.of() : List.copyOf(attributes);
         if (attributes.stream().map(AttributeValue::key).distinct().count() != attributes.size()) {

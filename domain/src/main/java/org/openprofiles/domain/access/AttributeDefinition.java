@@ -7,9 +7,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.Invalid.Violation;
+import org.openprofiles.domain.shared.Text;
 
 /**
  * An LDAP attribute that profiles may set, with its field type and constraints. {@link #check}
@@ -29,6 +31,7 @@ public record AttributeDefinition(
 
     public static final int MAX_KEY_LENGTH = 64;
     public static final int MAX_VALUE_LENGTH = 4096;
+    public static final int MAX_DEFINED_VALUES = 1000;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     public AttributeDefinition {
@@ -43,6 +46,9 @@ public record AttributeDefinition(
             key = AttributeValue.normalizeKey(key);
         }
         label = label == null || label.isBlank() ? key : label.strip();
+        if (label != null && label.length() > Text.NAME) {
+            violations.add(new Violation("label", "too_long", "label must be at most " + Text.NAME + " characters"));
+        }
         if (type == null) {
             violations.add(new Violation(
                     "type", "required", "type is required: TextField, DatePicker, Checkbox, NumberField or ComboBox"));
@@ -53,7 +59,23 @@ public record AttributeDefinition(
                     new Violation("maxLength", "out_of_range", "maxLength must be between 1 and " + MAX_VALUE_LENGTH));
         }
         forbiddenChars = forbiddenChars == null ? "" : forbiddenChars;
+        if (forbiddenChars.length() > Text.NAME) {
+            violations.add(new Violation(
+                    "forbiddenChars", "too_long", "forbiddenChars must be at most " + Text.NAME + " characters"));
+        }
+        if (definedValues != null && definedValues.stream().anyMatch(Objects::isNull)) {
+            violations.add(new Violation("definedValues", "required", "definedValues must not contain null"));
+            definedValues = definedValues.stream().filter(Objects::nonNull).toList();
+        }
         definedValues = definedValues == null ? List.of() : List.copyOf(definedValues);
+        if (definedValues.size() > MAX_DEFINED_VALUES
+                || definedValues.stream().anyMatch(v -> v.length() > MAX_VALUE_LENGTH)) {
+            violations.add(new Violation(
+                    "definedValues",
+                    "too_long",
+                    "definedValues holds at most " + MAX_DEFINED_VALUES + " values of at most " + MAX_VALUE_LENGTH
+                            + " characters each"));
+        }
         if (type == FieldType.COMBO_BOX) {
             allowOnlyDefinedValues = true;
         }
@@ -64,6 +86,10 @@ public record AttributeDefinition(
                     "definedValues must list the allowed values when only defined values are allowed"));
         }
         defaultValue = defaultValue == null ? "" : defaultValue;
+        if (defaultValue.length() > MAX_VALUE_LENGTH) {
+            violations.add(new Violation(
+                    "defaultValue", "too_long", "defaultValue must be at most " + MAX_VALUE_LENGTH + " characters"));
+        }
         if (!violations.isEmpty()) {
             throw new Invalid(violations);
         }

@@ -1,6 +1,8 @@
 package org.openprofiles.domain.access;
 
 import java.util.Locale;
+import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.Text;
 
 /**
  * One LDAP attribute value a profile requires (or an account has). Attribute names are
@@ -11,10 +13,10 @@ public record AttributeValue(String key, String value) {
 
     public AttributeValue {
         if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("attribute key must not be blank");
+            throw new Invalid("required", "key", "an attribute needs a key");
         }
-        key = normalizeKey(key);
-        value = value == null ? "" : value;
+        key = Text.atMost(normalizeKey(key), AttributeDefinition.MAX_KEY_LENGTH, "key");
+        value = value == null ? "" : Text.atMost(value, Text.VALUE, key);
     }
 
     public static String normalizeKey(String key) {

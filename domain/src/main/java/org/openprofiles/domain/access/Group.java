@@ -1,6 +1,7 @@
 package org.openprofiles.domain.access;
 
 import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.Text;
 
 /** A directory group, as a directory feed delivers it. */
 public record Group(GroupId id, String name, String distinguishedName) {
@@ -12,7 +13,8 @@ public record Group(GroupId id, String name, String distinguishedName) {
         if (name == null || name.isBlank()) {
             throw new Invalid("required", "name", "group " + id + " needs a name");
         }
-        name = name.strip();
-        distinguishedName = distinguishedName == null ? "" : distinguishedName.strip();
+        name = Text.atMost(name.strip(), Text.NAME, "name");
+        distinguishedName =
+                distinguishedName == null ? "" : Text.atMost(distinguishedName.strip(), Text.LONG, "distinguishedName");
     }
 }

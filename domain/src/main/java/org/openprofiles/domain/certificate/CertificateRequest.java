@@ -265,7 +265,8 @@ public record CertificateRequest(
 
     /**
      * Refuses unless {@code caller} may decide on this request now: an approver (as the policy
-     * says) holding the role this request's rule names, never its requester, while it is Pending.
+     * says) holding the role this request's rule names, never its requester nor the owner of the
+     * profile it is for, while it is Pending.
      * Whether the caller decided before is the storage's to tell.
      */
     public void checkDecidableBy(Principal caller, AccessPolicy policy) {
@@ -275,6 +276,10 @@ public record CertificateRequest(
         }
         if (caller.is(originator)) {
             throw new Forbidden("own_request", "a requester may not decide on their own request");
+        }
+        if (caller.is(target)) {
+            // Separation of duties: nobody approves what is done to their own profile.
+            throw new Forbidden("own_profile", "an approver may not decide on a request for their own profile");
         }
         if (status != RequestStatus.PENDING) {
             throw new Conflict(

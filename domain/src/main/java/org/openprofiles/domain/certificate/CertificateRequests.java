@@ -46,7 +46,8 @@ public interface CertificateRequests {
 
     /**
      * Pending requests that {@code approver} may decide: the approver role of their rule is among
-     * {@code roles}, {@code approver} did not submit them and has not decided on them yet; one page
+     * {@code roles}, {@code approver} did not submit them, they are not for {@code approver}'s own
+     * profiles, and {@code approver} has not decided on them yet; one page
      * in submission order.
      */
     Page<CertificateRequest> findAwaitingDecision(UserId approver, Set<Role> roles, PageRequest page);

@@ -24,6 +24,9 @@ public record ProfileTemplate(
         Instant updatedAt) {
 
     public static final int MAX_NAME_LENGTH = 256;
+    /** The highest version a template may have: far beyond any real history, far below overflow. */
+    public static final long MAX_VERSION = 1_000_000_000L;
+
     public static final int MAX_DESCRIPTION_LENGTH = 2048;
 
     public ProfileTemplate {
@@ -42,8 +45,9 @@ public record ProfileTemplate(
             throw new Invalid(
                     "too_long", "description", "description must be at most " + MAX_DESCRIPTION_LENGTH + " characters");
         }
-        if (version < 1) {
-            throw new Invalid("invalid_version", "version", "version must be at least 1, was " + version);
+        if (version < 1 || version > MAX_VERSION) {
+            throw new Invalid(
+                    "invalid_version", "version", "version must be between 1 and " + MAX_VERSION + ", was " + version);
         }
         pinPolicy = pinPolicy == null ? PinPolicy.standard() : pinPolicy;
         policies = policies == null || policies.isEmpty()

@@ -17,6 +17,9 @@ public record ApiToken(
         Optional<Instant> expiresAt,
         Optional<Instant> revokedAt) {
 
+    /** The latest expiry a token may have: the end of year 9999, what every store and client can hold. */
+    public static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
     public ApiToken {
         if (id == null
                 || userId == null

@@ -106,6 +106,8 @@ class CertificateRequestRulesTest {
         assertFailure(Forbidden.class, "forbidden", () -> pending.checkDecidableBy(agent, POLICY));
         Principal approvingRequester = new Principal(REQUESTER, Set.of(Role.CM_APPROVER));
         assertFailure(Forbidden.class, "own_request", () -> pending.checkDecidableBy(approvingRequester, POLICY));
+        Principal approvingOwner = new Principal(OWNER, Set.of(Role.CM_APPROVER));
+        assertFailure(Forbidden.class, "own_profile", () -> pending.checkDecidableBy(approvingOwner, POLICY));
         CertificateRequest noApprovals = request(RequestStatus.PENDING, 0);
         assertFailure(Forbidden.class, "not_an_approver", () -> noApprovals.checkDecidableBy(approver, POLICY));
         assertFailure(

@@ -15,9 +15,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
-import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.adapter.jdbc.shared.Sql;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfileId;
@@ -39,6 +37,13 @@ public final class JdbiAccessProfiles implements AccessProfiles {
 
     private static final String COLUMNS = "id, name, description, color, initials, created_at, modified_at, version";
 
+    /**
+     * The most groups and attribute values one page of the list carries, all profiles together:
+     * about 2 MB of JSON. A single profile holds at most {@code ProfileDraft.MAX_GROUPS} groups
+     * and {@code MAX_ATTRIBUTES} values, so a page always has room for at least one.
+     */
+    static final long MAX_LISTED_DETAILS = 10_000;
+
     private final JdbiTransactions db;
 
     public JdbiAccessProfiles(JdbiTransactions db) {
@@ -47,10 +52,14 @@ public final class JdbiAccessProfiles implements AccessProfiles {
 
     @Override
     public Page<AccessProfile> list(ProfileFilter filter, PageRequest page) {
-        Optional<String> after = page.cursor().map(c -> Cursors.decode(c, 1).get(0));
+        Optional<String> after =
+                page.cursor().map(c -> db.cursors().decode(c, 1).get(0));
         return db.withHandle(h -> {
-            List<Row> rows = h.createQuery("SELECT " + COLUMNS + """
-                             FROM access_profile
+            List<Weighed> rows = h.createQuery("SELECT " + COLUMNS + """
+                                 , (SELECT count(*) FROM access_profile_group g WHERE g.profile_id = p.id)
+                                   + (SELECT count(*) FROM access_profile_attribute a WHERE a.profile_id = p.id)
+                                   AS weight
+                             FROM access_profile p
                             WHERE (CAST(:name AS text) IS NULL OR lower(name) = lower(CAST(:name AS text)))
                               AND (CAST(:search AS text) IS NULL
                                    OR strpos(lower(name), lower(CAST(:search AS text))) > 0
@@ -63,12 +72,36 @@ public final class JdbiAccessProfiles implements AccessProfiles {
                     .bind("search", filter.search().orElse(null))
                     .bind("after", after.orElse(null))
                     .bind("limit", page.limit() + 1)
-                    .map(JdbiAccessProfiles::row)
+                    .map((rs, ctx) -> new Weighed(row(rs, ctx), rs.getLong("weight")))
                     .list();
-            Page<Row> slice = Keyset.page(rows, page.limit(), last -> Cursors.encode(last.name()));
+            Page<Row> slice = withinBudget(rows, page.limit());
             List<AccessProfile> profiles = withDetails(h, slice.items());
             return new Page<>(profiles, slice.nextCursor());
         });
+    }
+
+    /** A listed profile with the number of groups and attribute values it would bring into the page. */
+    private record Weighed(Row row, long weight) {}
+
+    /**
+     * The page's rows: at most {@code limit}, and — so that one response stays bounded whatever
+     * the profiles hold — only as many as fit {@link #MAX_LISTED_DETAILS} groups and attribute
+     * values together (always at least one). A cut page links to the rest like any other.
+     */
+    private Page<Row> withinBudget(List<Weighed> rowsPlusOne, int limit) {
+        List<Row> kept = new ArrayList<>();
+        long spent = 0;
+        for (Weighed candidate : rowsPlusOne) {
+            if (kept.size() == limit || (!kept.isEmpty() && spent + candidate.weight() > MAX_LISTED_DETAILS)) {
+                return new Page<>(
+                        kept,
+                        Optional.of(
+                                db.cursors().encode(kept.get(kept.size() - 1).name())));
+            }
+            kept.add(candidate.row());
+            spent += candidate.weight();
+        }
+        return Page.last(kept);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.domain.access.AccessProfileId;
@@ -99,7 +98,7 @@ public final class JdbiAssignments implements Assignments {
 
     @Override
     public Page<ProfileAssignment> listFor(AccessProfileId profile, PageRequest page) {
-        Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 2));
+        Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
         List<ProfileAssignment> rows = db.withHandle(h -> h.createQuery("""
                         SELECT a.id, a.sam_account_name, a.display_name, a.distinguished_name, a.enabled,
                                pa.comment, pa.assigned_at,
@@ -127,13 +126,15 @@ public final class JdbiAssignments implements Assignments {
         return Keyset.page(
                 rows,
                 page.limit(),
-                last -> Cursors.encode(
-                        last.account().samAccountName(), last.account().id().toString()));
+                last -> db.cursors()
+                        .encode(
+                                last.account().samAccountName(),
+                                last.account().id().toString()));
     }
 
     @Override
     public Page<RequiredGroup> requiredGroups(AccountId account, PageRequest page) {
-        Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 3));
+        Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 3));
         List<RequiredGroup> rows = db.withHandle(h -> h.createQuery("""
                         SELECT p.id AS profile_id, p.name AS profile_name, g.id, g.name, g.distinguished_name,
                                EXISTS (SELECT 1 FROM account_group_membership m
@@ -164,15 +165,16 @@ public final class JdbiAssignments implements Assignments {
         return Keyset.page(
                 rows,
                 page.limit(),
-                last -> Cursors.encode(
-                        last.group().name(),
-                        last.group().id().toString(),
-                        last.profileId().toString()));
+                last -> db.cursors()
+                        .encode(
+                                last.group().name(),
+                                last.group().id().toString(),
+                                last.profileId().toString()));
     }
 
     @Override
     public Page<RequiredAttribute> requiredAttributes(AccountId account, PageRequest page) {
-        Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 2));
+        Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
         List<RequiredAttribute> rows = db.withHandle(h -> h.createQuery("""
                         SELECT p.id AS profile_id, p.name AS profile_name, pat.name AS key, pat.value,
                                COALESCE(aa.value, '') AS actual, COALESCE(ad.label, pat.name) AS label
@@ -201,6 +203,7 @@ public final class JdbiAssignments implements Assignments {
         return Keyset.page(
                 rows,
                 page.limit(),
-                last -> Cursors.encode(last.required().key(), last.profileId().toString()));
+                last -> db.cursors()
+                        .encode(last.required().key(), last.profileId().toString()));
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.domain.access.AccessProfileId;
@@ -36,7 +35,7 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
 
     @Override
     public Page<AccountCompliance> report(ComplianceQuery query, PageRequest page) {
-        Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 2));
+        Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
         return db.withHandle(h -> {
             // With a profile, start from its assignments (index on profile_id) and sort those; without,
             // walk all accounts in name order. Both are constant texts; only the choice differs.
@@ -69,7 +68,7 @@ public final class JdbiComplianceFindings implements ComplianceFindings {
             Page<AccountSummary> slice = Keyset.page(
                     accounts,
                     page.limit(),
-                    last -> Cursors.encode(last.samAccountName(), last.id().toString()));
+                    last -> db.cursors().encode(last.samAccountName(), last.id().toString()));
             if (slice.isEmpty()) {
                 return new Page<AccountCompliance>(List.of(), Optional.empty());
             }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.domain.certificate.CertificateProfile;
@@ -100,7 +99,7 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
             return Page.last(List.of());
         }
         Optional<Long> after =
-                page.cursor().map(c -> afterSeq(Cursors.decode(c, 1).get(0)));
+                page.cursor().map(c -> afterSeq(db.cursors().decode(c, 1).get(0)));
         String[] statuses = filter.statuses()
                 .map(set -> set.stream().map(JdbiCertificateProfiles::column).toArray(String[]::new))
                 .orElse(null);
@@ -118,7 +117,7 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
                 .bind("limit", page.limit() + 1)
                 .map(JdbiCertificateProfiles::row)
                 .list());
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(Long.toString(last.seq())))
+        return Keyset.page(rows, page.limit(), last -> db.cursors().encode(Long.toString(last.seq())))
                 .map(Row::profile);
     }
 

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.JsonColumns;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
@@ -182,26 +183,19 @@ public final class JdbiCertificateRequests implements CertificateRequests {
     @Override
     public Page<CertificateRequest> findByOriginator(
             UserId originator, Optional<RequestStatus> status, Optional<RequestType> type, PageRequest page) {
-        Optional<Long> after = page.cursor()
-                .map(c -> JdbiCertificateProfiles.afterSeq(Cursors.decode(c, 1).get(0)));
-        List<Row> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
-                         FROM certificate_request
-                        WHERE originator_user_id = :originator
-                          AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
-                          AND (CAST(:type AS text) IS NULL OR type = CAST(:type AS text))
-                          AND seq > :after
-                        ORDER BY seq
-                        LIMIT :limit
-                        """)
-                .bind("originator", originator.value())
-                .bind("status", status.map(JdbiCertificateRequests::column).orElse(null))
-                .bind("type", type.map(JdbiCertificateRequests::column).orElse(null))
-                .bind("after", after.orElse(0L))
-                .bind("limit", page.limit() + 1)
-                .map(JdbiCertificateRequests::row)
-                .list());
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(Long.toString(last.seq())))
-                .map(Row::request);
+        return inSubmissionOrder(
+                """
+                  FROM certificate_request
+                 WHERE originator_user_id = :originator
+                   AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
+                   AND (CAST(:type AS text) IS NULL OR type = CAST(:type AS text))
+                """,
+                page,
+                query -> query.bind("originator", originator.value())
+                        .bind(
+                                "status",
+                                status.map(JdbiCertificateRequests::column).orElse(null))
+                        .bind("type", type.map(JdbiCertificateRequests::column).orElse(null)));
     }
 
     @Override
@@ -209,26 +203,37 @@ public final class JdbiCertificateRequests implements CertificateRequests {
         if (roles.isEmpty()) {
             return Page.empty();
         }
-        Optional<Long> after = page.cursor()
-                .map(c -> JdbiCertificateProfiles.afterSeq(Cursors.decode(c, 1).get(0)));
-        List<Row> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
-                         FROM certificate_request r
-                        WHERE status = 'pending'
-                          AND approver_role = ANY(:roles)
-                          AND originator_user_id <> :approver
-                          AND NOT EXISTS (SELECT 1 FROM certificate_request_decision d
-                                           WHERE d.request_id = r.id AND d.approver_id = :approver)
-                          AND seq > :after
-                        ORDER BY seq
-                        LIMIT :limit
-                        """)
-                .bind("roles", roles.stream().map(Role::wireName).toArray(String[]::new))
-                .bind("approver", approver.value())
-                .bind("after", after.orElse(0L))
-                .bind("limit", page.limit() + 1)
-                .map(JdbiCertificateRequests::row)
-                .list());
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(Long.toString(last.seq())))
+        return inSubmissionOrder(
+                """
+                  FROM certificate_request r
+                 WHERE status = 'pending'
+                   AND approver_role = ANY(:roles)
+                   AND originator_user_id <> :approver
+                   AND target_user_id <> :approver
+                   AND NOT EXISTS (SELECT 1 FROM certificate_request_decision d
+                                    WHERE d.request_id = r.id AND d.approver_id = :approver)
+                """,
+                page,
+                query -> query.bind("roles", roles.stream().map(Role::wireName).toArray(String[]::new))
+                        .bind("approver", approver.value()));
+    }
+
+    /** One page of the requests {@code fromWhere} selects, keyset-paged in submission order ({@code seq}). */
+    private Page<CertificateRequest> inSubmissionOrder(String fromWhere, PageRequest page, Consumer<Query> binds) {
+        long after = page.cursor()
+                .map(c -> JdbiCertificateProfiles.afterSeq(
+                        db.cursors().decode(c, 1).get(0)))
+                .orElse(0L);
+        List<Row> rows = db.withHandle(h -> {
+            Query query =
+                    h.createQuery("SELECT " + COLUMNS + fromWhere + " AND seq > :after ORDER BY seq LIMIT :limit");
+            binds.accept(query);
+            return query.bind("after", after)
+                    .bind("limit", page.limit() + 1)
+                    .map(JdbiCertificateRequests::row)
+                    .list();
+        });
+        return Keyset.page(rows, page.limit(), last -> db.cursors().encode(Long.toString(last.seq())))
                 .map(Row::request);
     }
 

@@ -18,7 +18,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.JsonColumns;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
@@ -146,7 +145,7 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
 
     @Override
     public Page<ProfileTemplate> list(PageRequest page) {
-        Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 2));
+        Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
         List<ProfileTemplate> rows = db.withHandle(h -> List.copyOf(withPolicies(
                         h,
                         h.createQuery("SELECT " + COLUMNS + """
@@ -168,7 +167,7 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
         return Keyset.page(
                 rows,
                 page.limit(),
-                last -> Cursors.encode(last.name(), last.id().toString()));
+                last -> db.cursors().encode(last.name(), last.id().toString()));
     }
 
     /** Attaches every row's policies, read in one statement; keeps the rows' order. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.JsonColumns;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
@@ -51,7 +50,7 @@ public final class JdbiAuditTrail implements AuditTrail {
 
     @Override
     public Page<AuditEvent> find(Query query, PageRequest page) {
-        Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 2));
+        Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
         List<AuditEvent> rows = db.withHandle(h -> h.createQuery("""
                         SELECT id, occurred_at, actor, action, object_type, object_id, before, after
                           FROM audit_event
@@ -82,9 +81,10 @@ public final class JdbiAuditTrail implements AuditTrail {
         return Keyset.page(
                 rows,
                 page.limit(),
-                last -> Cursors.encode(
-                        last.occurredAt().atOffset(ZoneOffset.UTC).toString(),
-                        last.id().toString()));
+                last -> db.cursors()
+                        .encode(
+                                last.occurredAt().atOffset(ZoneOffset.UTC).toString(),
+                                last.id().toString()));
     }
 
     static AuditEvent map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.domain.security.ApiToken;
@@ -74,7 +73,7 @@ public final class JdbiCredentials implements Credentials {
 
     @Override
     public Page<ApiToken> listFor(UserId user, PageRequest page) {
-        Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(c, 2));
+        Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
         List<ApiToken> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM api_token
                         WHERE user_id = :user
@@ -94,9 +93,10 @@ public final class JdbiCredentials implements Credentials {
         return Keyset.page(
                 rows,
                 page.limit(),
-                last -> Cursors.encode(
-                        last.createdAt().atOffset(ZoneOffset.UTC).toString(),
-                        last.id().toString()));
+                last -> db.cursors()
+                        .encode(
+                                last.createdAt().atOffset(ZoneOffset.UTC).toString(),
+                                last.id().toString()));
     }
 
     static ApiToken map(ResultSet rs, StatementContext ctx) throws SQLException {

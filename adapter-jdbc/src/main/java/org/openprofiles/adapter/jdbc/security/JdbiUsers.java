@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.openprofiles.adapter.jdbc.shared.Cursors;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.adapter.jdbc.shared.Sql;
@@ -103,7 +102,8 @@ public final class JdbiUsers implements Users {
 
     @Override
     public Page<User> list(PageRequest page) {
-        Optional<String> after = page.cursor().map(c -> Cursors.decode(c, 1).get(0));
+        Optional<String> after =
+                page.cursor().map(c -> db.cursors().decode(c, 1).get(0));
         List<User> rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM app_user
                         WHERE (CAST(:after AS text) IS NULL OR lower(login) > lower(CAST(:after AS text)))
@@ -114,7 +114,7 @@ public final class JdbiUsers implements Users {
                 .bind("limit", page.limit() + 1)
                 .map(JdbiUsers::map)
                 .list());
-        return Keyset.page(rows, page.limit(), last -> Cursors.encode(last.login()));
+        return Keyset.page(rows, page.limit(), last -> db.cursors().encode(last.login()));
     }
 
     @Override

@@ -1,38 +1,73 @@
 package org.openprofiles.adapter.jdbc.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.openprofiles.domain.shared.Invalid;
 
 /**
- * Opaque keyset cursors: the sort key of the last row of a page, base64url-encoded. Clients pass
- * them back unchanged; a cursor that does not decode is a 400 naming {@code cursor}.
+ * Opaque keyset cursors: the sort key of the last row of a page, base64url-encoded and signed
+ * with an HMAC under this installation's key, so a client can only pass back a cursor the
+ * service issued. A cursor that does not verify — forged, truncated, or carrying anything the
+ * service did not write — is a 400 naming {@code cursor}, never a query with a crafted key.
  */
 public final class Cursors {
 
     private static final String SEPARATOR = "\u001f";
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int TAG_BYTES = 16;
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private Cursors() {}
+    private final SecretKeySpec key;
 
-    public static String encode(String... keyParts) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(String.join(SEPARATOR, keyParts).getBytes(StandardCharsets.UTF_8));
+    /** Cursors signed with {@code key} (32 random bytes kept by the installation). */
+    public Cursors(byte[] key) {
+        if (key == null || key.length < 32) {
+            throw new IllegalArgumentException("a cursor key has at least 32 bytes");
+        }
+        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
     }
 
-    /** The parts of a cursor; exactly {@code expectedParts} of them or {@link Invalid}. */
-    public static List<String> decode(String cursor, int expectedParts) {
+    public String encode(String... keyParts) {
+        byte[] payload = String.join(SEPARATOR, keyParts).getBytes(StandardCharsets.UTF_8);
+        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(tag(payload));
+    }
+
+    /** The parts of a cursor this service issued; exactly {@code expectedParts} of them or {@link Invalid}. */
+    public List<String> decode(String cursor, int expectedParts) {
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            List<String> parts = Arrays.asList(decoded.split(SEPARATOR, -1));
+            int dot = cursor.indexOf('.');
+            if (dot < 0) {
+                throw new IllegalArgumentException("unsigned");
+            }
+            byte[] payload = DECODER.decode(cursor.substring(0, dot));
+            byte[] given = DECODER.decode(cursor.substring(dot + 1));
+            if (!MessageDigest.isEqual(tag(payload), given)) {
+                throw new IllegalArgumentException("bad signature");
+            }
+            List<String> parts = Arrays.asList(new String(payload, StandardCharsets.UTF_8).split(SEPARATOR, -1));
             if (parts.size() != expectedParts) {
                 throw new IllegalArgumentException("wrong number of parts");
             }
             return parts;
         } catch (IllegalArgumentException e) {
             throw new Invalid("invalid_cursor", "cursor", "the cursor is not one this service issued");
+        }
+    }
+
+    private byte[] tag(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return Arrays.copyOf(mac.doFinal(payload), TAG_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
         }
     }
 }

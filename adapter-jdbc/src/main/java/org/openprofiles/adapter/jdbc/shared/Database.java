@@ -28,6 +28,8 @@ public final class Database implements AutoCloseable {
         this.jdbi = configure(Jdbi.create(pool));
         this.jdbi.setSqlLogger(statements);
         this.transactions = new JdbiTransactions(jdbi);
+        // Loaded now rather than on the first list request, which may hold the pool's last connection.
+        this.transactions.cursors();
     }
 
     /** Connects, migrates, and returns a ready database; throws {@link DatabaseUnavailable}. */

@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.jdbc.shared;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -15,8 +17,12 @@ import org.openprofiles.application.shared.Transactions;
  */
 public final class JdbiTransactions implements Transactions {
 
+    /** The setting that keeps the installation's cursor key (base64), created on first use. */
+    static final String CURSOR_KEY_SETTING = "cursor_signing_key";
+
     private final Jdbi jdbi;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    private volatile Cursors cursors;
 
     public JdbiTransactions(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -38,7 +44,54 @@ public final class JdbiTransactions implements Transactions {
         if (handle != null) {
             return work.apply(handle);
         }
-        return jdbi.withHandle(work::apply);
+        return unavailableWhenUnreachable(() -> jdbi.withHandle(work::apply));
+    }
+
+    /** Runs {@code work}, turning a database out of reach into {@link DatabaseUnavailable}. */
+    private static <T> T unavailableWhenUnreachable(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            throw DatabaseUnavailable.causedBy(e)
+                    .map(RuntimeException.class::cast)
+                    .orElse(e);
+        }
+    }
+
+    /**
+     * The cursors of this installation, signed with its key: the first caller on a database
+     * without one creates it (concurrent first callers, on any node, agree on the stored one).
+     */
+    public Cursors cursors() {
+        Cursors loaded = cursors;
+        if (loaded == null) {
+            synchronized (this) {
+                if (cursors == null) {
+                    cursors = new Cursors(loadOrCreateCursorKey());
+                }
+                loaded = cursors;
+            }
+        }
+        return loaded;
+    }
+
+    private byte[] loadOrCreateCursorKey() {
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        String stored = jdbi.withHandle(h -> {
+            h.createUpdate("""
+                            INSERT INTO setting (key, value) VALUES (:key, to_jsonb(CAST(:value AS text)))
+                            ON CONFLICT (key) DO NOTHING
+                            """)
+                    .bind("key", CURSOR_KEY_SETTING)
+                    .bind("value", Base64.getEncoder().encodeToString(fresh))
+                    .execute();
+            return h.createQuery("SELECT value #>> '{}' FROM setting WHERE key = :key")
+                    .bind("key", CURSOR_KEY_SETTING)
+                    .mapTo(String.class)
+                    .one();
+        });
+        return Base64.getDecoder().decode(stored);
     }
 
     /** True while the calling thread is inside a unit of work. */
@@ -51,6 +104,10 @@ public final class JdbiTransactions implements Transactions {
             // Nested: join the outer unit of work; it decides commit or rollback.
             return work.get();
         }
+        return unavailableWhenUnreachable(() -> runAlone(work, readOnly));
+    }
+
+    private <T> T runAlone(Supplier<T> work, boolean readOnly) {
         try (Handle handle = jdbi.open()) {
             if (readOnly) {
                 handle.setReadOnly(true);

@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.Set;
 import org.openprofiles.application.security.Authenticate;
@@ -13,33 +14,60 @@ import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.shared.Unauthenticated;
 
 /**
- * Every route but health and readiness needs {@code Authorization: Bearer <token>}. The token is
+ * Every route but health, readiness and the web console's files needs
+ * {@code Authorization: Bearer <token>} (the console is a public page that calls the API with
+ * the user's token; it has no privileges of its own). The token is
  * an API token of this service, or, when an {@link ExternalTokenVerifier} is configured, a JWT
- * from the configured identity provider. Failures become 401 through the domain failure mapper,
+ * from the configured identity provider. With mutual TLS configured, a request without that
+ * header may sign in with a client certificate the TLS handshake verified: the configured
+ * certificate field names the user. Failures become 401 through the domain failure mapper,
  * with {@code WWW-Authenticate: Bearer}.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthenticationFilter implements ContainerRequestFilter {
 
-    private static final Set<String> OPEN_PATHS = Set.of("health", "ready");
+    private static final Set<String> OPEN_PATHS = Set.of("health", "ready", "console");
+    private static final String OPEN_PREFIX = "console/";
     private static final String BEARER = "bearer ";
 
     private final Authenticate authenticate;
     private final Optional<ExternalTokenVerifier> external;
+    private final Optional<ClientCertificates.UserField> certificateUser;
 
     public AuthenticationFilter(Authenticate authenticate, Optional<ExternalTokenVerifier> external) {
+        this(authenticate, external, Optional.empty());
+    }
+
+    /** As above; {@code certificateUser} present turns client-certificate sign-in on. */
+    public AuthenticationFilter(
+            Authenticate authenticate,
+            Optional<ExternalTokenVerifier> external,
+            Optional<ClientCertificates.UserField> certificateUser) {
         this.authenticate = authenticate;
         this.external = external;
+        this.certificateUser = certificateUser;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (OPEN_PATHS.contains(stripSlashes(path))) {
+        String relative = stripSlashes(path);
+        if (OPEN_PATHS.contains(relative) || relative.startsWith(OPEN_PREFIX)) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if ((header == null || header.isBlank())
+                && certificateUser.isPresent()
+                && request.getProperty(ClientCertificates.CHAIN_PROPERTY) instanceof X509Certificate[] chain
+                && chain.length > 0) {
+            String user = ClientCertificates.userOf(chain[0], certificateUser.get())
+                    .orElseThrow(() -> new Unauthenticated(
+                            "certificate_without_user",
+                            "the client certificate has no " + certificateUser.get() + " naming a user"));
+            request.setSecurityContext(new Caller(authenticate.byClientCertificate(user), "Client certificate"));
+            return;
+        }
         if (header == null || header.isBlank()) {
             throw new Unauthenticated("missing_token", "this route needs Authorization: Bearer <token>");
         }

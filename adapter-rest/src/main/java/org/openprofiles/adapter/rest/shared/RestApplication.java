@@ -29,10 +29,13 @@ public final class RestApplication {
                 .filter(JsonMappers.class::isInstance)
                 .findFirst()
                 .orElseGet(JsonMappers::new));
+        config.register(new TextRulesFilter());
+        config.register(new SecurityHeadersFilter());
         config.register(new VendorPathNormalizer());
         config.register(new DomainFailureMapper());
         config.register(new WebApplicationExceptionMapper());
         config.register(new JsonInputMapper());
+        config.register(new ServiceUnavailableMapper());
         config.register(new UnexpectedFailureMapper());
         // Resources are registered as classes bound to the wired instance: registering a
         // resource instance directly works but makes Jersey log a false "provider ignored" warning.

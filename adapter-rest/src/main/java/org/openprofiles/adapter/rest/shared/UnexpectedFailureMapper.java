@@ -18,7 +18,7 @@ public final class UnexpectedFailureMapper implements ExceptionMapper<Throwable>
     @Override
     public Response toResponse(Throwable failure) {
         String correlationId = UUID.randomUUID().toString();
-        LOG.error("unexpected failure, correlation id {}", correlationId, failure);
+        LOG.error("unexpected failure, correlation id {}", correlationId, Redacted.of(failure));
         return Problem.of(
                         Status.INTERNAL_SERVER_ERROR,
                         "internal_error",

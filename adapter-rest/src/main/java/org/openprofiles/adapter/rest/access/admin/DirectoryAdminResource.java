@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.openprofiles.adapter.rest.shared.Caller;
@@ -81,16 +82,25 @@ public final class DirectoryAdminResource {
                         a.displayName(),
                         a.distinguishedName(),
                         a.enabled() == null || a.enabled(),
-                        a.groups() == null
-                                ? null
-                                : new LinkedHashSet<>(
-                                        a.groups().stream().map(GroupId::new).toList()),
+                        a.groups() == null ? null : groupIds(a.groups()),
                         a.attributes() == null
                                 ? null
                                 : a.attributes().entrySet().stream()
                                         .map(e -> new AttributeValue(e.getKey(), e.getValue()))
                                         .toList()));
         return new ImportResultModel(importDirectory.accounts(Caller.of(security), accounts));
+    }
+
+    /** The groups an account lists; a null entry is refused, naming the list. */
+    private static Set<GroupId> groupIds(List<UUID> ids) {
+        Set<GroupId> groups = new LinkedHashSet<>();
+        for (UUID id : ids) {
+            if (id == null) {
+                throw new Invalid("required", "groups", "groups must list group ids, not null");
+            }
+            groups.add(new GroupId(id));
+        }
+        return groups;
     }
 
     /** Converts every item, reporting each refused one by its index, all at once. */

@@ -23,6 +23,7 @@ import java.util.function.IntFunction;
 import org.openprofiles.adapter.rest.shared.Caller;
 import org.openprofiles.adapter.rest.shared.Guids;
 import org.openprofiles.adapter.rest.shared.Paging;
+import org.openprofiles.adapter.rest.shared.TextRules;
 import org.openprofiles.adapter.rest.shared.VendorQuery;
 import org.openprofiles.application.certificate.CancelCertificateRequest;
 import org.openprofiles.application.certificate.CompleteCertificateRequest;
@@ -218,7 +219,7 @@ public final class CertificateRequestsResource {
         if (!pin.isTextual()) {
             throw new Invalid("not_a_string", "pin", "pin must be a string");
         }
-        return Optional.of(pin.asText());
+        return Optional.of(TextRules.checked(pin.asText(), "pin"));
     }
 
     private static Optional<IdempotencyKey> idempotencyKey(String header) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.openprofiles.adapter.rest.shared.Guids;
+import org.openprofiles.adapter.rest.shared.TextRules;
 import org.openprofiles.application.certificate.InitiateCertificateRequest;
 import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.CertificateRequest;
@@ -92,7 +93,7 @@ final class NewRequestBody {
         if (!value.isTextual()) {
             throw new Invalid("not_a_string", key, key + " must be a string");
         }
-        return value.asText();
+        return TextRules.checked(value.asText(), key);
     }
 
     private static int priority(JsonNode body) {
@@ -155,7 +156,10 @@ final class NewRequestBody {
                         "every datacollection item must be {\"name\": text, \"value\": text}");
             }
             items.add(new CertificateRequest.DataItem(
-                    name.asText(), itemValue == null || itemValue.isNull() ? "" : itemValue.asText()));
+                    TextRules.checked(name.asText(), DATA_COLLECTION),
+                    itemValue == null || itemValue.isNull()
+                            ? ""
+                            : TextRules.checked(itemValue.asText(), DATA_COLLECTION)));
         }
         return items;
     }
