@@ -118,6 +118,12 @@ async function start() {
   else await route();
 }
 
+// A request still in flight when the caller signed out (or the token was revoked) ends in a 401
+// that whenUnauthenticated has already handled: it is not an error of the page.
+window.addEventListener('unhandledrejection', (event) => {
+  if (event.reason instanceof ApiError && event.reason.status === 401) event.preventDefault();
+});
+
 whenUnauthenticated((error) => {
   if (!capabilities) return;
   capabilities = null;
