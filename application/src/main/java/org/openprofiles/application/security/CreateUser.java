@@ -14,7 +14,6 @@ import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.security.User;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.security.Users;
-import org.openprofiles.domain.shared.Conflict;
 
 /**
  * An admin creates a user, optionally with a given id (a migration keeps the GUIDs users already
@@ -54,10 +53,10 @@ public final class CreateUser {
                 clock.instant());
         return transactions.inTransaction(() -> {
             if (command.id().isPresent() && users.find(user.id()).isPresent()) {
-                throw new Conflict("user_id_taken", "id", "a user with id " + user.id() + " already exists");
+                throw User.idTaken(user.id());
             }
             if (users.findByLogin(user.login()).isPresent()) {
-                throw new Conflict("login_taken", "login", "a user with login '" + user.login() + "' already exists");
+                throw User.loginTaken(user.login());
             }
             // The unique indexes still decide when two creations race; the port maps that to a Conflict too.
             users.add(user);

@@ -156,7 +156,10 @@ final class LayeringRules {
                 .allowEmptyShould(true);
     }
 
-    /** The layered view, with bootstrap as its own outermost layer. */
+    /**
+     * The layered view, with bootstrap as its own outermost layer, and the examples (a program that
+     * wires the use cases on a storage adapter without the server) as another.
+     */
     ArchRule layers() {
         return layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
@@ -168,18 +171,27 @@ final class LayeringRules {
                 .definedBy(root + ".adapter.rest..")
                 .layer("JdbcAdapter")
                 .definedBy(root + ".adapter.jdbc..")
+                .layer("MemoryAdapter")
+                .definedBy(root + ".adapter.memory..")
                 .layer("Bootstrap")
                 .definedBy(root + ".bootstrap..")
+                .layer("Examples")
+                .definedBy(root + ".examples..")
                 .whereLayer("Bootstrap")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Examples")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("RestAdapter")
                 .mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("JdbcAdapter")
-                .mayOnlyBeAccessedByLayers("Bootstrap")
+                .mayOnlyBeAccessedByLayers("Bootstrap", "Examples")
+                .whereLayer("MemoryAdapter")
+                .mayOnlyBeAccessedByLayers("Bootstrap", "Examples")
                 .whereLayer("Application")
-                .mayOnlyBeAccessedByLayers("RestAdapter", "JdbcAdapter", "Bootstrap")
+                .mayOnlyBeAccessedByLayers("RestAdapter", "JdbcAdapter", "MemoryAdapter", "Bootstrap", "Examples")
                 .whereLayer("Domain")
-                .mayOnlyBeAccessedByLayers("Application", "RestAdapter", "JdbcAdapter", "Bootstrap")
+                .mayOnlyBeAccessedByLayers(
+                        "Application", "RestAdapter", "JdbcAdapter", "MemoryAdapter", "Bootstrap", "Examples")
                 .withOptionalLayers(true);
     }
 

@@ -12,12 +12,15 @@ import org.openprofiles.bootstrap.architecture.fixture.adapter.jdbc.JdbcReposito
 import org.openprofiles.bootstrap.architecture.fixture.adapter.jdbc.JdbcUsingRest;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.jdbc.access.JdbcAccessUsingCertificate;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.ldap.LdapUsingJdbc;
+import org.openprofiles.bootstrap.architecture.fixture.adapter.memory.MemoryStoreFixture;
+import org.openprofiles.bootstrap.architecture.fixture.adapter.memory.MemoryUsingJdbc;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.RestResourceFixture;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.RestUsingJdbc;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.access.AccessResourceFixture;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.access.AccessResourceUsingCertificate;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.certificate.CertificateResourceUsingAccessResource;
 import org.openprofiles.bootstrap.architecture.fixture.adapter.rest.shared.SharedHelper;
+import org.openprofiles.bootstrap.architecture.fixture.application.ApplicationUsingExamples;
 import org.openprofiles.bootstrap.architecture.fixture.application.ApplicationUsingFramework;
 import org.openprofiles.bootstrap.architecture.fixture.application.ApplicationUsingRestAdapter;
 import org.openprofiles.bootstrap.architecture.fixture.application.CleanUseCase;
@@ -31,6 +34,7 @@ import org.openprofiles.bootstrap.architecture.fixture.domain.certificate.Certif
 import org.openprofiles.bootstrap.architecture.fixture.domain.cycle.a.CycleA;
 import org.openprofiles.bootstrap.architecture.fixture.domain.cycle.b.CycleB;
 import org.openprofiles.bootstrap.architecture.fixture.domain.shared.SharedValue;
+import org.openprofiles.bootstrap.architecture.fixture.examples.ExampleFixture;
 
 /**
  * Each layering rule fails on a deliberate violation: fixtures under
@@ -68,6 +72,7 @@ class LayeringRulesBiteTest {
     void adapterIndependenceCatchesAnyAdapterUsingAnother() {
         assertViolates(rules.adaptersDoNotDependOnEachOther(), LdapUsingJdbc.class, JdbcRepositoryFixture.class);
         assertViolates(rules.adaptersDoNotDependOnEachOther(), RestUsingJdbc.class, JdbcRepositoryFixture.class);
+        assertViolates(rules.adaptersDoNotDependOnEachOther(), MemoryUsingJdbc.class, JdbcRepositoryFixture.class);
         assertHolds(
                 rules.adaptersDoNotDependOnEachOther(),
                 RestResourceFixture.class,
@@ -103,6 +108,23 @@ class LayeringRulesBiteTest {
         assertViolates(rules.layers(), ApplicationUsingRestAdapter.class, RestResourceFixture.class);
         assertViolates(rules.layers(), RestUsingJdbc.class, JdbcRepositoryFixture.class);
         assertViolates(rules.layers(), DomainUsingBootstrap.class, WiringFixture.class);
+        assertViolates(rules.layers(), MemoryUsingJdbc.class, JdbcRepositoryFixture.class);
+        assertViolates(
+                rules.layers(),
+                ApplicationUsingExamples.class,
+                ExampleFixture.class,
+                MemoryStoreFixture.class,
+                JdbcRepositoryFixture.class,
+                CleanUseCase.class,
+                CleanValue.class);
+        // The examples wire use cases on either storage adapter, as bootstrap does.
+        assertHolds(
+                rules.layers(),
+                ExampleFixture.class,
+                MemoryStoreFixture.class,
+                JdbcRepositoryFixture.class,
+                CleanUseCase.class,
+                CleanValue.class);
         // Bootstrap wiring everything is allowed: the trap of not declaring it as a layer.
         assertHolds(
                 rules.layers(),

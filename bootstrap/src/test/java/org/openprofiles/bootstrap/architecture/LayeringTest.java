@@ -22,7 +22,8 @@ class LayeringTest {
                 .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("/test-classes/"))
                 .importPackages("org.openprofiles");
         // Guard against a vacuous pass: every module must actually have been imported.
-        for (String module : List.of("domain", "application", "adapter.rest", "adapter.jdbc", "bootstrap")) {
+        for (String module : List.of(
+                "domain", "application", "adapter.rest", "adapter.jdbc", "adapter.memory", "bootstrap", "examples")) {
             assertTrue(
                     production.stream().anyMatch(c -> c.getPackageName().startsWith("org.openprofiles." + module)),
                     "no classes imported for " + module);

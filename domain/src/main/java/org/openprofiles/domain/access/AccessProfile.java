@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openprofiles.domain.shared.Conflict;
 import org.openprofiles.domain.shared.NotFound;
+import org.openprofiles.domain.shared.PreconditionFailed;
 
 /**
  * A department profile: the groups an account with this profile should be in and the LDAP
@@ -62,6 +64,18 @@ public record AccessProfile(
                 version);
     }
 
+    /** This profile as stored at {@code storedVersion}. */
+    public AccessProfile withVersion(long storedVersion) {
+        return new AccessProfile(
+                id, name, description, color, initials, createdAt, modifiedAt, groups, attributes, storedVersion);
+    }
+
+    /** This profile with {@code current} as its groups (the same groups as the directory names them now). */
+    public AccessProfile withGroups(List<Group> current) {
+        return new AccessProfile(
+                id, name, description, color, initials, createdAt, modifiedAt, current, attributes, version);
+    }
+
     /**
      * Whether {@code other} holds the same business content — name, description, colour, initials,
      * groups and attribute values — whatever its times and version: a save that would change
@@ -91,6 +105,17 @@ public record AccessProfile(
         attributes.forEach(a -> values.put(a.key(), a.value()));
         fields.put("ldapAttributes", values);
         return fields;
+    }
+
+    /** The failure for storing a profile whose name (in any case) or id another profile has. */
+    public static Conflict nameOrIdTaken() {
+        return new Conflict("duplicate_name", "name", "an access profile with this name or id exists");
+    }
+
+    /** The failure for a change based on a version of the profile that is no longer the stored one. */
+    public static PreconditionFailed changedMeanwhile() {
+        return new PreconditionFailed(
+                "stale_version", "version", "the profile was changed by someone else meanwhile; reload it");
     }
 
     /** The failure for an access profile that does not exist, reported against {@code field}. */

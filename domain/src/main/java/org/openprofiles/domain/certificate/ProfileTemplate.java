@@ -5,8 +5,10 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.openprofiles.domain.shared.Conflict;
 import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.NotFound;
+import org.openprofiles.domain.shared.PreconditionFailed;
 
 /**
  * A profile template: the versioned policy set certificate profiles are issued from. Every change
@@ -53,6 +55,17 @@ public record ProfileTemplate(
         policies = policies == null || policies.isEmpty()
                 ? Map.of()
                 : Collections.unmodifiableMap(new EnumMap<>(policies));
+    }
+
+    /** The failure for a new template whose id another template has. */
+    public static Conflict idTaken(TemplateId id) {
+        return new Conflict("template_exists", "id", "a profile template with id " + id + " already exists");
+    }
+
+    /** The failure for a change based on a version of the template that is no longer the stored one. */
+    public static PreconditionFailed changedMeanwhile() {
+        return new PreconditionFailed(
+                "stale_version", "version", "the template was changed by someone else; reload it");
     }
 
     /** The failure for a template that does not exist. */

@@ -3,8 +3,10 @@ package org.openprofiles.domain.security;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import org.openprofiles.domain.shared.Conflict;
 import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.NotFound;
+import org.openprofiles.domain.shared.PreconditionFailed;
 
 /** A person or system account that may call the service. */
 public record User(
@@ -66,6 +68,21 @@ public record User(
                     "login may contain letters, digits, '.', '_', '-', '@' and '\\' only");
         }
         return trimmed;
+    }
+
+    /** The failure for a new user whose id another user has. */
+    public static Conflict idTaken(UserId id) {
+        return new Conflict("user_id_taken", "id", "a user with id " + id + " already exists");
+    }
+
+    /** The failure for a new user whose login another user has, in any case. */
+    public static Conflict loginTaken(String login) {
+        return new Conflict("login_taken", "login", "a user with login '" + login + "' already exists");
+    }
+
+    /** The failure for a change based on a version of the user that is no longer the stored one. */
+    public static PreconditionFailed changedMeanwhile() {
+        return new PreconditionFailed("stale_version", "version", "the user was changed by someone else; reload it");
     }
 
     /** The failure for a user that does not exist. */

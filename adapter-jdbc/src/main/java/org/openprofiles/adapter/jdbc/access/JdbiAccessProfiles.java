@@ -23,10 +23,8 @@ import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.AttributeValue;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.ProfileFilter;
-import org.openprofiles.domain.shared.Conflict;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
-import org.openprofiles.domain.shared.PreconditionFailed;
 
 /**
  * Access profiles in {@code access_profile} with their groups and attribute values in two child
@@ -201,8 +199,7 @@ public final class JdbiAccessProfiles implements AccessProfiles {
             } catch (UnableToExecuteStatementException e) {
                 throw duplicateOr(e);
             }
-            long stored = version.orElseThrow(() -> new PreconditionFailed(
-                    "stale_version", "version", "the profile was changed by someone else meanwhile; reload it"));
+            long stored = version.orElseThrow(AccessProfile::changedMeanwhile);
             h.createUpdate("DELETE FROM access_profile_group WHERE profile_id = :id")
                     .bind("id", profile.id().value())
                     .execute();
@@ -210,17 +207,7 @@ public final class JdbiAccessProfiles implements AccessProfiles {
                     .bind("id", profile.id().value())
                     .execute();
             insertDetails(h, profile);
-            return new AccessProfile(
-                    profile.id(),
-                    profile.name(),
-                    profile.description(),
-                    profile.color(),
-                    profile.initials(),
-                    profile.createdAt(),
-                    profile.modifiedAt(),
-                    profile.groups(),
-                    profile.attributes(),
-                    stored);
+            return profile.withVersion(stored);
         });
     }
 
@@ -318,7 +305,7 @@ public final class JdbiAccessProfiles implements AccessProfiles {
 
     private static RuntimeException duplicateOr(UnableToExecuteStatementException e) {
         if (Sql.isUniqueViolation(e)) {
-            return new Conflict("duplicate_name", "name", "an access profile with this name or id exists");
+            return AccessProfile.nameOrIdTaken();
         }
         return e;
     }

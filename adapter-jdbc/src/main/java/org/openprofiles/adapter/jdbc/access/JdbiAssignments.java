@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
-import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.Assignments;
@@ -16,6 +15,7 @@ import org.openprofiles.domain.access.ProfileAssignment;
 import org.openprofiles.domain.access.RequiredAttribute;
 import org.openprofiles.domain.access.RequiredGroup;
 import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 

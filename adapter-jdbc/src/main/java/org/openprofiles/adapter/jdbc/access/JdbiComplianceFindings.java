@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
-import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccountCompliance;
 import org.openprofiles.domain.access.AccountSummary;
@@ -18,6 +17,7 @@ import org.openprofiles.domain.access.Deviation;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.GroupId;
 import org.openprofiles.domain.access.ProfileUsage;
+import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 

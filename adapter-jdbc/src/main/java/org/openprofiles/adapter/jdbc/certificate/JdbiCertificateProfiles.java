@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
-import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.domain.certificate.CertificateProfile;
 import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.CertificateProfiles;
@@ -22,6 +21,7 @@ import org.openprofiles.domain.certificate.StatusFilter;
 import org.openprofiles.domain.certificate.TemplateId;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 

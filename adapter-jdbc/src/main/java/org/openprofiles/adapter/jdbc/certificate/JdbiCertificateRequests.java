@@ -15,7 +15,6 @@ import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.JsonColumns;
-import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.CertificateRequest;
 import org.openprofiles.domain.certificate.CertificateRequests;
@@ -25,6 +24,7 @@ import org.openprofiles.domain.certificate.RequestType;
 import org.openprofiles.domain.certificate.TemplateId;
 import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 

@@ -20,7 +20,6 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.JsonColumns;
-import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.adapter.jdbc.shared.Sql;
 import org.openprofiles.domain.certificate.OperationPolicy;
 import org.openprofiles.domain.certificate.PinPolicy;
@@ -29,10 +28,9 @@ import org.openprofiles.domain.certificate.ProfileTemplate;
 import org.openprofiles.domain.certificate.ProfileTemplates;
 import org.openprofiles.domain.certificate.TemplateId;
 import org.openprofiles.domain.security.Role;
-import org.openprofiles.domain.shared.Conflict;
+import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
-import org.openprofiles.domain.shared.PreconditionFailed;
 
 /**
  * Profile templates in {@code profile_template}, their policies in {@code template_policy}. Any
@@ -101,8 +99,7 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
             });
         } catch (UnableToExecuteStatementException e) {
             if (Sql.isUniqueViolation(e)) {
-                throw new Conflict(
-                        "template_exists", "id", "a profile template with id " + template.id() + " already exists");
+                throw ProfileTemplate.idTaken(template.id());
             }
             throw e;
         }
@@ -130,10 +127,7 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
                         .bind("id", revised.id().value())
                         .mapTo(Boolean.class)
                         .one();
-                throw exists
-                        ? new PreconditionFailed(
-                                "stale_version", "version", "the template was changed by someone else; reload it")
-                        : ProfileTemplate.notFound(revised.id());
+                throw exists ? ProfileTemplate.changedMeanwhile() : ProfileTemplate.notFound(revised.id());
             }
             h.createUpdate("DELETE FROM template_policy WHERE template_id = :id")
                     .bind("id", revised.id().value())

@@ -10,10 +10,10 @@ import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.JsonColumns;
-import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.domain.security.AuditEvent;
 import org.openprofiles.domain.security.AuditTrail;
 import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 

@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
-import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.domain.security.ApiToken;
 import org.openprofiles.domain.security.Credentials;
 import org.openprofiles.domain.security.TokenId;
 import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 

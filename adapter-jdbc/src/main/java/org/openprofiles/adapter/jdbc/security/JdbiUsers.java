@@ -12,16 +12,14 @@ import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
-import org.openprofiles.adapter.jdbc.shared.Keyset;
 import org.openprofiles.adapter.jdbc.shared.Sql;
 import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.security.User;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.security.Users;
-import org.openprofiles.domain.shared.Conflict;
+import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
-import org.openprofiles.domain.shared.PreconditionFailed;
 import org.postgresql.util.PSQLException;
 
 /** Users in table {@code app_user}; roles are a text array of their wire names. */
@@ -71,10 +69,7 @@ public final class JdbiUsers implements Users {
                 // The primary key names the id; the other unique index is the case-insensitive login.
                 boolean idTaken =
                         violatedConstraint(e).filter("app_user_pkey"::equals).isPresent();
-                throw idTaken
-                        ? new Conflict("user_id_taken", "id", "a user with id " + user.id() + " already exists")
-                        : new Conflict(
-                                "login_taken", "login", "a user with login '" + user.login() + "' already exists");
+                throw idTaken ? User.idTaken(user.id()) : User.loginTaken(user.login());
             }
             throw e;
         }
@@ -95,9 +90,8 @@ public final class JdbiUsers implements Users {
                 .bind("version", user.version())
                 .map(JdbiUsers::map)
                 .findOne());
-        return updated.orElseThrow(() -> find(user.id()).isPresent()
-                ? new PreconditionFailed("stale_version", "version", "the user was changed by someone else; reload it")
-                : User.notFound(user.id()));
+        return updated.orElseThrow(
+                () -> find(user.id()).isPresent() ? User.changedMeanwhile() : User.notFound(user.id()));
     }
 
     @Override

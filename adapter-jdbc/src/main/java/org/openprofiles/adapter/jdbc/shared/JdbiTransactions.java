@@ -14,6 +14,11 @@ import org.openprofiles.application.shared.Transactions;
  * thread, and every repository asks {@link #withHandle} for it, so all the port calls a use case
  * makes inside one {@code inTransaction} share one database transaction. Outside a transaction,
  * {@code withHandle} borrows a connection for that one statement.
+ *
+ * <p>Read-write units of work run at READ COMMITTED (row locks and unique indexes serialize the
+ * changes that clash). Read-only ones run at REPEATABLE READ: every query of a multi-query read
+ * sees the same snapshot, as {@link Transactions#readOnly} promises; PostgreSQL never fails a
+ * read-only transaction for serialization, so this costs nothing.
  */
 public final class JdbiTransactions implements Transactions {
 
@@ -114,7 +119,9 @@ public final class JdbiTransactions implements Transactions {
             }
             current.set(handle);
             try {
-                return handle.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> work.get());
+                TransactionIsolationLevel isolation =
+                        readOnly ? TransactionIsolationLevel.REPEATABLE_READ : TransactionIsolationLevel.READ_COMMITTED;
+                return handle.inTransaction(isolation, h -> work.get());
             } finally {
                 current.remove();
                 if (readOnly) {

@@ -40,20 +40,32 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Server shared = server();
-        String name = "t_" + RUN + "_" + SEQUENCE.incrementAndGet();
-        shared.execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
-        context.getStore(NAMESPACE)
-                .put(TestDatabase.class, new TestDatabase(shared.urlOf(name), shared.user(), shared.password()));
-        context.getStore(NAMESPACE).put("name", name);
+        context.getStore(NAMESPACE).put(TestDatabase.class, freshDatabase());
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        String name = context.getStore(NAMESPACE).get("name", String.class);
-        if (name != null) {
-            server().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        TestDatabase database = context.getStore(NAMESPACE).get(TestDatabase.class, TestDatabase.class);
+        if (database != null) {
+            drop(database);
         }
+    }
+
+    /**
+     * A new copy of the migrated template database on this JVM's server, for a caller that manages
+     * its own lifecycle (a port contract's storage); {@link #drop} it when done.
+     */
+    public static TestDatabase freshDatabase() {
+        Server shared = server();
+        String name = "t_" + RUN + "_" + SEQUENCE.incrementAndGet();
+        shared.execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
+        return new TestDatabase(shared.urlOf(name), shared.user(), shared.password());
+    }
+
+    /** Drops a database {@link #freshDatabase} made, closing whatever connections it still has. */
+    public static void drop(TestDatabase database) {
+        String name = database.url().substring(database.url().lastIndexOf('/') + 1);
+        server().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     @Override

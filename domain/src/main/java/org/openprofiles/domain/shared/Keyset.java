@@ -1,9 +1,8 @@
-package org.openprofiles.adapter.jdbc.shared;
+package org.openprofiles.domain.shared;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.openprofiles.domain.shared.Page;
 
 /**
  * Keyset paging: a query asks for {@code limit + 1} rows; if the extra row came back there is a

@@ -1,0 +1,41 @@
+package org.openprofiles.adapter.memory.certificate;
+
+import org.openprofiles.adapter.memory.shared.MemoryTransactions;
+import org.openprofiles.domain.certificate.CertificateProfiles;
+import org.openprofiles.domain.certificate.CertificateRequests;
+import org.openprofiles.domain.certificate.ProfileOwners;
+import org.openprofiles.domain.certificate.ProfileTemplates;
+import org.openprofiles.domain.security.Users;
+
+/** The certificate context's storage in memory: templates, profiles, requests and their owners. */
+public final class MemoryCertificateStorage {
+
+    private final MemoryProfileTemplates templates;
+    private final MemoryCertificateProfiles profiles;
+    private final MemoryCertificateRequests requests;
+    private final ProfileOwners owners;
+
+    /** Empty storage whose changes join the units of work of {@code transactions}; owners are {@code users}. */
+    public MemoryCertificateStorage(MemoryTransactions transactions, Users users) {
+        this.templates = new MemoryProfileTemplates(transactions);
+        this.profiles = new MemoryCertificateProfiles(transactions);
+        this.requests = new MemoryCertificateRequests(transactions);
+        this.owners = new MemoryProfileOwners(transactions, users);
+    }
+
+    public ProfileTemplates profileTemplates() {
+        return templates;
+    }
+
+    public CertificateProfiles certificateProfiles() {
+        return profiles;
+    }
+
+    public CertificateRequests certificateRequests() {
+        return requests;
+    }
+
+    public ProfileOwners profileOwners() {
+        return owners;
+    }
+}

@@ -1,0 +1,56 @@
+package org.openprofiles.application.contract;
+
+import org.openprofiles.application.shared.Transactions;
+import org.openprofiles.domain.access.AccessProfiles;
+import org.openprofiles.domain.access.AccessSettings;
+import org.openprofiles.domain.access.Assignments;
+import org.openprofiles.domain.access.AttributeCatalogs;
+import org.openprofiles.domain.access.ComplianceFindings;
+import org.openprofiles.domain.access.Directory;
+import org.openprofiles.domain.certificate.CertificateProfiles;
+import org.openprofiles.domain.certificate.CertificateRequests;
+import org.openprofiles.domain.certificate.ProfileOwners;
+import org.openprofiles.domain.certificate.ProfileTemplates;
+import org.openprofiles.domain.security.AuditTrail;
+import org.openprofiles.domain.security.Credentials;
+import org.openprofiles.domain.security.Users;
+
+/**
+ * Every storage port one adapter offers, over one fresh store, with the unit of work they join:
+ * what a port contract runs against. A contract needs more than its own port, because the rows it
+ * stores refer to others (a profile to its owner and template, an assignment to an account).
+ */
+public interface Storage extends AutoCloseable {
+
+    Transactions transactions();
+
+    Users users();
+
+    Credentials credentials();
+
+    AuditTrail auditTrail();
+
+    ProfileTemplates profileTemplates();
+
+    CertificateProfiles certificateProfiles();
+
+    CertificateRequests certificateRequests();
+
+    ProfileOwners profileOwners();
+
+    AccessProfiles accessProfiles();
+
+    Directory directory();
+
+    Assignments assignments();
+
+    ComplianceFindings complianceFindings();
+
+    AttributeCatalogs attributeCatalogs();
+
+    AccessSettings accessSettings();
+
+    /** Releases the store (a database copy is dropped, memory is let go). */
+    @Override
+    void close();
+}
