@@ -49,8 +49,8 @@ public final class EnsureAdmin {
             if (token.strip().length() < MIN_CONFIGURED_TOKEN_LENGTH) {
                 throw new Invalid(
                         "too_short",
-                        "PROFILES_ADMIN_TOKEN",
-                        "PROFILES_ADMIN_TOKEN must be at least " + MIN_CONFIGURED_TOKEN_LENGTH + " characters");
+                        "adminToken",
+                        "the configured admin token must be at least " + MIN_CONFIGURED_TOKEN_LENGTH + " characters");
             }
         });
         return transactions.inTransaction(() -> {
