@@ -3,6 +3,7 @@ package org.openprofiles.bootstrap;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
+import org.glassfish.jersey.server.model.ResourceModel;
 import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.DatabaseSettings;
 import org.openprofiles.adapter.metrics.shared.PrometheusMetrics;
@@ -124,6 +125,11 @@ public final class Server implements AutoCloseable {
     /** The database this server uses: for tests and tools in this module. */
     Database database() {
         return database;
+    }
+
+    /** What Jersey serves: tests enumerate every route from it. */
+    ResourceModel resourceModel() {
+        return http.resourceModel();
     }
 
     /** Stops the embedded database only (tests use it to see readiness fail). */

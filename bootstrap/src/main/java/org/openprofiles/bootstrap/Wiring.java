@@ -13,6 +13,8 @@ import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.metrics.security.MeteredAuditTrail;
 import org.openprofiles.adapter.metrics.shared.PrometheusMetrics;
+import org.openprofiles.adapter.rest.apidocs.ApiDocsResource;
+import org.openprofiles.adapter.rest.apidocs.OpenApiResource;
 import org.openprofiles.adapter.rest.console.ConsoleResource;
 import org.openprofiles.adapter.rest.console.ConsoleSettings;
 import org.openprofiles.adapter.rest.health.HealthResource;
@@ -109,6 +111,8 @@ final class Wiring {
         components.add(new JsonMappers().withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
         components.addAll(new AccessWiring(this, config.profilesTimeZone(), clock).restComponents());
         components.add(new ConsoleResource(consoleSettings(config)));
+        components.add(new OpenApiResource(Cli.Version.number()));
+        components.add(new ApiDocsResource());
         return components;
     }
 

@@ -54,9 +54,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        String relative = stripSlashes(path);
-        if (OPEN_PATHS.contains(relative) || OPEN_PREFIXES.stream().anyMatch(relative::startsWith)) {
+        if (isOpen(request.getUriInfo().getPath())) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -89,6 +87,12 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             scheme = "Bearer";
         }
         request.setSecurityContext(new Caller(principal, scheme));
+    }
+
+    /** Whether {@code path} (relative to the application, slashes or not) is served without a token. */
+    public static boolean isOpen(String path) {
+        String relative = stripSlashes(path);
+        return OPEN_PATHS.contains(relative) || OPEN_PREFIXES.stream().anyMatch(relative::startsWith);
     }
 
     private static String stripSlashes(String path) {

@@ -1,6 +1,10 @@
 package org.openprofiles.adapter.rest.certificate.cm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -160,6 +164,11 @@ public final class CertificateRequestsResource {
 
     @GET
     @Path("requests/{id}/profiles")
+    @ApiResponse(
+            responseCode = "200",
+            description = "the profiles the request acts on",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ProfileModel.class))))
+    @ApiResponse(responseCode = "204", description = "none")
     public Response profiles(@PathParam("id") String id, @Context SecurityContext security) {
         List<ProfileWithOperations> found = listProfiles.list(Caller.of(security), requestId(id));
         if (found.isEmpty()) {
