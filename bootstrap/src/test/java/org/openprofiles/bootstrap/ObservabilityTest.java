@@ -251,6 +251,23 @@ class ObservabilityTest extends EndToEndTest {
                 "{\"status\":\"READY\",\"database\":\"UP\"}", http.get("/ready").body());
     }
 
+    @Test
+    void theApiPageIsServedOpenlyUnderAContentSecurityPolicyWithoutUnsafeInline() {
+        HttpResponse<String> page = http.get("/docs");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("/docs/swagger-ui-bundle.js")
+                && page.body().contains("/docs/init.js"));
+        assertFalse(page.body().contains("<script>"), "no inline script");
+        String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("script-src 'self'"), policy);
+        assertFalse(policy.contains("unsafe-inline") || policy.contains("unsafe-eval"), policy);
+        assertTrue(http.get("/docs/init.js").body().contains("url: '/openapi.json'"));
+        assertEquals(200, http.get("/docs/swagger-ui-bundle.js").statusCode());
+        assertEquals(200, http.get("/docs/swagger-ui.css").statusCode());
+        assertEquals(404, http.get("/docs/swagger-ui-es-bundle.js").statusCode(), "only the files the page loads");
+        assertEquals(404, http.get("/docs/..%2Fconsole%2Findex.html").statusCode());
+    }
+
     /** Scrapes until {@code expected} is there (the last requests' metrics are recorded just after their responses). */
     private static String scrapeUntil(String expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
