@@ -1,6 +1,7 @@
 package org.openprofiles.adapter.rest.apidocs;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
@@ -22,6 +23,11 @@ final class NullableProperties implements ModelConverter {
     public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
         if (!chain.hasNext()) {
             return null;
+        }
+        if (JsonNode.class.isAssignableFrom(
+                Json31.mapper().constructType(type.getType()).getRawClass())) {
+            // A body read as a JSON tree: the route's description says what it holds.
+            return new Schema<>().types(new LinkedHashSet<>(Set.of("object")));
         }
         Schema<?> schema = chain.next().resolve(type, context, chain);
         if (schema == null || !type.isSchemaProperty() || schema.get$ref() != null || isPrimitive(type)) {
