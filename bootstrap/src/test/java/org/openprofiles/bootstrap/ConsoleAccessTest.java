@@ -14,6 +14,7 @@ import org.openprofiles.domain.security.Role;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -200,11 +201,18 @@ class ConsoleAccessTest extends ConsoleBrowserTest {
             assertEquals("token", active.getAttribute("name"), "the token field is reachable with Tab");
             active.sendKeys(manager.token(), Keys.ENTER);
             browser.waitFor(By.id("sign-out"));
-            for (int i = 0; i < 10; i++) {
-                driver.switchTo().activeElement().sendKeys(Keys.TAB);
-                String href = driver.switchTo().activeElement().getAttribute("href");
-                if (href != null && href.endsWith("#/access")) {
-                    break;
+            // The menu is built from what the API offers this caller: wait until it is complete,
+            // so the Tab presses below walk a page that is no longer being redrawn.
+            browser.waitFor(By.cssSelector("a[href$='#/access']"));
+            for (int i = 0; i < 15; i++) {
+                try {
+                    driver.switchTo().activeElement().sendKeys(Keys.TAB);
+                    String href = driver.switchTo().activeElement().getAttribute("href");
+                    if (href != null && href.endsWith("#/access")) {
+                        break;
+                    }
+                } catch (StaleElementReferenceException redrawn) {
+                    // The focused element was replaced under us: press Tab again on the new page.
                 }
             }
             driver.switchTo().activeElement().sendKeys(Keys.ENTER);
