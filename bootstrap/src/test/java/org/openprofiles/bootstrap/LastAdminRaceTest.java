@@ -31,8 +31,7 @@ class LastAdminRaceTest extends EndToEndTest {
         // The loser is refused either way: 409 when both were signed in before either committed,
         // 401 when the winner had already disabled it before its token was checked (seen under load).
         List<Integer> sorted = statuses.stream().sorted().toList();
-        assertTrue(
-                sorted.equals(List.of(200, 409)) || sorted.equals(List.of(200, 401)), statuses.toString());
+        assertTrue(sorted.equals(List.of(200, 409)) || sorted.equals(List.of(200, 401)), statuses.toString());
         Integer enabledAdmins = db.jdbi()
                 .withHandle(h -> h.createQuery("SELECT count(*) FROM app_user WHERE enabled AND 'admin' = ANY (roles)")
                         .mapTo(Integer.class)
