@@ -145,6 +145,22 @@ public final class Config {
             "time zone of the access profiles' M/d/yyyy dates (an IANA id such as Europe/Berlin)",
             Config::zone));
 
+    public static final Setting<String> LOG_FORMAT = define(Setting.of(
+            "log-format",
+            "text",
+            "how log lines (on stderr) are written: text (one readable line each) or json (one JSON object each)",
+            text -> oneOf(text, "text", "json")));
+    public static final Setting<Boolean> ACCESS_LOG = define(Setting.of(
+            "access-log",
+            "true",
+            "one log line per request (logger org.openprofiles.access): true or false",
+            Config::bool));
+    public static final Setting<Boolean> METRICS = define(Setting.of(
+            "metrics",
+            "true",
+            "collect metrics and serve them at /metrics (role metrics-reader): true or false",
+            Config::bool));
+
     /** The variable and flag naming the configuration file; not a setting itself (a file cannot name a file). */
     public static final String CONFIG_ENV = "PROFILES_CONFIG";
 
@@ -375,6 +391,19 @@ public final class Config {
         return get(TIME_ZONE);
     }
 
+    /** {@code true} for JSON log lines, {@code false} for text. */
+    public boolean jsonLogs() {
+        return get(LOG_FORMAT).equals("json");
+    }
+
+    public boolean accessLog() {
+        return get(ACCESS_LOG);
+    }
+
+    public boolean metrics() {
+        return get(METRICS);
+    }
+
     @Override
     public String toString() {
         return "Config[http=" + httpHost() + ":" + httpPort() + ", db=" + dbUrl().orElse("embedded in " + dataDir())
@@ -522,6 +551,22 @@ public final class Config {
     }
 
     // Parsers. Their messages complete "<flag> / <variable> ...".
+
+    private static String oneOf(String text, String... allowed) {
+        String value = text.strip().toLowerCase(Locale.ROOT);
+        if (!Arrays.asList(allowed).contains(value)) {
+            throw new IllegalArgumentException("must be one of " + String.join(", ", allowed) + ", was '" + text + "'");
+        }
+        return value;
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false, was '" + text + "'");
+        };
+    }
 
     private static String nonBlank(String text) {
         if (text.isBlank()) {

@@ -44,6 +44,7 @@ class ServeCommand implements Callable<Integer>, Cli.UsesSettings {
             io.out().print(config.describe());
             return Cli.OK;
         }
+        LogFormat.apply(config);
         Server server = Server.start(config);
         // First: nothing may fail between creating the admin and showing its token.
         server.firstStart()

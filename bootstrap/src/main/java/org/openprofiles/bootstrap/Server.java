@@ -3,8 +3,10 @@ package org.openprofiles.bootstrap;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
+import org.glassfish.jersey.server.model.ResourceModel;
 import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.DatabaseSettings;
+import org.openprofiles.adapter.metrics.shared.PrometheusMetrics;
 import org.openprofiles.adapter.rest.shared.RestApplication;
 import org.openprofiles.adapter.rest.shared.RestServer;
 import org.openprofiles.application.security.EnsureAdmin;
@@ -25,18 +27,21 @@ public final class Server implements AutoCloseable {
     private final Database database;
     private final RestServer http;
     private final EnsureAdmin.Outcome firstStart;
+    private final Wiring wiring;
 
     private Server(
             Config config,
             Optional<EmbeddedDatabase> embedded,
             Database database,
             RestServer http,
-            EnsureAdmin.Outcome firstStart) {
+            EnsureAdmin.Outcome firstStart,
+            Wiring wiring) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
         this.http = http;
         this.firstStart = firstStart;
+        this.wiring = wiring;
     }
 
     /** Starts everything or nothing: a failure part-way stops what had started. */
@@ -58,7 +63,10 @@ public final class Server implements AutoCloseable {
             try {
                 // The last step that can fail; the caller prints a generated token right after it.
                 EnsureAdmin.Outcome firstStart = wiring.ensureAdmin().ensure(config.adminToken());
-                return new Server(config, embedded, database, http, firstStart);
+                Server server = new Server(config, embedded, database, http, firstStart, wiring);
+                wiring.health.markStarted();
+                server.logStarted();
+                return server;
             } catch (RuntimeException e) {
                 http.stop(java.time.Duration.ZERO);
                 throw e;
@@ -70,6 +78,31 @@ public final class Server implements AutoCloseable {
             embedded.ifPresent(EmbeddedDatabase::close);
             throw e;
         }
+    }
+
+    /** What an operator wants to know once the server is up; never a password or a token. */
+    private void logStarted() {
+        LOG.info(
+                "database: {}",
+                embedded.map(e -> "embedded PostgreSQL, data in "
+                                + config.dataDir()
+                                        .resolve("postgres")
+                                        .toAbsolutePath()
+                                        .normalize())
+                        .orElseGet(() -> "external "
+                                + StartupLines.withoutSecrets(config.dbUrl().orElseThrow()) + " as user "
+                                + config.dbUser()));
+        LOG.info("migrations: {}", database.migrations().describe());
+        LOG.info("connection pool: at most {} connections", database.poolSize());
+        LOG.info(
+                "OpenID Connect: {}",
+                config.oidc().map(o -> "on, issuer " + o.issuer()).orElse("off (API tokens only)"));
+        LOG.info(
+                "metrics: {}; access log: {}; log format: {}",
+                config.metrics() ? "on at /metrics (role metrics-reader)" : "off",
+                config.accessLog() ? "on" : "off",
+                config.jsonLogs() ? "json" : "text");
+        LOG.info("listening on {}{}", http.uri(), config.tls().isPresent() ? " (HTTPS only)" : "");
     }
 
     /** The embedded database's settings when there is one, else the configured external database's. */
@@ -94,6 +127,11 @@ public final class Server implements AutoCloseable {
         return database;
     }
 
+    /** What Jersey serves: tests enumerate every route from it. */
+    ResourceModel resourceModel() {
+        return http.resourceModel();
+    }
+
     /** Stops the embedded database only (tests use it to see readiness fail). */
     void stopEmbeddedDatabase() {
         embedded.ifPresent(EmbeddedDatabase::close);
@@ -106,6 +144,7 @@ public final class Server implements AutoCloseable {
         http.stop(config.shutdownGrace());
         database.close();
         embedded.ifPresent(EmbeddedDatabase::close);
+        wiring.metrics.ifPresent(PrometheusMetrics::close);
         LOG.info("stopped");
     }
 }

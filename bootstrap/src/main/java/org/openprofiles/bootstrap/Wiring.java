@@ -1,5 +1,6 @@
 package org.openprofiles.bootstrap;
 
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,17 +11,24 @@ import org.openprofiles.adapter.jdbc.security.JdbiCredentials;
 import org.openprofiles.adapter.jdbc.security.JdbiUsers;
 import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
+import org.openprofiles.adapter.metrics.security.MeteredAuditTrail;
+import org.openprofiles.adapter.metrics.shared.PrometheusMetrics;
+import org.openprofiles.adapter.rest.apidocs.ApiDocsResource;
+import org.openprofiles.adapter.rest.apidocs.OpenApiResource;
 import org.openprofiles.adapter.rest.console.ConsoleResource;
 import org.openprofiles.adapter.rest.console.ConsoleSettings;
 import org.openprofiles.adapter.rest.health.HealthResource;
+import org.openprofiles.adapter.rest.health.MetricsResource;
 import org.openprofiles.adapter.rest.shared.AuthenticationFilter;
 import org.openprofiles.adapter.rest.shared.AuthorizationFeature;
 import org.openprofiles.adapter.rest.shared.CorsFilter;
 import org.openprofiles.adapter.rest.shared.ExternalTokenVerifier;
 import org.openprofiles.adapter.rest.shared.JsonMappers;
 import org.openprofiles.adapter.rest.shared.PublicUris;
+import org.openprofiles.adapter.rest.shared.RequestObservation;
 import org.openprofiles.adapter.rest.shared.TlsSettings;
-import org.openprofiles.application.health.CheckReadiness;
+import org.openprofiles.application.health.CheckHealth;
+import org.openprofiles.application.health.HealthCheck;
 import org.openprofiles.application.security.Authenticate;
 import org.openprofiles.application.security.EnsureAdmin;
 import org.openprofiles.application.shared.Audit;
@@ -48,13 +56,23 @@ final class Wiring {
     final Users users;
     final Credentials credentials;
 
+    // Operations: metrics (when switched on) and health.
+    final Optional<PrometheusMetrics> metrics;
+    final CheckHealth health;
+
     Wiring(Config config, Database database, Clock clock) {
         this.config = config;
         this.database = database;
         this.clock = clock;
         this.transactions = database.transactions();
         this.accessPolicy = new RoleBasedAccessPolicy();
-        this.auditTrail = new JdbiAuditTrail(transactions);
+        this.metrics = config.metrics() ? Optional.of(new PrometheusMetrics()) : Optional.empty();
+        this.metrics.ifPresent(m -> database.recordPoolMetrics(new MicrometerMetricsTrackerFactory(m.registry())));
+        // Every committed audit event is counted: the domain counters (requests, certificates, syncs).
+        this.auditTrail = metrics.<AuditTrail>map(
+                        m -> new MeteredAuditTrail(new JdbiAuditTrail(transactions), transactions, m.registry()))
+                .orElseGet(() -> new JdbiAuditTrail(transactions));
+        this.health = new CheckHealth(new JdbcDatabaseProbe(database), healthChecks());
         this.audit = new Audit(auditTrail, clock);
         this.users = new JdbiUsers(transactions);
         this.credentials = new JdbiCredentials(transactions);
@@ -64,9 +82,22 @@ final class Wiring {
         return new EnsureAdmin(users, credentials, transactions, audit, clock);
     }
 
+    /**
+     * The named checks {@code /health/ready} reports besides the database. The hook for the
+     * certificate authority's and the directory synchronisation's checks once they are wired:
+     * reported, and failing readiness only when built with {@code required() == true}.
+     */
+    private static List<HealthCheck> healthChecks() {
+        return List.of();
+    }
+
     /** The Jersey components (resources, filters) of the running service. */
     List<Object> restComponents() {
         List<Object> components = new ArrayList<>();
+        if (config.accessLog() || metrics.isPresent()) {
+            components.add(new RequestObservation(metrics.map(PrometheusMetrics::registry), config.accessLog()));
+        }
+        metrics.ifPresent(m -> components.add(new MetricsResource(m::scrape)));
         components.add(new PublicUris(config.publicBaseUrl(), config.trustedProxies(), config.httpHost()));
         components.add(new CorsFilter(config.corsAllowedOrigins()));
         components.add(new AuthenticationFilter(
@@ -74,12 +105,14 @@ final class Wiring {
                 externalTokenVerifier(),
                 config.tls().filter(tls -> tls.clientCa().isPresent()).map(TlsSettings::userField)));
         components.add(new AuthorizationFeature(accessPolicy));
-        components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
+        components.add(new HealthResource(health));
         components.addAll(new SecurityWiring(this, clock).restComponents());
         components.addAll(new CertificateWiring(this, clock).restComponents());
         components.add(new JsonMappers().withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
         components.addAll(new AccessWiring(this, config.profilesTimeZone(), clock).restComponents());
         components.add(new ConsoleResource(consoleSettings(config)));
+        components.add(new OpenApiResource(Cli.Version.number()));
+        components.add(new ApiDocsResource());
         return components;
     }
 

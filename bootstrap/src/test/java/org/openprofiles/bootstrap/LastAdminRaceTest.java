@@ -1,6 +1,7 @@
 package org.openprofiles.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +28,10 @@ class LastAdminRaceTest extends EndToEndTest {
         List<Integer> statuses = List.of(
                 firstDisablesSecond.join().statusCode(),
                 secondDisablesFirst.join().statusCode());
-        assertEquals(List.of(200, 409), statuses.stream().sorted().toList(), statuses.toString());
+        // The loser is refused either way: 409 when both were signed in before either committed,
+        // 401 when the winner had already disabled it before its token was checked (seen under load).
+        List<Integer> sorted = statuses.stream().sorted().toList();
+        assertTrue(sorted.equals(List.of(200, 409)) || sorted.equals(List.of(200, 401)), statuses.toString());
         Integer enabledAdmins = db.jdbi()
                 .withHandle(h -> h.createQuery("SELECT count(*) FROM app_user WHERE enabled AND 'admin' = ANY (roles)")
                         .mapTo(Integer.class)

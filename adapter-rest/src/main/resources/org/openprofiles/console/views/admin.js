@@ -3,7 +3,7 @@
 import { api, ApiError, ADMIN, query } from '../api.js';
 import { h, clear, field, formError, onSubmit, pagedList, dialog, chip, dateTime, page, announce } from '../ui.js';
 
-const ROLES = ['admin', 'profile-manager', 'profile-reader', 'cm-agent', 'cm-approver'];
+const ROLES = ['admin', 'profile-manager', 'profile-reader', 'cm-agent', 'cm-approver', 'metrics-reader'];
 const OPERATIONS = ['enroll', 'renew', 'disable', 'recover', 'recoveronbehalf', 'suspend', 'reinstate', 'unblock', 'onlineupdate', 'duplicate', 'retire', 'revoke'];
 
 function subnav(current) {

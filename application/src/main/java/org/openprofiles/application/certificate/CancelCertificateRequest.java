@@ -65,7 +65,7 @@ public final class CancelCertificateRequest {
                     "certificate-request",
                     id.toString(),
                     Map.of("status", request.status().name()),
-                    Map.of("status", ended.status().name()));
+                    Map.of("status", ended.status().name(), "type", ended.type().name()));
             return ended;
         });
     }

@@ -60,6 +60,8 @@ public final class DecideCertificateRequest {
                 throw new Conflict("already_decided", "approver", "the caller has already decided on this request");
             }
             Map<String, Object> after = new LinkedHashMap<>();
+            // The type travels with every status change, so the metrics count requests by type.
+            after.put("type", request.type().name());
             CertificateRequest result = decided(request, decision, now, after);
             requests.update(result);
             audit.record(

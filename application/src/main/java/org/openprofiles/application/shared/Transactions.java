@@ -15,6 +15,16 @@ public interface Transactions {
     /** Runs {@code work} in one read-only transaction: a consistent view for multi-query reads. */
     <T> T readOnly(Supplier<T> work);
 
+    /**
+     * Runs {@code action} once the unit of work the caller is in has committed, and never if it
+     * rolls back; outside a unit of work, at once. For what must only follow a durable change
+     * (counting it in the metrics), never for the change itself. The default suits a unit of work
+     * that cannot roll back; every storage adapter overrides it.
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();

@@ -224,6 +224,39 @@ public abstract class TransactionsContract extends StorageContract {
         assertFalse(stored(pending));
     }
 
+    @Test
+    void anAfterCommitActionRunsOnceTheOutermostUnitOfWorkCommitsAndSeesItsWrites() {
+        User a = newUser();
+        List<String> seen = new java.util.ArrayList<>();
+        transactions().run(() -> {
+            users().add(a);
+            transactions().run(() -> transactions().afterCommit(() -> seen.add("inner")));
+            transactions().afterCommit(() -> seen.add(stored(a) ? "outer, committed" : "outer, not yet"));
+            assertEquals(List.of(), seen, "nothing runs before the commit, not even at the end of a nested unit");
+        });
+        assertEquals(List.of("inner", "outer, committed"), seen);
+    }
+
+    @Test
+    void anAfterCommitActionNeverRunsWhenTheUnitOfWorkRollsBack() {
+        List<String> seen = new java.util.ArrayList<>();
+        assertThrows(
+                IllegalStateException.class,
+                () -> transactions().run(() -> {
+                    transactions().afterCommit(() -> seen.add("ran"));
+                    throw new IllegalStateException("the change fails");
+                }));
+        transactions().run(() -> {});
+        assertEquals(List.of(), seen);
+    }
+
+    @Test
+    void anAfterCommitActionOutsideAUnitOfWorkRunsAtOnce() {
+        List<String> seen = new java.util.ArrayList<>();
+        transactions().afterCommit(() -> seen.add("ran"));
+        assertEquals(List.of("ran"), seen);
+    }
+
     private static AuditEvent event(String objectId) {
         return AuditEvent.of(
                 Fixtures.NOW, Optional.empty(), "thing.change", "thing", objectId, Map.of(), Map.of("n", 1));

@@ -20,5 +20,8 @@ public enum Action {
 
     READ_ACCESS_PROFILES,
     MANAGE_ACCESS_PROFILES,
-    MANAGE_DIRECTORY
+    MANAGE_DIRECTORY,
+
+    /** Read the operational metrics (request rates, latencies, pool use, domain counters). */
+    READ_METRICS
 }

@@ -18,7 +18,9 @@ public enum Role {
     /** Act on other users' certificate profiles where a template allows agents. */
     CM_AGENT("cm-agent"),
     /** Approve or deny certificate requests. */
-    CM_APPROVER("cm-approver");
+    CM_APPROVER("cm-approver"),
+    /** Read the service's metrics (a monitoring system's account); nothing else. */
+    METRICS_READER("metrics-reader");
 
     private final String wireName;
 

@@ -26,6 +26,7 @@ public final class RoleBasedAccessPolicy implements AccessPolicy {
             case DECIDE_CERTIFICATE_REQUESTS -> principal.has(Role.CM_APPROVER);
             case READ_ACCESS_PROFILES -> principal.has(Role.PROFILE_READER) || principal.has(Role.PROFILE_MANAGER);
             case MANAGE_ACCESS_PROFILES -> principal.has(Role.PROFILE_MANAGER);
+            case READ_METRICS -> principal.has(Role.METRICS_READER);
         };
     }
 

@@ -60,6 +60,23 @@ class RoleBasedAccessPolicyTest {
     }
 
     @Test
+    void metricsAreReadByMetricsReadersAndAdminsAndTheRoleGrantsNothingElse() {
+        Resource metrics = Resource.of("metrics");
+        assertTrue(policy.permits(as(bob, Role.METRICS_READER), Action.READ_METRICS, metrics));
+        assertFalse(policy.permits(
+                as(bob, Role.PROFILE_MANAGER, Role.PROFILE_READER, Role.CM_AGENT, Role.CM_APPROVER),
+                Action.READ_METRICS,
+                metrics));
+        for (Action action : Action.values()) {
+            if (action != Action.READ_METRICS) {
+                assertFalse(
+                        policy.permits(as(bob, Role.METRICS_READER), action, Resource.ownedBy("x", alice)),
+                        action.name());
+            }
+        }
+    }
+
+    @Test
     void onlyApproversDecideCertificateRequests() {
         assertTrue(
                 policy.permits(as(bob, Role.CM_APPROVER), Action.DECIDE_CERTIFICATE_REQUESTS, Resource.of("request")));

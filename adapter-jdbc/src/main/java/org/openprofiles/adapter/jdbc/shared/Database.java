@@ -2,6 +2,7 @@ package org.openprofiles.adapter.jdbc.shared;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,9 +23,11 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final JdbiTransactions transactions;
     private final StatementCounter statements = new StatementCounter();
+    private final Migrations.Outcome migrations;
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, Migrations.Outcome migrations) {
         this.pool = pool;
+        this.migrations = migrations;
         this.jdbi = configure(Jdbi.create(pool));
         this.jdbi.setSqlLogger(statements);
         this.transactions = new JdbiTransactions(jdbi);
@@ -37,8 +40,7 @@ public final class Database implements AutoCloseable {
         checkReachable(settings);
         HikariDataSource pool = createPool(settings);
         try {
-            Migrations.migrate(pool);
-            return new Database(pool);
+            return new Database(pool, Migrations.apply(pool));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -65,6 +67,24 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return pool;
+    }
+
+    /** What opening the database migrated. */
+    public Migrations.Outcome migrations() {
+        return migrations;
+    }
+
+    /** How many connections the pool may hold. */
+    public int poolSize() {
+        return pool.getMaximumPoolSize();
+    }
+
+    /**
+     * Publishes the pool's gauges and timers (connections active, idle, pending, acquisition
+     * time, …) through {@code metrics}, e.g. Hikari's Micrometer tracker; once per database.
+     */
+    public void recordPoolMetrics(MetricsTrackerFactory metrics) {
+        pool.setMetricsTrackerFactory(metrics);
     }
 
     /** True when a trivial query answers within two seconds. */

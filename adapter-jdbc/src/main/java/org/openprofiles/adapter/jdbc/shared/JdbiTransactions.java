@@ -43,6 +43,16 @@ public final class JdbiTransactions implements Transactions {
         return run(work, true);
     }
 
+    @Override
+    public void afterCommit(Runnable action) {
+        Handle handle = current.get();
+        if (handle == null) {
+            action.run();
+        } else {
+            handle.afterCommit(action);
+        }
+    }
+
     /** Runs {@code work} on the current transaction's handle, or on a short-lived one. */
     public <T> T withHandle(Function<Handle, T> work) {
         Handle handle = current.get();

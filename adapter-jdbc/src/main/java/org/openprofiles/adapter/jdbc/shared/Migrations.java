@@ -24,6 +24,28 @@ public final class Migrations {
 
     /** Applies pending migrations up to {@code target} (all when empty); returns how many ran. */
     public static int migrate(DataSource dataSource, Optional<String> target) {
+        return apply(dataSource, target).applied();
+    }
+
+    /**
+     * What a migration did: the schema version before ({@code empty} for a database without a
+     * schema), the version after, and how many migrations ran.
+     */
+    public record Outcome(Optional<String> from, String to, int applied) {
+
+        /** E.g. {@code schema 14 → 21 (3 migrations applied)}, for the start-up log. */
+        public String describe() {
+            return "schema " + from.orElse("(none)") + " → " + to + " (" + applied + " migration"
+                    + (applied == 1 ? "" : "s") + " applied)";
+        }
+    }
+
+    /** Applies every pending migration and says what it did. */
+    public static Outcome apply(DataSource dataSource) {
+        return apply(dataSource, Optional.empty());
+    }
+
+    private static Outcome apply(DataSource dataSource, Optional<String> target) {
         try {
             MigrateResult result = Flyway.configure()
                     .dataSource(dataSource)
@@ -33,7 +55,11 @@ public final class Migrations {
                     .target(target.map(MigrationVersion::fromVersion).orElse(MigrationVersion.LATEST))
                     .load()
                     .migrate();
-            return result.migrationsExecuted;
+            Optional<String> from = Optional.ofNullable(result.initialSchemaVersion);
+            String to = Optional.ofNullable(result.targetSchemaVersion)
+                    .or(() -> from)
+                    .orElse("(none)");
+            return new Outcome(from, to, result.migrationsExecuted);
         } catch (FlywayException e) {
             throw new DatabaseUnavailable("database migration failed: " + firstLine(e.getMessage()), e);
         }

@@ -1,7 +1,9 @@
 package org.openprofiles.adapter.memory.shared;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -29,6 +31,7 @@ public final class MemoryTransactions implements Transactions {
     private static final class UnitOfWork {
         private final boolean readOnly;
         private final Deque<Runnable> undo = new ArrayDeque<>();
+        private final List<Runnable> afterCommit = new ArrayList<>();
 
         UnitOfWork(boolean readOnly) {
             this.readOnly = readOnly;
@@ -49,6 +52,16 @@ public final class MemoryTransactions implements Transactions {
     @Override
     public <T> T readOnly(Supplier<T> work) {
         return run(work, true);
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        UnitOfWork unit = current.get();
+        if (unit == null) {
+            action.run();
+        } else {
+            unit.afterCommit.add(action);
+        }
     }
 
     /** True while the calling thread is inside a unit of work. */
@@ -94,8 +107,9 @@ public final class MemoryTransactions implements Transactions {
         held.lock();
         UnitOfWork unit = new UnitOfWork(readOnly);
         current.set(unit);
+        T result;
         try {
-            return work.get();
+            result = work.get();
         } catch (RuntimeException | Error failure) {
             unit.rollBack();
             throw failure;
@@ -103,5 +117,7 @@ public final class MemoryTransactions implements Transactions {
             current.remove();
             held.unlock();
         }
+        unit.afterCommit.forEach(Runnable::run);
+        return result;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.openprofiles.application.security.Authenticate;
@@ -14,7 +15,8 @@ import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.shared.Unauthenticated;
 
 /**
- * Every route but health, readiness and the web console's files needs
+ * Every route but health and readiness ({@code /health…}, {@code /ready}), the API description
+ * ({@code /openapi.json}, {@code /openapi.yaml}, {@code /docs…}) and the web console's files needs
  * {@code Authorization: Bearer <token>} (the console is a public page that calls the API with
  * the user's token; it has no privileges of its own). The token is
  * an API token of this service, or, when an {@link ExternalTokenVerifier} is configured, a JWT
@@ -27,8 +29,9 @@ import org.openprofiles.domain.shared.Unauthenticated;
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthenticationFilter implements ContainerRequestFilter {
 
-    private static final Set<String> OPEN_PATHS = Set.of("health", "ready", "console");
-    private static final String OPEN_PREFIX = "console/";
+    private static final Set<String> OPEN_PATHS =
+            Set.of("health", "ready", "console", "openapi.json", "openapi.yaml", "docs");
+    private static final List<String> OPEN_PREFIXES = List.of("console/", "health/", "docs/");
     private static final String BEARER = "bearer ";
 
     private final Authenticate authenticate;
@@ -51,9 +54,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        String relative = stripSlashes(path);
-        if (OPEN_PATHS.contains(relative) || relative.startsWith(OPEN_PREFIX)) {
+        if (isOpen(request.getUriInfo().getPath())) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -86,6 +87,12 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             scheme = "Bearer";
         }
         request.setSecurityContext(new Caller(principal, scheme));
+    }
+
+    /** Whether {@code path} (relative to the application, slashes or not) is served without a token. */
+    public static boolean isOpen(String path) {
+        String relative = stripSlashes(path);
+        return OPEN_PATHS.contains(relative) || OPEN_PREFIXES.stream().anyMatch(relative::startsWith);
     }
 
     private static String stripSlashes(String path) {

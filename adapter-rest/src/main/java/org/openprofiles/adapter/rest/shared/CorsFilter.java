@@ -23,8 +23,9 @@ import java.util.Locale;
 public final class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final String METHODS = "GET, POST, PUT, DELETE, OPTIONS";
-    static final String HEADERS = "Authorization, Content-Type, Accept, If-Match, If-None-Match, Idempotency-Key";
-    static final String EXPOSED = "Location, Link, ETag, WWW-Authenticate";
+    static final String HEADERS =
+            "Authorization, Content-Type, Accept, If-Match, If-None-Match, Idempotency-Key, X-Request-Id";
+    static final String EXPOSED = "Location, Link, ETag, WWW-Authenticate, X-Request-Id";
 
     private final List<String> allowed;
 

@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * The service's one error body, RFC 9457 {@code application/problem+json}, on every route of
  * every dialect. {@code code} is stable for machines, {@code field} names the offending input,
- * {@code errors} lists every violation when a whole document was checked.
+ * {@code errors} lists every violation when a whole document was checked, {@code requestId} is
+ * the request's {@code X-Request-Id} (stamped on every problem by {@link RequestIds}, so a user
+ * can quote it and an operator find the request's log lines).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
@@ -19,6 +21,7 @@ public record Problem(
         String code,
         String field,
         String correlationId,
+        String requestId,
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -29,7 +32,7 @@ public record Problem(
 
     public static Problem of(Response.StatusType status, String code, String field, String detail) {
         return new Problem(
-                "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, code, field, null, null);
+                "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, code, field, null, null, null);
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
@@ -41,11 +44,16 @@ public record Problem(
                 code,
                 field,
                 correlationId,
+                requestId,
                 fieldErrors.isEmpty() ? null : List.copyOf(fieldErrors));
     }
 
     public Problem withCorrelationId(String id) {
-        return new Problem(type, title, status, detail, code, field, id, errors);
+        return new Problem(type, title, status, detail, code, field, id, requestId, errors);
+    }
+
+    public Problem withRequestId(String id) {
+        return new Problem(type, title, status, detail, code, field, correlationId, id, errors);
     }
 
     public Response toResponse() {

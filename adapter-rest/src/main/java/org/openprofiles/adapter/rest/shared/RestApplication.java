@@ -29,6 +29,7 @@ public final class RestApplication {
                 .filter(JsonMappers.class::isInstance)
                 .findFirst()
                 .orElseGet(JsonMappers::new));
+        config.register(new RequestIds());
         config.register(new TextRulesFilter());
         config.register(new SecurityHeadersFilter());
         config.register(new VendorPathNormalizer());

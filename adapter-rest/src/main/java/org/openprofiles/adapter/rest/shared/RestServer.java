@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -28,7 +29,12 @@ import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ApplicationHandler;
+import org.glassfish.jersey.server.ExtendedResourceContext;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.model.ResourceModel;
+import org.glassfish.jersey.server.spi.Container;
+import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,11 +66,17 @@ public final class RestServer implements AutoCloseable {
     private final HttpServer server;
     private final Optional<HttpServer> redirect;
     private final URI uri;
+    private final AtomicReference<ApplicationHandler> application;
 
-    private RestServer(HttpServer server, Optional<HttpServer> redirect, URI uri) {
+    private RestServer(
+            HttpServer server,
+            Optional<HttpServer> redirect,
+            URI uri,
+            AtomicReference<ApplicationHandler> application) {
         this.server = server;
         this.redirect = redirect;
         this.uri = uri;
+        this.application = application;
     }
 
     /** Binds and starts serving plain HTTP; throws {@link UncheckedIOException} when the port is taken. */
@@ -80,6 +92,23 @@ public final class RestServer implements AutoCloseable {
      */
     public static RestServer start(
             String host, int port, Optional<TlsSettings> tls, Optional<URI> publicBase, ResourceConfig application) {
+        AtomicReference<ApplicationHandler> running = new AtomicReference<>();
+        application.register(new ContainerLifecycleListener() {
+            @Override
+            public void onStartup(Container container) {
+                running.set(container.getApplicationHandler());
+            }
+
+            @Override
+            public void onReload(Container container) {
+                running.set(container.getApplicationHandler());
+            }
+
+            @Override
+            public void onShutdown(Container container) {
+                // Nothing to release.
+            }
+        });
         URI requested = URI.create((tls.isPresent() ? "https" : "http") + "://" + host + ":" + port + "/");
         HttpServer server = tls.isPresent()
                 ? GrizzlyHttpServerFactory.createHttpServer(requested, application, true, sslEngine(tls.get()), false)
@@ -99,7 +128,7 @@ public final class RestServer implements AutoCloseable {
                 throw e;
             }
         }
-        return new RestServer(server, redirect, uri);
+        return new RestServer(server, redirect, uri, running);
     }
 
     private static void listen(HttpServer server, String host, int port) {
@@ -179,6 +208,18 @@ public final class RestServer implements AutoCloseable {
                     "cannot use the TLS keystore " + tls.keystore() + ": " + e.getMessage(),
                     e instanceof IOException io ? io : new IOException(e.getMessage(), e));
         }
+    }
+
+    /**
+     * Jersey's runtime model of what this server serves (every resource and method, as matched):
+     * for tests and tools that must see every route, including ones added later.
+     */
+    public ResourceModel resourceModel() {
+        return application
+                .get()
+                .getInjectionManager()
+                .getInstance(ExtendedResourceContext.class)
+                .getResourceModel();
     }
 
     /** The base URI clients use, with the port actually bound. */

@@ -1,5 +1,11 @@
 package org.openprofiles.adapter.rest.access.arm;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -71,6 +77,18 @@ public final class AccessProfilesResource {
 
     /** All profiles by name (paged, filtered by {@code name} / {@code search}), or those named by AdditionalProfileInformation. */
     @GET
+    @Parameter(in = ParameterIn.QUERY, name = "name", description = "profiles whose name starts with this")
+    @Parameter(in = ParameterIn.QUERY, name = "search", description = "profiles whose name contains this")
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = ADDITIONAL_INFORMATION,
+            description = "instead of the list: the profiles with these ids (repeatable)")
+    @Parameter(in = ParameterIn.QUERY, name = Paging.LIMIT, description = "page size")
+    @Parameter(in = ParameterIn.QUERY, name = Paging.CURSOR, description = "the next page, from the Link header")
+    @ApiResponse(
+            responseCode = "200",
+            description = "profiles by name",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ProfileModel.class))))
     public Response profiles(@Context SecurityContext security, @Context UriInfo uri) {
         ArmQuery query = new ArmQuery(uri);
         if (query.has(ADDITIONAL_INFORMATION)) {
@@ -121,6 +139,10 @@ public final class AccessProfilesResource {
     @Requires(value = Action.MANAGE_ACCESS_PROFILES, on = "access-profile")
     @POST
     @Path("createupdate")
+    @ApiResponse(
+            responseCode = "200",
+            description = "created or updated; on failure the same model with its errors, under the failure's status",
+            content = @Content(schema = @Schema(implementation = ProfileCreationResultModel.class)))
     public Response createUpdate(
             @Context SecurityContext security, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ProfileBody body) {
         Principal caller = Caller.of(security);
@@ -167,6 +189,11 @@ public final class AccessProfilesResource {
     @Requires(value = Action.MANAGE_ACCESS_PROFILES, on = "access-profile")
     @DELETE
     @Path("delete")
+    @Parameter(in = ParameterIn.QUERY, name = "profileId", required = true, description = "the profile's GUID")
+    @ApiResponse(
+            responseCode = "200",
+            description = "deleted",
+            content = @Content(schema = @Schema(implementation = ProfileDeletionResultModel.class)))
     public Response delete(@Context SecurityContext security, @Context UriInfo uri) {
         Principal caller = Caller.of(security);
         UUID id = null;

@@ -1,5 +1,11 @@
 package org.openprofiles.adapter.rest.access.arm;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,6 +38,12 @@ public final class AccountRequirementsResource {
 
     @GET
     @Path("attributesbyaccount")
+    @Parameter(in = ParameterIn.QUERY, name = "accountId", required = true, description = "the account's GUID")
+    @Parameter(in = ParameterIn.QUERY, name = Paging.LIMIT, description = "page size")
+    @Parameter(in = ParameterIn.QUERY, name = Paging.CURSOR, description = "the next page, from the Link header")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = AttributeModel.class))))
     public Response attributesByAccount(@Context SecurityContext security, @Context UriInfo uri) {
         ArmQuery query = new ArmQuery(uri);
         return Paging.plainArray(
@@ -43,6 +55,12 @@ public final class AccountRequirementsResource {
 
     @GET
     @Path("groupsbyaccount")
+    @Parameter(in = ParameterIn.QUERY, name = "accountId", required = true, description = "the account's GUID")
+    @Parameter(in = ParameterIn.QUERY, name = Paging.LIMIT, description = "page size")
+    @Parameter(in = ParameterIn.QUERY, name = Paging.CURSOR, description = "the next page, from the Link header")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = GroupModel.class))))
     public Response groupsByAccount(@Context SecurityContext security, @Context UriInfo uri) {
         ArmQuery query = new ArmQuery(uri);
         return Paging.plainArray(

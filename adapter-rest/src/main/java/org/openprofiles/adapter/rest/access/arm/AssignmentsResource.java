@@ -1,5 +1,11 @@
 package org.openprofiles.adapter.rest.access.arm;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,6 +45,12 @@ public final class AssignmentsResource {
 
     @GET
     @Path("assignmentsbyprofileid")
+    @Parameter(in = ParameterIn.QUERY, name = "profileId", required = true, description = "the profile's GUID")
+    @Parameter(in = ParameterIn.QUERY, name = Paging.LIMIT, description = "page size")
+    @Parameter(in = ParameterIn.QUERY, name = Paging.CURSOR, description = "the next page, from the Link header")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ProfileAssignmentModel.class))))
     public Response assignmentsByProfileId(@Context SecurityContext security, @Context UriInfo uri) {
         ArmQuery query = new ArmQuery(uri);
         return Paging.plainArray(

@@ -3,6 +3,7 @@ package org.openprofiles.adapter.rest.access.arm;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class FormTemplates {
     private FormTemplates() {}
 
     /** Any template a container or picker holds. */
+    @Schema(anyOf = {Checkbox.class, DatePicker.class, TextInput.class})
     public sealed interface Template permits Checkbox, DatePicker, TextInput {}
 
     /** A key and the template that edits its value. */

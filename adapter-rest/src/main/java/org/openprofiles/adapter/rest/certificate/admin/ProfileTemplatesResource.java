@@ -1,5 +1,9 @@
 package org.openprofiles.adapter.rest.certificate.admin;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,6 +57,10 @@ public final class ProfileTemplatesResource {
 
     /** Creates a template; {@code id} and {@code version} are optional (for migrations). 201 with Location. */
     @POST
+    @ApiResponse(
+            responseCode = "201",
+            description = "created; Location names it",
+            content = @Content(schema = @Schema(implementation = TemplateModel.class)))
     public Response create(TemplateModel body, @Context UriInfo uri, @Context SecurityContext security) {
         TemplateModel input = required(body);
         Optional<TemplateId> id =
@@ -68,6 +76,9 @@ public final class ProfileTemplatesResource {
     }
 
     @GET
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = TemplateModel.class))))
     public Response list(
             @QueryParam(Paging.LIMIT) String limit,
             @QueryParam(Paging.CURSOR) String cursor,

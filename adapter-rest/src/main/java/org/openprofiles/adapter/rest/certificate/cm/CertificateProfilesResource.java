@@ -1,5 +1,11 @@
 package org.openprofiles.adapter.rest.certificate.cm;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,6 +52,19 @@ public final class CertificateProfilesResource {
 
     @GET
     @Path("profiles")
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "status",
+            description = "Active, Approved, Canceled, Completed, "
+                    + "Denied, Executing, Failed, None or Pending; absent: every status")
+    @Parameter(in = ParameterIn.QUERY, name = TARGET_USER, description = "agents: whose profiles (a user GUID)")
+    @Parameter(in = ParameterIn.QUERY, name = Paging.LIMIT, description = "page size")
+    @Parameter(in = ParameterIn.QUERY, name = Paging.CURSOR, description = "the next page, from the Link header")
+    @ApiResponse(
+            responseCode = "200",
+            description = "the caller's profiles with the operations it may perform",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ProfileModel.class))))
+    @ApiResponse(responseCode = "204", description = "no profile")
     public Response list(@Context UriInfo uri, @Context SecurityContext security) {
         Principal caller = Caller.of(security);
         StatusFilter status = StatusFilter.parse(VendorQuery.first(uri, "status"));
@@ -62,6 +81,11 @@ public final class CertificateProfilesResource {
 
     @GET
     @Path("profiles/{id}")
+    @ApiResponse(
+            responseCode = "200",
+            description = "the profile",
+            content = @Content(schema = @Schema(implementation = ProfileModel.class)))
+    @ApiResponse(responseCode = "204", description = "no such profile the caller may see")
     public Response get(@PathParam("id") String id, @Context SecurityContext security) {
         CertificateProfileId profileId = new CertificateProfileId(Guids.parse(id, "id"));
         return getProfile

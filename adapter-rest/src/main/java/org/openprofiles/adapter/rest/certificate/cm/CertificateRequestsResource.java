@@ -1,6 +1,12 @@
 package org.openprofiles.adapter.rest.certificate.cm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -92,6 +98,10 @@ public final class CertificateRequestsResource {
     @POST
     @Path("requests")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(
+            responseCode = "201",
+            description = "the new request's relative URI, as a JSON string; Location names it",
+            content = @Content(schema = @Schema(implementation = String.class)))
     public Response create(
             JsonNode body,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -123,6 +133,16 @@ public final class CertificateRequestsResource {
      */
     @GET
     @Path("requests")
+    @Parameter(in = ParameterIn.QUERY, name = "status", description = "a request status, by name or number")
+    @Parameter(in = ParameterIn.QUERY, name = "type", description = "a request type, by name or number")
+    @Parameter(in = ParameterIn.QUERY, name = CertificateProfilesResource.TARGET_USER, description = "agents: whose")
+    @Parameter(in = ParameterIn.QUERY, name = PENDING_MY_APPROVAL, description = "true: those awaiting my decision")
+    @Parameter(in = ParameterIn.QUERY, name = Paging.LIMIT, description = "page size")
+    @Parameter(in = ParameterIn.QUERY, name = Paging.CURSOR, description = "the next page, from the Link header")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = RequestModel.class))))
+    @ApiResponse(responseCode = "204", description = "none")
     public Response list(@Context UriInfo uri, @Context SecurityContext security) {
         Principal caller = Caller.of(security);
         var page = Paging.request(VendorQuery.first(uri, Paging.LIMIT), VendorQuery.first(uri, Paging.CURSOR));
@@ -151,6 +171,8 @@ public final class CertificateRequestsResource {
 
     @GET
     @Path("requests/{id}")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestModel.class)))
+    @ApiResponse(responseCode = "204", description = "no such request the caller may see")
     public Response get(@PathParam("id") String id, @Context SecurityContext security) {
         return getRequest
                 .get(Caller.of(security), requestId(id))
@@ -160,6 +182,11 @@ public final class CertificateRequestsResource {
 
     @GET
     @Path("requests/{id}/profiles")
+    @ApiResponse(
+            responseCode = "200",
+            description = "the profiles the request acts on",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ProfileModel.class))))
+    @ApiResponse(responseCode = "204", description = "none")
     public Response profiles(@PathParam("id") String id, @Context SecurityContext security) {
         List<ProfileWithOperations> found = listProfiles.list(Caller.of(security), requestId(id));
         if (found.isEmpty()) {
@@ -171,6 +198,11 @@ public final class CertificateRequestsResource {
     @PUT
     @Path("requests/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(
+            responseCode = "200",
+            description =
+                    "the request after completing (with the PIN when the server set one), canceling or abandoning",
+            content = @Content(schema = @Schema(implementation = RequestModel.class)))
     public Response update(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
         Principal caller = Caller.of(security);
         RequestId requestId = requestId(id);
@@ -195,6 +227,7 @@ public final class CertificateRequestsResource {
     /** Our extension: an approver approves a Pending request; answers the updated Request. */
     @POST
     @Path("requests/{id}/approve")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestModel.class)))
     public Response approve(@PathParam("id") String id, @Context SecurityContext security) {
         return Response.ok(RequestModel.from(
                         decide.decide(Caller.of(security), requestId(id), DecideCertificateRequest.Decision.APPROVE)))
@@ -204,6 +237,7 @@ public final class CertificateRequestsResource {
     /** Our extension: an approver denies a Pending request, which ends it; answers the updated Request. */
     @POST
     @Path("requests/{id}/deny")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestModel.class)))
     public Response deny(@PathParam("id") String id, @Context SecurityContext security) {
         return Response.ok(RequestModel.from(
                         decide.decide(Caller.of(security), requestId(id), DecideCertificateRequest.Decision.DENY)))

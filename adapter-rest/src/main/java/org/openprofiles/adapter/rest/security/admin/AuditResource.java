@@ -1,5 +1,9 @@
 package org.openprofiles.adapter.rest.security.admin;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,6 +39,9 @@ public final class AuditResource {
 
     /** Filters are optional; {@code from} is inclusive and {@code to} exclusive, both ISO-8601 instants. */
     @GET
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = AuditEventModel.class))))
     public Response list(
             @QueryParam("actor") String actor,
             @QueryParam("objectType") String objectType,

@@ -1,5 +1,9 @@
 package org.openprofiles.adapter.rest.security.admin;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -65,6 +69,10 @@ public final class UsersResource {
     }
 
     @POST
+    @ApiResponse(
+            responseCode = "201",
+            description = "created; Location names it",
+            content = @Content(schema = @Schema(implementation = UserModel.class)))
     public Response create(CreateUserBody body, @Context SecurityContext security, @Context UriInfo uri) {
         Principal caller = Caller.of(security);
         CreateUserBody request = required(body);
@@ -83,6 +91,9 @@ public final class UsersResource {
     }
 
     @GET
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = UserModel.class))))
     public Response list(
             @QueryParam(Paging.LIMIT) String limit,
             @QueryParam(Paging.CURSOR) String cursor,
@@ -127,6 +138,10 @@ public final class UsersResource {
 
     @POST
     @Path("{id}/tokens")
+    @ApiResponse(
+            responseCode = "201",
+            description = "the token's secret, shown this once",
+            content = @Content(schema = @Schema(implementation = IssuedTokenModel.class)))
     public Response issueToken(
             @PathParam("id") String id, IssueTokenBody body, @Context SecurityContext security, @Context UriInfo uri) {
         Principal caller = Caller.of(security);
@@ -146,6 +161,9 @@ public final class UsersResource {
 
     @GET
     @Path("{id}/tokens")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = TokenModel.class))))
     public Response listTokens(
             @PathParam("id") String id,
             @QueryParam(Paging.LIMIT) String limit,
