@@ -158,7 +158,8 @@ final class LayeringRules {
 
     /**
      * The layered view, with bootstrap as its own outermost layer, and the examples (a program that
-     * wires the use cases on a storage adapter without the server) as another.
+     * wires the use cases on a storage adapter without the server) as another. The adapters of
+     * outside systems (certificate authority, directory, metrics) are reached only by bootstrap.
      */
     ArchRule layers() {
         return layeredArchitecture()
@@ -173,6 +174,8 @@ final class LayeringRules {
                 .definedBy(root + ".adapter.jdbc..")
                 .layer("MemoryAdapter")
                 .definedBy(root + ".adapter.memory..")
+                .layer("OutsideSystemAdapters")
+                .definedBy(root + ".adapter.ca..", root + ".adapter.ldap..", root + ".adapter.metrics..")
                 .layer("Bootstrap")
                 .definedBy(root + ".bootstrap..")
                 .layer("Examples")
@@ -187,11 +190,20 @@ final class LayeringRules {
                 .mayOnlyBeAccessedByLayers("Bootstrap", "Examples")
                 .whereLayer("MemoryAdapter")
                 .mayOnlyBeAccessedByLayers("Bootstrap", "Examples")
+                .whereLayer("OutsideSystemAdapters")
+                .mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Application")
-                .mayOnlyBeAccessedByLayers("RestAdapter", "JdbcAdapter", "MemoryAdapter", "Bootstrap", "Examples")
+                .mayOnlyBeAccessedByLayers(
+                        "RestAdapter", "JdbcAdapter", "MemoryAdapter", "OutsideSystemAdapters", "Bootstrap", "Examples")
                 .whereLayer("Domain")
                 .mayOnlyBeAccessedByLayers(
-                        "Application", "RestAdapter", "JdbcAdapter", "MemoryAdapter", "Bootstrap", "Examples")
+                        "Application",
+                        "RestAdapter",
+                        "JdbcAdapter",
+                        "MemoryAdapter",
+                        "OutsideSystemAdapters",
+                        "Bootstrap",
+                        "Examples")
                 .withOptionalLayers(true);
     }
 
