@@ -3,11 +3,13 @@ package org.openprofiles.bootstrap;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
+import org.openprofiles.adapter.ca.EmbeddedCertificateAuthority;
 import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.DatabaseSettings;
 import org.openprofiles.adapter.rest.shared.RestApplication;
 import org.openprofiles.adapter.rest.shared.RestServer;
 import org.openprofiles.application.security.EnsureAdmin;
+import org.openprofiles.domain.certificate.pki.CertificateAuthorityUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +58,10 @@ public final class Server implements AutoCloseable {
                     config.publicBaseUrl(),
                     RestApplication.of(wiring.restComponents()));
             try {
+                EmbeddedCertificateAuthority authority =
+                        new EmbeddedCertificateAuthority(config.certificateAuthority(http.uri()), Clock.systemUTC());
+                wiring.certificateAuthority.bind(authority);
+                openCertificateAuthority(authority);
                 // The last step that can fail; the caller prints a generated token right after it.
                 EnsureAdmin.Outcome firstStart = wiring.ensureAdmin().ensure(config.adminToken());
                 return new Server(config, embedded, database, http, firstStart);
@@ -69,6 +75,19 @@ public final class Server implements AutoCloseable {
             }
             embedded.ifPresent(EmbeddedDatabase::close);
             throw e;
+        }
+    }
+
+    /**
+     * Opens (on first start: creates) the CA now, so its files exist and its state is logged at
+     * start-up. A CA that cannot open is not fatal: issuing answers 503 until the keystore is
+     * repaired (the CA tries again), while everything else keeps working.
+     */
+    private static void openCertificateAuthority(EmbeddedCertificateAuthority authority) {
+        try {
+            authority.start();
+        } catch (CertificateAuthorityUnavailable e) {
+            LOG.warn("The certificate authority is unavailable: {}", e.getMessage());
         }
     }
 

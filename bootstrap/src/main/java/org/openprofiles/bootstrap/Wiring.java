@@ -47,6 +47,8 @@ final class Wiring {
     final Audit audit;
     final Users users;
     final Credentials credentials;
+    /** The certificate authority, bound once the listener's address is known ({@link Server#start}). */
+    final DeferredCertificateAuthority certificateAuthority = new DeferredCertificateAuthority();
 
     Wiring(Config config, Database database, Clock clock) {
         this.config = config;
@@ -76,7 +78,7 @@ final class Wiring {
         components.add(new AuthorizationFeature(accessPolicy));
         components.add(new HealthResource(new CheckReadiness(new JdbcDatabaseProbe(database))));
         components.addAll(new SecurityWiring(this, clock).restComponents());
-        components.addAll(new CertificateWiring(this, clock).restComponents());
+        components.addAll(new CertificateWiring(this, certificateAuthority, clock).restComponents());
         components.add(new JsonMappers().withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
         components.addAll(new AccessWiring(this, config.profilesTimeZone(), clock).restComponents());
         components.add(new ConsoleResource(consoleSettings(config)));

@@ -70,7 +70,7 @@ public final class CompleteCertificateRequest {
                     .orElseThrow(() -> CertificateRequest.notFound(id));
             request.checkCompletableBy(caller, accessPolicy);
             Optional<String> generated = pinFor(caller, request, pin);
-            RequestExecution.Outcome outcome = execution.execute(request, clock.instant());
+            RequestExecution.Outcome outcome = execution.execute(caller, request, clock.instant());
             requests.update(outcome.request());
             Map<String, Object> after = new LinkedHashMap<>(outcome.auditAfter());
             if (generated.isPresent() || pin.isPresent()) {

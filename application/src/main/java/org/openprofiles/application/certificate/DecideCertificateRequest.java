@@ -60,7 +60,7 @@ public final class DecideCertificateRequest {
                 throw new Conflict("already_decided", "approver", "the caller has already decided on this request");
             }
             Map<String, Object> after = new LinkedHashMap<>();
-            CertificateRequest result = decided(request, decision, now, after);
+            CertificateRequest result = decided(caller, request, decision, now, after);
             requests.update(result);
             audit.record(
                     caller,
@@ -75,7 +75,7 @@ public final class DecideCertificateRequest {
 
     /** The request after this decision; fills {@code after} with what the audit event keeps. */
     private CertificateRequest decided(
-            CertificateRequest request, Decision decision, Instant now, Map<String, Object> after) {
+            Principal caller, CertificateRequest request, Decision decision, Instant now, Map<String, Object> after) {
         if (decision == Decision.DENY) {
             after.put("status", RequestStatus.DENIED.name());
             return request.end(RequestStatus.DENIED, now);
@@ -88,7 +88,7 @@ public final class DecideCertificateRequest {
             return approved;
         }
         try {
-            RequestExecution.Outcome outcome = execution.execute(approved, now);
+            RequestExecution.Outcome outcome = execution.execute(caller, approved, now);
             after.putAll(outcome.auditAfter());
             return outcome.request();
         } catch (Conflict profileChanged) {

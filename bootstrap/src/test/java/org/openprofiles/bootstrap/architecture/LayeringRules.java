@@ -173,6 +173,8 @@ final class LayeringRules {
                 .definedBy(root + ".adapter.jdbc..")
                 .layer("MemoryAdapter")
                 .definedBy(root + ".adapter.memory..")
+                .layer("CaAdapter")
+                .definedBy(root + ".adapter.ca..")
                 .layer("Bootstrap")
                 .definedBy(root + ".bootstrap..")
                 .layer("Examples")
@@ -187,11 +189,19 @@ final class LayeringRules {
                 .mayOnlyBeAccessedByLayers("Bootstrap", "Examples")
                 .whereLayer("MemoryAdapter")
                 .mayOnlyBeAccessedByLayers("Bootstrap", "Examples")
+                .whereLayer("CaAdapter")
+                .mayOnlyBeAccessedByLayers("Bootstrap", "Examples")
                 .whereLayer("Application")
                 .mayOnlyBeAccessedByLayers("RestAdapter", "JdbcAdapter", "MemoryAdapter", "Bootstrap", "Examples")
                 .whereLayer("Domain")
                 .mayOnlyBeAccessedByLayers(
-                        "Application", "RestAdapter", "JdbcAdapter", "MemoryAdapter", "Bootstrap", "Examples")
+                        "Application",
+                        "RestAdapter",
+                        "JdbcAdapter",
+                        "MemoryAdapter",
+                        "CaAdapter",
+                        "Bootstrap",
+                        "Examples")
                 .withOptionalLayers(true);
     }
 

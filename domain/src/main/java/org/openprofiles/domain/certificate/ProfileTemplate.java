@@ -6,6 +6,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.openprofiles.domain.certificate.pki.CertificateSettings;
+import org.openprofiles.domain.security.AccessPolicy;
+import org.openprofiles.domain.security.Action;
+import org.openprofiles.domain.security.Principal;
+import org.openprofiles.domain.security.Resource;
 import org.openprofiles.domain.shared.Conflict;
 import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.NotFound;
@@ -30,6 +34,8 @@ public record ProfileTemplate(
         CertificateSettings certificateSettings) {
 
     public static final int MAX_NAME_LENGTH = 256;
+    /** The resource kind the access policy is asked about for templates. */
+    public static final String RESOURCE_KIND = "profile-template";
     /** The highest version a template may have: far beyond any real history, far below overflow. */
     public static final long MAX_VERSION = 1_000_000_000L;
 
@@ -145,6 +151,17 @@ public record ProfileTemplate(
                 createdAt,
                 now,
                 newCertificateSettings);
+    }
+
+    /**
+     * Whether {@code caller} sees this template on the requesters' routes: those who administer
+     * templates, and anyone an enabled policy lets initiate its operation (every user when owners
+     * may initiate it themselves, else the roles it lets act on behalf of others).
+     */
+    public boolean isVisibleTo(Principal caller, AccessPolicy policy) {
+        return policy.permits(caller, Action.MANAGE_PROFILE_TEMPLATES, Resource.of(RESOURCE_KIND))
+                || policies.values().stream()
+                        .anyMatch(p -> p.enabled() && (p.ownerMayInitiate() || p.allowsOnBehalf(caller)));
     }
 
     public Optional<OperationPolicy> policyFor(ProfileOperation operation) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.openprofiles.application.security.Authenticate;
@@ -14,7 +15,7 @@ import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.shared.Unauthenticated;
 
 /**
- * Every route but health, readiness and the web console's files needs
+ * Every route but health, readiness, the web console's files and the published PKI ({@code /pki/…}) needs
  * {@code Authorization: Bearer <token>} (the console is a public page that calls the API with
  * the user's token; it has no privileges of its own). The token is
  * an API token of this service, or, when an {@link ExternalTokenVerifier} is configured, a JWT
@@ -28,7 +29,9 @@ import org.openprofiles.domain.shared.Unauthenticated;
 public final class AuthenticationFilter implements ContainerRequestFilter {
 
     private static final Set<String> OPEN_PATHS = Set.of("health", "ready", "console");
-    private static final String OPEN_PREFIX = "console/";
+    /** The console's files, and the PKI that relying parties fetch without an account (CA certificates, CRLs, OCSP). */
+    private static final List<String> OPEN_PREFIXES = List.of("console/", "pki/");
+
     private static final String BEARER = "bearer ";
 
     private final Authenticate authenticate;
@@ -53,7 +56,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         String relative = stripSlashes(path);
-        if (OPEN_PATHS.contains(relative) || relative.startsWith(OPEN_PREFIX)) {
+        if (OPEN_PATHS.contains(relative) || OPEN_PREFIXES.stream().anyMatch(relative::startsWith)) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);

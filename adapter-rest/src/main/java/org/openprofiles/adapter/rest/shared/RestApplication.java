@@ -31,6 +31,7 @@ public final class RestApplication {
                 .orElseGet(JsonMappers::new));
         config.register(new TextRulesFilter());
         config.register(new SecurityHeadersFilter());
+        config.register(new VendorErrorsAsJson());
         config.register(new VendorPathNormalizer());
         config.register(new DomainFailureMapper());
         config.register(new WebApplicationExceptionMapper());
