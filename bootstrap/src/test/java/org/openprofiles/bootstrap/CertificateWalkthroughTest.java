@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openprofiles.bootstrap.CertificateFixtures.CM;
 import static org.openprofiles.bootstrap.CertificateFixtures.json;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openprofiles.adapter.jdbc.testing.PostgresExtension;
 import org.openprofiles.adapter.jdbc.testing.TestDatabase;
 import org.openprofiles.domain.security.Role;
+import org.slf4j.LoggerFactory;
 
 /**
  * The vendor's enrollment walkthrough for a software template, over real HTTP with a real CA: list
@@ -248,6 +252,7 @@ class CertificateWalkthroughTest {
                 "errors on CM routes are application/json");
         assertTrue(other.body().contains("certificate_already_issued"), other.body());
         assertEquals(1, issuedFor(request));
+        assertEquals(1, auditCount("certificate.issue", leaf), "one issuance, one event");
 
         // 7. Complete, then read the profile and its certificates.
         completed(alice, request);
@@ -337,6 +342,23 @@ class CertificateWalkthroughTest {
 
     @Test
     void recoverHandsBackTheArchivedKeyInAPfxWithANewKeyAndSupersedesTheOldCertificate() throws Exception {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger rootLogger = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logs.start();
+        rootLogger.addAppender(logs);
+        try {
+            recoverAnArchivedKey();
+        } finally {
+            rootLogger.detachAppender(logs);
+        }
+        assertTrue(
+                logs.list.stream()
+                        .map(e -> e.getFormattedMessage() + e.getThrowableProxy())
+                        .noneMatch(line -> line.contains("first secret") || line.contains("second secret")),
+                "no PFX password in any log line");
+    }
+
+    private void recoverAnArchivedKey() throws Exception {
         TestUsers.Caller dora = TestUsers.create(server, "dora");
         setEmail(dora, "dora@example.org");
         String enroll = requestId(http.post(CM + "/requests", """
