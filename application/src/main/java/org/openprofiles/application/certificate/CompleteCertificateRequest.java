@@ -69,8 +69,9 @@ public final class CompleteCertificateRequest {
                     .filter(r -> r.isVisibleTo(caller, accessPolicy))
                     .orElseThrow(() -> CertificateRequest.notFound(id));
             request.checkCompletableBy(caller, accessPolicy);
-            Optional<String> generated = pinFor(caller, request, pin);
-            RequestExecution.Outcome outcome = execution.execute(caller, request, clock.instant());
+            ProfileTemplate template = templates.referenced(request.template());
+            Optional<String> generated = pinFor(caller, request, template, pin);
+            RequestExecution.Outcome outcome = execution.execute(caller, request, template, clock.instant());
             requests.update(outcome.request());
             Map<String, Object> after = new LinkedHashMap<>(outcome.auditAfter());
             if (generated.isPresent() || pin.isPresent()) {
@@ -95,11 +96,10 @@ public final class CompleteCertificateRequest {
      * naming each broken rule). Otherwise (a software profile's default) no PIN is set, and one
      * sent anyway is refused rather than silently dropped.
      */
-    private Optional<String> pinFor(Principal caller, CertificateRequest request, Optional<String> pin) {
+    private Optional<String> pinFor(
+            Principal caller, CertificateRequest request, ProfileTemplate template, Optional<String> pin) {
         Optional<OperationPolicy> policy = request.type().setsPin()
-                ? templates
-                        .referenced(request.template())
-                        .policyFor(request.type().operationOn(ProfileStatus.ACTIVE))
+                ? template.policyFor(request.type().operationOn(ProfileStatus.ACTIVE))
                 : Optional.empty();
         if (policy.isEmpty() || !policy.get().setsPin()) {
             if (pin.isPresent()) {
@@ -110,7 +110,6 @@ public final class CompleteCertificateRequest {
             }
             return Optional.empty();
         }
-        ProfileTemplate template = templates.referenced(request.template());
         if (policy.get().serverGeneratesPin()) {
             if (pin.isPresent()) {
                 throw new Invalid("pin_set_by_server", "pin", "the template lets the server set the PIN; send none");

@@ -71,13 +71,18 @@ public final class RequestExecution {
 
     /** Locks {@code request}'s profile, then executes the request on it, on behalf of {@code actor}. */
     Outcome execute(Principal actor, CertificateRequest request, Instant now) {
+        return execute(actor, request, templates.referenced(request.template()), now);
+    }
+
+    /** As {@link #execute(Principal, CertificateRequest, Instant)}, with the request's template read already. */
+    Outcome execute(Principal actor, CertificateRequest request, ProfileTemplate template, Instant now) {
         if (request.type().createsProfile()) {
-            return enroll(request, now);
+            return enroll(request, template, now);
         }
         CertificateProfileId id = request.oldProfile().orElseThrow();
         CertificateProfile profile = profiles.lock(id)
                 .orElseThrow(() -> new Conflict("profile_gone", "profile", "profile " + id + " no longer exists"));
-        return executeLocked(actor, request, profile, now);
+        return executeLocked(actor, request, profile, template, now);
     }
 
     /**
@@ -85,11 +90,21 @@ public final class RequestExecution {
      * A status that no longer allows the operation (another request got there first) is a {@link Conflict}.
      */
     Outcome executeLocked(Principal actor, CertificateRequest request, CertificateProfile profile, Instant now) {
+        return executeLocked(actor, request, profile, templates.referenced(profile.template()), now);
+    }
+
+    private Outcome executeLocked(
+            Principal actor,
+            CertificateRequest request,
+            CertificateProfile profile,
+            ProfileTemplate known,
+            Instant now) {
         ProfileOperation operation = request.type().operationOn(profile.status());
         if (!OperationRules.possibleIn(profile.status()).contains(operation)) {
             throw profile.refuses(operation);
         }
-        ProfileTemplate template = templates.referenced(profile.template());
+        ProfileTemplate template =
+                known.id().equals(profile.template()) ? known : templates.referenced(profile.template());
         RequestEffect.Outcome effect = RequestEffect.apply(request.type(), profile, template.version(), now);
         CertificateProfile changed = effect.changed().orElseThrow();
         profiles.update(changed);
@@ -123,8 +138,7 @@ public final class RequestExecution {
     }
 
     /** Enroll: issues an Active profile for the request's target from the template's current version. */
-    private Outcome enroll(CertificateRequest request, Instant now) {
-        ProfileTemplate template = templates.referenced(request.template());
+    private Outcome enroll(CertificateRequest request, ProfileTemplate template, Instant now) {
         RequestEffect.Outcome effect = RequestEffect.enroll(request, template, now);
         CertificateProfile issued = effect.issued().orElseThrow();
         profiles.addAll(List.of(issued));

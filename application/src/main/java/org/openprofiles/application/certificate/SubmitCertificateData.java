@@ -217,10 +217,12 @@ public final class SubmitCertificateData {
             Optional<CertificateProfileId> owner,
             List<CertificateSigningRequest> csrs,
             Command command) {
-        CertificateHolder holder = holderOf(request.target());
-        String requester = users.find(request.originator())
-                .map(User::login)
-                .orElseThrow(() -> new IllegalStateException("request " + request.id() + " names a missing user"));
+        User target = user(request.target());
+        CertificateHolder holder =
+                new CertificateHolder(target.login(), target.displayName(), target.email(), target.userPrincipalName());
+        String requester = request.originator().equals(request.target())
+                ? target.login()
+                : user(request.originator()).login();
         CertificateSettings settings = template.certificateSettings();
         Instant now = clock.instant();
         for (int attempt = 1; ; attempt++) {
@@ -343,10 +345,8 @@ public final class SubmitCertificateData {
         return deliveries;
     }
 
-    private CertificateHolder holderOf(UserId target) {
-        User user = users.find(target)
-                .orElseThrow(() -> new IllegalStateException("a request names a missing user " + target));
-        return new CertificateHolder(user.login(), user.displayName(), user.email(), user.userPrincipalName());
+    private User user(UserId id) {
+        return users.find(id).orElseThrow(() -> new IllegalStateException("a request names a missing user " + id));
     }
 
     private String issuerName(IssuedCertificate certificate) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -43,6 +44,8 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
 
     private static final String COLUMNS =
             "id, name, description, version, pin_policy, created_at, updated_at, certificate_settings";
+
+    private static final Map<String, CertificateSettings> PARSED_SETTINGS = new ConcurrentHashMap<>();
 
     private final JdbiTransactions db;
 
@@ -271,11 +274,24 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
                 settings(rs.getString("certificate_settings")));
     }
 
-    /** NULL (a template stored before certificate settings existed) is the defaults. */
+    /**
+     * NULL (a template stored before certificate settings existed) is the defaults. Settings are
+     * immutable and templates few, so each stored text is parsed once (bounded: cleared past 1,000).
+     */
     private static CertificateSettings settings(String column) {
-        return column == null
-                ? CertificateSettings.defaults()
-                : CertificateSettingsFields.read(JsonColumns.readMap(column));
+        if (column == null) {
+            return CertificateSettings.defaults();
+        }
+        CertificateSettings known = PARSED_SETTINGS.get(column);
+        if (known != null) {
+            return known;
+        }
+        CertificateSettings parsed = CertificateSettingsFields.read(JsonColumns.readMap(column));
+        if (PARSED_SETTINGS.size() > 1_000) {
+            PARSED_SETTINGS.clear();
+        }
+        PARSED_SETTINGS.put(column, parsed);
+        return parsed;
     }
 
     private static String settingsColumn(CertificateSettings settings) {
