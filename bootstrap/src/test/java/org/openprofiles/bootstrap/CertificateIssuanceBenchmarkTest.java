@@ -246,8 +246,7 @@ class CertificateIssuanceBenchmarkTest {
                     server += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
                 }
             }
-            long postgres = ProcessHandle.current()
-                    .descendants()
+            long postgres = postgresProcesses()
                     .mapToLong(p -> p.info()
                             .totalCpuDuration()
                             .map(java.time.Duration::toNanos)

@@ -12,10 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.openprofiles.adapter.rest.shared.Caller;
@@ -75,15 +72,7 @@ public final class CertificateDataResource {
 
     /** The vendor's lower-case keys, matched in any case; an unknown one is a 400 naming it. */
     static SubmitCertificateData.Command command(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new Invalid("body_required", "body", "the body must be a JSON object");
-        }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!KEYS.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new Invalid("unknown_field", name, "unknown field '" + name + "'");
-            }
-        }
+        VendorBody.object(body, KEYS);
         JsonNode password = field(body, PFX_PASSWORD);
         if (password != null && !password.isNull() && !password.isTextual()) {
             throw new Invalid("not_a_string", PFX_PASSWORD, PFX_PASSWORD + " must be a string");
@@ -128,12 +117,7 @@ public final class CertificateDataResource {
     }
 
     private static JsonNode field(JsonNode body, String key) {
-        for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) body::fields) {
-            if (entry.getKey().equalsIgnoreCase(key)) {
-                return entry.getValue();
-            }
-        }
-        return null;
+        return VendorBody.field(body, key);
     }
 
     private static RequestId requestId(String id) {

@@ -3,9 +3,7 @@ package org.openprofiles.adapter.rest.certificate.cm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,15 +41,7 @@ final class NewRequestBody {
     private NewRequestBody() {}
 
     static InitiateCertificateRequest.Command parse(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new Invalid("body_required", "body", "the body must be a JSON object");
-        }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!KEYS.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new Invalid("unknown_field", name, "unknown field '" + name + "'");
-            }
-        }
+        VendorBody.object(body, KEYS);
         String typeName = text(body, TYPE, true);
         RequestType type = RequestType.fromName(typeName)
                 .orElseThrow(() -> new Invalid(
@@ -75,12 +65,7 @@ final class NewRequestBody {
     }
 
     private static JsonNode field(JsonNode body, String key) {
-        for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) body::fields) {
-            if (entry.getKey().equalsIgnoreCase(key)) {
-                return entry.getValue();
-            }
-        }
-        return null;
+        return VendorBody.field(body, key);
     }
 
     private static String text(JsonNode body, String key, boolean required) {
