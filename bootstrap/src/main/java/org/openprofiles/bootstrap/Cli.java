@@ -13,6 +13,7 @@ import java.util.Set;
 import org.openprofiles.adapter.jdbc.shared.DatabaseUnavailable;
 import org.openprofiles.domain.shared.DomainFailure;
 import org.openprofiles.domain.shared.Invalid;
+import org.openprofiles.domain.shared.ServiceUnavailable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,6 +96,10 @@ final class Cli implements Runnable {
         admin.addSubcommand("create-token", new AdminCommand.CreateToken(io));
         admin.addSubcommand("reset-token", new AdminCommand.ResetToken(io));
         cli.addSubcommand("admin", admin);
+        CommandLine ca = new CommandLine(new CaCommand());
+        ca.addSubcommand("show", new CaCommand.Show(io));
+        ca.addSubcommand("rotate", new CaCommand.Rotate(io));
+        cli.addSubcommand("ca", ca);
         cli.addSubcommand("backup", new BackupCommand(io));
         cli.addSubcommand("restore", new BackupCommand.Restore(io));
         cli.addSubcommand("import", new TransferCommand.Import(io));
@@ -183,6 +188,9 @@ final class Cli implements Runnable {
         } else if (e instanceof DatabaseUnavailable || e instanceof UncheckedIOException || e instanceof IOException) {
             code = FAILED;
             message = "cannot " + (e instanceof DatabaseUnavailable ? "start" : "continue") + ": " + e.getMessage();
+        } else if (e instanceof ServiceUnavailable) {
+            code = FAILED;
+            message = "cannot continue: " + e.getMessage();
         } else {
             code = FAILED;
             message = "failed: " + e;

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.openprofiles.adapter.ca.CaKeyAlgorithm;
+import org.openprofiles.adapter.ca.EmbeddedCaSettings;
 import org.openprofiles.adapter.rest.security.OidcSettings;
 import org.openprofiles.adapter.rest.shared.ClientCertificates;
 import org.openprofiles.adapter.rest.shared.TlsSettings;
@@ -160,6 +162,32 @@ public final class Config {
             "true",
             "collect metrics and serve them at /metrics (role metrics-reader): true or false",
             Config::bool));
+    public static final Setting<CaKeyAlgorithm> CA_ALGORITHM = define(Setting.of(
+            "ca-algorithm",
+            "EC_P384",
+            "key of the root and issuing CA the embedded CA creates on first start: EC_P384 or RSA_3072",
+            CaKeyAlgorithm::parse));
+    public static final Setting<Optional<String>> CA_KEYSTORE = define(Setting.of(
+            "ca-keystore",
+            "",
+            "an existing CA keystore (PKCS#12: the issuing key with its chain up to the root) to use, read only; "
+                    + "empty: the embedded CA keeps its own in <data-dir>/ca",
+            Config::readableFile));
+    public static final Setting<Optional<String>> CA_KEYSTORE_PASSWORD = define(Setting.secret(
+            "ca-keystore-password",
+            "password of the CA keystore; empty: generated on first start into <data-dir>/ca/keystore.password"));
+    public static final Setting<Optional<String>> CA_KEY_ALIAS = define(Setting.of(
+            "ca-key-alias", "", "alias of the issuing key, when the CA keystore holds several", Setting::optional));
+    public static final Setting<String> CA_NAME = define(Setting.of(
+            "ca-name",
+            EmbeddedCaSettings.DEFAULT_CA_NAME,
+            "name in the subjects of the CAs created on first start",
+            Config::nonBlank));
+    public static final Setting<Duration> CA_OCSP_VALIDITY = define(Setting.of(
+            "ca-ocsp-validity",
+            "PT15M",
+            "how long an OCSP answer may be cached (its nextUpdate), ISO-8601: 1 minute to 7 days",
+            Config::duration));
 
     /** The variable and flag naming the configuration file; not a setting itself (a file cannot name a file). */
     public static final String CONFIG_ENV = "PROFILES_CONFIG";
@@ -404,6 +432,25 @@ public final class Config {
         return get(METRICS);
     }
 
+    /**
+     * The embedded certificate authority's settings; {@code listener} is the server's own address,
+     * the base of the CRL, CA-certificate and OCSP URLs in issued certificates when no public base
+     * URL is set.
+     */
+    public EmbeddedCaSettings certificateAuthority(URI listener) {
+        String base = publicBaseUrl().orElse(listener).toString();
+        return new EmbeddedCaSettings(
+                dataDir(),
+                get(CA_ALGORITHM),
+                get(CA_KEYSTORE).map(Path::of),
+                get(CA_KEYSTORE_PASSWORD),
+                Optional.empty(),
+                get(CA_KEY_ALIAS),
+                base,
+                get(CA_NAME),
+                get(CA_OCSP_VALIDITY));
+    }
+
     @Override
     public String toString() {
         return "Config[http=" + httpHost() + ":" + httpPort() + ", db=" + dbUrl().orElse("embedded in " + dataDir())
@@ -426,6 +473,15 @@ public final class Config {
         }
         if (get(OIDC_CONSOLE_CLIENT_ID).isPresent() && get(OIDC_ISSUER).isEmpty()) {
             throw new Invalid(OIDC_CONSOLE_CLIENT_ID + " needs " + OIDC_ISSUER);
+        }
+        if (get(CA_KEYSTORE).isPresent() && get(CA_KEYSTORE_PASSWORD).isEmpty()) {
+            throw new Invalid(CA_KEYSTORE + " needs " + CA_KEYSTORE_PASSWORD + " (or its _FILE form)");
+        }
+        try {
+            new EmbeddedCaSettings(
+                    dataDir(), null, null, null, null, null, "http://localhost/", get(CA_NAME), get(CA_OCSP_VALIDITY));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("the CA settings: " + e.getMessage());
         }
         Optional<String> admin = get(ADMIN_TOKEN);
         if (admin.isPresent() && admin.get().length() < 32) {
@@ -601,6 +657,14 @@ public final class Config {
             return ZoneId.of(text.strip());
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("must be a time zone such as UTC or Europe/Berlin, was '" + text + "'");
+        }
+    }
+
+    private static Duration duration(String text) {
+        try {
+            return Duration.parse(text.strip());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("must be an ISO-8601 duration such as PT15M, was '" + text + "'");
         }
     }
 

@@ -16,6 +16,7 @@ import org.openprofiles.application.security.ListAuditEvents;
 import org.openprofiles.application.security.ListTokens;
 import org.openprofiles.application.security.ListUsers;
 import org.openprofiles.application.security.RevokeToken;
+import org.openprofiles.application.security.SetUserAddresses;
 import org.openprofiles.application.security.SetUserRoles;
 
 /** Hand wiring of the security context's admin routes (users, tokens, audit) and JWT sign-in. */
@@ -42,6 +43,7 @@ final class SecurityWiring {
                 new DisableUser(policy, transactions, users, audit),
                 new EnableUser(policy, transactions, users, audit),
                 new SetUserRoles(policy, transactions, users, audit),
+                new SetUserAddresses(policy, transactions, users, audit),
                 new IssueToken(policy, transactions, users, credentials, audit, clock),
                 new ListTokens(policy, transactions, users, credentials),
                 new RevokeToken(policy, transactions, credentials, audit, clock));

@@ -4,12 +4,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import org.glassfish.jersey.server.model.ResourceModel;
+import org.openprofiles.adapter.ca.EmbeddedCertificateAuthority;
 import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.DatabaseSettings;
 import org.openprofiles.adapter.metrics.shared.PrometheusMetrics;
 import org.openprofiles.adapter.rest.shared.RestApplication;
 import org.openprofiles.adapter.rest.shared.RestServer;
 import org.openprofiles.application.security.EnsureAdmin;
+import org.openprofiles.domain.certificate.pki.CertificateAuthorityUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +63,10 @@ public final class Server implements AutoCloseable {
                     config.publicBaseUrl(),
                     RestApplication.of(wiring.restComponents()));
             try {
+                EmbeddedCertificateAuthority authority =
+                        new EmbeddedCertificateAuthority(config.certificateAuthority(http.uri()), Clock.systemUTC());
+                wiring.certificateAuthority.bind(authority);
+                openCertificateAuthority(authority);
                 // The last step that can fail; the caller prints a generated token right after it.
                 EnsureAdmin.Outcome firstStart = wiring.ensureAdmin().ensure(config.adminToken());
                 Server server = new Server(config, embedded, database, http, firstStart, wiring);
@@ -103,6 +109,19 @@ public final class Server implements AutoCloseable {
                 config.accessLog() ? "on" : "off",
                 config.jsonLogs() ? "json" : "text");
         LOG.info("listening on {}{}", http.uri(), config.tls().isPresent() ? " (HTTPS only)" : "");
+    }
+
+    /**
+     * Opens (on first start: creates) the CA now, so its files exist and its state is logged at
+     * start-up. A CA that cannot open is not fatal: issuing answers 503 until the keystore is
+     * repaired (the CA tries again), while everything else keeps working.
+     */
+    private static void openCertificateAuthority(EmbeddedCertificateAuthority authority) {
+        try {
+            authority.start();
+        } catch (CertificateAuthorityUnavailable e) {
+            LOG.warn("The certificate authority is unavailable: {}", e.getMessage());
+        }
     }
 
     /** The embedded database's settings when there is one, else the configured external database's. */

@@ -55,6 +55,8 @@ final class Wiring {
     final Audit audit;
     final Users users;
     final Credentials credentials;
+    /** The certificate authority, bound once the listener's address is known ({@link Server#start}). */
+    final DeferredCertificateAuthority certificateAuthority = new DeferredCertificateAuthority();
 
     // Operations: metrics (when switched on) and health.
     final Optional<PrometheusMetrics> metrics;
@@ -107,7 +109,7 @@ final class Wiring {
         components.add(new AuthorizationFeature(accessPolicy));
         components.add(new HealthResource(health));
         components.addAll(new SecurityWiring(this, clock).restComponents());
-        components.addAll(new CertificateWiring(this, clock).restComponents());
+        components.addAll(new CertificateWiring(this, certificateAuthority, clock).restComponents());
         components.add(new JsonMappers().withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
         components.addAll(new AccessWiring(this, config.profilesTimeZone(), clock).restComponents());
         components.add(new ConsoleResource(consoleSettings(config)));

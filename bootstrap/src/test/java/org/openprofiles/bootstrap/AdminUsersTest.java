@@ -59,6 +59,26 @@ class AdminUsersTest extends EndToEndTest {
     }
 
     @Test
+    void aUsersAddressesAreSetOnCreationChangedAndRemovedAndBadOnesAre400s() {
+        HttpResponse<String> created = http.post(
+                "/admin/v1/users",
+                "{\"login\":\"mailer\",\"email\":\"mailer@example.org\",\"userPrincipalName\":\"mailer@corp.example\"}",
+                TestUsers.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode user = json(created);
+        assertEquals("mailer@example.org", user.get("email").asText());
+        assertEquals("mailer@corp.example", user.get("userPrincipalName").asText());
+        String addresses = "/admin/v1/users/" + user.get("id").asText() + "/addresses";
+        HttpResponse<String> changed = http.put(addresses, "{\"email\":\"m@example.org\"}", TestUsers.admin());
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals("m@example.org", json(changed).get("email").asText());
+        assertTrue(json(changed).get("userPrincipalName").isNull(), "absent removes it");
+        HttpResponse<String> bad = http.put(addresses, "{\"email\":\"not an address\"}", TestUsers.admin());
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("\"field\":\"email\""), bad.body());
+    }
+
+    @Test
     void aUserCanBeCreatedWithTheIdItHasElsewhereAndThatIdCannotBeTakenTwice() {
         UUID id = UUID.randomUUID();
         JsonNode user = createUser("{\"id\":\"" + id + "\",\"login\":\"migrated\"}");

@@ -88,8 +88,7 @@ class CertificateEnrollTest extends EndToEndTest {
         assertEquals(NIL, submitted.get("OldProfileUuid").asText());
         assertEquals(204, http.get(CM + "/profiles", carol.auth()).statusCode(), "nothing issued before completion");
 
-        HttpResponse<String> completed =
-                http.put(CM + "/requests/" + id, "{\"status\":\"Completed\",\"pin\":\"4711\"}", carol.auth());
+        HttpResponse<String> completed = http.put(CM + "/requests/" + id, "{\"status\":\"Completed\"}", carol.auth());
         assertEquals(200, completed.statusCode(), completed.body());
         assertEquals(8, json(completed).get("Status").asInt());
 
@@ -123,8 +122,7 @@ class CertificateEnrollTest extends EndToEndTest {
     void enrollingSomeoneElseNeedsAnOnBehalfRole() {
         assertEquals(403, enroll(bob, SELF_SERVICE, alice.id().toString()).statusCode(), "bob is no agent");
         String id = enrolled(agent, SELF_SERVICE, bob.id().toString());
-        HttpResponse<String> completed =
-                http.put(CM + "/requests/" + id, "{\"status\":\"Completed\",\"pin\":\"4711\"}", agent.auth());
+        HttpResponse<String> completed = http.put(CM + "/requests/" + id, "{\"status\":\"Completed\"}", agent.auth());
         assertEquals(200, completed.statusCode(), completed.body());
         JsonNode issued = onlyProfileOf(agent, id);
         assertEquals(
@@ -142,7 +140,7 @@ class CertificateEnrollTest extends EndToEndTest {
         assertEquals(3, json(approval).get("Status").asInt(), "Approved, waiting for the client");
         assertEquals(
                 200,
-                http.put(CM + "/requests/" + approved, "{\"status\":\"Completed\",\"pin\":\"4711\"}", dave.auth())
+                http.put(CM + "/requests/" + approved, "{\"status\":\"Completed\"}", dave.auth())
                         .statusCode());
         assertEquals(2, onlyProfileOf(dave, approved).get("Status").asInt());
 

@@ -140,7 +140,7 @@ class CertificateProfilesRoutesTest extends EndToEndTest {
         HttpResponse<String> response = http.get(CM + "/profiles?status=Bogus", alice.auth());
         assertEquals(400, response.statusCode());
         assertEquals(
-                "application/problem+json",
+                "application/json",
                 response.headers().firstValue("Content-Type").orElse(""));
         JsonNode problem = json(response);
         assertEquals("status", problem.get("field").asText());
@@ -183,7 +183,7 @@ class CertificateProfilesRoutesTest extends EndToEndTest {
         HttpResponse<String> response = http.get(CM + "/profiles?targetuser=" + bob.id(), alice.auth());
         assertEquals(403, response.statusCode(), response.body());
         assertEquals(
-                "application/problem+json",
+                "application/json",
                 response.headers().firstValue("Content-Type").orElse(""));
         assertEquals(
                 200,
@@ -255,7 +255,7 @@ class CertificateProfilesRoutesTest extends EndToEndTest {
             HttpResponse<String> response = http.get(CM + "/profiles", alice.auth());
             assertEquals(500, response.statusCode());
             assertEquals(
-                    "application/problem+json",
+                    "application/json",
                     response.headers().firstValue("Content-Type").orElse(""));
             assertTrue(json(response).has("correlationId"), response.body());
             assertFalse(response.body().contains("at org."), "no stack trace");

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openprofiles.domain.security.Role;
 
-/** PINs on completing Recover and Unblock: generated and handed over once, or supplied and checked against the template. */
+/**
+ * PINs on completing Enroll, Recover and Unblock: only when the template asks for one — generated and
+ * handed over once, or supplied and checked against the template; none by default (the vendor's body).
+ */
 class CertificateRequestPinTest extends EndToEndTest {
 
     private static final String TEMPLATE = UUID.randomUUID().toString();
@@ -32,7 +35,7 @@ class CertificateRequestPinTest extends EndToEndTest {
                  "pinPolicy":{"minLength":6,"maxLength":8,"requireDigit":true,"requireLowercase":true,
                               "requireUppercase":true,"requireSymbol":false},
                  "policies":{"recover":{"ownerMayInitiate":true,"onBehalfRoles":["cm-agent"],"serverGeneratesPin":true},
-                             "unblock":{"ownerMayInitiate":true},"renew":{"ownerMayInitiate":true}}}
+                             "unblock":{"ownerMayInitiate":true,"userSuppliesPin":true},"renew":{"ownerMayInitiate":true}}}
                 """.formatted(TEMPLATE), TestUsers.admin());
         assertEquals(201, created.statusCode(), created.body());
     }
@@ -115,6 +118,24 @@ class CertificateRequestPinTest extends EndToEndTest {
         assertEquals(200, good.statusCode(), good.body());
         assertFalse(json(good).has("Pin"), "the user's own PIN is not echoed");
         assertEquals(0, storedAnywhere("Abc123x"));
+    }
+
+    @Test
+    void theVendorsCompletionWithoutAPinCompletesOnADefaultTemplateAndAPinSentAnywayIs400() {
+        String defaults = UUID.randomUUID().toString();
+        CertificateFixtures.template(http, defaults, 1, "enroll", "unblock");
+        String enroll = json(http.post(CM + "/requests", """
+                        {"profiletemplateuuid":"%s","type":"Enroll","comment":""}
+                        """.formatted(defaults), alice.auth()))
+                .asText()
+                .substring("api/v1.0/requests/".length());
+        HttpResponse<String> withPin = complete(alice, enroll, "4711");
+        assertEquals(400, withPin.statusCode());
+        assertTrue(withPin.body().contains("pin_not_expected"), withPin.body());
+        HttpResponse<String> vendorBody = complete(alice, enroll, null);
+        assertEquals(200, vendorBody.statusCode(), vendorBody.body());
+        assertEquals(8, json(vendorBody).get("Status").asInt(), "Completed");
+        assertFalse(json(vendorBody).has("Pin"));
     }
 
     @Test

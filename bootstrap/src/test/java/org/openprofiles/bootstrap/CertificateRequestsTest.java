@@ -97,11 +97,6 @@ class CertificateRequestsTest extends EndToEndTest {
         return http.put(CM + "/requests/" + id, "{\"status\":\"" + status + "\"}", caller.auth());
     }
 
-    /** Completes a request that sets a PIN, with a PIN the fixture templates' standard policy accepts. */
-    static HttpResponse<String> completeWithPin(TestUsers.Caller caller, String id) {
-        return http.put(CM + "/requests/" + id, "{\"status\":\"Completed\",\"pin\":\"4711\"}", caller.auth());
-    }
-
     static List<String> operations(JsonNode profile) {
         List<String> operations = new ArrayList<>();
         profile.get("ProfileOperations").forEach(op -> operations.add(op.asText()));
@@ -204,7 +199,7 @@ class CertificateRequestsTest extends EndToEndTest {
     void recoverCreatesAChildAndDisablesTheOldProfile() {
         String profile = profile(alice, TEMPLATE, 2);
         String id = initiated(alice, "Recover", profile);
-        HttpResponse<String> completed = completeWithPin(alice, id);
+        HttpResponse<String> completed = put(alice, id, "Completed");
         assertEquals(200, completed.statusCode(), completed.body());
         String child = json(completed).get("NewProfileUuid").asText();
         assertEquals(profile, profileJson(alice, child).get("ParentProfileUuid").asText());
@@ -229,8 +224,7 @@ class CertificateRequestsTest extends EndToEndTest {
         String profile = profile(alice, TEMPLATE, 2);
         for (String type : List.of("Unblock", "OnlineUpdate")) {
             String id = initiated(alice, type, profile);
-            HttpResponse<String> completed =
-                    type.equals("Unblock") ? completeWithPin(alice, id) : put(alice, id, "Completed");
+            HttpResponse<String> completed = put(alice, id, "Completed");
             assertEquals(200, completed.statusCode(), completed.body());
             assertEquals(NIL, json(completed).get("NewProfileUuid").asText());
             assertEquals(List.of(profile), requestProfiles(alice, id));

@@ -16,9 +16,37 @@ final class TestServers {
     /** The admin token every test server is started with. */
     static final String ADMIN_TOKEN = "test-admin-token-0123456789-abcdefghijklmnop";
 
+    /**
+     * The data directory of test servers that do not ask for their own: one per test run, so the
+     * embedded CA is created once and shared (as several instances may share it).
+     */
+    static final Path SHARED_DATA_DIR = sharedDataDir();
+
+    private static Path sharedDataDir() {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("openprofiles-test-data");
+            // The CA's keys live there: gone with the test run.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes a directory and everything in it, as far as it can. */
+    static void deleteTree(Path dir) {
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // best effort, at exit
+        }
+    }
+
     /** The settings of {@link #on}, to add more to before {@code build()}. */
     static Config.Builder builder(TestDatabase database) {
         return Config.builder()
+                .with(Config.DATA_DIR, SHARED_DATA_DIR.toString())
                 .with(Config.HTTP_PORT, "0")
                 .with(Config.DB_URL, database.url())
                 .with(Config.DB_USER, database.settings().user())

@@ -6,6 +6,7 @@ import org.openprofiles.adapter.jdbc.access.JdbiAttributeCatalogs;
 import org.openprofiles.adapter.jdbc.access.JdbiComplianceFindings;
 import org.openprofiles.adapter.jdbc.access.JdbiDirectory;
 import org.openprofiles.adapter.jdbc.certificate.JdbiCertificateProfiles;
+import org.openprofiles.adapter.jdbc.certificate.JdbiCertificateRecords;
 import org.openprofiles.adapter.jdbc.certificate.JdbiCertificateRequests;
 import org.openprofiles.adapter.jdbc.certificate.JdbiProfileOwners;
 import org.openprofiles.adapter.jdbc.certificate.JdbiProfileTemplates;
@@ -25,6 +26,7 @@ import org.openprofiles.domain.access.AttributeCatalogs;
 import org.openprofiles.domain.access.ComplianceFindings;
 import org.openprofiles.domain.access.Directory;
 import org.openprofiles.domain.certificate.CertificateProfiles;
+import org.openprofiles.domain.certificate.CertificateRecords;
 import org.openprofiles.domain.certificate.CertificateRequests;
 import org.openprofiles.domain.certificate.ProfileOwners;
 import org.openprofiles.domain.certificate.ProfileTemplates;
@@ -46,6 +48,7 @@ public record Adapters(
         ProfileTemplates templates,
         CertificateProfiles profiles,
         CertificateRequests requests,
+        CertificateRecords certificates,
         ProfileOwners owners,
         AccessProfiles accessProfiles,
         Directory directory,
@@ -68,6 +71,7 @@ public record Adapters(
                 certificates.profileTemplates(),
                 certificates.certificateProfiles(),
                 certificates.certificateRequests(),
+                certificates.certificateRecords(),
                 certificates.profileOwners(),
                 access.accessProfiles(),
                 access.directory(),
@@ -88,6 +92,7 @@ public record Adapters(
                 new JdbiProfileTemplates(transactions),
                 new JdbiCertificateProfiles(transactions),
                 new JdbiCertificateRequests(transactions),
+                new JdbiCertificateRecords(transactions),
                 new JdbiProfileOwners(transactions),
                 new JdbiAccessProfiles(transactions),
                 new JdbiDirectory(transactions),

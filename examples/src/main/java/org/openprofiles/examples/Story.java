@@ -1,6 +1,7 @@
 package org.openprofiles.examples;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -9,10 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.openprofiles.adapter.ca.EmbeddedCaSettings;
+import org.openprofiles.adapter.ca.EmbeddedCertificateAuthority;
 import org.openprofiles.application.access.AssignProfile;
 import org.openprofiles.application.access.ComplianceReport;
 import org.openprofiles.application.access.ImportDirectory;
 import org.openprofiles.application.access.SaveAccessProfile;
+import org.openprofiles.application.certificate.CertificateRevocation;
 import org.openprofiles.application.certificate.CompleteCertificateRequest;
 import org.openprofiles.application.certificate.CreateProfileTemplate;
 import org.openprofiles.application.certificate.DecideCertificateRequest;
@@ -46,6 +50,7 @@ import org.openprofiles.domain.certificate.ProfileStatus;
 import org.openprofiles.domain.certificate.ProfileTemplate;
 import org.openprofiles.domain.certificate.RequestType;
 import org.openprofiles.domain.certificate.StatusFilter;
+import org.openprofiles.domain.certificate.pki.CertificateAuthority;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.AuditEvent;
 import org.openprofiles.domain.security.AuditTrail;
@@ -85,7 +90,17 @@ public final class Story {
         this.clock = clock;
         this.out = out;
         this.audit = new Audit(adapters.auditTrail(), clock);
-        this.execution = new RequestExecution(adapters.profiles(), adapters.templates());
+        // The certificate authority opens its keystore only when it first signs: this story issues no
+        // certificate (the profile it renews was imported without one), so none is created.
+        CertificateAuthority authority = new EmbeddedCertificateAuthority(
+                EmbeddedCaSettings.embedded(
+                        Path.of(System.getProperty("java.io.tmpdir"), "openprofiles-example"), "http://localhost/"),
+                clock);
+        this.execution = new RequestExecution(
+                adapters.profiles(),
+                adapters.templates(),
+                adapters.certificates(),
+                new CertificateRevocation(adapters.certificates(), authority, audit));
     }
 
     private void say(String line) {

@@ -69,6 +69,7 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
     private final CaSetup setup;
     private final PkiLocations locations;
     private final OcspResponder ocsp = new OcspResponder();
+    private final RecentlySigned justSigned = new RecentlySigned();
     private final long retryNanos;
 
     private volatile CaKeys keys;
@@ -153,7 +154,10 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
             throw new Invalid(violations);
         }
         CaSigner issuer = keys().issuing();
-        return describe(sign(checked.key(), content, settings.signatureHash(), issuer), content, issuer);
+        IssuedCertificate issued =
+                describe(sign(checked.key(), content, settings.signatureHash(), issuer), content, issuer);
+        justSigned.remember(issued.der(), issuer);
+        return issued;
     }
 
     @Override
@@ -189,7 +193,11 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
     @Override
     public byte[] certificatesOnly(byte[] certificateDer) {
         X509CertificateHolder certificate = Bc.holder(certificateDer);
-        return CertsOnly.of(chain(certificate, issuerOf(certificate, keys())));
+        CaKeys current = keys();
+        // A certificate this CA has just signed needs no signature check to know its issuer (the
+        // check costs as much as signing it); any other is checked against every issuing CA.
+        CaSigner issuer = justSigned.issuerOf(certificateDer, current).orElseGet(() -> issuerOf(certificate, current));
+        return CertsOnly.of(chain(certificate, issuer));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.openprofiles.application.certificate;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.Transactions;
@@ -8,13 +9,15 @@ import org.openprofiles.domain.certificate.CertificateRequest;
 import org.openprofiles.domain.certificate.CertificateRequests;
 import org.openprofiles.domain.certificate.RequestId;
 import org.openprofiles.domain.certificate.RequestStatus;
+import org.openprofiles.domain.certificate.pki.RevocationReason;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Principal;
 
 /**
  * The requester withdraws a request that is still Pending or Approved: it ends Canceled (the
  * requester changed their mind) or Failed (the client abandoned it, e.g. its own part failed). No
- * profile changes.
+ * profile changes; a certificate the request issued already (its certificate data was posted) is
+ * revoked, so no certificate outlives its request outside a profile.
  */
 public final class CancelCertificateRequest {
 
@@ -33,6 +36,7 @@ public final class CancelCertificateRequest {
     }
 
     private final CertificateRequests requests;
+    private final CertificateRevocation revocation;
     private final AccessPolicy accessPolicy;
     private final Transactions transactions;
     private final Audit audit;
@@ -40,11 +44,13 @@ public final class CancelCertificateRequest {
 
     public CancelCertificateRequest(
             CertificateRequests requests,
+            CertificateRevocation revocation,
             AccessPolicy accessPolicy,
             Transactions transactions,
             Audit audit,
             Clock clock) {
         this.requests = requests;
+        this.revocation = revocation;
         this.accessPolicy = accessPolicy;
         this.transactions = transactions;
         this.audit = audit;
@@ -57,8 +63,10 @@ public final class CancelCertificateRequest {
                     .filter(r -> r.isVisibleTo(caller, accessPolicy))
                     .orElseThrow(() -> CertificateRequest.notFound(id));
             request.checkEndableBy(caller, accessPolicy);
-            CertificateRequest ended = request.end(ending.status, clock.instant());
+            Instant now = clock.instant();
+            CertificateRequest ended = request.end(ending.status, now);
             requests.update(ended);
+            revocation.revokeIssuedBy(caller, id, RevocationReason.CESSATION_OF_OPERATION, now);
             audit.record(
                     caller,
                     ending.auditAction,

@@ -69,11 +69,12 @@ public final class CompleteCertificateRequest {
                     .filter(r -> r.isVisibleTo(caller, accessPolicy))
                     .orElseThrow(() -> CertificateRequest.notFound(id));
             request.checkCompletableBy(caller, accessPolicy);
-            Optional<String> generated = pinFor(caller, request, pin);
-            RequestExecution.Outcome outcome = execution.execute(request, clock.instant());
+            ProfileTemplate template = templates.referenced(request.template());
+            Optional<String> generated = pinFor(caller, request, template, pin);
+            RequestExecution.Outcome outcome = execution.execute(caller, request, template, clock.instant());
             requests.update(outcome.request());
             Map<String, Object> after = new LinkedHashMap<>(outcome.auditAfter());
-            if (request.type().setsPin()) {
+            if (generated.isPresent() || pin.isPresent()) {
                 // Who set the PIN, never the PIN itself.
                 after.put("pinSetBy", generated.isPresent() ? "server" : "user");
             }
@@ -89,22 +90,27 @@ public final class CompleteCertificateRequest {
     }
 
     /**
-     * Checks the PIN part of a completion before anything is written: a generated PIN when the
-     * template's policy for the operation says the server sets it (only the requester receives it),
-     * else the user's PIN, which must meet the template's PIN policy (400 naming each broken rule).
+     * Checks the PIN part of a completion before anything is written. Only an operation whose
+     * template policy asks for a PIN sets one: a generated PIN when the server sets it (only the
+     * requester receives it), else the user's PIN, which must meet the template's PIN policy (400
+     * naming each broken rule). Otherwise (a software profile's default) no PIN is set, and one
+     * sent anyway is refused rather than silently dropped.
      */
-    private Optional<String> pinFor(Principal caller, CertificateRequest request, Optional<String> pin) {
-        if (!request.type().setsPin()) {
+    private Optional<String> pinFor(
+            Principal caller, CertificateRequest request, ProfileTemplate template, Optional<String> pin) {
+        Optional<OperationPolicy> policy = request.type().setsPin()
+                ? template.policyFor(request.type().operationOn(ProfileStatus.ACTIVE))
+                : Optional.empty();
+        if (policy.isEmpty() || !policy.get().setsPin()) {
             if (pin.isPresent()) {
-                throw new Invalid("pin_not_expected", "pin", request.type().name() + " does not set a PIN");
+                throw new Invalid(
+                        "pin_not_expected",
+                        "pin",
+                        "completing this " + request.type().name() + " sets no PIN: the template asks for none");
             }
             return Optional.empty();
         }
-        ProfileTemplate template = templates.referenced(request.template());
-        boolean serverSets = template.policyFor(request.type().operationOn(ProfileStatus.ACTIVE))
-                .map(OperationPolicy::serverGeneratesPin)
-                .orElse(false);
-        if (serverSets) {
+        if (policy.get().serverGeneratesPin()) {
             if (pin.isPresent()) {
                 throw new Invalid("pin_set_by_server", "pin", "the template lets the server set the PIN; send none");
             }
@@ -116,7 +122,7 @@ public final class CompleteCertificateRequest {
             return Optional.of(template.pinPolicy().generate(random));
         }
         if (pin.isEmpty()) {
-            throw new Invalid("pin_required", "pin", "pin is required: the template leaves the PIN to the user");
+            throw new Invalid("pin_required", "pin", "pin is required: the template asks the user for a PIN");
         }
         List<Invalid.Violation> broken = template.pinPolicy().check("pin", pin.get());
         if (!broken.isEmpty()) {

@@ -57,6 +57,7 @@ public final class CreateProfileTemplate {
                 command.startingVersion().orElse(1L),
                 content.policies(),
                 content.pinPolicy(),
+                content.certificateSettings(),
                 clock.instant());
         return transactions.inTransaction(() -> {
             templates.add(template);

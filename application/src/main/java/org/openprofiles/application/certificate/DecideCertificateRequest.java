@@ -62,7 +62,7 @@ public final class DecideCertificateRequest {
             Map<String, Object> after = new LinkedHashMap<>();
             // The type travels with every status change, so the metrics count requests by type.
             after.put("type", request.type().name());
-            CertificateRequest result = decided(request, decision, now, after);
+            CertificateRequest result = decided(caller, request, decision, now, after);
             requests.update(result);
             audit.record(
                     caller,
@@ -77,7 +77,7 @@ public final class DecideCertificateRequest {
 
     /** The request after this decision; fills {@code after} with what the audit event keeps. */
     private CertificateRequest decided(
-            CertificateRequest request, Decision decision, Instant now, Map<String, Object> after) {
+            Principal caller, CertificateRequest request, Decision decision, Instant now, Map<String, Object> after) {
         if (decision == Decision.DENY) {
             after.put("status", RequestStatus.DENIED.name());
             return request.end(RequestStatus.DENIED, now);
@@ -90,7 +90,7 @@ public final class DecideCertificateRequest {
             return approved;
         }
         try {
-            RequestExecution.Outcome outcome = execution.execute(approved, now);
+            RequestExecution.Outcome outcome = execution.execute(caller, approved, now);
             after.putAll(outcome.auditAfter());
             return outcome.request();
         } catch (Conflict profileChanged) {

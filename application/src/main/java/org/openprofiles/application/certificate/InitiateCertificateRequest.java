@@ -188,6 +188,7 @@ public final class InitiateCertificateRequest {
                             + verdict.name().toLowerCase(Locale.ROOT) + ")");
         }
         OperationPolicy policy = template.policyFor(operation).orElseThrow();
+        checkDataCollection(policy, command);
         Instant now = clock.instant();
         CertificateRequest request = CertificateRequest.submit(
                 command.type(),
@@ -199,7 +200,7 @@ public final class InitiateCertificateRequest {
                 command.priority(),
                 now);
         if (request.status() == RequestStatus.APPROVED && command.type().serverFinishes()) {
-            RequestExecution.Outcome outcome = execution.executeLocked(request, profile, now);
+            RequestExecution.Outcome outcome = execution.executeLocked(caller, request, profile, now);
             requests.add(outcome.request());
             audit.record(
                     caller,
@@ -243,6 +244,7 @@ public final class InitiateCertificateRequest {
             throw new Invalid("unknown_user", "target", "no user " + target);
         }
         OperationPolicy policy = template.policyFor(ProfileOperation.ENROLL).orElseThrow();
+        checkDataCollection(policy, command);
         CertificateRequest request = CertificateRequest.enroll(
                 CertificateRequest.ApprovalRule.of(policy),
                 caller.userId(),
@@ -254,6 +256,14 @@ public final class InitiateCertificateRequest {
                 clock.instant());
         submitted(caller, request, Map.of("template", template.id().toString(), "target", target.toString()));
         return request;
+    }
+
+    /** The requester must supply what the template's policy requires (the vendor's PolicyDataCollection). */
+    private static void checkDataCollection(OperationPolicy policy, Command command) {
+        List<Invalid.Violation> violations = policy.violationsOf(command.dataCollection(), "datacollection");
+        if (!violations.isEmpty()) {
+            throw new Invalid(violations);
+        }
     }
 
     /** Stores a new request and records its submission, with {@code about} saying what it acts on. */

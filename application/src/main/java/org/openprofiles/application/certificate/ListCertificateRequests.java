@@ -18,9 +18,10 @@ import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 
 /**
- * Lists certificate requests in submission order: those a user submitted (the caller, or another
- * user whose requests the caller may read), optionally of one status and one type; or the queue of
- * Pending requests waiting for the caller's decision.
+ * Lists certificate requests in submission order: those a user submitted or that are for that
+ * user (an agent's Enroll on their behalf) — the caller's, or another user's whose requests the
+ * caller may read —, optionally of one status and one type; or the queue of Pending requests
+ * waiting for the caller's decision.
  */
 public final class ListCertificateRequests {
 
@@ -49,7 +50,7 @@ public final class ListCertificateRequests {
         accessPolicy.require(
                 caller, Action.READ_CERTIFICATE_REQUESTS, Resource.ownedBy(CertificateRequest.RESOURCE_KIND, whose));
         return transactions.readOnly(
-                () -> requests.findByOriginator(whose, query.status(), query.type(), query.page()));
+                () -> requests.findByParticipant(whose, query.status(), query.type(), query.page()));
     }
 
     /**

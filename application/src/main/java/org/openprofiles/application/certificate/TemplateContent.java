@@ -7,15 +7,30 @@ import org.openprofiles.domain.certificate.OperationPolicy;
 import org.openprofiles.domain.certificate.PinPolicy;
 import org.openprofiles.domain.certificate.ProfileOperation;
 import org.openprofiles.domain.certificate.ProfileTemplate;
+import org.openprofiles.domain.certificate.pki.CertificateSettings;
 import org.openprofiles.domain.security.Role;
 
-/** What an administrator writes into a template: name, description, policies and PIN policy. */
+/**
+ * What an administrator writes into a template: name, description, policies, PIN policy and
+ * certificate settings (null: the defaults).
+ */
 public record TemplateContent(
-        String name, String description, Map<ProfileOperation, OperationPolicy> policies, PinPolicy pinPolicy) {
+        String name,
+        String description,
+        Map<ProfileOperation, OperationPolicy> policies,
+        PinPolicy pinPolicy,
+        CertificateSettings certificateSettings) {
 
     public TemplateContent {
         policies = policies == null ? Map.of() : Map.copyOf(policies);
         pinPolicy = pinPolicy == null ? PinPolicy.standard() : pinPolicy;
+        certificateSettings = certificateSettings == null ? CertificateSettings.defaults() : certificateSettings;
+    }
+
+    /** Content with the default certificate settings. */
+    public TemplateContent(
+            String name, String description, Map<ProfileOperation, OperationPolicy> policies, PinPolicy pinPolicy) {
+        this(name, description, policies, pinPolicy, null);
     }
 
     /** A template as the audit trail keeps it: plain JSON-like values. */
@@ -51,9 +66,20 @@ public record TemplateContent(
             p.put("approvalsNeeded", policy.approvalsNeeded());
             p.put("approverRole", policy.approverRole().map(Role::wireName).orElse(null));
             p.put("serverGeneratesPin", policy.serverGeneratesPin());
+            p.put("userSuppliesPin", policy.userSuppliesPin());
+            p.put(
+                    "dataCollection",
+                    policy.dataCollection().stream()
+                            .map(item -> Map.of(
+                                    "name", item.name(),
+                                    "description", item.description(),
+                                    "required", item.required(),
+                                    "maxLength", item.maxLength()))
+                            .toList());
             policies.put(operation.wireName(), p);
         });
         fields.put("policies", policies);
+        fields.put("certificateSettings", CertificateSettingsFields.write(template.certificateSettings()));
         return fields;
     }
 }

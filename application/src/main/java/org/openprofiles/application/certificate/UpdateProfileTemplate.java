@@ -48,7 +48,12 @@ public final class UpdateProfileTemplate {
                         "the template is at version " + current.version() + ", not " + expectedVersion + "; reload it");
             }
             ProfileTemplate revised = current.revise(
-                    content.name(), content.description(), content.policies(), content.pinPolicy(), clock.instant());
+                    content.name(),
+                    content.description(),
+                    content.policies(),
+                    content.pinPolicy(),
+                    content.certificateSettings(),
+                    clock.instant());
             templates.update(revised, expectedVersion);
             audit.record(
                     caller,

@@ -26,6 +26,8 @@ final class AuditFields {
         fields.put("displayName", user.displayName());
         fields.put("enabled", user.enabled());
         fields.put("roles", roleNames(user.roles()));
+        fields.put("email", user.email().orElse(null));
+        fields.put("userPrincipalName", user.userPrincipalName().orElse(null));
         return fields;
     }
 

@@ -21,11 +21,24 @@ import org.openprofiles.domain.security.Users;
  */
 public final class CreateUser {
 
-    /** The new user: {@code id} empty means "make one up". */
-    public record Command(Optional<UserId> id, String login, String displayName, Set<Role> roles) {
+    /** The new user: {@code id} empty means "make one up"; e-mail and UPN are optional. */
+    public record Command(
+            Optional<UserId> id,
+            String login,
+            String displayName,
+            Set<Role> roles,
+            Optional<String> email,
+            Optional<String> userPrincipalName) {
         public Command {
             id = id == null ? Optional.empty() : id;
             roles = roles == null ? Set.of() : Set.copyOf(roles);
+            email = email == null ? Optional.empty() : email;
+            userPrincipalName = userPrincipalName == null ? Optional.empty() : userPrincipalName;
+        }
+
+        /** A user without addresses. */
+        public Command(Optional<UserId> id, String login, String displayName, Set<Role> roles) {
+            this(id, login, displayName, roles, Optional.empty(), Optional.empty());
         }
     }
 
@@ -46,11 +59,12 @@ public final class CreateUser {
     public User create(Principal actor, Command command) {
         policy.require(actor, Action.MANAGE_USERS, Resource.of(AuditFields.USER));
         User user = User.create(
-                command.id().orElseGet(UserId::random),
-                command.login(),
-                command.displayName(),
-                command.roles(),
-                clock.instant());
+                        command.id().orElseGet(UserId::random),
+                        command.login(),
+                        command.displayName(),
+                        command.roles(),
+                        clock.instant())
+                .withAddresses(command.email(), command.userPrincipalName());
         return transactions.inTransaction(() -> {
             if (command.id().isPresent() && users.find(user.id()).isPresent()) {
                 throw User.idTaken(user.id());

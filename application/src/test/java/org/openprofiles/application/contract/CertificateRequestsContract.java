@@ -235,7 +235,7 @@ public abstract class CertificateRequestsContract extends StorageContract {
         fixtures().storedRequest(user(), 0, Optional.empty(), Fixtures.NOW);
         assertEquals(
                 submitted,
-                all(2, page -> requests().findByOriginator(originator, Optional.empty(), Optional.empty(), page)));
+                all(2, page -> requests().findByParticipant(originator, Optional.empty(), Optional.empty(), page)));
     }
 
     @Test
@@ -254,21 +254,21 @@ public abstract class CertificateRequestsContract extends StorageContract {
                 all(
                         1,
                         page -> requests()
-                                .findByOriginator(
+                                .findByParticipant(
                                         originator, Optional.of(RequestStatus.COMPLETED), Optional.empty(), page)));
         assertEquals(
                 List.of(disableCompleted, disablePending),
                 all(
                         1,
                         page -> requests()
-                                .findByOriginator(
+                                .findByParticipant(
                                         originator, Optional.empty(), Optional.of(RequestType.DISABLE), page)));
         assertEquals(
                 List.of(renewPending),
                 all(
                         1,
                         page -> requests()
-                                .findByOriginator(
+                                .findByParticipant(
                                         originator,
                                         Optional.of(RequestStatus.PENDING),
                                         Optional.of(RequestType.RENEW),
@@ -278,12 +278,12 @@ public abstract class CertificateRequestsContract extends StorageContract {
                 all(
                         1,
                         page -> requests()
-                                .findByOriginator(
+                                .findByParticipant(
                                         originator, Optional.of(RequestStatus.DENIED), Optional.empty(), page)));
     }
 
     @Test
-    void requestsAreListedUnderWhoSubmittedThemNotWhomTheyAreFor() {
+    void requestsAreListedUnderWhoSubmittedThemAndWhomTheyAreForEachOnce() {
         UserId agent = user();
         UserId owner = user();
         CertificateRequest forOwner = CertificateRequest.enroll(
@@ -298,10 +298,21 @@ public abstract class CertificateRequestsContract extends StorageContract {
         requests().add(forOwner);
         assertEquals(
                 List.of(forOwner),
-                all(10, page -> requests().findByOriginator(agent, Optional.empty(), Optional.empty(), page)));
+                all(10, page -> requests().findByParticipant(agent, Optional.empty(), Optional.empty(), page)));
         assertEquals(
-                List.of(),
-                all(10, page -> requests().findByOriginator(owner, Optional.empty(), Optional.empty(), page)));
+                List.of(forOwner),
+                all(10, page -> requests().findByParticipant(owner, Optional.empty(), Optional.empty(), page)));
+        CertificateRequest own = fixtures().storedRequest(owner, 0, Optional.empty(), Fixtures.NOW);
+        assertEquals(
+                List.of(forOwner, own),
+                all(1, page -> requests().findByParticipant(owner, Optional.empty(), Optional.empty(), page)),
+                "submitted by and for the owner, merged in submission order");
+        assertEquals(
+                List.of(forOwner),
+                all(
+                        1,
+                        page -> requests()
+                                .findByParticipant(owner, Optional.empty(), Optional.of(RequestType.ENROLL), page)));
     }
 
     /** This test's requests in an approver's queue, in queue order. */
@@ -369,7 +380,7 @@ public abstract class CertificateRequestsContract extends StorageContract {
     void aCursorThisStorageDidNotIssueIsInvalid() {
         UserId user = user();
         assertForeignCursorsAreRefused(
-                1, page -> requests().findByOriginator(user, Optional.empty(), Optional.empty(), page));
+                1, page -> requests().findByParticipant(user, Optional.empty(), Optional.empty(), page));
         assertForeignCursorsAreRefused(
                 1, page -> requests().findAwaitingDecision(user, Set.of(Role.CM_APPROVER), page));
     }

@@ -4,18 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.openprofiles.domain.certificate.DataCollectionItem;
 import org.openprofiles.domain.certificate.OperationPolicy;
 import org.openprofiles.domain.certificate.PinPolicy;
 import org.openprofiles.domain.certificate.ProfileOperation;
 import org.openprofiles.domain.certificate.ProfileTemplate;
 import org.openprofiles.domain.certificate.ProfileTemplates;
 import org.openprofiles.domain.certificate.TemplateId;
+import org.openprofiles.domain.certificate.pki.AcceptedKeys;
+import org.openprofiles.domain.certificate.pki.AlternativeName;
+import org.openprofiles.domain.certificate.pki.CertificateSettings;
+import org.openprofiles.domain.certificate.pki.EcCurve;
+import org.openprofiles.domain.certificate.pki.ExtendedKeyUsage;
+import org.openprofiles.domain.certificate.pki.KeyGeneration;
+import org.openprofiles.domain.certificate.pki.KeyType;
+import org.openprofiles.domain.certificate.pki.KeyUsage;
+import org.openprofiles.domain.certificate.pki.RevocationTrigger;
+import org.openprofiles.domain.certificate.pki.SignatureHash;
+import org.openprofiles.domain.certificate.pki.SubjectTemplate;
+import org.openprofiles.domain.certificate.pki.UserField;
 import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.shared.Conflict;
 import org.openprofiles.domain.shared.NotFound;
@@ -63,6 +77,53 @@ public abstract class ProfileTemplatesContract extends StorageContract {
         ProfileTemplate stored = stored("t" + Fixtures.token());
         assertEquals(Optional.of(stored), templates().find(stored.id()));
         assertEquals(Map.of(stored.id(), stored), templates().findAll(List.of(stored.id())));
+    }
+
+    @Test
+    void certificateSettingsDataCollectionAndPinSourcesComeBackAsStored() {
+        CertificateSettings settings = CertificateSettings.builder()
+                .keyGeneration(KeyGeneration.SERVER)
+                .keyType(KeyType.rsa(3072))
+                .acceptedKeys(new AcceptedKeys(false, 2048, Set.of(EcCurve.P384)))
+                .signatureHash(SignatureHash.SHA384)
+                .validity(Duration.ofDays(90))
+                .keyUsages(Set.of(KeyUsage.DIGITAL_SIGNATURE, KeyUsage.KEY_ENCIPHERMENT))
+                .extendedKeyUsages(Set.of(ExtendedKeyUsage.SECURE_EMAIL, ExtendedKeyUsage.CLIENT_AUTH))
+                .alternativeNames(Set.of(AlternativeName.Type.EMAIL))
+                .subject(new SubjectTemplate(
+                        UserField.DISPLAY_NAME, Optional.of("Staff"), Optional.of("Example"), Optional.of("NL")))
+                .archiveKeys(true)
+                .revokeOn(Set.of(RevocationTrigger.RENEW))
+                .build();
+        OperationPolicy collecting = new OperationPolicy(
+                true,
+                true,
+                Set.of(),
+                0,
+                Optional.empty(),
+                false,
+                true,
+                List.of(
+                        DataCollectionItem.of("Request Reason", "why", true),
+                        new DataCollectionItem("Cost centre", "", false, 12)));
+        ProfileTemplate template = ProfileTemplate.create(
+                TemplateId.random(),
+                "t" + Fixtures.token(),
+                "",
+                1,
+                Map.of(ProfileOperation.ENROLL, collecting),
+                PinPolicy.standard(),
+                settings,
+                Fixtures.NOW);
+        templates().add(template);
+        assertEquals(Optional.of(template), templates().find(template.id()));
+        ProfileTemplate revised =
+                template.revise("renamed", "", template.policies(), PinPolicy.standard(), null, Fixtures.NOW);
+        templates().update(revised, template.version());
+        assertEquals(
+                CertificateSettings.defaults(),
+                templates().find(template.id()).orElseThrow().certificateSettings(),
+                "settings are versioned with the template: a revision without them has the defaults");
     }
 
     @Test

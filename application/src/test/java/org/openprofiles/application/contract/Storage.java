@@ -8,6 +8,7 @@ import org.openprofiles.domain.access.AttributeCatalogs;
 import org.openprofiles.domain.access.ComplianceFindings;
 import org.openprofiles.domain.access.Directory;
 import org.openprofiles.domain.certificate.CertificateProfiles;
+import org.openprofiles.domain.certificate.CertificateRecords;
 import org.openprofiles.domain.certificate.CertificateRequests;
 import org.openprofiles.domain.certificate.ProfileOwners;
 import org.openprofiles.domain.certificate.ProfileTemplates;
@@ -37,6 +38,8 @@ public interface Storage extends AutoCloseable {
     CertificateRequests certificateRequests();
 
     ProfileOwners profileOwners();
+
+    CertificateRecords certificateRecords();
 
     AccessProfiles accessProfiles();
 

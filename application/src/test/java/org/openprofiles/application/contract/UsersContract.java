@@ -55,6 +55,18 @@ public abstract class UsersContract extends StorageContract {
     }
 
     @Test
+    void addressesComeBackAsStoredAndAnUpdateChangesOrRemovesThem() {
+        User user = newUser("mail" + Fixtures.token())
+                .withAddresses(Optional.of("ann@example.org"), Optional.of("ann@corp.example.org"));
+        users().add(user);
+        assertEquals(Optional.of(user), users().find(user.id()));
+        User changed = users().update(user.withAddresses(Optional.of("ann.smith@example.org"), Optional.empty()));
+        assertEquals(Optional.of("ann.smith@example.org"), changed.email());
+        assertEquals(Optional.empty(), changed.userPrincipalName());
+        assertEquals(Optional.of(changed), users().find(user.id()));
+    }
+
+    @Test
     void aTakenIdIsAConflictNamingTheId() {
         User user = newUser("u" + Fixtures.token());
         users().add(user);

@@ -191,7 +191,7 @@ final class LayeringRules {
                 .whereLayer("MemoryAdapter")
                 .mayOnlyBeAccessedByLayers("Bootstrap", "Examples")
                 .whereLayer("OutsideSystemAdapters")
-                .mayOnlyBeAccessedByLayers("Bootstrap")
+                .mayOnlyBeAccessedByLayers("Bootstrap", "Examples")
                 .whereLayer("Application")
                 .mayOnlyBeAccessedByLayers(
                         "RestAdapter", "JdbcAdapter", "MemoryAdapter", "OutsideSystemAdapters", "Bootstrap", "Examples")

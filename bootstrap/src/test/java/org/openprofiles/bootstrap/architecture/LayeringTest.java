@@ -29,6 +29,7 @@ class LayeringTest {
                 "adapter.jdbc",
                 "adapter.memory",
                 "adapter.metrics",
+                "adapter.ca",
                 "bootstrap",
                 "examples")) {
             assertTrue(

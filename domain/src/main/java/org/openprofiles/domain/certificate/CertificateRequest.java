@@ -250,6 +250,31 @@ public record CertificateRequest(
         }
     }
 
+    /**
+     * Refuses unless {@code caller} may pick up this request's certificates now: the requester or an
+     * agent (those who may complete it), once it is Approved, or Completed (a client that completed
+     * before posting its certificate data may still do so).
+     */
+    public void checkCertificatesDeliverableTo(Principal caller, AccessPolicy policy) {
+        if (!policy.permits(
+                caller, Action.COMPLETE_CERTIFICATE_REQUESTS, Resource.ownedBy(RESOURCE_KIND, originator))) {
+            throw new Forbidden(
+                    "not_requester", "only the requester or a cm-agent may pick up the request's certificates");
+        }
+        if (status != RequestStatus.APPROVED && status != RequestStatus.COMPLETED) {
+            throw new Conflict(
+                    "request_not_approved",
+                    "status",
+                    "certificates are issued for an Approved (or Completed) request; this one is " + status.name());
+        }
+        if (!type.issuesCertificate()) {
+            throw new Conflict(
+                    "no_certificate_for_this_type",
+                    "type",
+                    "a " + type.name() + " request issues no certificate; Enroll, Renew, Recover and Duplicate do");
+        }
+    }
+
     /** Refuses unless {@code caller} may cancel or abandon this request now: its requester, while it is open. */
     public void checkEndableBy(Principal caller, AccessPolicy policy) {
         if (!policy.permits(caller, Action.END_CERTIFICATE_REQUESTS, Resource.ownedBy(RESOURCE_KIND, originator))) {

@@ -8,7 +8,7 @@ import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 
-/** The certificate requests port. A user's requests are listed in submission order. */
+/** The certificate requests port. A user's requests (submitted by or for them) are listed in submission order. */
 public interface CertificateRequests {
 
     Optional<CertificateRequest> find(RequestId id);
@@ -40,9 +40,12 @@ public interface CertificateRequests {
     /** Records the request a claimed key created. */
     void bindKey(UserId user, String key, RequestId request);
 
-    /** Requests {@code originator} submitted, optionally of one status and one type, one page in submission order. */
-    Page<CertificateRequest> findByOriginator(
-            UserId originator, Optional<RequestStatus> status, Optional<RequestType> type, PageRequest page);
+    /**
+     * Requests {@code user} submitted or that are for {@code user} (its target: an agent's Enroll on
+     * the user's behalf), each once, optionally of one status and one type, one page in submission order.
+     */
+    Page<CertificateRequest> findByParticipant(
+            UserId user, Optional<RequestStatus> status, Optional<RequestType> type, PageRequest page);
 
     /**
      * Pending requests that {@code approver} may decide: the approver role of their rule is among

@@ -10,7 +10,8 @@ import java.util.function.UnaryOperator;
  * What executing a request does to profiles, one row per request type: the status the profile it
  * acts on ends in, and the successor it gets. Renew retires the old profile and issues a child,
  * Recover disables it and issues a child, Duplicate issues a copy linked as primary, Disable and
- * Retire end it, SuspendOrReinstate toggles Active and Suspended; the others leave it as it is.
+ * Retire end it, Revoke disables it (its certificates are revoked), SuspendOrReinstate toggles
+ * Active and Suspended; the others leave it as it is.
  * Enroll acts on no profile: it issues a new one ({@link #enroll}).
  */
 public final class RequestEffect {
@@ -35,6 +36,7 @@ public final class RequestEffect {
         TABLE.put(RequestType.DUPLICATE, new Row(s -> s, Successor.COPY));
         TABLE.put(RequestType.DISABLE, new Row(s -> ProfileStatus.DISABLED, Successor.NONE));
         TABLE.put(RequestType.RETIRE, new Row(s -> ProfileStatus.RETIRED, Successor.NONE));
+        TABLE.put(RequestType.REVOKE, new Row(s -> ProfileStatus.DISABLED, Successor.NONE));
         TABLE.put(
                 RequestType.SUSPENDORREINSTATE,
                 new Row(

@@ -20,7 +20,12 @@ public enum RequestType {
     RETIRE(9, ProfileOperation.RETIRE, true),
     /** Suspends an Active profile, reinstates a Suspended one. */
     SUSPENDORREINSTATE(10, null, true),
-    DISABLE(11, ProfileOperation.DISABLE, true);
+    DISABLE(11, ProfileOperation.DISABLE, true),
+    /**
+     * Revokes the profile's certificates and disables it. The vendor's request list has Revoke but
+     * its RequestType enum has no member for it: 15 is the first number after the enum's last (14).
+     */
+    REVOKE(15, ProfileOperation.REVOKE, true);
 
     private final int code;
     private final ProfileOperation operation;
@@ -47,6 +52,11 @@ public enum RequestType {
     /** Whether the request issues a new profile from a template instead of acting on an existing one. */
     public boolean createsProfile() {
         return this == ENROLL;
+    }
+
+    /** Whether the request issues a certificate, picked up with the request's certificate data. */
+    public boolean issuesCertificate() {
+        return this == ENROLL || this == RENEW || this == RECOVER || this == DUPLICATE;
     }
 
     /** Whether completing the request sets the profile's PIN (by the server or by the user, as the template says). */

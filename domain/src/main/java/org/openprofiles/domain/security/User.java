@@ -2,13 +2,19 @@ package org.openprofiles.domain.security;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
+import org.openprofiles.domain.shared.Addresses;
 import org.openprofiles.domain.shared.Conflict;
 import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.NotFound;
 import org.openprofiles.domain.shared.PreconditionFailed;
 
-/** A person or system account that may call the service. */
+/**
+ * A person or system account that may call the service. The e-mail address and the user principal
+ * name are optional; certificate templates may put them into a certificate's subject or
+ * alternative names.
+ */
 public record User(
         UserId id,
         String login,
@@ -16,9 +22,27 @@ public record User(
         boolean enabled,
         Set<Role> roles,
         Instant createdAt,
-        long version) {
+        long version,
+        Optional<String> email,
+        Optional<String> userPrincipalName) {
 
     public static final int MAX_LOGIN_LENGTH = 128;
+    /** RFC 5321's limit of a forward path. */
+    public static final int MAX_EMAIL_LENGTH = 254;
+
+    public static final int MAX_UPN_LENGTH = 1024;
+
+    /** A user without e-mail address or user principal name. */
+    public User(
+            UserId id,
+            String login,
+            String displayName,
+            boolean enabled,
+            Set<Role> roles,
+            Instant createdAt,
+            long version) {
+        this(id, login, displayName, enabled, roles, createdAt, version, Optional.empty(), Optional.empty());
+    }
 
     public User {
         if (id == null || createdAt == null) {
@@ -30,6 +54,8 @@ public record User(
             throw new Invalid("too_long", "displayName", "displayName must be at most 256 characters");
         }
         roles = roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        email = Addresses.check(email, "email", MAX_EMAIL_LENGTH, true);
+        userPrincipalName = Addresses.check(userPrincipalName, "userPrincipalName", MAX_UPN_LENGTH, false);
     }
 
     /** A new, enabled user. */
@@ -38,15 +64,20 @@ public record User(
     }
 
     public User withRoles(Set<Role> newRoles) {
-        return new User(id, login, displayName, enabled, newRoles, createdAt, version);
+        return new User(id, login, displayName, enabled, newRoles, createdAt, version, email, userPrincipalName);
+    }
+
+    /** This user with another e-mail address and user principal name (empty: none). */
+    public User withAddresses(Optional<String> newEmail, Optional<String> newUserPrincipalName) {
+        return new User(id, login, displayName, enabled, roles, createdAt, version, newEmail, newUserPrincipalName);
     }
 
     public User disabled() {
-        return new User(id, login, displayName, false, roles, createdAt, version);
+        return new User(id, login, displayName, false, roles, createdAt, version, email, userPrincipalName);
     }
 
     public User reenabled() {
-        return new User(id, login, displayName, true, roles, createdAt, version);
+        return new User(id, login, displayName, true, roles, createdAt, version, email, userPrincipalName);
     }
 
     public Principal asPrincipal() {

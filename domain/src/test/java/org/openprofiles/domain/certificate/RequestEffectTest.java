@@ -36,16 +36,17 @@ class RequestEffectTest {
     @Test
     void eachTypeEndsTheActiveProfileInTheDocumentedStatusWithTheDocumentedSuccessor() {
         record Row(ProfileStatus after, Successor successor) {}
-        Map<RequestType, Row> expected = Map.of(
-                RequestType.RENEW, new Row(ProfileStatus.RETIRED, Successor.CHILD),
-                RequestType.RECOVER, new Row(ProfileStatus.DISABLED, Successor.CHILD),
-                RequestType.DUPLICATE, new Row(ProfileStatus.ACTIVE, Successor.COPY),
-                RequestType.DISABLE, new Row(ProfileStatus.DISABLED, Successor.NONE),
-                RequestType.RETIRE, new Row(ProfileStatus.RETIRED, Successor.NONE),
-                RequestType.SUSPENDORREINSTATE, new Row(ProfileStatus.SUSPENDED, Successor.NONE),
-                RequestType.UNBLOCK, new Row(ProfileStatus.ACTIVE, Successor.NONE),
-                RequestType.ONLINEUPDATE, new Row(ProfileStatus.ACTIVE, Successor.NONE),
-                RequestType.RECOVERONBEHALF, new Row(ProfileStatus.ACTIVE, Successor.NONE));
+        Map<RequestType, Row> expected = Map.ofEntries(
+                Map.entry(RequestType.RENEW, new Row(ProfileStatus.RETIRED, Successor.CHILD)),
+                Map.entry(RequestType.RECOVER, new Row(ProfileStatus.DISABLED, Successor.CHILD)),
+                Map.entry(RequestType.DUPLICATE, new Row(ProfileStatus.ACTIVE, Successor.COPY)),
+                Map.entry(RequestType.DISABLE, new Row(ProfileStatus.DISABLED, Successor.NONE)),
+                Map.entry(RequestType.RETIRE, new Row(ProfileStatus.RETIRED, Successor.NONE)),
+                Map.entry(RequestType.SUSPENDORREINSTATE, new Row(ProfileStatus.SUSPENDED, Successor.NONE)),
+                Map.entry(RequestType.UNBLOCK, new Row(ProfileStatus.ACTIVE, Successor.NONE)),
+                Map.entry(RequestType.ONLINEUPDATE, new Row(ProfileStatus.ACTIVE, Successor.NONE)),
+                Map.entry(RequestType.RECOVERONBEHALF, new Row(ProfileStatus.ACTIVE, Successor.NONE)),
+                Map.entry(RequestType.REVOKE, new Row(ProfileStatus.DISABLED, Successor.NONE)));
         EnumSet<RequestType> covered = EnumSet.complementOf(EnumSet.of(RequestType.ENROLL));
         assertEquals(covered, EnumSet.copyOf(expected.keySet()), "every type acting on a profile has a row");
         expected.forEach((type, row) -> {

@@ -14,7 +14,7 @@ class RequestTypeTest {
         assertEquals(1, RequestType.ENROLL.code());
         assertEquals(5, RequestType.UNBLOCK.code());
         assertEquals(
-                List.of(1, 2, 4, 5, 6, 7, 8, 9, 10, 11),
+                List.of(1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 15),
                 Arrays.stream(RequestType.values()).map(RequestType::code).toList());
         Arrays.stream(RequestType.values())
                 .forEach(type -> assertEquals(Optional.of(type), RequestType.fromCode(type.code())));
@@ -25,7 +25,8 @@ class RequestTypeTest {
         assertEquals(Optional.of(RequestType.RECOVERONBEHALF), RequestType.fromName(" recoverOnBehalf "));
         assertEquals(Optional.of(RequestType.SUSPENDORREINSTATE), RequestType.fromName("Reinstate"));
         assertEquals(Optional.of(RequestType.ENROLL), RequestType.fromName("Enroll"));
-        assertEquals(Optional.empty(), RequestType.fromName("Revoke"));
+        assertEquals(Optional.of(RequestType.REVOKE), RequestType.fromName("Revoke"));
+        assertEquals(Optional.empty(), RequestType.fromName("TemporaryCards"));
     }
 
     @Test
@@ -46,14 +47,23 @@ class RequestTypeTest {
     }
 
     @Test
-    void onlyDisableRetireAndSuspendOrReinstateAreFinishedByTheServerAloneAndEnrollRecoverUnblockSetAPin() {
+    void onlyDisableRetireRevokeAndSuspendOrReinstateAreFinishedByTheServerAloneAndEnrollRecoverUnblockSetAPin() {
         assertEquals(
-                List.of(RequestType.RETIRE, RequestType.SUSPENDORREINSTATE, RequestType.DISABLE),
+                List.of(RequestType.RETIRE, RequestType.SUSPENDORREINSTATE, RequestType.DISABLE, RequestType.REVOKE),
                 Arrays.stream(RequestType.values())
                         .filter(RequestType::serverFinishes)
                         .toList());
         assertEquals(
                 List.of(RequestType.ENROLL, RequestType.UNBLOCK, RequestType.RECOVER),
                 Arrays.stream(RequestType.values()).filter(RequestType::setsPin).toList());
+    }
+
+    @Test
+    void enrollRenewRecoverAndDuplicateIssueACertificate() {
+        assertEquals(
+                List.of(RequestType.ENROLL, RequestType.DUPLICATE, RequestType.RENEW, RequestType.RECOVER),
+                Arrays.stream(RequestType.values())
+                        .filter(RequestType::issuesCertificate)
+                        .toList());
     }
 }

@@ -30,7 +30,8 @@ import org.openprofiles.domain.shared.PageRequest;
 
 /**
  * Certificate requests in {@code certificate_request}. A user's list is read in submission order
- * ({@code seq}) with keyset paging, from the index on (originator, seq) or (originator, status, seq);
+ * ({@code seq}) with keyset paging, merging the indexes on (originator, [status,] seq) and
+ * (target, [status,] seq);
  * the approvers' queue from the partial index on Pending requests (approver role, seq).
  */
 public final class JdbiCertificateRequests implements CertificateRequests {
@@ -181,21 +182,30 @@ public final class JdbiCertificateRequests implements CertificateRequests {
     }
 
     @Override
-    public Page<CertificateRequest> findByOriginator(
-            UserId originator, Optional<RequestStatus> status, Optional<RequestType> type, PageRequest page) {
-        return inSubmissionOrder(
-                """
+    public Page<CertificateRequest> findByParticipant(
+            UserId user, Optional<RequestStatus> status, Optional<RequestType> type, PageRequest page) {
+        long after = after(page);
+        // Two index range scans, (originator, [status,] seq) and (target, [status,] seq), each
+        // stopping at the page's size, merged: the planner never walks more than two pages of rows.
+        String branch = "SELECT " + COLUMNS + """
                   FROM certificate_request
-                 WHERE originator_user_id = :originator
+                 WHERE %s = :user
                    AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
                    AND (CAST(:type AS text) IS NULL OR type = CAST(:type AS text))
-                """,
-                page,
-                query -> query.bind("originator", originator.value())
-                        .bind(
-                                "status",
-                                status.map(JdbiCertificateRequests::column).orElse(null))
-                        .bind("type", type.map(JdbiCertificateRequests::column).orElse(null)));
+                   AND seq > :after
+                 ORDER BY seq
+                 LIMIT :limit
+                """;
+        List<Row> rows = db.withHandle(h -> h.createQuery("SELECT * FROM ((" + branch.formatted("originator_user_id")
+                        + ") UNION (" + branch.formatted("target_user_id") + ")) AS mine ORDER BY seq LIMIT :limit")
+                .bind("user", user.value())
+                .bind("status", status.map(JdbiCertificateRequests::column).orElse(null))
+                .bind("type", type.map(JdbiCertificateRequests::column).orElse(null))
+                .bind("after", after)
+                .bind("limit", page.limit() + 1)
+                .map(JdbiCertificateRequests::row)
+                .list());
+        return page(rows, page);
     }
 
     @Override
@@ -220,10 +230,7 @@ public final class JdbiCertificateRequests implements CertificateRequests {
 
     /** One page of the requests {@code fromWhere} selects, keyset-paged in submission order ({@code seq}). */
     private Page<CertificateRequest> inSubmissionOrder(String fromWhere, PageRequest page, Consumer<Query> binds) {
-        long after = page.cursor()
-                .map(c -> JdbiCertificateProfiles.afterSeq(
-                        db.cursors().decode(c, 1).get(0)))
-                .orElse(0L);
+        long after = after(page);
         List<Row> rows = db.withHandle(h -> {
             Query query =
                     h.createQuery("SELECT " + COLUMNS + fromWhere + " AND seq > :after ORDER BY seq LIMIT :limit");
@@ -233,6 +240,18 @@ public final class JdbiCertificateRequests implements CertificateRequests {
                     .map(JdbiCertificateRequests::row)
                     .list();
         });
+        return page(rows, page);
+    }
+
+    /** The position a page's cursor resumes after (0: from the start). */
+    private long after(PageRequest page) {
+        return page.cursor()
+                .map(c -> JdbiCertificateProfiles.afterSeq(
+                        db.cursors().decode(c, 1).get(0)))
+                .orElse(0L);
+    }
+
+    private Page<CertificateRequest> page(List<Row> rows, PageRequest page) {
         return Keyset.page(rows, page.limit(), last -> db.cursors().encode(Long.toString(last.seq())))
                 .map(Row::request);
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -21,12 +22,15 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.JsonColumns;
 import org.openprofiles.adapter.jdbc.shared.Sql;
+import org.openprofiles.application.certificate.CertificateSettingsFields;
+import org.openprofiles.domain.certificate.DataCollectionItem;
 import org.openprofiles.domain.certificate.OperationPolicy;
 import org.openprofiles.domain.certificate.PinPolicy;
 import org.openprofiles.domain.certificate.ProfileOperation;
 import org.openprofiles.domain.certificate.ProfileTemplate;
 import org.openprofiles.domain.certificate.ProfileTemplates;
 import org.openprofiles.domain.certificate.TemplateId;
+import org.openprofiles.domain.certificate.pki.CertificateSettings;
 import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
@@ -38,7 +42,10 @@ import org.openprofiles.domain.shared.PageRequest;
  */
 public final class JdbiProfileTemplates implements ProfileTemplates {
 
-    private static final String COLUMNS = "id, name, description, version, pin_policy, created_at, updated_at";
+    private static final String COLUMNS =
+            "id, name, description, version, pin_policy, created_at, updated_at, certificate_settings";
+
+    private static final Map<String, CertificateSettings> PARSED_SETTINGS = new ConcurrentHashMap<>();
 
     private final JdbiTransactions db;
 
@@ -54,7 +61,8 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
             long version,
             PinPolicy pinPolicy,
             OffsetDateTime createdAt,
-            OffsetDateTime updatedAt) {}
+            OffsetDateTime updatedAt,
+            CertificateSettings certificateSettings) {}
 
     /** One operation's policy row. */
     private record PolicyRow(UUID template, Optional<ProfileOperation> operation, OperationPolicy policy) {}
@@ -83,8 +91,10 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
         try {
             db.withHandle(h -> {
                 h.createUpdate("""
-                                INSERT INTO profile_template (id, name, description, version, pin_policy, created_at, updated_at)
-                                VALUES (:id, :name, :description, :version, CAST(:pinPolicy AS jsonb), :createdAt, :updatedAt)
+                                INSERT INTO profile_template (id, name, description, version, pin_policy, created_at,
+                                                              updated_at, certificate_settings)
+                                VALUES (:id, :name, :description, :version, CAST(:pinPolicy AS jsonb), :createdAt,
+                                        :updatedAt, CAST(:settings AS jsonb))
                                 """)
                         .bind("id", template.id().value())
                         .bind("name", template.name())
@@ -93,6 +103,7 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
                         .bind("pinPolicy", JsonColumns.write(pinPolicyColumn(template.pinPolicy())))
                         .bind("createdAt", template.createdAt())
                         .bind("updatedAt", template.updatedAt())
+                        .bind("settings", settingsColumn(template.certificateSettings()))
                         .execute();
                 insertPolicies(h, template);
                 return null;
@@ -111,7 +122,8 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
             int changed = h.createUpdate("""
                             UPDATE profile_template
                                SET name = :name, description = :description, version = :version,
-                                   pin_policy = CAST(:pinPolicy AS jsonb), updated_at = :updatedAt
+                                   pin_policy = CAST(:pinPolicy AS jsonb), updated_at = :updatedAt,
+                                   certificate_settings = CAST(:settings AS jsonb)
                              WHERE id = :id AND version = :expected
                             """)
                     .bind("id", revised.id().value())
@@ -120,6 +132,7 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
                     .bind("version", revised.version())
                     .bind("pinPolicy", JsonColumns.write(pinPolicyColumn(revised.pinPolicy())))
                     .bind("updatedAt", revised.updatedAt())
+                    .bind("settings", settingsColumn(revised.certificateSettings()))
                     .bind("expected", expectedVersion)
                     .execute();
             if (changed == 0) {
@@ -171,7 +184,7 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
         }
         List<PolicyRow> policyRows = h.createQuery("""
                         SELECT template_id, operation, enabled, owner_may_initiate, on_behalf_roles, approvals_needed,
-                               approver_role, server_generates_pin
+                               approver_role, server_generates_pin, user_supplies_pin, data_collection
                           FROM template_policy
                          WHERE template_id = ANY (:ids)
                         """)
@@ -201,7 +214,8 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
                             policies.getOrDefault(row.id(), Map.of()),
                             row.pinPolicy(),
                             row.createdAt().toInstant(),
-                            row.updatedAt().toInstant()));
+                            row.updatedAt().toInstant(),
+                            row.certificateSettings()));
         }
         return result;
     }
@@ -212,8 +226,10 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
         }
         PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO template_policy (template_id, operation, enabled, owner_may_initiate, on_behalf_roles,
-                                             approvals_needed, approver_role, server_generates_pin)
-                VALUES (:template, :operation, :enabled, :owner, :roles, :approvals, :approver, :serverPin)
+                                             approvals_needed, approver_role, server_generates_pin, user_supplies_pin,
+                                             data_collection)
+                VALUES (:template, :operation, :enabled, :owner, :roles, :approvals, :approver, :serverPin, :userPin,
+                        CAST(:dataCollection AS jsonb))
                 """);
         template.policies()
                 .forEach((operation, policy) -> batch.bind(
@@ -232,6 +248,8 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
                                 "approver",
                                 policy.approverRole().map(Role::wireName).orElse(null))
                         .bind("serverPin", policy.serverGeneratesPin())
+                        .bind("userPin", policy.userSuppliesPin())
+                        .bind("dataCollection", JsonColumns.write(dataCollectionColumn(policy.dataCollection())))
                         .add());
         batch.execute();
     }
@@ -252,7 +270,57 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
                 rs.getLong("version"),
                 pinPolicy,
                 rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("updated_at", OffsetDateTime.class),
+                settings(rs.getString("certificate_settings")));
+    }
+
+    /**
+     * NULL (a template stored before certificate settings existed) is the defaults. Settings are
+     * immutable and templates few, so each stored text is parsed once (bounded: cleared past 1,000).
+     */
+    private static CertificateSettings settings(String column) {
+        if (column == null) {
+            return CertificateSettings.defaults();
+        }
+        CertificateSettings known = PARSED_SETTINGS.get(column);
+        if (known != null) {
+            return known;
+        }
+        CertificateSettings parsed = CertificateSettingsFields.read(JsonColumns.readMap(column));
+        if (PARSED_SETTINGS.size() > 1_000) {
+            PARSED_SETTINGS.clear();
+        }
+        PARSED_SETTINGS.put(column, parsed);
+        return parsed;
+    }
+
+    private static String settingsColumn(CertificateSettings settings) {
+        return JsonColumns.write(CertificateSettingsFields.write(settings));
+    }
+
+    private static List<Map<String, Object>> dataCollectionColumn(List<DataCollectionItem> items) {
+        return items.stream()
+                .map(item -> {
+                    Map<String, Object> column = new LinkedHashMap<>();
+                    column.put("name", item.name());
+                    column.put("description", item.description());
+                    column.put("required", item.required());
+                    column.put("maxLength", item.maxLength());
+                    return column;
+                })
+                .toList();
+    }
+
+    private static List<DataCollectionItem> dataCollection(String column) {
+        return ((List<?>) JsonColumns.readValue(column))
+                .stream()
+                        .map(item -> (Map<?, ?>) item)
+                        .map(item -> new DataCollectionItem(
+                                (String) item.get("name"),
+                                (String) item.get("description"),
+                                Boolean.TRUE.equals(item.get("required")),
+                                ((Number) item.get("maxLength")).intValue()))
+                        .toList();
     }
 
     private static OperationPolicy policy(ResultSet rs) throws SQLException {
@@ -270,7 +338,9 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
                 roles,
                 approvals,
                 Optional.ofNullable(rs.getString("approver_role")).flatMap(Role::fromWireName),
-                rs.getBoolean("server_generates_pin"));
+                rs.getBoolean("server_generates_pin"),
+                rs.getBoolean("user_supplies_pin"),
+                dataCollection(rs.getString("data_collection")));
     }
 
     private static Map<String, Object> pinPolicyColumn(PinPolicy pin) {

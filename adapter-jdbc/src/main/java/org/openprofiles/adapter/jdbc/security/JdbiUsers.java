@@ -25,7 +25,8 @@ import org.postgresql.util.PSQLException;
 /** Users in table {@code app_user}; roles are a text array of their wire names. */
 public final class JdbiUsers implements Users {
 
-    private static final String COLUMNS = "id, login, display_name, enabled, roles, created_at, version";
+    private static final String COLUMNS =
+            "id, login, display_name, enabled, roles, created_at, version, email, user_principal_name";
 
     private final JdbiTransactions db;
 
@@ -54,8 +55,9 @@ public final class JdbiUsers implements Users {
     public void add(User user) {
         try {
             db.withHandle(h -> h.createUpdate("""
-                            INSERT INTO app_user (id, login, display_name, enabled, roles, created_at, updated_at, version)
-                            VALUES (:id, :login, :displayName, :enabled, :roles, :createdAt, :createdAt, 1)
+                            INSERT INTO app_user (id, login, display_name, enabled, roles, created_at, updated_at, version,
+                                                  email, user_principal_name)
+                            VALUES (:id, :login, :displayName, :enabled, :roles, :createdAt, :createdAt, 1, :email, :upn)
                             """)
                     .bind("id", user.id().value())
                     .bind("login", user.login())
@@ -63,6 +65,8 @@ public final class JdbiUsers implements Users {
                     .bind("enabled", user.enabled())
                     .bind("roles", roleNames(user.roles()))
                     .bind("createdAt", user.createdAt())
+                    .bind("email", user.email().orElse(null))
+                    .bind("upn", user.userPrincipalName().orElse(null))
                     .execute());
         } catch (UnableToExecuteStatementException e) {
             if (Sql.isUniqueViolation(e)) {
@@ -80,6 +84,7 @@ public final class JdbiUsers implements Users {
         Optional<User> updated = db.withHandle(h -> h.createQuery("""
                         UPDATE app_user
                            SET display_name = :displayName, enabled = :enabled, roles = :roles,
+                               email = :email, user_principal_name = :upn,
                                updated_at = now(), version = version + 1
                          WHERE id = :id AND version = :version
                         RETURNING """ + " " + COLUMNS)
@@ -87,6 +92,8 @@ public final class JdbiUsers implements Users {
                 .bind("displayName", user.displayName())
                 .bind("enabled", user.enabled())
                 .bind("roles", roleNames(user.roles()))
+                .bind("email", user.email().orElse(null))
+                .bind("upn", user.userPrincipalName().orElse(null))
                 .bind("version", user.version())
                 .map(JdbiUsers::map)
                 .findOne());
@@ -155,6 +162,8 @@ public final class JdbiUsers implements Users {
                 rs.getBoolean("enabled"),
                 roles,
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                Optional.ofNullable(rs.getString("email")),
+                Optional.ofNullable(rs.getString("user_principal_name")));
     }
 }

@@ -7,6 +7,7 @@ import org.openprofiles.adapter.jdbc.access.JdbiAttributeCatalogs;
 import org.openprofiles.adapter.jdbc.access.JdbiComplianceFindings;
 import org.openprofiles.adapter.jdbc.access.JdbiDirectory;
 import org.openprofiles.adapter.jdbc.certificate.JdbiCertificateProfiles;
+import org.openprofiles.adapter.jdbc.certificate.JdbiCertificateRecords;
 import org.openprofiles.adapter.jdbc.certificate.JdbiCertificateRequests;
 import org.openprofiles.adapter.jdbc.certificate.JdbiProfileOwners;
 import org.openprofiles.adapter.jdbc.certificate.JdbiProfileTemplates;
@@ -24,6 +25,7 @@ import org.openprofiles.domain.access.AttributeCatalogs;
 import org.openprofiles.domain.access.ComplianceFindings;
 import org.openprofiles.domain.access.Directory;
 import org.openprofiles.domain.certificate.CertificateProfiles;
+import org.openprofiles.domain.certificate.CertificateRecords;
 import org.openprofiles.domain.certificate.CertificateRequests;
 import org.openprofiles.domain.certificate.ProfileOwners;
 import org.openprofiles.domain.certificate.ProfileTemplates;
@@ -47,6 +49,7 @@ public final class JdbiStorage implements Storage {
     private final CertificateProfiles certificateProfiles;
     private final CertificateRequests certificateRequests;
     private final ProfileOwners profileOwners;
+    private final CertificateRecords certificateRecords;
     private final AccessProfiles accessProfiles;
     private final Directory directory;
     private final Assignments assignments;
@@ -65,6 +68,7 @@ public final class JdbiStorage implements Storage {
         this.certificateProfiles = new JdbiCertificateProfiles(transactions);
         this.certificateRequests = new JdbiCertificateRequests(transactions);
         this.profileOwners = new JdbiProfileOwners(transactions);
+        this.certificateRecords = new JdbiCertificateRecords(transactions);
         this.accessProfiles = new JdbiAccessProfiles(transactions);
         this.directory = new JdbiDirectory(transactions);
         this.assignments = new JdbiAssignments(transactions);
@@ -116,6 +120,11 @@ public final class JdbiStorage implements Storage {
     @Override
     public CertificateRequests certificateRequests() {
         return certificateRequests;
+    }
+
+    @Override
+    public CertificateRecords certificateRecords() {
+        return certificateRecords;
     }
 
     @Override

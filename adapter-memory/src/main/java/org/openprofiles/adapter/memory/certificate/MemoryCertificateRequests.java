@@ -137,10 +137,10 @@ final class MemoryCertificateRequests implements CertificateRequests {
     }
 
     @Override
-    public Page<CertificateRequest> findByOriginator(
-            UserId originator, Optional<RequestStatus> status, Optional<RequestType> type, PageRequest page) {
+    public Page<CertificateRequest> findByParticipant(
+            UserId user, Optional<RequestStatus> status, Optional<RequestType> type, PageRequest page) {
         return inSubmissionOrder(
-                r -> r.originator().equals(originator)
+                r -> (r.originator().equals(user) || r.target().equals(user))
                         && status.map(s -> r.status() == s).orElse(true)
                         && type.map(t -> r.type() == t).orElse(true),
                 page);

@@ -2,18 +2,20 @@ package org.openprofiles.adapter.memory.certificate;
 
 import org.openprofiles.adapter.memory.shared.MemoryTransactions;
 import org.openprofiles.domain.certificate.CertificateProfiles;
+import org.openprofiles.domain.certificate.CertificateRecords;
 import org.openprofiles.domain.certificate.CertificateRequests;
 import org.openprofiles.domain.certificate.ProfileOwners;
 import org.openprofiles.domain.certificate.ProfileTemplates;
 import org.openprofiles.domain.security.Users;
 
-/** The certificate context's storage in memory: templates, profiles, requests and their owners. */
+/** The certificate context's storage in memory: templates, profiles, requests, their owners and issued certificates. */
 public final class MemoryCertificateStorage {
 
     private final MemoryProfileTemplates templates;
     private final MemoryCertificateProfiles profiles;
     private final MemoryCertificateRequests requests;
     private final ProfileOwners owners;
+    private final MemoryCertificateRecords records;
 
     /** Empty storage whose changes join the units of work of {@code transactions}; owners are {@code users}. */
     public MemoryCertificateStorage(MemoryTransactions transactions, Users users) {
@@ -21,6 +23,7 @@ public final class MemoryCertificateStorage {
         this.profiles = new MemoryCertificateProfiles(transactions);
         this.requests = new MemoryCertificateRequests(transactions);
         this.owners = new MemoryProfileOwners(transactions, users);
+        this.records = new MemoryCertificateRecords(transactions);
     }
 
     public ProfileTemplates profileTemplates() {
@@ -37,5 +40,9 @@ public final class MemoryCertificateStorage {
 
     public ProfileOwners profileOwners() {
         return owners;
+    }
+
+    public CertificateRecords certificateRecords() {
+        return records;
     }
 }

@@ -56,7 +56,9 @@ final class MemoryUsers implements Users {
                             user.enabled(),
                             user.roles(),
                             user.createdAt(),
-                            1));
+                            1,
+                            user.email(),
+                            user.userPrincipalName()));
             logins.put(Listing.lower(user.login()), user.id());
             return null;
         });
@@ -76,7 +78,9 @@ final class MemoryUsers implements Users {
                     user.enabled(),
                     user.roles(),
                     stored.createdAt(),
-                    stored.version() + 1);
+                    stored.version() + 1,
+                    user.email(),
+                    user.userPrincipalName());
             users.put(updated.id(), updated);
             return updated;
         });

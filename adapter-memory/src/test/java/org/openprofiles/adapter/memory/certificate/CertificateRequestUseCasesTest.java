@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -14,7 +15,11 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openprofiles.adapter.ca.EmbeddedCaSettings;
+import org.openprofiles.adapter.ca.EmbeddedCertificateAuthority;
 import org.openprofiles.adapter.memory.testing.MemoryStorage;
+import org.openprofiles.application.certificate.CertificateRevocation;
 import org.openprofiles.application.certificate.CompleteCertificateRequest;
 import org.openprofiles.application.certificate.DecideCertificateRequest;
 import org.openprofiles.application.certificate.DecideCertificateRequest.Decision;
@@ -60,6 +65,9 @@ class CertificateRequestUseCasesTest {
     private DecideCertificateRequest decide;
     private CompleteCertificateRequest complete;
 
+    @TempDir
+    Path caDirectory;
+
     @BeforeEach
     void wire() {
         storage = new MemoryStorage();
@@ -67,7 +75,12 @@ class CertificateRequestUseCasesTest {
         Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
         RoleBasedAccessPolicy policy = new RoleBasedAccessPolicy();
         Audit audit = new Audit(storage.auditTrail(), clock);
-        RequestExecution execution = new RequestExecution(storage.certificateProfiles(), storage.profileTemplates());
+        CertificateRevocation revocation = new CertificateRevocation(
+                storage.certificateRecords(),
+                new EmbeddedCertificateAuthority(EmbeddedCaSettings.embedded(caDirectory, "http://localhost/"), clock),
+                audit);
+        RequestExecution execution = new RequestExecution(
+                storage.certificateProfiles(), storage.profileTemplates(), storage.certificateRecords(), revocation);
         initiate = new InitiateCertificateRequest(
                 storage.certificateProfiles(),
                 storage.profileOwners(),
@@ -262,15 +275,34 @@ class CertificateRequestUseCasesTest {
         Invalid hidden = assertThrows(Invalid.class, () -> submit(user(), RequestType.RENEW, active));
         assertEquals("unknown_profile", hidden.code(), "another user's profile is as unknown as a missing one");
         assertTrue(storage.certificateRequests()
-                .findByOriginator(
+                .findByParticipant(
                         owner.userId(), Optional.empty(), Optional.of(RequestType.RENEW), PageRequest.first(10))
                 .isEmpty());
     }
 
     @Test
-    void enrollIssuesAnActiveProfileFromTheTemplatesCurrentVersionOnceTheUsersPinMeetsThePolicy() {
+    void enrollCompletesWithoutAPinWhenTheTemplateAsksForNoneAndRefusesOneSentAnyway() {
         Principal user = user();
         ProfileTemplate template = fixtures.template(Map.of(ProfileOperation.ENROLL, OperationPolicy.selfService()));
+        InitiateCertificateRequest.Command enroll = new InitiateCertificateRequest.Command(
+                RequestType.ENROLL, template.id(), Optional.empty(), Optional.empty(), List.of(), "", 0);
+        CertificateRequest request = assertInstanceOf(
+                        InitiateCertificateRequest.Created.class, initiate.initiate(user, enroll, Optional.empty()))
+                .request();
+        Invalid unexpected =
+                assertThrows(Invalid.class, () -> complete.complete(user, request.id(), Optional.of("1234")));
+        assertEquals("pin_not_expected", unexpected.code());
+        CompleteCertificateRequest.Completion done = complete.complete(user, request.id(), Optional.empty());
+        assertEquals(RequestStatus.COMPLETED, done.request().status());
+        assertEquals(Optional.empty(), done.generatedPin());
+    }
+
+    @Test
+    void enrollIssuesAnActiveProfileFromTheTemplatesCurrentVersionOnceTheUsersPinMeetsThePolicy() {
+        Principal user = user();
+        ProfileTemplate template = fixtures.template(Map.of(
+                ProfileOperation.ENROLL,
+                new OperationPolicy(true, true, Set.of(), 0, Optional.empty(), false, true, List.of())));
         InitiateCertificateRequest.Command enroll = new InitiateCertificateRequest.Command(
                 RequestType.ENROLL, template.id(), Optional.empty(), Optional.empty(), List.of(), "new laptop", 0);
         CertificateRequest request = assertInstanceOf(
@@ -348,7 +380,7 @@ class CertificateRequestUseCasesTest {
         assertEquals(
                 List.of(first),
                 storage.certificateRequests()
-                        .findByOriginator(owner.userId(), Optional.empty(), Optional.empty(), PageRequest.first(10))
+                        .findByParticipant(owner.userId(), Optional.empty(), Optional.empty(), PageRequest.first(10))
                         .items());
     }
 }

@@ -13,6 +13,7 @@ import org.openprofiles.domain.access.AttributeCatalogs;
 import org.openprofiles.domain.access.ComplianceFindings;
 import org.openprofiles.domain.access.Directory;
 import org.openprofiles.domain.certificate.CertificateProfiles;
+import org.openprofiles.domain.certificate.CertificateRecords;
 import org.openprofiles.domain.certificate.CertificateRequests;
 import org.openprofiles.domain.certificate.ProfileOwners;
 import org.openprofiles.domain.certificate.ProfileTemplates;
@@ -61,6 +62,11 @@ public final class MemoryStorage implements Storage {
     @Override
     public CertificateRequests certificateRequests() {
         return certificates.certificateRequests();
+    }
+
+    @Override
+    public CertificateRecords certificateRecords() {
+        return certificates.certificateRecords();
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.openprofiles.domain.shared.Unauthenticated;
 
 /**
  * Every route but health and readiness ({@code /health…}, {@code /ready}), the API description
- * ({@code /openapi.json}, {@code /openapi.yaml}, {@code /docs…}) and the web console's files needs
+ * ({@code /openapi.json}, {@code /openapi.yaml}, {@code /docs…}), the web console's files and the
+ * published PKI ({@code /pki/…}: CA certificates, CRLs, OCSP for relying parties) needs
  * {@code Authorization: Bearer <token>} (the console is a public page that calls the API with
  * the user's token; it has no privileges of its own). The token is
  * an API token of this service, or, when an {@link ExternalTokenVerifier} is configured, a JWT
@@ -31,7 +32,9 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     private static final Set<String> OPEN_PATHS =
             Set.of("health", "ready", "console", "openapi.json", "openapi.yaml", "docs");
-    private static final List<String> OPEN_PREFIXES = List.of("console/", "health/", "docs/");
+    /** The console's files, health, the API description and the PKI that relying parties fetch without an account. */
+    private static final List<String> OPEN_PREFIXES = List.of("console/", "health/", "docs/", "pki/");
+
     private static final String BEARER = "bearer ";
 
     private final Authenticate authenticate;

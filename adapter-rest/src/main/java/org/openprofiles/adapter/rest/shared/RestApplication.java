@@ -32,6 +32,7 @@ public final class RestApplication {
         config.register(new RequestIds());
         config.register(new TextRulesFilter());
         config.register(new SecurityHeadersFilter());
+        config.register(new VendorErrorsAsJson());
         config.register(new VendorPathNormalizer());
         config.register(new DomainFailureMapper());
         config.register(new WebApplicationExceptionMapper());

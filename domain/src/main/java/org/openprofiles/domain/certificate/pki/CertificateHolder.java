@@ -1,6 +1,7 @@
 package org.openprofiles.domain.certificate.pki;
 
 import java.util.Optional;
+import org.openprofiles.domain.shared.Addresses;
 import org.openprofiles.domain.shared.Invalid;
 
 /**
@@ -19,8 +20,8 @@ public record CertificateHolder(
         }
         login = login.strip();
         displayName = displayName == null || displayName.isBlank() ? login : displayName.strip();
-        email = checkAddress(email, "email", MAX_EMAIL_LENGTH, true);
-        userPrincipalName = checkAddress(userPrincipalName, "userPrincipalName", MAX_UPN_LENGTH, false);
+        email = Addresses.check(email, "email", MAX_EMAIL_LENGTH, true);
+        userPrincipalName = Addresses.check(userPrincipalName, "userPrincipalName", MAX_UPN_LENGTH, false);
     }
 
     public static CertificateHolder of(String login, String displayName) {
@@ -53,33 +54,5 @@ public record CertificateHolder(
                         field.fieldName(),
                         "the template puts the user's " + field.fieldName()
                                 + " into the certificate, but the user has none"));
-    }
-
-    /**
-     * An address of the form local@domain. E-mail addresses go into an rfc822Name, an IA5String,
-     * so they must be ASCII; a UPN is a UTF8String and may hold any letters.
-     */
-    private static Optional<String> checkAddress(
-            Optional<String> value, String field, int maxLength, boolean asciiOnly) {
-        if (value == null || value.isEmpty() || value.get().isBlank()) {
-            return Optional.empty();
-        }
-        String address = value.get().strip();
-        if (address.length() > maxLength) {
-            throw new Invalid("too_long", field, field + " must be at most " + maxLength + " characters");
-        }
-        int at = address.indexOf('@');
-        boolean wellFormed = at > 0
-                && at == address.lastIndexOf('@')
-                && at < address.length() - 1
-                && address.codePoints().noneMatch(Character::isWhitespace)
-                && (!asciiOnly || address.chars().allMatch(c -> c > 0x20 && c < 0x7f));
-        if (!wellFormed) {
-            throw new Invalid(
-                    "invalid_address",
-                    field,
-                    field + " must look like name@domain" + (asciiOnly ? " in ASCII characters" : ""));
-        }
-        return Optional.of(address);
     }
 }

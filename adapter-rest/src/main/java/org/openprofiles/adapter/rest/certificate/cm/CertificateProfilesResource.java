@@ -25,14 +25,15 @@ import org.openprofiles.application.certificate.GetProfile;
 import org.openprofiles.application.certificate.ListProfilesForUser;
 import org.openprofiles.application.certificate.ProfileWithOperations;
 import org.openprofiles.domain.certificate.CertificateProfileId;
+import org.openprofiles.domain.certificate.ProfileOperation;
 import org.openprofiles.domain.certificate.StatusFilter;
 import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.Page;
 
 /**
- * Certificate Management "Get profile data": {@code GET /CertificateManagement/api/v1.0/profiles}
- * and {@code …/profiles/{id}}, answered as the vendor's document shows. Nothing to return is 204
+ * Certificate Management "Get profile data": {@code GET /CertificateManagement/api/v1.0/profiles},
+ * {@code …/profiles/{id}} and {@code …/profiles/{id}/operations}, answered as the vendor's document shows. Nothing to return is 204
  * with no body. Query parameter names match in any case, as the vendor's server binds them.
  */
 @Path("certificatemanagement/api/v1.0")
@@ -92,6 +93,23 @@ public final class CertificateProfilesResource {
                 .get(Caller.of(security), profileId)
                 .map(seen -> Response.ok(ProfileModel.from(seen)).build())
                 .orElseGet(() -> Response.noContent().build());
+    }
+
+    /** The operations the caller may perform on the profile, lower case; 204 when none or not the caller's to see. */
+    @GET
+    @Path("profiles/{id}/operations")
+    public Response operations(@PathParam("id") String id, @Context SecurityContext security) {
+        CertificateProfileId profileId = new CertificateProfileId(Guids.parse(id, "id"));
+        List<String> operations = getProfile
+                .get(Caller.of(security), profileId)
+                .map(seen -> seen.operations().stream()
+                        .map(ProfileOperation::wireName)
+                        .toList())
+                .orElse(List.of());
+        if (operations.isEmpty()) {
+            return Response.noContent().build();
+        }
+        return Response.ok(operations).build();
     }
 
     /** The user a {@code targetuser} value names: empty for none, blank or {@code current}. */

@@ -40,6 +40,7 @@ import org.openprofiles.application.certificate.InitiateCertificateRequest;
 import org.openprofiles.application.certificate.ListCertificateRequests;
 import org.openprofiles.application.certificate.ListRequestProfiles;
 import org.openprofiles.application.certificate.ProfileWithOperations;
+import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.CertificateRequest;
 import org.openprofiles.domain.certificate.RequestId;
 import org.openprofiles.domain.certificate.RequestStatus;
@@ -193,6 +194,19 @@ public final class CertificateRequestsResource {
             return Response.noContent().build();
         }
         return Response.ok(found.stream().map(ProfileModel::from).toList()).build();
+    }
+
+    /** One of the profiles the request changed or created ({@code GET …/requests/{id}/profiles}); 204 otherwise. */
+    @GET
+    @Path("requests/{id}/profiles/{profile}")
+    public Response profile(
+            @PathParam("id") String id, @PathParam("profile") String profile, @Context SecurityContext security) {
+        String wanted = new CertificateProfileId(Guids.parse(profile, "profile")).toString();
+        return listProfiles.list(Caller.of(security), requestId(id)).stream()
+                .filter(seen -> seen.profile().id().toString().equals(wanted))
+                .findFirst()
+                .map(seen -> Response.ok(ProfileModel.from(seen)).build())
+                .orElseGet(() -> Response.noContent().build());
     }
 
     @PUT

@@ -3,9 +3,7 @@ package org.openprofiles.adapter.rest.certificate.cm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +19,9 @@ import org.openprofiles.domain.shared.Invalid;
 
 /**
  * The body of {@code POST /requests} in the vendor's lower-case keys, read by hand because the
- * vendor's clients send some values in two shapes: {@code datacollection} as an array or as the
- * string {@code "[]"}, {@code priority} as a number or a numeric string. {@code profile} is ours:
+ * vendor's clients send some values in several shapes: {@code datacollection} as an array or as a
+ * string holding one, its items as {@code {"<item name>": "<value>"}} or {@code {"name", "value"}},
+ * {@code priority} as a number or a numeric string. {@code profile} is ours:
  * the profile the operation acts on, as the document's {@code smartcard} names a card.
  */
 final class NewRequestBody {
@@ -42,22 +41,14 @@ final class NewRequestBody {
     private NewRequestBody() {}
 
     static InitiateCertificateRequest.Command parse(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new Invalid("body_required", "body", "the body must be a JSON object");
-        }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!KEYS.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new Invalid("unknown_field", name, "unknown field '" + name + "'");
-            }
-        }
+        VendorBody.object(body, KEYS);
         String typeName = text(body, TYPE, true);
         RequestType type = RequestType.fromName(typeName)
                 .orElseThrow(() -> new Invalid(
                         "unsupported_type",
                         TYPE,
                         "type must be one of Enroll, Renew, Recover, RecoverOnBehalf, Duplicate, OnlineUpdate, Unblock, Retire, "
-                                + "Disable, SuspendOrReinstate (or Reinstate); was '" + typeName + "'"));
+                                + "Disable, Revoke, SuspendOrReinstate (or Reinstate); was '" + typeName + "'"));
         TemplateId template = new TemplateId(Guids.parse(text(body, PROFILE_TEMPLATE, true), PROFILE_TEMPLATE));
         String profileText = text(body, PROFILE, !type.createsProfile());
         Optional<CertificateProfileId> profile = profileText == null
@@ -74,12 +65,7 @@ final class NewRequestBody {
     }
 
     private static JsonNode field(JsonNode body, String key) {
-        for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) body::fields) {
-            if (entry.getKey().equalsIgnoreCase(key)) {
-                return entry.getValue();
-            }
-        }
-        return null;
+        return VendorBody.field(body, key);
     }
 
     private static String text(JsonNode body, String key, boolean required) {
@@ -103,7 +89,7 @@ final class NewRequestBody {
                 || (value.isTextual() && value.asText().isBlank())) {
             return 0;
         }
-        if (value.isInt()) {
+        if (value.isIntegralNumber() && value.canConvertToInt()) {
             return value.asInt();
         }
         if (value.isTextual()) {
@@ -116,51 +102,75 @@ final class NewRequestBody {
         throw new Invalid("invalid_priority", PRIORITY, "priority must be a whole number or a numeric string");
     }
 
+    /**
+     * {@code datacollection}: an array, or that array as a string (the walkthrough's form, whose
+     * typographic quotes are read as straight ones). Each element is our {@code {"name", "value"}}
+     * (exactly those two keys, any case) or the vendor's {@code {"<item name>": "<value>"}} (every
+     * key an item: {@code create-request.md} sends {@code [{"name":"pavle"},{"city":"seattle"}]}).
+     */
     private static List<CertificateRequest.DataItem> dataCollection(JsonNode body) {
         JsonNode value = field(body, DATA_COLLECTION);
         if (value == null || value.isNull()) {
             return List.of();
         }
         if (value.isTextual()) {
-            try {
-                value = JSON.readTree(value.asText());
-            } catch (Exception e) {
-                throw new Invalid(
-                        "invalid_datacollection",
-                        DATA_COLLECTION,
-                        "datacollection must be an array of {name, value} or that array as a string");
-            }
+            value = parsedText(value.asText());
         }
         if (value == null || !value.isArray()) {
-            throw new Invalid(
-                    "invalid_datacollection",
-                    DATA_COLLECTION,
-                    "datacollection must be an array of {name, value} or that array as a string");
-        }
-        if (value.size() > CertificateRequest.MAX_DATA_ITEMS) {
-            throw new Invalid(
-                    "too_many",
-                    DATA_COLLECTION,
-                    "datacollection must have at most " + CertificateRequest.MAX_DATA_ITEMS + " items");
+            throw malformedDataCollection();
         }
         List<CertificateRequest.DataItem> items = new ArrayList<>();
-        for (JsonNode item : value) {
-            JsonNode name = item.isObject() ? field(item, "name") : null;
-            JsonNode itemValue = item.isObject() ? field(item, "value") : null;
-            if (name == null
-                    || !name.isTextual()
-                    || (itemValue != null && !itemValue.isNull() && !itemValue.isValueNode())) {
-                throw new Invalid(
-                        "invalid_datacollection",
-                        DATA_COLLECTION,
-                        "every datacollection item must be {\"name\": text, \"value\": text}");
+        for (JsonNode element : value) {
+            if (!element.isObject()) {
+                throw malformedDataCollection();
             }
-            items.add(new CertificateRequest.DataItem(
-                    TextRules.checked(name.asText(), DATA_COLLECTION),
-                    itemValue == null || itemValue.isNull()
-                            ? ""
-                            : TextRules.checked(itemValue.asText(), DATA_COLLECTION)));
+            JsonNode name = field(element, "name");
+            JsonNode itemValue = field(element, "value");
+            if (element.size() == 2 && name != null && itemValue != null) {
+                if (!name.isTextual()) {
+                    throw malformedDataCollection();
+                }
+                items.add(item(name.asText(), itemValue));
+            } else {
+                for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) element::fields) {
+                    items.add(item(entry.getKey(), entry.getValue()));
+                }
+            }
+            if (items.size() > CertificateRequest.MAX_DATA_ITEMS) {
+                throw new Invalid(
+                        "too_many",
+                        DATA_COLLECTION,
+                        "datacollection must have at most " + CertificateRequest.MAX_DATA_ITEMS + " items");
+            }
         }
         return items;
+    }
+
+    private static JsonNode parsedText(String text) {
+        for (String candidate : List.of(text, text.replace('\u201c', '"').replace('\u201d', '"'))) {
+            try {
+                return JSON.readTree(candidate);
+            } catch (Exception e) {
+                // the next candidate, or the one message below
+            }
+        }
+        throw malformedDataCollection();
+    }
+
+    private static CertificateRequest.DataItem item(String name, JsonNode value) {
+        if (value != null && !value.isNull() && !value.isValueNode()) {
+            throw malformedDataCollection();
+        }
+        return new CertificateRequest.DataItem(
+                TextRules.checked(name, DATA_COLLECTION),
+                value == null || value.isNull() ? "" : TextRules.checked(value.asText(), DATA_COLLECTION));
+    }
+
+    private static Invalid malformedDataCollection() {
+        return new Invalid(
+                "invalid_datacollection",
+                DATA_COLLECTION,
+                "datacollection must be an array of {\"<item name>\": \"<value>\"} or {\"name\", \"value\"} objects,"
+                        + " or that array as a string");
     }
 }

@@ -15,7 +15,9 @@ public record UserModel(
         @JsonProperty("enabled") boolean enabled,
         @JsonProperty("roles") List<String> roles,
         @JsonProperty("createdAt") Instant createdAt,
-        @JsonProperty("version") long version) {
+        @JsonProperty("version") long version,
+        @JsonProperty("email") String email,
+        @JsonProperty("userPrincipalName") String userPrincipalName) {
 
     public static UserModel from(User user) {
         return new UserModel(
@@ -25,6 +27,8 @@ public record UserModel(
                 user.enabled(),
                 user.roles().stream().map(Role::wireName).sorted().toList(),
                 user.createdAt(),
-                user.version());
+                user.version(),
+                user.email().orElse(null),
+                user.userPrincipalName().orElse(null));
     }
 }

@@ -32,6 +32,7 @@ import org.openprofiles.application.security.IssueToken;
 import org.openprofiles.application.security.ListTokens;
 import org.openprofiles.application.security.ListUsers;
 import org.openprofiles.application.security.RevokeToken;
+import org.openprofiles.application.security.SetUserAddresses;
 import org.openprofiles.application.security.SetUserRoles;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.ApiToken;
@@ -58,6 +59,7 @@ public final class UsersResource {
             DisableUser disable,
             EnableUser enable,
             SetUserRoles setRoles,
+            SetUserAddresses setAddresses,
             IssueToken issueToken,
             ListTokens listTokens,
             RevokeToken revokeToken) {}
@@ -80,7 +82,9 @@ public final class UsersResource {
                 Optional.ofNullable(request.id()).map(UserId::new),
                 request.login(),
                 request.displayName(),
-                Role.parseAll(request.roles() == null ? List.of() : request.roles(), "roles"));
+                Role.parseAll(request.roles() == null ? List.of() : request.roles(), "roles"),
+                Optional.ofNullable(request.email()),
+                Optional.ofNullable(request.userPrincipalName()));
         User user = useCases.create().create(caller, command);
         return Response.created(uri.getBaseUriBuilder()
                         .path("admin/v1/users")
@@ -134,6 +138,21 @@ public final class UsersResource {
         UserId user = userId(id);
         return UserModel.from(useCases.setRoles()
                 .set(caller, user, Role.parseAll(required(body).roles(), "roles")));
+    }
+
+    /** Sets the e-mail address and user principal name; an absent or empty one is removed. */
+    @PUT
+    @Path("{id}/addresses")
+    public UserModel setAddresses(
+            @PathParam("id") String id, SetAddressesBody body, @Context SecurityContext security) {
+        Principal caller = Caller.of(security);
+        SetAddressesBody addresses = required(body);
+        return UserModel.from(useCases.setAddresses()
+                .set(
+                        caller,
+                        userId(id),
+                        Optional.ofNullable(addresses.email()),
+                        Optional.ofNullable(addresses.userPrincipalName())));
     }
 
     @POST
