@@ -14,6 +14,11 @@ public interface AuditTrail {
 
     void append(AuditEvent event);
 
+    /** Appends several events of one change (a sync's removals) at once, in the same unit of work. */
+    default void appendAll(java.util.List<AuditEvent> events) {
+        events.forEach(this::append);
+    }
+
     /** Events newest first, filtered; every filter is optional. */
     Page<AuditEvent> find(Query query, PageRequest page);
 
