@@ -24,6 +24,7 @@ public final class Server implements AutoCloseable {
     private final Optional<EmbeddedDatabase> embedded;
     private final Database database;
     private final RestServer http;
+    private final Wiring wiring;
     private final EnsureAdmin.Outcome firstStart;
 
     private Server(
@@ -31,11 +32,13 @@ public final class Server implements AutoCloseable {
             Optional<EmbeddedDatabase> embedded,
             Database database,
             RestServer http,
+            Wiring wiring,
             EnsureAdmin.Outcome firstStart) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
         this.http = http;
+        this.wiring = wiring;
         this.firstStart = firstStart;
     }
 
@@ -44,9 +47,10 @@ public final class Server implements AutoCloseable {
         Optional<EmbeddedDatabase> embedded =
                 config.dbUrl().isEmpty() ? Optional.of(EmbeddedDatabase.start(config.dataDir())) : Optional.empty();
         Database database = null;
+        Wiring wiring = null;
         try {
             database = Database.open(databaseSettings(config, embedded));
-            Wiring wiring = new Wiring(config, database, Clock.systemUTC());
+            wiring = new Wiring(config, database, Clock.systemUTC());
             // Bind (and load the TLS keys) before the first-start admin exists: a start that fails
             // here leaves no admin behind whose only token nobody saw; the next start creates it.
             RestServer http = RestServer.start(
@@ -58,12 +62,16 @@ public final class Server implements AutoCloseable {
             try {
                 // The last step that can fail; the caller prints a generated token right after it.
                 EnsureAdmin.Outcome firstStart = wiring.ensureAdmin().ensure(config.adminToken());
-                return new Server(config, embedded, database, http, firstStart);
+                wiring.startBackgroundWork();
+                return new Server(config, embedded, database, http, wiring, firstStart);
             } catch (RuntimeException e) {
                 http.stop(java.time.Duration.ZERO);
                 throw e;
             }
         } catch (RuntimeException e) {
+            if (wiring != null) {
+                wiring.close();
+            }
             if (database != null) {
                 database.close();
             }
@@ -104,6 +112,7 @@ public final class Server implements AutoCloseable {
     public void close() {
         LOG.info("stopping: waiting up to {} for requests in flight", config.shutdownGrace());
         http.stop(config.shutdownGrace());
+        wiring.close();
         database.close();
         embedded.ifPresent(EmbeddedDatabase::close);
         LOG.info("stopped");
