@@ -23,7 +23,14 @@ class LayeringTest {
                 .importPackages("org.openprofiles");
         // Guard against a vacuous pass: every module must actually have been imported.
         for (String module : List.of(
-                "domain", "application", "adapter.rest", "adapter.jdbc", "adapter.memory", "bootstrap", "examples")) {
+                "domain",
+                "application",
+                "adapter.rest",
+                "adapter.jdbc",
+                "adapter.memory",
+                "adapter.ldap",
+                "bootstrap",
+                "examples")) {
             assertTrue(
                     production.stream().anyMatch(c -> c.getPackageName().startsWith("org.openprofiles." + module)),
                     "no classes imported for " + module);
