@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -189,7 +191,7 @@ public final class DirectorySyncRunner {
                 .orElseGet(() -> DirectoryReadRequest.full(keys));
         Merge merge = new Merge(progress);
         progress.phase = Phase.READING_GROUPS;
-        DirectoryReadResult read = source.read(request, merge);
+        DirectoryReadResult read = new Pipeline(source, request, merge).run();
         List<String> warnings = new ArrayList<>();
         for (SkippedEntry skipped : read.skippedSamples()) {
             warnings.add("skipped " + skipped.distinguishedName() + ": " + skipped.reason());
@@ -274,6 +276,104 @@ public final class DirectorySyncRunner {
             }
             ids.stream().filter(id -> !seen.contains(uuid.apply(id))).forEach(gone::add);
             after = Optional.of(ids.get(ids.size() - 1));
+        }
+    }
+
+    /**
+     * Reads the directory on a thread of its own while this thread (the one holding the sync's unit
+     * of work) merges the pages: decoding LDAP answers and writing to the database overlap. The
+     * hand-over holds at most {@link #PAGES_IN_FLIGHT} pages, so memory stays bounded; a failure on
+     * either side stops the other.
+     */
+    private static final class Pipeline {
+        private static final int PAGES_IN_FLIGHT = 2;
+
+        /** What the reader hands over: a page of groups or accounts, the end of the read, or its failure. */
+        private sealed interface Item {}
+
+        private record Groups(List<Group> page) implements Item {}
+
+        private record Accounts(List<Account> page) implements Item {}
+
+        private record Done(DirectoryReadResult result) implements Item {}
+
+        private record Failed(Throwable cause) implements Item {}
+
+        private final DirectorySource source;
+        private final DirectoryReadRequest request;
+        private final DirectorySink merge;
+        private final BlockingQueue<Item> items = new ArrayBlockingQueue<>(PAGES_IN_FLIGHT);
+        private volatile boolean stopped;
+
+        Pipeline(DirectorySource source, DirectoryReadRequest request, DirectorySink merge) {
+            this.source = source;
+            this.request = request;
+            this.merge = merge;
+        }
+
+        DirectoryReadResult run() {
+            Thread reader = new Thread(this::read, "directory-sync-reader");
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                while (true) {
+                    Item item = items.take();
+                    if (item instanceof Groups groups) {
+                        merge.groups(groups.page());
+                    } else if (item instanceof Accounts accounts) {
+                        merge.accounts(accounts.page());
+                    } else if (item instanceof Done done) {
+                        return done.result();
+                    } else if (((Failed) item).cause() instanceof RuntimeException failure) {
+                        throw failure;
+                    } else {
+                        throw (Error) ((Failed) item).cause();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SyncRefused("the server is stopping; the sync was cancelled");
+            } finally {
+                stopped = true;
+                items.clear();
+                reader.interrupt();
+            }
+        }
+
+        private void read() {
+            Item last;
+            try {
+                last = new Done(source.read(request, new DirectorySink() {
+                    @Override
+                    public void groups(List<Group> page) {
+                        hand(new Groups(page));
+                    }
+
+                    @Override
+                    public void accounts(List<Account> page) {
+                        hand(new Accounts(page));
+                    }
+                }));
+            } catch (RuntimeException | Error e) {
+                last = new Failed(e);
+            }
+            if (!stopped) {
+                hand(last);
+            }
+        }
+
+        /** Waits for room in the hand-over; gives up (stopping the read) once the merging side stopped. */
+        private void hand(Item item) {
+            try {
+                while (!items.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    if (stopped) {
+                        throw new SyncRefused("the sync stopped");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SyncRefused("the sync stopped");
+            }
         }
     }
 

@@ -150,20 +150,22 @@ public final class JdbiDirectory implements Directory {
                     .map((rs, ctx) ->
                             Map.entry(new AccountId(rs.getObject("id", UUID.class)), rs.getBoolean("inserted")))
                     .forEach(row -> (row.getValue() ? added : changed).add(row.getKey()));
-            // Memberships and values: delete what is no longer there, add what is new; each statement
-            // answers the accounts it touched.
+            // Memberships and values: only the difference is written (EXCEPT hashes both sides), and
+            // each statement answers the accounts it touched.
             h.createQuery("""
                             WITH wanted (account_id, group_id) AS (
                                      SELECT * FROM unnest(CAST(:accounts AS uuid[]), CAST(:groups AS uuid[]))),
+                                 stored AS (
+                                     SELECT account_id, group_id FROM account_group_membership
+                                      WHERE account_id = ANY(:ids)),
                                  gone AS (
                                      DELETE FROM account_group_membership m
-                                      WHERE m.account_id = ANY(:ids)
-                                        AND NOT EXISTS (SELECT 1 FROM wanted w
-                                                         WHERE w.account_id = m.account_id AND w.group_id = m.group_id)
+                                      USING (SELECT * FROM stored EXCEPT SELECT * FROM wanted) x
+                                      WHERE m.account_id = x.account_id AND m.group_id = x.group_id
                                      RETURNING m.account_id),
                                  put AS (
                                      INSERT INTO account_group_membership (account_id, group_id)
-                                     SELECT account_id, group_id FROM wanted
+                                     SELECT * FROM (SELECT * FROM wanted EXCEPT SELECT * FROM stored) n
                                      ON CONFLICT DO NOTHING
                                      RETURNING account_id)
                             SELECT account_id FROM gone UNION SELECT account_id FROM put
@@ -177,17 +179,18 @@ public final class JdbiDirectory implements Directory {
                             WITH wanted (account_id, name, value) AS (
                                      SELECT * FROM unnest(CAST(:accounts AS uuid[]), CAST(:keys AS text[]),
                                                           CAST(:values AS text[]))),
+                                 stored AS (
+                                     SELECT account_id, name, value FROM account_attribute WHERE account_id = ANY(:ids)),
                                  gone AS (
                                      DELETE FROM account_attribute x
-                                      WHERE x.account_id = ANY(:ids)
-                                        AND NOT EXISTS (SELECT 1 FROM wanted w
-                                                         WHERE w.account_id = x.account_id AND w.name = x.name)
+                                      USING (SELECT account_id, name FROM stored
+                                             EXCEPT SELECT account_id, name FROM wanted) g
+                                      WHERE x.account_id = g.account_id AND x.name = g.name
                                      RETURNING x.account_id),
                                  put AS (
                                      INSERT INTO account_attribute AS x (account_id, name, value)
-                                     SELECT account_id, name, value FROM wanted
+                                     SELECT * FROM (SELECT * FROM wanted EXCEPT SELECT * FROM stored) n
                                      ON CONFLICT (account_id, name) DO UPDATE SET value = excluded.value
-                                      WHERE x.value IS DISTINCT FROM excluded.value
                                      RETURNING x.account_id)
                             SELECT account_id FROM gone UNION SELECT account_id FROM put
                             """)
@@ -302,6 +305,13 @@ public final class JdbiDirectory implements Directory {
                             new AccessProfileId(rs.getObject("profile_id", UUID.class))))
                     .forEach(e -> assigned.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                             .add(e.getValue()));
+            // Memberships and values have no foreign key (V40): they go explicitly.
+            h.createUpdate("DELETE FROM account_group_membership WHERE account_id = ANY(:ids)")
+                    .bindArray("ids", UUID.class, given)
+                    .execute();
+            h.createUpdate("DELETE FROM account_attribute WHERE account_id = ANY(:ids)")
+                    .bindArray("ids", UUID.class, given)
+                    .execute();
             return h.createQuery("""
                             DELETE FROM directory_account WHERE id = ANY(:ids)
                             RETURNING id, sam_account_name, display_name, distinguished_name, enabled
@@ -352,10 +362,14 @@ public final class JdbiDirectory implements Directory {
                         .bind("at", at)
                         .bindArray("ids", UUID.class, kept)
                         .execute();
-                h.createUpdate("DELETE FROM account_group_membership WHERE group_id = ANY(:ids)")
-                        .bindArray("ids", UUID.class, kept)
-                        .execute();
             }
+            // Deleted or kept, the group has no members any more (no foreign key since V40).
+            h.createUpdate("DELETE FROM account_group_membership WHERE group_id = ANY(:ids)")
+                    .bindArray(
+                            "ids",
+                            UUID.class,
+                            found.stream().map(r -> r.group().id().value()).toList())
+                    .execute();
             return found;
         });
     }
