@@ -30,7 +30,8 @@ import org.openprofiles.domain.security.Role;
  * preset, snapshot paging as indexed servers page) into PostgreSQL through the server's own route
  * and use case, and prints accounts per second, the heap after GC before and after (the in-memory
  * directory lives in the same JVM, so "idle" includes it), and the latency of Access Rights
- * Manager read routes called by one client all through the sync. Three syncs: the first loads an
+ * Manager read routes called by one client all through the sync (three calls, then a pause of
+ * {@code bench.clientPauseMillis}, default 100 ms). Three syncs: the first loads an
  * empty database, the second finds 10 % of the accounts changed, the third nothing changed.
  * A figure printer, not a timed test: docs/access-profiles.md has the figures and the command.
  */
@@ -39,6 +40,8 @@ class DirectorySyncBenchmarkTest {
 
     private static final LargeDirectory SIZE = LargeDirectory.fromSystemProperties();
     private static final int PAGE_SIZE = Integer.getInteger("bench.pageSize", 1_000);
+    /** The client's pause between rounds of the three read routes: a steady reader, not a load test. */
+    private static final int CLIENT_PAUSE_MILLIS = Integer.getInteger("bench.clientPauseMillis", 100);
 
     @Test
     void syncsTheIssuesDirectoryIntoPostgresql() throws Exception {

@@ -280,18 +280,9 @@ abstract class DirectorySyncContract {
     @Test
     void aConnectionLostInTheMiddleOfTheAccountsFailsTheSyncAndWritesNothingOfIt() throws Exception {
         DirectoryHarness h = start(Map.of());
-        Names n = names();
         h.sync();
         String before = h.directorySnapshot();
-        try (LDAPConnection admin = h.directory.admin()) {
-            // Every account changes, so whichever of them the first page held would show if kept.
-            for (String[] account : new String[][] {
-                {"alice", "Alice Archer"}, {"bob", "Bob Baker"}, {"carol", "Carol Clark"}, {"eve", "Eve Evans"}
-            }) {
-                admin.modify(
-                        n.dnOf(account[0], account[1]), new Modification(ModificationType.REPLACE, "title", "Changed"));
-            }
-        }
+        changeEveryAccountsTitle(h);
         h.proxy.cutAfterSearchesDone(searchesBeforeTheFirstAccountPage() + 1);
 
         JsonNode sync = h.sync();
@@ -305,6 +296,38 @@ abstract class DirectorySyncContract {
         assertEquals("succeeded", next.get("state").asText(), "the next sync reads everything again");
         assertEquals("Changed", h.attributeOf("eve", "title"));
         assertEquals(4, next.get("counts").get("accounts").get("changed").asInt());
+    }
+
+    @Test
+    void aDirectoryServerStoppedInTheMiddleOfASyncLeavesNothingHalfWritten() throws Exception {
+        DirectoryHarness h = start(Map.of());
+        h.sync();
+        String before = h.directorySnapshot();
+        changeEveryAccountsTitle(h);
+        h.proxy.cutAfterSearchesDone(searchesBeforeTheFirstAccountPage() + 1, h.directory::stop);
+
+        JsonNode sync = h.sync();
+
+        assertEquals("failed", sync.get("state").asText(), sync.toString());
+        assertEquals(before, h.directorySnapshot(), "nothing of the first page of accounts was kept");
+        JsonNode unreachable = h.sync();
+        assertEquals("failed", unreachable.get("state").asText(), "the server is gone now");
+        assertTrue(unreachable.get("error").asText().startsWith("Directory ldap://"), unreachable.toString());
+        assertEquals(before, h.directorySnapshot());
+        assertEquals(200, h.http.get("/ready").statusCode());
+    }
+
+    /** Every account of the fixture gets another title, so whichever page a sync kept would show. */
+    private void changeEveryAccountsTitle(DirectoryHarness h) throws Exception {
+        Names n = names();
+        try (LDAPConnection admin = h.directory.admin()) {
+            for (String[] account : new String[][] {
+                {"alice", "Alice Archer"}, {"bob", "Bob Baker"}, {"carol", "Carol Clark"}, {"eve", "Eve Evans"}
+            }) {
+                admin.modify(
+                        n.dnOf(account[0], account[1]), new Modification(ModificationType.REPLACE, "title", "Changed"));
+            }
+        }
     }
 
     @Test

@@ -183,7 +183,7 @@ public final class DirectorySyncRunner {
     }
 
     private DirectorySync execute(DirectorySync sync, Tracker progress) {
-        java.util.Set<String> keys = catalogs.catalog().definitions().keySet();
+        Set<String> keys = catalogs.catalog().definitions().keySet();
         Optional<Watermark> since = sync.mode() == Mode.INCREMENTAL
                 ? syncs.lastSucceeded(false).flatMap(DirectorySync::watermark)
                 : Optional.empty();

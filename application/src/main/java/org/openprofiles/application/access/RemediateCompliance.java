@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -251,7 +252,7 @@ public final class RemediateCompliance {
                 }
                 item.put("profileId", change.profile().toString());
                 change.result().ifPresent(r -> {
-                    item.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
+                    item.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT));
                     item.put("message", r.message());
                 });
                 changes.add(item);

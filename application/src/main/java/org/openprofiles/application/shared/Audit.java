@@ -1,6 +1,7 @@
 package org.openprofiles.application.shared;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openprofiles.domain.security.AuditEvent;
@@ -60,7 +61,7 @@ public final class Audit {
     }
 
     /** Records several events of one change at once. */
-    public void recordAll(java.util.List<AuditEvent> events) {
+    public void recordAll(List<AuditEvent> events) {
         if (!events.isEmpty()) {
             trail.appendAll(events);
         }

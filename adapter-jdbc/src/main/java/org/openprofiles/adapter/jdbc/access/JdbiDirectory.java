@@ -93,24 +93,6 @@ public final class JdbiDirectory implements Directory {
             return Merged.none();
         }
         List<UUID> ids = accounts.stream().map(a -> a.id().value()).toList();
-        List<UUID> memberAccounts = new ArrayList<>();
-        List<UUID> memberGroups = new ArrayList<>();
-        List<UUID> attributeAccounts = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        for (Account account : accounts) {
-            for (GroupId group : account.groups()) {
-                memberAccounts.add(account.id().value());
-                memberGroups.add(group.value());
-            }
-            for (AttributeValue attribute : account.attributes()) {
-                if (!attribute.value().isEmpty()) {
-                    attributeAccounts.add(account.id().value());
-                    keys.add(attribute.key());
-                    values.add(attribute.value());
-                }
-            }
-        }
         Set<AccountId> added = new HashSet<>();
         Set<AccountId> changed = new HashSet<>();
         db.withHandle(h -> {
@@ -150,60 +132,124 @@ public final class JdbiDirectory implements Directory {
                     .map((rs, ctx) ->
                             Map.entry(new AccountId(rs.getObject("id", UUID.class)), rs.getBoolean("inserted")))
                     .forEach(row -> (row.getValue() ? added : changed).add(row.getKey()));
-            // Memberships and values: only the difference is written (EXCEPT hashes both sides), and
-            // each statement answers the accounts it touched.
-            h.createQuery("""
-                            WITH wanted (account_id, group_id) AS (
-                                     SELECT * FROM unnest(CAST(:accounts AS uuid[]), CAST(:groups AS uuid[]))),
-                                 stored AS (
-                                     SELECT account_id, group_id FROM account_group_membership
-                                      WHERE account_id = ANY(:ids)),
-                                 gone AS (
-                                     DELETE FROM account_group_membership m
-                                      USING (SELECT * FROM stored EXCEPT SELECT * FROM wanted) x
-                                      WHERE m.account_id = x.account_id AND m.group_id = x.group_id
-                                     RETURNING m.account_id),
-                                 put AS (
-                                     INSERT INTO account_group_membership (account_id, group_id)
-                                     SELECT * FROM (SELECT * FROM wanted EXCEPT SELECT * FROM stored) n
-                                     ON CONFLICT DO NOTHING
-                                     RETURNING account_id)
-                            SELECT account_id FROM gone UNION SELECT account_id FROM put
-                            """)
-                    .bindArray("ids", UUID.class, ids)
-                    .bindArray("accounts", UUID.class, memberAccounts)
-                    .bindArray("groups", UUID.class, memberGroups)
-                    .map((rs, ctx) -> new AccountId(rs.getObject("account_id", UUID.class)))
-                    .forEach(changed::add);
-            h.createQuery("""
-                            WITH wanted (account_id, name, value) AS (
-                                     SELECT * FROM unnest(CAST(:accounts AS uuid[]), CAST(:keys AS text[]),
-                                                          CAST(:values AS text[]))),
-                                 stored AS (
-                                     SELECT account_id, name, value FROM account_attribute WHERE account_id = ANY(:ids)),
-                                 gone AS (
-                                     DELETE FROM account_attribute x
-                                      USING (SELECT account_id, name FROM stored
-                                             EXCEPT SELECT account_id, name FROM wanted) g
-                                      WHERE x.account_id = g.account_id AND x.name = g.name
-                                     RETURNING x.account_id),
-                                 put AS (
-                                     INSERT INTO account_attribute AS x (account_id, name, value)
-                                     SELECT * FROM (SELECT * FROM wanted EXCEPT SELECT * FROM stored) n
-                                     ON CONFLICT (account_id, name) DO UPDATE SET value = excluded.value
-                                     RETURNING x.account_id)
-                            SELECT account_id FROM gone UNION SELECT account_id FROM put
-                            """)
-                    .bindArray("ids", UUID.class, ids)
-                    .bindArray("accounts", UUID.class, attributeAccounts)
-                    .bindArray("keys", String.class, keys)
-                    .bindArray("values", String.class, values)
-                    .map((rs, ctx) -> new AccountId(rs.getObject("account_id", UUID.class)))
-                    .forEach(changed::add);
+            // Accounts just inserted have no memberships or values yet: theirs are plainly inserted.
+            // Those of the others are diffed against what is stored.
+            Rows fresh = Rows.of(
+                    accounts.stream().filter(a -> added.contains(a.id())).toList());
+            Rows existing = Rows.of(
+                    accounts.stream().filter(a -> !added.contains(a.id())).toList());
+            if (!fresh.memberAccounts().isEmpty()) {
+                h.createUpdate("""
+                                INSERT INTO account_group_membership (account_id, group_id)
+                                SELECT * FROM unnest(CAST(:accounts AS uuid[]), CAST(:groups AS uuid[]))
+                                """)
+                        .bindArray("accounts", UUID.class, fresh.memberAccounts())
+                        .bindArray("groups", UUID.class, fresh.memberGroups())
+                        .execute();
+            }
+            if (!fresh.attributeAccounts().isEmpty()) {
+                h.createUpdate("""
+                                INSERT INTO account_attribute (account_id, name, value)
+                                SELECT * FROM unnest(CAST(:accounts AS uuid[]), CAST(:keys AS text[]),
+                                                     CAST(:values AS text[]))
+                                """)
+                        .bindArray("accounts", UUID.class, fresh.attributeAccounts())
+                        .bindArray("keys", String.class, fresh.keys())
+                        .bindArray("values", String.class, fresh.values())
+                        .execute();
+            }
+            if (!existing.ids().isEmpty()) {
+                // Memberships and values: only the difference is written (EXCEPT hashes both sides), and
+                // each statement answers the accounts it touched.
+                h.createQuery("""
+                                WITH wanted (account_id, group_id) AS (
+                                         SELECT * FROM unnest(CAST(:accounts AS uuid[]), CAST(:groups AS uuid[]))),
+                                     stored AS (
+                                         SELECT account_id, group_id FROM account_group_membership
+                                          WHERE account_id = ANY(:ids)),
+                                     gone AS (
+                                         DELETE FROM account_group_membership m
+                                          USING (SELECT * FROM stored EXCEPT SELECT * FROM wanted) x
+                                          WHERE m.account_id = x.account_id AND m.group_id = x.group_id
+                                         RETURNING m.account_id),
+                                     put AS (
+                                         INSERT INTO account_group_membership (account_id, group_id)
+                                         SELECT * FROM (SELECT * FROM wanted EXCEPT SELECT * FROM stored) n
+                                         ON CONFLICT DO NOTHING
+                                         RETURNING account_id)
+                                SELECT account_id FROM gone UNION SELECT account_id FROM put
+                                """)
+                        .bindArray("ids", UUID.class, existing.ids())
+                        .bindArray("accounts", UUID.class, existing.memberAccounts())
+                        .bindArray("groups", UUID.class, existing.memberGroups())
+                        .map((rs, ctx) -> new AccountId(rs.getObject("account_id", UUID.class)))
+                        .forEach(changed::add);
+                h.createQuery("""
+                                WITH wanted (account_id, name, value) AS (
+                                         SELECT * FROM unnest(CAST(:accounts AS uuid[]), CAST(:keys AS text[]),
+                                                              CAST(:values AS text[]))),
+                                     stored AS (
+                                         SELECT account_id, name, value FROM account_attribute WHERE account_id = ANY(:ids)),
+                                     gone AS (
+                                         DELETE FROM account_attribute x
+                                          USING (SELECT account_id, name FROM stored
+                                                 EXCEPT SELECT account_id, name FROM wanted) g
+                                          WHERE x.account_id = g.account_id AND x.name = g.name
+                                         RETURNING x.account_id),
+                                     put AS (
+                                         INSERT INTO account_attribute AS x (account_id, name, value)
+                                         SELECT * FROM (SELECT * FROM wanted EXCEPT SELECT * FROM stored) n
+                                         ON CONFLICT (account_id, name) DO UPDATE SET value = excluded.value
+                                         RETURNING x.account_id)
+                                SELECT account_id FROM gone UNION SELECT account_id FROM put
+                                """)
+                        .bindArray("ids", UUID.class, existing.ids())
+                        .bindArray("accounts", UUID.class, existing.attributeAccounts())
+                        .bindArray("keys", String.class, existing.keys())
+                        .bindArray("values", String.class, existing.values())
+                        .map((rs, ctx) -> new AccountId(rs.getObject("account_id", UUID.class)))
+                        .forEach(changed::add);
+            }
             return null;
         });
         changed.removeAll(added);
         return new Merged<>(added, changed);
+    }
+
+    /** The rows of a batch of accounts: their ids, memberships and (non-empty) values, as parallel arrays. */
+    private record Rows(
+            List<UUID> ids,
+            List<UUID> memberAccounts,
+            List<UUID> memberGroups,
+            List<UUID> attributeAccounts,
+            List<String> keys,
+            List<String> values) {
+
+        static Rows of(List<Account> accounts) {
+            Rows rows = new Rows(
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>());
+            for (Account account : accounts) {
+                UUID id = account.id().value();
+                rows.ids().add(id);
+                for (GroupId group : account.groups()) {
+                    rows.memberAccounts().add(id);
+                    rows.memberGroups().add(group.value());
+                }
+                for (AttributeValue attribute : account.attributes()) {
+                    if (!attribute.value().isEmpty()) {
+                        rows.attributeAccounts().add(id);
+                        rows.keys().add(attribute.key());
+                        rows.values().add(attribute.value());
+                    }
+                }
+            }
+            return rows;
+        }
     }
 
     @Override

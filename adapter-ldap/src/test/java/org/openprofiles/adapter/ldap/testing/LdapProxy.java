@@ -32,6 +32,7 @@ public final class LdapProxy implements AutoCloseable {
     private final Object gate = new Object();
     private boolean held;
     private final AtomicInteger cutAfter = new AtomicInteger(-1);
+    private volatile Runnable atCut = () -> {};
     private final AtomicInteger searchesDone = new AtomicInteger();
 
     private LdapProxy(String targetHost, int targetPort) throws IOException {
@@ -71,6 +72,15 @@ public final class LdapProxy implements AutoCloseable {
 
     /** Drops every connection right after forwarding the {@code pages}-th finished search from now on. */
     public void cutAfterSearchesDone(int pages) {
+        cutAfterSearchesDone(pages, () -> {});
+    }
+
+    /**
+     * As {@link #cutAfterSearchesDone(int)}, running {@code action} first (e.g. stopping the server:
+     * the reader then finds it gone at its next request).
+     */
+    public void cutAfterSearchesDone(int pages, Runnable action) {
+        atCut = action;
         searchesDone.set(0);
         cutAfter.set(pages);
     }
@@ -82,8 +92,13 @@ public final class LdapProxy implements AutoCloseable {
 
     private void accept() {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = listener.accept();
+                client = listener.accept();
+            } catch (IOException e) {
+                return;
+            }
+            try {
                 Socket server = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(server);
@@ -98,7 +113,8 @@ public final class LdapProxy implements AutoCloseable {
                         client,
                         server);
             } catch (IOException e) {
-                return;
+                // The server is gone: the client sees its connection closed, as with the server itself.
+                closeQuietly(client);
             }
         }
     }
@@ -152,6 +168,7 @@ public final class LdapProxy implements AutoCloseable {
             out.write(message.encode());
             out.flush();
             if (opOf(message) == SEARCH_RESULT_DONE && searchesDone.incrementAndGet() == cutAfter.get()) {
+                atCut.run();
                 throw new IOException("cut by the test");
             }
         }

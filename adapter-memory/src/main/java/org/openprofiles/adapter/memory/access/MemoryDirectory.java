@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,7 +161,7 @@ final class MemoryDirectory implements Directory {
     public List<RemovedAccount> removeAccounts(Collection<AccountId> ids) {
         return tables.transactions.write(() -> {
             List<RemovedAccount> removed = new ArrayList<>();
-            for (AccountId id : new java.util.LinkedHashSet<>(ids)) {
+            for (AccountId id : new LinkedHashSet<>(ids)) {
                 Optional<AccountRow> stored = tables.accounts.get(id);
                 if (stored.isEmpty()) {
                     continue;
@@ -182,7 +183,7 @@ final class MemoryDirectory implements Directory {
     public List<RemovedGroup> removeGroups(Collection<GroupId> ids, Instant at) {
         return tables.transactions.write(() -> {
             List<RemovedGroup> removed = new ArrayList<>();
-            for (GroupId id : new java.util.LinkedHashSet<>(ids)) {
+            for (GroupId id : new LinkedHashSet<>(ids)) {
                 Optional<Group> stored = tables.groups.get(id);
                 if (stored.isEmpty()) {
                     continue;

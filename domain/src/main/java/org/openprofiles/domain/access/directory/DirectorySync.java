@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.openprofiles.domain.access.ComplianceSummary;
@@ -190,7 +191,7 @@ public record DirectorySync(
         fields.put("state", state.code());
         fields.put("trigger", trigger.code());
         fields.put("mode", mode.code());
-        scope.ifPresent(s -> fields.put("scope", s.name().toLowerCase(java.util.Locale.ROOT)));
+        scope.ifPresent(s -> fields.put("scope", s.name().toLowerCase(Locale.ROOT)));
         fields.put("groupsRead", counts.groupsRead());
         fields.put("groupsAdded", counts.groupsAdded());
         fields.put("groupsChanged", counts.groupsChanged());

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.UUID;
 import org.openprofiles.application.access.AcceptDeviation;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccountId;
@@ -69,7 +70,7 @@ public record AcceptanceBody(
         return new AccessProfileId(required(d.profileId(), "deviation.profileId"));
     }
 
-    private static java.util.UUID required(String guid, String field) {
+    private static UUID required(String guid, String field) {
         if (guid == null || guid.isBlank()) {
             throw new Invalid("required", field, field + " is required");
         }

@@ -2,6 +2,7 @@ package org.openprofiles.adapter.rest.access.arm;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Optional;
+import java.util.UUID;
 import org.openprofiles.adapter.rest.shared.Paging;
 import org.openprofiles.application.access.RemediateCompliance;
 import org.openprofiles.domain.access.AccessProfileId;
@@ -28,7 +29,7 @@ public record RemediationBody(
                 Paging.request(given.limit(), given.cursor()));
     }
 
-    private static Optional<java.util.UUID> optional(String guid, String field) {
+    private static Optional<UUID> optional(String guid, String field) {
         return guid == null || guid.isBlank() ? Optional.empty() : Optional.of(ArmQuery.guid(guid, field));
     }
 }
