@@ -145,12 +145,18 @@ public final class JdbiAssignments implements Assignments {
                                pa.comment, pa.assigned_at, <deviates> AS non_compliant
                           FROM profile_assignment pa
                           JOIN directory_account a ON a.id = pa.account_id
-                         WHERE CAST(:afterAccount AS uuid) IS NULL
-                            OR (pa.account_id, pa.profile_id) > (CAST(:afterAccount AS uuid), CAST(:afterProfile AS uuid))
+                         WHERE <after>
                          ORDER BY pa.account_id, pa.profile_id
                          LIMIT :limit
                         """)
                 .define("deviates", DEVIATES)
+                // A constant text per case (no ":x IS NULL OR"): even a generic plan starts the
+                // primary-key scan at the cursor.
+                .define(
+                        "after",
+                        after.isPresent()
+                                ? "(pa.account_id, pa.profile_id) > (CAST(:afterAccount AS uuid), CAST(:afterProfile AS uuid))"
+                                : "true")
                 .bind("asOf", asOf)
                 .bind("afterAccount", after.map(a -> UUID.fromString(a.get(0))).orElse(null))
                 .bind("afterProfile", after.map(a -> UUID.fromString(a.get(1))).orElse(null))

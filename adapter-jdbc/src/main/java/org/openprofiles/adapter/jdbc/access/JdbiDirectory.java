@@ -475,22 +475,33 @@ public final class JdbiDirectory implements Directory {
     /**
      * A page of rows ordered by {@code key} (a lower-cased name in byte order, as the prefix index
      * holds it) and id, after the cursor's key, narrowed to names starting with the prefix: the
-     * range condition walks the index, {@code starts_with} keeps it exact.
+     * range condition walks the index, {@code starts_with} keeps it exact. The conditions are chosen
+     * as constant texts (not {@code :x IS NULL OR …}), so that even a generic plan starts the index
+     * scan at the prefix or the cursor instead of filtering the rows before it.
      */
     private static org.jdbi.v3.core.statement.Query byNamePrefix(
             Handle h, String select, String key, NamePrefix name, Optional<List<String>> after, PageRequest page) {
+        List<String> conditions = new ArrayList<>();
+        if (name.lowerCase().isPresent()) {
+            conditions.add(
+                    "<key> >= CAST(:prefix AS text) COLLATE \"C\" AND <key> < CAST(:prefixEnd AS text) COLLATE \"C\""
+                            + " AND starts_with(<key>, CAST(:prefix AS text))");
+        }
+        if (after.isPresent()) {
+            conditions.add("(<key>, id) > (lower(CAST(:afterName AS text)) COLLATE \"C\", CAST(:afterId AS uuid))");
+        }
         return h.createQuery("""
                         <select>
-                         WHERE (CAST(:prefix AS text) IS NULL
-                                OR (<key> >= CAST(:prefix AS text) COLLATE "C"
-                                    AND <key> < CAST(:prefixEnd AS text) COLLATE "C"
-                                    AND starts_with(<key>, CAST(:prefix AS text))))
-                           AND (CAST(:afterName AS text) IS NULL
-                                OR (<key>, id) > (lower(CAST(:afterName AS text)) COLLATE "C", CAST(:afterId AS uuid)))
+                         WHERE <conditions>
                          ORDER BY <key>, id
                          LIMIT :limit
                         """)
                 .define("select", select)
+                .define(
+                        "conditions",
+                        conditions.isEmpty()
+                                ? "true"
+                                : String.join(" AND ", conditions).replace("<key>", key))
                 .define("key", key)
                 .bind("prefix", name.lowerCase().orElse(null))
                 .bind(
