@@ -22,12 +22,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openprofiles.adapter.ca.CaKeyAlgorithm;
 import org.openprofiles.adapter.ca.EmbeddedCaSettings;
+import org.openprofiles.adapter.ldap.LdapAttributes;
+import org.openprofiles.adapter.ldap.LdapSettings;
+import org.openprofiles.adapter.ldap.LdapSettings.ChangeTracking;
+import org.openprofiles.adapter.ldap.LdapSettings.Membership;
+import org.openprofiles.adapter.ldap.LdapSettings.Preset;
+import org.openprofiles.adapter.ldap.SettingValue;
 import org.openprofiles.adapter.rest.security.OidcSettings;
 import org.openprofiles.adapter.rest.shared.ClientCertificates;
 import org.openprofiles.adapter.rest.shared.TlsSettings;
 import org.openprofiles.adapter.rest.shared.TrustedProxies;
+import org.openprofiles.application.access.DirectorySyncSchedule;
 
 /**
  * The server's configuration. {@link #settings()} is the ONE list of settings: it drives the
@@ -146,6 +155,99 @@ public final class Config {
             "UTC",
             "time zone of the access profiles' M/d/yyyy dates (an IANA id such as Europe/Berlin)",
             Config::zone));
+    public static final Setting<Optional<URI>> LDAP_URL = define(Setting.of(
+            "ldap-url",
+            "",
+            "the organisation's directory: ldap://host[:port] or ldaps://host[:port]; empty: no directory is read",
+            text -> Setting.optional(text).map(LdapSettings::url)));
+    public static final Setting<Preset> LDAP_PRESET = define(Setting.of(
+            "ldap-preset",
+            Preset.ACTIVE_DIRECTORY.setting(),
+            "kind of directory: active-directory or openldap; decides every mapping not set below",
+            text -> SettingValue.parse(Preset.class, text)));
+    public static final Setting<Optional<String>> LDAP_BIND_DN = define(Setting.of(
+            "ldap-bind-dn",
+            "",
+            "account the service binds as (read-only is enough without remediation); empty: anonymous",
+            text -> Setting.optional(text).map(LdapSettings::dn)));
+    public static final Setting<Optional<String>> LDAP_BIND_PASSWORD =
+            define(Setting.secret("ldap-bind-password", "password of the bind account"));
+    public static final Setting<Optional<String>> LDAP_BASE_DN = define(Setting.of(
+            "ldap-base-dn",
+            "",
+            "where accounts and groups are searched (subtree); required with a directory",
+            text -> Setting.optional(text).map(LdapSettings::dn)));
+    public static final Setting<Duration> LDAP_SYNC_INTERVAL = define(Setting.of(
+            "ldap-sync-interval",
+            "1h",
+            "time between scheduled directory syncs (30s, 15m, 1h, PT30M); 0: on demand only",
+            Config::duration));
+    public static final Setting<Duration> LDAP_FULL_SYNC_INTERVAL = define(Setting.of(
+            "ldap-full-sync-interval",
+            "24h",
+            "a scheduled sync reads the whole directory (and so finds removed accounts) when the last full one is "
+                    + "older than this; otherwise it reads only changes; 0: every sync is full",
+            Config::duration));
+    public static final Setting<Boolean> LDAP_START_TLS =
+            define(Setting.of("ldap-start-tls", "false", "StartTLS before binding (ldap:// only)", Config::bool));
+    public static final Setting<Optional<String>> LDAP_TRUST_STORE = define(Setting.of(
+            "ldap-trust-store",
+            "",
+            "PKCS#12 or JKS file of the CA certificates to trust for LDAPS / StartTLS; empty: the JVM's",
+            Config::readableFile));
+    public static final Setting<Optional<String>> LDAP_TRUST_STORE_PASSWORD =
+            define(Setting.secret("ldap-trust-store-password", "password of the LDAP trust store"));
+    public static final Setting<Optional<String>> LDAP_USER_FILTER = define(Setting.of(
+            "ldap-user-filter",
+            "",
+            "LDAP filter selecting accounts; empty: the preset's",
+            text -> Setting.optional(text).map(LdapSettings::filter)));
+    public static final Setting<Optional<String>> LDAP_GROUP_FILTER = define(Setting.of(
+            "ldap-group-filter",
+            "",
+            "LDAP filter selecting groups; empty: the preset's",
+            text -> Setting.optional(text).map(LdapSettings::filter)));
+    public static final Setting<String> LDAP_ATTRIBUTES = define(Setting.of(
+            "ldap-attributes",
+            "",
+            "attribute names replacing the preset's: id=attr[:binary-guid|uuid],login=,displayName=,groupName=,"
+                    + "member=,memberOf=",
+            Config::attributeOverrides));
+    public static final Setting<String> LDAP_CATALOG_ATTRIBUTES = define(Setting.of(
+            "ldap-catalog-attributes",
+            "",
+            "catalog key to LDAP attribute where they differ: key=attr[:text|filetime|generalized-time],...",
+            Config::catalogMappings));
+    public static final Setting<Optional<Membership>> LDAP_MEMBERSHIP = define(Setting.of(
+            "ldap-membership",
+            "",
+            "where memberships are read: member-of (the account's memberOf) or member (the groups' member); "
+                    + "empty: the preset's",
+            text -> Setting.optional(text).map(t -> SettingValue.parse(Membership.class, t))));
+    public static final Setting<Optional<String>> LDAP_DISABLED_FILTER = define(Setting.of(
+            "ldap-disabled-filter",
+            "",
+            "accounts matching this LDAP filter are disabled; empty: the preset's",
+            text -> Setting.optional(text).map(LdapSettings::filter)));
+    public static final Setting<Optional<ChangeTracking>> LDAP_CHANGE_TRACKING = define(Setting.of(
+            "ldap-change-tracking",
+            "",
+            "how incremental syncs find changes: usn, modify-timestamp or none; empty: the preset's",
+            text -> Setting.optional(text).map(t -> SettingValue.parse(ChangeTracking.class, t))));
+    public static final Setting<Duration> LDAP_CONNECT_TIMEOUT = define(
+            Setting.of("ldap-connect-timeout", "10s", "time to wait for a directory connection", Config::positive));
+    public static final Setting<Duration> LDAP_RESPONSE_TIMEOUT = define(Setting.of(
+            "ldap-response-timeout", "60s", "time to wait for any one answer of the directory", Config::positive));
+    public static final Setting<Integer> LDAP_PAGE_SIZE = define(Setting.of(
+            "ldap-page-size",
+            String.valueOf(LdapSettings.DEFAULT_PAGE_SIZE),
+            "entries per page of a directory search (simple paged results)",
+            text -> integer(text, 1, LdapSettings.MAX_PAGE_SIZE)));
+    public static final Setting<Boolean> LDAP_WRITE_ENABLED = define(Setting.of(
+            "ldap-write-enabled",
+            "false",
+            "remediation may modify the directory (each apply still needs the operator's opt-in)",
+            Config::bool));
 
     public static final Setting<String> LOG_FORMAT = define(Setting.of(
             "log-format",
@@ -451,6 +553,36 @@ public final class Config {
                 get(CA_OCSP_VALIDITY));
     }
 
+    /** The organisation's directory, when {@link #LDAP_URL} is set; {@link #load} checked the settings together. */
+    public Optional<LdapSettings> ldap() {
+        return get(LDAP_URL)
+                .map(url -> LdapSettings.builder(
+                                get(LDAP_PRESET), url, get(LDAP_BASE_DN).orElse(""))
+                        .bind(
+                                get(LDAP_BIND_DN).orElse(""),
+                                get(LDAP_BIND_PASSWORD).orElse(""))
+                        .startTls(get(LDAP_START_TLS))
+                        .trustStore(
+                                get(LDAP_TRUST_STORE).map(Path::of),
+                                get(LDAP_TRUST_STORE_PASSWORD).orElse(""))
+                        .userFilter(get(LDAP_USER_FILTER).orElse(""))
+                        .groupFilter(get(LDAP_GROUP_FILTER).orElse(""))
+                        .attributes(get(LDAP_ATTRIBUTES))
+                        .catalogAttributes(get(LDAP_CATALOG_ATTRIBUTES))
+                        .membership(get(LDAP_MEMBERSHIP).orElse(null))
+                        .disabledFilter(get(LDAP_DISABLED_FILTER).orElse(""))
+                        .changeTracking(get(LDAP_CHANGE_TRACKING).orElse(null))
+                        .timeouts(get(LDAP_CONNECT_TIMEOUT), get(LDAP_RESPONSE_TIMEOUT))
+                        .pageSize(get(LDAP_PAGE_SIZE))
+                        .writeEnabled(get(LDAP_WRITE_ENABLED))
+                        .build());
+    }
+
+    /** When scheduled directory syncs run, and how often one of them reads everything. */
+    public DirectorySyncSchedule directorySyncSchedule() {
+        return new DirectorySyncSchedule(get(LDAP_SYNC_INTERVAL), get(LDAP_FULL_SYNC_INTERVAL));
+    }
+
     @Override
     public String toString() {
         return "Config[http=" + httpHost() + ":" + httpPort() + ", db=" + dbUrl().orElse("embedded in " + dataDir())
@@ -482,6 +614,24 @@ public final class Config {
                     dataDir(), null, null, null, null, null, "http://localhost/", get(CA_NAME), get(CA_OCSP_VALIDITY));
         } catch (IllegalArgumentException e) {
             throw new Invalid("the CA settings: " + e.getMessage());
+        }
+        if (get(LDAP_URL).isPresent()) {
+            if (get(LDAP_BASE_DN).isEmpty()) {
+                throw new Invalid(LDAP_BASE_DN + " is required with " + LDAP_URL);
+            }
+            if (get(LDAP_BIND_DN).isPresent() && get(LDAP_BIND_PASSWORD).isEmpty()) {
+                throw new Invalid(LDAP_BIND_PASSWORD + " is required with " + LDAP_BIND_DN);
+            }
+            if (get(LDAP_START_TLS) && get(LDAP_URL).get().getScheme().equals("ldaps")) {
+                throw new Invalid(
+                        LDAP_START_TLS + " cannot be combined with an ldaps:// " + LDAP_URL + " (it is TLS already)");
+            }
+            try {
+                ldap();
+            } catch (IllegalArgumentException e) {
+                throw new Invalid("the directory settings (" + LDAP_URL + " and the other PROFILES_LDAP_*) are not "
+                        + "usable: " + e.getMessage());
+            }
         }
         Optional<String> admin = get(ADMIN_TOKEN);
         if (admin.isPresent() && admin.get().length() < 32) {
@@ -616,14 +766,6 @@ public final class Config {
         return value;
     }
 
-    private static boolean bool(String text) {
-        return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("must be true or false, was '" + text + "'");
-        };
-    }
-
     private static String nonBlank(String text) {
         if (text.isBlank()) {
             throw new IllegalArgumentException("must not be empty");
@@ -644,6 +786,61 @@ public final class Config {
         return parsed;
     }
 
+    private static boolean bool(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("must be true or false, was '" + text + "'");
+        };
+    }
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)?");
+
+    /** {@code 0}, {@code 500ms}, {@code 30s}, {@code 15m}, {@code 1h}, {@code 1d} (no unit: seconds) or ISO-8601 ({@code PT15M}). */
+    static Duration duration(String text) {
+        String v = text.strip().toLowerCase(Locale.ROOT);
+        Matcher m = SHORT_DURATION.matcher(v);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofSeconds(n);
+            };
+        }
+        try {
+            Duration parsed = Duration.parse(text.strip().toUpperCase(Locale.ROOT));
+            if (parsed.isNegative()) {
+                throw new IllegalArgumentException("must not be negative, was '" + text + "'");
+            }
+            return parsed;
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("must be a duration such as 30s, 15m, 1h or PT15M, was '" + text + "'");
+        }
+    }
+
+    private static Duration positive(String text) {
+        Duration parsed = duration(text);
+        if (parsed.isZero()) {
+            throw new IllegalArgumentException("must be longer than zero, was '" + text + "'");
+        }
+        return parsed;
+    }
+
+    /** The text itself, once the adapter accepted it on any preset's names. */
+    private static String attributeOverrides(String text) {
+        LdapAttributes.defaults(Preset.ACTIVE_DIRECTORY).withOverrides(text);
+        return text.strip();
+    }
+
+    private static String catalogMappings(String text) {
+        LdapAttributes.defaults(Preset.ACTIVE_DIRECTORY).withCatalog(text);
+        return text.strip();
+    }
+
     private static Optional<String> jdbcUrl(String text) {
         Optional<String> url = Setting.optional(text);
         if (url.isPresent() && !url.get().startsWith("jdbc:postgresql:")) {
@@ -657,14 +854,6 @@ public final class Config {
             return ZoneId.of(text.strip());
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("must be a time zone such as UTC or Europe/Berlin, was '" + text + "'");
-        }
-    }
-
-    private static Duration duration(String text) {
-        try {
-            return Duration.parse(text.strip());
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("must be an ISO-8601 duration such as PT15M, was '" + text + "'");
         }
     }
 

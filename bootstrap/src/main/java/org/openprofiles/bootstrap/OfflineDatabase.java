@@ -85,6 +85,7 @@ final class OfflineDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        wiring.close();
         database.close();
         embedded.ifPresent(EmbeddedDatabase::close);
     }

@@ -51,9 +51,10 @@ public final class Server implements AutoCloseable {
         Optional<EmbeddedDatabase> embedded =
                 config.dbUrl().isEmpty() ? Optional.of(EmbeddedDatabase.start(config.dataDir())) : Optional.empty();
         Database database = null;
+        Wiring wiring = null;
         try {
             database = Database.open(databaseSettings(config, embedded));
-            Wiring wiring = new Wiring(config, database, Clock.systemUTC());
+            wiring = new Wiring(config, database, Clock.systemUTC());
             // Bind (and load the TLS keys) before the first-start admin exists: a start that fails
             // here leaves no admin behind whose only token nobody saw; the next start creates it.
             RestServer http = RestServer.start(
@@ -69,6 +70,7 @@ public final class Server implements AutoCloseable {
                 openCertificateAuthority(authority);
                 // The last step that can fail; the caller prints a generated token right after it.
                 EnsureAdmin.Outcome firstStart = wiring.ensureAdmin().ensure(config.adminToken());
+                wiring.startBackgroundWork();
                 Server server = new Server(config, embedded, database, http, firstStart, wiring);
                 wiring.health.markStarted();
                 server.logStarted();
@@ -78,6 +80,9 @@ public final class Server implements AutoCloseable {
                 throw e;
             }
         } catch (RuntimeException e) {
+            if (wiring != null) {
+                wiring.close();
+            }
             if (database != null) {
                 database.close();
             }
@@ -161,6 +166,7 @@ public final class Server implements AutoCloseable {
     public void close() {
         LOG.info("stopping: waiting up to {} for requests in flight", config.shutdownGrace());
         http.stop(config.shutdownGrace());
+        wiring.close();
         database.close();
         embedded.ifPresent(EmbeddedDatabase::close);
         wiring.metrics.ifPresent(PrometheusMetrics::close);

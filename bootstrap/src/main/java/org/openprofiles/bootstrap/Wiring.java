@@ -42,7 +42,7 @@ import org.openprofiles.domain.security.Users;
  * Hand wiring: builds every adapter, use case and resource with plain constructors. Reading this
  * class tells who depends on whom; nothing is found by scanning.
  */
-final class Wiring {
+final class Wiring implements AutoCloseable {
 
     private final Config config;
     private final Database database;
@@ -61,6 +61,7 @@ final class Wiring {
     // Operations: metrics (when switched on) and health.
     final Optional<PrometheusMetrics> metrics;
     final CheckHealth health;
+    private final AccessWiring access;
 
     Wiring(Config config, Database database, Clock clock) {
         this.config = config;
@@ -78,6 +79,8 @@ final class Wiring {
         this.audit = new Audit(auditTrail, clock);
         this.users = new JdbiUsers(transactions);
         this.credentials = new JdbiCredentials(transactions);
+        this.access =
+                new AccessWiring(this, config.profilesTimeZone(), config.ldap(), config.directorySyncSchedule(), clock);
     }
 
     EnsureAdmin ensureAdmin() {
@@ -111,11 +114,22 @@ final class Wiring {
         components.addAll(new SecurityWiring(this, clock).restComponents());
         components.addAll(new CertificateWiring(this, certificateAuthority, clock).restComponents());
         components.add(new JsonMappers().withDialect(AccessWiring.JSON_DIALECT, AccessWiring.jsonDialect()));
-        components.addAll(new AccessWiring(this, config.profilesTimeZone(), clock).restComponents());
+        components.addAll(access.restComponents());
         components.add(new ConsoleResource(consoleSettings(config)));
         components.add(new OpenApiResource(Cli.Version.number()));
         components.add(new ApiDocsResource());
         return components;
+    }
+
+    /** Starts what runs in the background once the server serves (the directory sync schedule). */
+    void startBackgroundWork() {
+        access.startBackgroundWork();
+    }
+
+    /** Stops the background work (a running directory sync is cancelled and rolled back). */
+    @Override
+    public void close() {
+        access.close();
     }
 
     /** The console offers OpenID Connect sign-in when the provider is configured and it has a client id. */

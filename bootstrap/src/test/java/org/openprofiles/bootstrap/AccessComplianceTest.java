@@ -136,7 +136,7 @@ class AccessComplianceTest extends EndToEndTest {
                         "AssignedAt"),
                 fieldNames(first));
         assertEquals(
-                List.of(sales.toString(), alice.toString(), "corp.example.com", "alice", "false"),
+                List.of(sales.toString(), alice.toString(), "corp.example.com", "ALICE", "false"),
                 List.of(
                         first.get("ProfileId").asText(),
                         first.get("UserId").asText(),
@@ -145,6 +145,40 @@ class AccessComplianceTest extends EndToEndTest {
                         first.get("IsNonCompliant").asText()));
         assertTrue(assignments.get(1).get("IsNonCompliant").asBoolean());
         assertTrue(assignments.get(2).get("IsNonCompliant").asBoolean());
+        assertEquals(
+                first.get("DisplayName").asText(),
+                first.get("UserName").asText(),
+                "the vendor: UserName is the user's display name (the fixture writes it in capitals)");
+    }
+
+    @Test
+    @Order(3)
+    void withoutAProfileIdEveryAssignmentIsListedPaged() {
+        List<JsonNode> all = new java.util.ArrayList<>();
+        String next = "/api/v1/Profiles/AssignmentsByProfileId?limit=2";
+        int pages = 0;
+        while (next != null) {
+            HttpResponse<String> page = http.get(next, reader.auth());
+            assertEquals(200, page.statusCode(), page.body());
+            AccessFixtures.json(page).forEach(all::add);
+            pages++;
+            next = page.headers()
+                    .firstValue("Link")
+                    .map(link -> link.substring(link.indexOf('<') + 1, link.indexOf('>')))
+                    .map(uri -> uri.substring(uri.indexOf("/api/")))
+                    .orElse(null);
+        }
+        assertTrue(pages > 1, "more assignments than one page of 2");
+        assertEquals(
+                3,
+                all.stream()
+                        .filter(a -> a.get("ProfileId").asText().equals(sales.toString()))
+                        .count(),
+                "the sales profile's assignments are among them");
+        List<String> keys = all.stream()
+                .map(a -> a.get("UserId").asText() + "/" + a.get("ProfileId").asText())
+                .toList();
+        assertEquals(keys.stream().sorted().toList(), keys, "by account id, then profile id");
     }
 
     @Test

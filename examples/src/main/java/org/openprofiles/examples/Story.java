@@ -36,7 +36,6 @@ import org.openprofiles.domain.access.Account;
 import org.openprofiles.domain.access.AccountCompliance;
 import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.AttributeValue;
-import org.openprofiles.domain.access.ComplianceQuery;
 import org.openprofiles.domain.access.Deviation;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.GroupId;
@@ -291,8 +290,8 @@ public final class Story {
                 + ") and assigned it to " + assigned.changed() + " accounts");
 
         List<AccountCompliance> report = new ComplianceReport(
-                        policy, adapters.accessProfiles(), adapters.findings(), adapters.transactions())
-                .report(pat, new ComplianceQuery(Optional.of(profile.id()), false), PageRequest.first(100))
+                        policy, adapters.accessProfiles(), adapters.findings(), adapters.transactions(), clock)
+                .report(pat, new ComplianceReport.Query(Optional.of(profile.id()), false), PageRequest.first(100))
                 .items();
         for (AccountCompliance line : report) {
             say("compliance of " + line.account().samAccountName() + ": "

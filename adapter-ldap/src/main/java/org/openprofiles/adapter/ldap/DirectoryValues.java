@@ -19,7 +19,7 @@ import org.openprofiles.adapter.ldap.LdapAttributes.ValueFormat;
  * objectGUID, a textual entryUUID) and attribute values (AD FILETIME, GeneralizedTime) in the
  * attribute catalog's canonical forms. Dates are UTC, as the directory stores them.
  */
-final class DirectoryValues {
+public final class DirectoryValues {
 
     /** What the catalog's DatePicker holds for "never" (.NET's DateTime.MinValue, the catalog default). */
     static final String NEVER = "0001-01-01T00:00:00";
@@ -48,7 +48,7 @@ final class DirectoryValues {
     }
 
     /** The binary layout of {@code id} as AD stores objectGUID; inverse of {@link #fromBinaryGuid}. */
-    static byte[] toBinaryGuid(UUID id) {
+    public static byte[] toBinaryGuid(UUID id) {
         long high = id.getMostSignificantBits();
         ByteBuffer out = ByteBuffer.allocate(16);
         out.order(ByteOrder.LITTLE_ENDIAN)

@@ -73,7 +73,7 @@ public record LdapAttributes(
         member = name(member, "member");
         memberOf = name(memberOf, "memberOf");
         if (idFormat == null) {
-            throw new IllegalArgumentException("PROFILES_LDAP_ATTRIBUTES: the id format is required");
+            throw new IllegalArgumentException("the id format is required");
         }
         catalog = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(catalog));
     }
@@ -107,17 +107,14 @@ public record LdapAttributes(
      * member=uniqueMember,memberOf=isMemberOf} (any subset, empty: none).
      */
     public LdapAttributes withOverrides(String overrides) {
-        Map<String, String> given = pairs(overrides, "PROFILES_LDAP_ATTRIBUTES");
+        Map<String, String> given = pairs(overrides);
         String newId = id;
         IdFormat newFormat = idFormat;
         String idValue = given.remove("id");
         if (idValue != null) {
             int colon = idValue.indexOf(':');
             newId = colon < 0 ? idValue : idValue.substring(0, colon);
-            newFormat = colon < 0
-                    ? newFormat
-                    : SettingValue.parse(
-                            IdFormat.class, idValue.substring(colon + 1), "PROFILES_LDAP_ATTRIBUTES (id format)");
+            newFormat = colon < 0 ? newFormat : format(IdFormat.class, idValue.substring(colon + 1), "the id");
         }
         LdapAttributes result = new LdapAttributes(
                 newId,
@@ -130,7 +127,7 @@ public record LdapAttributes(
                 catalog);
         given.keySet().removeAll(java.util.Set.of("login", "displayname", "groupname", "member", "memberof"));
         if (!given.isEmpty()) {
-            throw new IllegalArgumentException("PROFILES_LDAP_ATTRIBUTES: unknown name(s) " + given.keySet()
+            throw new IllegalArgumentException("names unknown mappings " + given.keySet()
                     + "; known: id, login, displayName, groupName, member, memberOf");
         }
         return result;
@@ -139,21 +136,25 @@ public record LdapAttributes(
     /** These catalog mappings added or replaced: {@code department=ou,accountexpires=accountExpires:filetime}. */
     public LdapAttributes withCatalog(String mappings) {
         Map<String, Mapped> merged = new LinkedHashMap<>(catalog);
-        pairs(mappings, "PROFILES_LDAP_CATALOG_ATTRIBUTES").forEach((key, value) -> {
+        pairs(mappings).forEach((key, value) -> {
             int colon = value.indexOf(':');
             String attribute = name(colon < 0 ? value : value.substring(0, colon), key);
-            ValueFormat format = colon < 0
-                    ? ValueFormat.TEXT
-                    : SettingValue.parse(
-                            ValueFormat.class,
-                            value.substring(colon + 1),
-                            "PROFILES_LDAP_CATALOG_ATTRIBUTES (format of " + key + ")");
+            ValueFormat format =
+                    colon < 0 ? ValueFormat.TEXT : format(ValueFormat.class, value.substring(colon + 1), key);
             merged.put(AttributeValue.normalizeKey(key), new Mapped(attribute, format));
         });
         return new LdapAttributes(id, idFormat, login, displayName, groupName, member, memberOf, merged);
     }
 
-    private static Map<String, String> pairs(String text, String variable) {
+    private static <E extends Enum<E> & SettingValue> E format(Class<E> type, String value, String of) {
+        try {
+            return SettingValue.parse(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("names a format of " + of + " that " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> pairs(String text) {
         Map<String, String> result = new LinkedHashMap<>();
         if (text == null || text.isBlank()) {
             return result;
@@ -162,7 +163,7 @@ public record LdapAttributes(
             int eq = pair.indexOf('=');
             if (eq <= 0 || eq == pair.length() - 1) {
                 throw new IllegalArgumentException(
-                        variable + " must be name=attribute pairs separated by commas, got '" + pair.strip() + "'");
+                        "must be name=attribute pairs separated by commas, got '" + pair.strip() + "'");
             }
             result.put(
                     pair.substring(0, eq).strip().toLowerCase(Locale.ROOT),

@@ -141,7 +141,7 @@ final class LdapConnector {
         } catch (GeneralSecurityException e) {
             throw new DirectoryUnavailable(
                     Reason.UNREACHABLE,
-                    "Directory " + settings.server() + ": TLS could not be set up from PROFILES_LDAP_TRUST_STORE ("
+                    "Directory " + settings.server() + ": TLS could not be set up from the configured trust store ("
                             + e.getMessage() + ")");
         }
     }

@@ -118,8 +118,7 @@ public final class LdapDirectorySource implements DirectorySource {
             this.started = started;
             this.fingerprint = Watermarks.fingerprint(settings, request.attributeKeys());
             this.search = new PagedSearch(connection, settings.pageSize());
-            this.disabledFilter =
-                    settings.disabledFilter().map(f -> LdapFilters.parse(f, "PROFILES_LDAP_DISABLED_FILTER"));
+            this.disabledFilter = settings.disabledFilter().map(LdapFilters::parse);
         }
 
         DirectoryReadResult execute() {
@@ -146,7 +145,7 @@ public final class LdapDirectorySource implements DirectorySource {
 
         private void acceptWatermark(Watermark watermark) {
             if (settings.changeTracking() == ChangeTracking.NONE) {
-                fall("change tracking is off (PROFILES_LDAP_CHANGE_TRACKING=none)");
+                fall("change tracking is turned off in the directory settings");
                 return;
             }
             Optional<Watermarks.Position> p = Watermarks.decode(watermark);
@@ -198,7 +197,7 @@ public final class LdapDirectorySource implements DirectorySource {
             try {
                 search.run(
                         settings.baseDn(),
-                        LdapFilters.parse(settings.groupFilter(), "PROFILES_LDAP_GROUP_FILTER"),
+                        LdapFilters.parse(settings.groupFilter()),
                         attributes.toArray(String[]::new),
                         this::groupPage);
             } catch (LDAPException e) {
@@ -242,7 +241,7 @@ public final class LdapDirectorySource implements DirectorySource {
         }
 
         private void readAccounts() {
-            Filter filter = LdapFilters.parse(settings.userFilter(), "PROFILES_LDAP_USER_FILTER");
+            Filter filter = LdapFilters.parse(settings.userFilter());
             if (previous.isPresent()) {
                 Watermarks.Position p = previous.get();
                 filter = settings.changeTracking() == ChangeTracking.USN

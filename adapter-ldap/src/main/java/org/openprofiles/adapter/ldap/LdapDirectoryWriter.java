@@ -49,8 +49,7 @@ public final class LdapDirectoryWriter implements DirectoryWriter {
     public List<DirectoryChangeResult> apply(List<DirectoryChange> changes) {
         if (!settings.writeEnabled()) {
             throw new Forbidden(
-                    "directory_writing_disabled",
-                    "Writing to the directory is turned off (PROFILES_LDAP_WRITE_ENABLED is not true)");
+                    "directory_writing_disabled", "writing to the directory is turned off in the directory settings");
         }
         List<DirectoryChangeResult> results = new ArrayList<>(changes.size());
         if (changes.isEmpty()) {
@@ -168,10 +167,7 @@ public final class LdapDirectoryWriter implements DirectoryWriter {
             case UUID -> Filter.createEqualityFilter(names.id(), id.toString());
         };
         SearchRequest request = new SearchRequest(
-                settings.baseDn(),
-                SearchScope.SUB,
-                Filter.createANDFilter(LdapFilters.parse(filter, "filter"), byId),
-                attribute);
+                settings.baseDn(), SearchScope.SUB, Filter.createANDFilter(LdapFilters.parse(filter), byId), attribute);
         request.setSizeLimit(2);
         SearchResult result = connection.search(request);
         return result.getEntryCount() == 1

@@ -1,30 +1,25 @@
 package org.openprofiles.adapter.ldap;
 
+import com.unboundid.ldap.sdk.DN;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How to reach and read the organisation's directory: the server, the bind account, where and what
- * to search, how attributes map, and whether remediation may write. {@link #fromVariables} builds it
- * from the {@code PROFILES_LDAP_*} settings (see docs/access-profiles.md), filling what is not given
- * from the {@link Preset}; every complaint names the variable. The password never appears in
- * {@link #toString()} or in any message.
+ * to search, how attributes map, and whether remediation may write. A plain typed value: the
+ * service's configuration (bootstrap) owns the settings and fills it, usually through
+ * {@link #builder}, which takes every mapping the caller leaves out from the {@link Preset}. The
+ * password never appears in {@link #toString()} or in any message.
  *
  * @param url             {@code ldap://host[:port]} or {@code ldaps://host[:port]}
- * @param preset          the kind of server, which decides the defaults below
+ * @param preset          the kind of server, which decided the defaults below
  * @param bindDn          the account to bind as; empty binds anonymously
  * @param bindPassword    its password
  * @param baseDn          where accounts and groups are searched (subtree)
- * @param syncInterval    how often the scheduled sync runs ({@link Duration#ZERO}: on demand only)
  * @param startTls        upgrade an {@code ldap://} connection with StartTLS before binding
  * @param trustStore      PKCS#12 or JKS file of the certificates to trust for TLS; empty: the JVM's
  * @param trustStorePassword its password (may be empty)
@@ -46,7 +41,6 @@ public record LdapSettings(
         String bindDn,
         String bindPassword,
         String baseDn,
-        Duration syncInterval,
         boolean startTls,
         Optional<Path> trustStore,
         String trustStorePassword,
@@ -62,6 +56,9 @@ public record LdapSettings(
         boolean writeEnabled) {
 
     public static final int MAX_PAGE_SIZE = 10_000;
+    public static final int DEFAULT_PAGE_SIZE = 500;
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
 
     /** The kind of directory server; decides the defaults of every mapping. */
     public enum Preset implements SettingValue {
@@ -77,6 +74,33 @@ public record LdapSettings(
         @Override
         public String setting() {
             return setting;
+        }
+
+        /** The filter selecting accounts on such a server. */
+        public String userFilter() {
+            return this == ACTIVE_DIRECTORY
+                    ? "(&(objectClass=user)(!(objectClass=computer)))"
+                    : "(objectClass=inetOrgPerson)";
+        }
+
+        /** The filter selecting groups on such a server. */
+        public String groupFilter() {
+            return this == ACTIVE_DIRECTORY ? "(objectClass=group)" : "(objectClass=groupOfNames)";
+        }
+
+        /** Where memberships are read on such a server. */
+        public Membership membership() {
+            return this == ACTIVE_DIRECTORY ? Membership.MEMBER_OF : Membership.MEMBER;
+        }
+
+        /** Which accounts are disabled; empty: {@code userAccountControl} bit 0x2. */
+        public Optional<String> disabledFilter() {
+            return this == ACTIVE_DIRECTORY ? Optional.empty() : Optional.of("(pwdAccountLockedTime=000001010000Z)");
+        }
+
+        /** How such a server tells what changed. */
+        public ChangeTracking changeTracking() {
+            return this == ACTIVE_DIRECTORY ? ChangeTracking.USN : ChangeTracking.MODIFY_TIMESTAMP;
         }
     }
 
@@ -127,51 +151,35 @@ public record LdapSettings(
     }
 
     public LdapSettings {
-        if (url == null || url.getHost() == null) {
-            throw new IllegalArgumentException("PROFILES_LDAP_URL must be ldap://host[:port] or ldaps://host[:port]");
-        }
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("ldap") && !scheme.equals("ldaps")) {
-            throw new IllegalArgumentException(
-                    "PROFILES_LDAP_URL must start with ldap:// or ldaps://, was '" + url + "'");
-        }
+        url = url(url == null ? null : url.toString());
         if (preset == null || attributes == null || membership == null || changeTracking == null) {
             throw new IllegalArgumentException("preset, attributes, membership and change tracking must be given");
         }
         bindDn = bindDn == null ? "" : bindDn.strip();
         bindPassword = bindPassword == null ? "" : bindPassword;
         if (!bindDn.isEmpty() && bindPassword.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "PROFILES_LDAP_BIND_PASSWORD is required when PROFILES_LDAP_BIND_DN is set");
+            throw new IllegalArgumentException("a bind password is required with a bind DN");
         }
-        baseDn = requireDn(baseDn, "PROFILES_LDAP_BASE_DN");
+        baseDn = dn(baseDn);
         if (!bindDn.isEmpty()) {
-            requireDn(bindDn, "PROFILES_LDAP_BIND_DN");
+            dn(bindDn);
         }
-        syncInterval = syncInterval == null ? Duration.ZERO : syncInterval;
-        if (syncInterval.isNegative()) {
-            throw new IllegalArgumentException("PROFILES_LDAP_SYNC_INTERVAL must not be negative");
-        }
-        if (startTls && scheme.equals("ldaps")) {
-            throw new IllegalArgumentException(
-                    "PROFILES_LDAP_START_TLS cannot be combined with an ldaps:// URL (already TLS)");
+        if (startTls && url.getScheme().equals("ldaps")) {
+            throw new IllegalArgumentException("StartTLS cannot be combined with an ldaps:// URL (already TLS)");
         }
         trustStore = trustStore == null ? Optional.empty() : trustStore;
-        if (trustStore.isPresent() && !Files.isReadable(trustStore.get())) {
-            throw new IllegalArgumentException("PROFILES_LDAP_TRUST_STORE: no readable file at " + trustStore.get());
-        }
         trustStorePassword = trustStorePassword == null ? "" : trustStorePassword;
-        userFilter = LdapFilters.require(userFilter, "PROFILES_LDAP_USER_FILTER");
-        groupFilter = LdapFilters.require(groupFilter, "PROFILES_LDAP_GROUP_FILTER");
+        userFilter = LdapFilters.require(userFilter);
+        groupFilter = LdapFilters.require(groupFilter);
         disabledFilter = disabledFilter == null
                 ? Optional.empty()
                 : disabledFilter.map(String::strip).filter(f -> !f.isEmpty());
-        disabledFilter.ifPresent(f -> LdapFilters.require(f, "PROFILES_LDAP_DISABLED_FILTER"));
-        connectTimeout = positive(connectTimeout, "PROFILES_LDAP_CONNECT_TIMEOUT");
-        responseTimeout = positive(responseTimeout, "PROFILES_LDAP_RESPONSE_TIMEOUT");
+        disabledFilter.ifPresent(LdapFilters::require);
+        connectTimeout = positive(connectTimeout, "the connect timeout");
+        responseTimeout = positive(responseTimeout, "the response timeout");
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException(
-                    "PROFILES_LDAP_PAGE_SIZE must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
+                    "the page size must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
         }
     }
 
@@ -198,163 +206,194 @@ public record LdapSettings(
                 + ", startTls=" + startTls + ", pageSize=" + pageSize + ", writeEnabled=" + writeEnabled + "]";
     }
 
-    /** The names of the settings {@link #fromVariables} reads, each with what it means; for docs and help. */
-    public static final Map<String, String> VARIABLES = variables();
-
-    private static Map<String, String> variables() {
-        Map<String, String> v = new java.util.LinkedHashMap<>();
-        v.put("PROFILES_LDAP_URL", "ldap://host[:port] or ldaps://host[:port]; empty: no directory is read");
-        v.put("PROFILES_LDAP_PRESET", "active-directory (default) or openldap: decides every default below");
-        v.put("PROFILES_LDAP_BIND_DN", "account to bind as; empty: anonymous");
-        v.put("PROFILES_LDAP_BIND_PASSWORD", "its password (also PROFILES_LDAP_BIND_PASSWORD_FILE)");
-        v.put("PROFILES_LDAP_BASE_DN", "where accounts and groups are searched (subtree); required");
-        v.put(
-                "PROFILES_LDAP_SYNC_INTERVAL",
-                "time between scheduled syncs, e.g. 15m, 1h, PT30M; 0: on demand only [1h]");
-        v.put("PROFILES_LDAP_START_TLS", "true: StartTLS before binding (ldap:// only) [false]");
-        v.put("PROFILES_LDAP_TRUST_STORE", "PKCS#12 or JKS file of the CA certificates to trust; empty: the JVM's");
-        v.put("PROFILES_LDAP_TRUST_STORE_PASSWORD", "password of the trust store (may be empty)");
-        v.put("PROFILES_LDAP_USER_FILTER", "filter selecting accounts [preset]");
-        v.put("PROFILES_LDAP_GROUP_FILTER", "filter selecting groups [preset]");
-        v.put(
-                "PROFILES_LDAP_ATTRIBUTES",
-                "overrides: id=attr[:binary-guid|uuid],login=,displayName=,groupName=,member=,memberOf=");
-        v.put(
-                "PROFILES_LDAP_CATALOG_ATTRIBUTES",
-                "catalog key to LDAP attribute: key=attr[:text|filetime|generalized-time],…");
-        v.put("PROFILES_LDAP_MEMBERSHIP", "member-of (the account's memberOf) or member (the groups' member) [preset]");
-        v.put("PROFILES_LDAP_DISABLED_FILTER", "accounts matching this filter are disabled [preset]");
-        v.put("PROFILES_LDAP_CHANGE_TRACKING", "usn, modify-timestamp or none [preset]");
-        v.put("PROFILES_LDAP_CONNECT_TIMEOUT", "time to wait for a connection [10s]");
-        v.put("PROFILES_LDAP_RESPONSE_TIMEOUT", "time to wait for any one answer, e.g. a page [60s]");
-        v.put("PROFILES_LDAP_PAGE_SIZE", "entries per paged-results page, 1-10000 [500]");
-        v.put("PROFILES_LDAP_WRITE_ENABLED", "true: remediation may modify the directory [false]");
-        return java.util.Collections.unmodifiableMap(v);
-    }
-
     /**
-     * The settings given by these variables (names as in {@link #VARIABLES}; a missing or blank one
-     * takes its default), or empty when {@code PROFILES_LDAP_URL} is empty. The bind password comes
-     * already read (the configuration layer resolves {@code PROFILES_LDAP_BIND_PASSWORD_FILE}).
-     *
-     * @throws IllegalArgumentException naming the variable at fault
+     * {@code text} as a directory URL ({@code ldap://host[:port]} or {@code ldaps://host[:port]});
+     * otherwise an {@link IllegalArgumentException} whose message completes the setting's name.
      */
-    public static Optional<LdapSettings> fromVariables(Map<String, String> variables) {
-        String url = value(variables, "PROFILES_LDAP_URL", "");
-        if (url.isEmpty()) {
-            return Optional.empty();
-        }
-        Preset preset = SettingValue.parse(
-                Preset.class,
-                value(variables, "PROFILES_LDAP_PRESET", Preset.ACTIVE_DIRECTORY.setting()),
-                "PROFILES_LDAP_PRESET");
-        boolean ad = preset == Preset.ACTIVE_DIRECTORY;
-        String trustStore = value(variables, "PROFILES_LDAP_TRUST_STORE", "");
-        return Optional.of(new LdapSettings(
-                uri(url),
-                preset,
-                value(variables, "PROFILES_LDAP_BIND_DN", ""),
-                variables.getOrDefault("PROFILES_LDAP_BIND_PASSWORD", ""),
-                value(variables, "PROFILES_LDAP_BASE_DN", ""),
-                duration(value(variables, "PROFILES_LDAP_SYNC_INTERVAL", "1h"), "PROFILES_LDAP_SYNC_INTERVAL"),
-                bool(value(variables, "PROFILES_LDAP_START_TLS", "false"), "PROFILES_LDAP_START_TLS"),
-                trustStore.isEmpty() ? Optional.empty() : Optional.of(Path.of(trustStore)),
-                variables.getOrDefault("PROFILES_LDAP_TRUST_STORE_PASSWORD", ""),
-                value(
-                        variables,
-                        "PROFILES_LDAP_USER_FILTER",
-                        ad ? "(&(objectClass=user)(!(objectClass=computer)))" : "(objectClass=inetOrgPerson)"),
-                value(
-                        variables,
-                        "PROFILES_LDAP_GROUP_FILTER",
-                        ad ? "(objectClass=group)" : "(objectClass=groupOfNames)"),
-                LdapAttributes.defaults(preset)
-                        .withOverrides(value(variables, "PROFILES_LDAP_ATTRIBUTES", ""))
-                        .withCatalog(value(variables, "PROFILES_LDAP_CATALOG_ATTRIBUTES", "")),
-                SettingValue.parse(
-                        Membership.class,
-                        value(variables, "PROFILES_LDAP_MEMBERSHIP", ad ? "member-of" : "member"),
-                        "PROFILES_LDAP_MEMBERSHIP"),
-                Optional.of(value(
-                        variables, "PROFILES_LDAP_DISABLED_FILTER", ad ? "" : "(pwdAccountLockedTime=000001010000Z)")),
-                SettingValue.parse(
-                        ChangeTracking.class,
-                        value(variables, "PROFILES_LDAP_CHANGE_TRACKING", ad ? "usn" : "modify-timestamp"),
-                        "PROFILES_LDAP_CHANGE_TRACKING"),
-                duration(value(variables, "PROFILES_LDAP_CONNECT_TIMEOUT", "10s"), "PROFILES_LDAP_CONNECT_TIMEOUT"),
-                duration(value(variables, "PROFILES_LDAP_RESPONSE_TIMEOUT", "60s"), "PROFILES_LDAP_RESPONSE_TIMEOUT"),
-                integer(value(variables, "PROFILES_LDAP_PAGE_SIZE", "500"), "PROFILES_LDAP_PAGE_SIZE"),
-                bool(value(variables, "PROFILES_LDAP_WRITE_ENABLED", "false"), "PROFILES_LDAP_WRITE_ENABLED")));
-    }
-
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)?");
-
-    /** {@code 0}, {@code 500ms}, {@code 30s}, {@code 15m}, {@code 1h}, {@code 1d} or ISO-8601 ({@code PT15M}). */
-    static Duration duration(String value, String variable) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        Matcher m = SHORT_DURATION.matcher(v);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            return switch (unit) {
-                case "ms" -> Duration.ofMillis(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofSeconds(n);
-            };
-        }
+    public static URI url(String text) {
+        URI uri;
         try {
-            return Duration.parse(value.strip().toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    variable + " must be a duration such as 30s, 15m, 1h or PT15M, was '" + value + "'");
-        }
-    }
-
-    private static String value(Map<String, String> variables, String name, String fallback) {
-        String v = variables.get(name);
-        return v == null || v.isBlank() ? fallback : v.strip();
-    }
-
-    private static URI uri(String url) {
-        try {
-            return new URI(url);
+            uri = new URI(text == null ? "" : text.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("PROFILES_LDAP_URL is not a URL: '" + url + "'");
+            throw new IllegalArgumentException("is not a URL: '" + text + "'");
         }
-    }
-
-    private static boolean bool(String value, String variable) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException(variable + " must be true or false, was '" + value + "'");
-        };
-    }
-
-    private static int integer(String value, String variable) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("ldap") && !scheme.equals("ldaps") || uri.getHost() == null) {
+            throw new IllegalArgumentException("must be ldap://host[:port] or ldaps://host[:port], was '" + text + "'");
+        }
         try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(variable + " must be a whole number, was '" + value + "'");
+            return new URI(scheme, null, uri.getHost(), uri.getPort(), null, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("is not a URL: '" + text + "'");
         }
     }
 
-    private static Duration positive(Duration value, String variable) {
+    /** {@code text} as a distinguished name, stripped; otherwise a message completing the setting's name. */
+    public static String dn(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("is required");
+        }
+        if (!DN.isValidDN(text.strip())) {
+            throw new IllegalArgumentException("is not a distinguished name: '" + text + "'");
+        }
+        return text.strip();
+    }
+
+    /** {@code text} as an LDAP search filter, stripped; otherwise a message completing the setting's name. */
+    public static String filter(String text) {
+        return LdapFilters.require(text);
+    }
+
+    private static Duration positive(Duration value, String what) {
         if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(variable + " must be longer than zero");
+            throw new IllegalArgumentException(what + " must be longer than zero");
         }
         return value;
     }
 
-    private static String requireDn(String value, String variable) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(variable + " is required");
+    /** Settings for a server of this kind at {@code url}, searched under {@code baseDn}; the preset fills the rest. */
+    public static Builder builder(Preset preset, URI url, String baseDn) {
+        return new Builder(preset, url, baseDn);
+    }
+
+    /**
+     * Builds settings from a preset: every value not given (an empty text, a null choice) is the
+     * preset's; mapping overrides are given in the compact text form of {@link LdapAttributes}.
+     */
+    public static final class Builder {
+        private final Preset preset;
+        private final URI url;
+        private final String baseDn;
+        private String bindDn = "";
+        private String bindPassword = "";
+        private boolean startTls;
+        private Optional<Path> trustStore = Optional.empty();
+        private String trustStorePassword = "";
+        private String userFilter = "";
+        private String groupFilter = "";
+        private String attributeOverrides = "";
+        private String catalogMappings = "";
+        private Membership membership;
+        private String disabledFilter;
+        private ChangeTracking changeTracking;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+        private int pageSize = DEFAULT_PAGE_SIZE;
+        private boolean writeEnabled;
+
+        private Builder(Preset preset, URI url, String baseDn) {
+            if (preset == null) {
+                throw new IllegalArgumentException("a preset is required");
+            }
+            this.preset = preset;
+            this.url = url;
+            this.baseDn = baseDn;
         }
-        if (!com.unboundid.ldap.sdk.DN.isValidDN(value.strip())) {
-            throw new IllegalArgumentException(variable + " is not a distinguished name: '" + value + "'");
+
+        /** Bind as {@code dn} with {@code password}; an empty DN binds anonymously. */
+        public Builder bind(String dn, String password) {
+            this.bindDn = dn;
+            this.bindPassword = password;
+            return this;
         }
-        return value.strip();
+
+        public Builder startTls(boolean startTls) {
+            this.startTls = startTls;
+            return this;
+        }
+
+        public Builder trustStore(Optional<Path> file, String password) {
+            this.trustStore = file;
+            this.trustStorePassword = password;
+            return this;
+        }
+
+        /** The account filter; empty: the preset's. */
+        public Builder userFilter(String filter) {
+            this.userFilter = filter;
+            return this;
+        }
+
+        /** The group filter; empty: the preset's. */
+        public Builder groupFilter(String filter) {
+            this.groupFilter = filter;
+            return this;
+        }
+
+        /** Overrides of the preset's attribute names ({@link LdapAttributes#withOverrides}). */
+        public Builder attributes(String overrides) {
+            this.attributeOverrides = overrides;
+            return this;
+        }
+
+        /** Catalog keys mapped to LDAP attributes ({@link LdapAttributes#withCatalog}). */
+        public Builder catalogAttributes(String mappings) {
+            this.catalogMappings = mappings;
+            return this;
+        }
+
+        /** Where memberships are read; null: the preset's. */
+        public Builder membership(Membership membership) {
+            this.membership = membership;
+            return this;
+        }
+
+        /** Which accounts are disabled; empty: the preset's. */
+        public Builder disabledFilter(String filter) {
+            this.disabledFilter = filter;
+            return this;
+        }
+
+        /** How changes are found; null: the preset's. */
+        public Builder changeTracking(ChangeTracking tracking) {
+            this.changeTracking = tracking;
+            return this;
+        }
+
+        public Builder timeouts(Duration connect, Duration response) {
+            this.connectTimeout = connect;
+            this.responseTimeout = response;
+            return this;
+        }
+
+        public Builder pageSize(int size) {
+            this.pageSize = size;
+            return this;
+        }
+
+        public Builder writeEnabled(boolean enabled) {
+            this.writeEnabled = enabled;
+            return this;
+        }
+
+        public LdapSettings build() {
+            return new LdapSettings(
+                    url,
+                    preset,
+                    bindDn,
+                    bindPassword,
+                    baseDn,
+                    startTls,
+                    trustStore,
+                    trustStorePassword,
+                    given(userFilter).orElse(preset.userFilter()),
+                    given(groupFilter).orElse(preset.groupFilter()),
+                    LdapAttributes.defaults(preset)
+                            .withOverrides(attributeOverrides)
+                            .withCatalog(catalogMappings),
+                    membership != null ? membership : preset.membership(),
+                    disabledFilter == null || disabledFilter.isBlank()
+                            ? preset.disabledFilter()
+                            : Optional.of(disabledFilter),
+                    changeTracking != null ? changeTracking : preset.changeTracking(),
+                    connectTimeout,
+                    responseTimeout,
+                    pageSize,
+                    writeEnabled);
+        }
+
+        private static Optional<String> given(String text) {
+            return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.strip());
+        }
     }
 }

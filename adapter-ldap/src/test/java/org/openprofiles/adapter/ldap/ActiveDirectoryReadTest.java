@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openprofiles.adapter.ldap.testing.InMemoryDirectory;
 import org.openprofiles.domain.access.Account;
 import org.openprofiles.domain.access.directory.DirectoryReadRequest;
 import org.openprofiles.domain.access.directory.DirectoryReadResult;
@@ -32,11 +33,15 @@ class ActiveDirectoryReadTest {
     }
 
     private DirectoryReadResult read(DirectoryReadRequest request, RecordingSink sink) {
-        return read(Map.of(), request, sink);
+        return read(b -> b, request, sink);
     }
 
-    private DirectoryReadResult read(Map<String, String> overrides, DirectoryReadRequest request, RecordingSink sink) {
-        return new LdapDirectorySource(directory.settings("active-directory", overrides)).read(request, sink);
+    private DirectoryReadResult read(
+            UnaryOperator<LdapSettings.Builder> overrides, DirectoryReadRequest request, RecordingSink sink) {
+        return new LdapDirectorySource(overrides
+                        .apply(directory.settings(LdapSettings.Preset.ACTIVE_DIRECTORY))
+                        .build())
+                .read(request, sink);
     }
 
     @Test
@@ -84,7 +89,7 @@ class ActiveDirectoryReadTest {
     @Test
     void resolvesTheSameMembershipFromTheGroupsMemberValues() {
         RecordingSink sink = new RecordingSink();
-        read(Map.of("PROFILES_LDAP_MEMBERSHIP", "member"), DirectoryReadRequest.full(CATALOG), sink);
+        read(b -> b.membership(LdapSettings.Membership.MEMBER), DirectoryReadRequest.full(CATALOG), sink);
 
         assertEquals(Set.of("Sales EMEA", "Sales", "All Staff"), sink.groupNames("alice"));
         assertEquals(Set.of("Finance", "All Staff"), sink.groupNames("bob"));
@@ -133,8 +138,7 @@ class ActiveDirectoryReadTest {
         }
         RecordingSink sink = new RecordingSink();
         long before = directory.pagedSearches();
-        DirectoryReadResult result =
-                read(Map.of("PROFILES_LDAP_PAGE_SIZE", "5"), DirectoryReadRequest.full(Set.of()), sink);
+        DirectoryReadResult result = read(b -> b.pageSize(5), DirectoryReadRequest.full(Set.of()), sink);
 
         assertEquals(29, sink.accounts().size());
         // 7 groups in 2 pages, 30 matching account entries (Dave skipped) in 6 pages.

@@ -8,7 +8,6 @@ import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openprofiles.adapter.ldap.testing.InMemoryDirectory;
 import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.AttributeValue;
 import org.openprofiles.domain.access.GroupId;
@@ -41,7 +41,8 @@ class ActiveDirectoryWriteTest {
 
     private RecordingSink readAll() {
         RecordingSink sink = new RecordingSink();
-        new LdapDirectorySource(directory.settings("active-directory", Map.of()))
+        new LdapDirectorySource(
+                        directory.settings(LdapSettings.Preset.ACTIVE_DIRECTORY).build())
                 .read(DirectoryReadRequest.full(CATALOG), sink);
         return sink;
     }
@@ -61,7 +62,8 @@ class ActiveDirectoryWriteTest {
     @Test
     void writingIsRefusedUnlessTheSettingsAllowIt() {
         RecordingSink before = readAll();
-        LdapDirectoryWriter writer = new LdapDirectoryWriter(directory.settings("active-directory", Map.of()));
+        LdapDirectoryWriter writer = new LdapDirectoryWriter(
+                directory.settings(LdapSettings.Preset.ACTIVE_DIRECTORY).build());
 
         Forbidden refused = assertThrows(
                 Forbidden.class,
@@ -73,8 +75,10 @@ class ActiveDirectoryWriteTest {
     @Test
     void appliedChangesShowOnTheNextReadAndEachChangeReportsItsOwnResult() throws Exception {
         RecordingSink before = readAll();
-        LdapDirectoryWriter writer = new LdapDirectoryWriter(
-                directory.settings("active-directory", Map.of("PROFILES_LDAP_WRITE_ENABLED", "true")));
+        LdapDirectoryWriter writer = new LdapDirectoryWriter(directory
+                .settings(LdapSettings.Preset.ACTIVE_DIRECTORY)
+                .writeEnabled(true)
+                .build());
         List<DirectoryChange> changes = List.of(
                 new AddToGroup(id(before, "eve"), group(before, "VPN Users")),
                 new AddToGroup(id(before, "alice"), group(before, "Sales EMEA")),
@@ -134,8 +138,9 @@ class ActiveDirectoryWriteTest {
         });
         server.set(breaking);
         try {
-            LdapDirectoryWriter writer = new LdapDirectoryWriter(
-                    breaking.settings("active-directory", Map.of("PROFILES_LDAP_WRITE_ENABLED", "true")));
+            LdapDirectoryWriter writer = new LdapDirectoryWriter(breaking.settings(LdapSettings.Preset.ACTIVE_DIRECTORY)
+                    .writeEnabled(true)
+                    .build());
             List<DirectoryChangeResult> results = writer.apply(List.of(
                     new SetAttribute(id(before, "eve"), new AttributeValue("department", "Sales")),
                     new SetAttribute(id(before, "bob"), new AttributeValue("department", "Audit")),

@@ -8,11 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openprofiles.adapter.ldap.testing.InMemoryDirectory;
 import org.openprofiles.domain.access.Account;
 import org.openprofiles.domain.access.directory.DirectoryReadRequest;
 import org.openprofiles.domain.access.directory.DirectoryUnavailable;
@@ -31,8 +32,8 @@ class DirectoryFailuresTest {
         directory.close();
     }
 
-    private DirectoryUnavailable failedRead(Map<String, String> overrides, RecordingSink sink) {
-        LdapDirectorySource source = new LdapDirectorySource(directory.settings("active-directory", overrides));
+    private DirectoryUnavailable failedRead(LdapSettings.Builder settings, RecordingSink sink) {
+        LdapDirectorySource source = new LdapDirectorySource(settings.build());
         return assertThrows(DirectoryUnavailable.class, () -> source.read(DirectoryReadRequest.full(Set.of()), sink));
     }
 
@@ -42,8 +43,13 @@ class DirectoryFailuresTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        DirectoryUnavailable failure =
-                failedRead(Map.of("PROFILES_LDAP_URL", "ldap://127.0.0.1:" + port), new RecordingSink());
+        DirectoryUnavailable failure = failedRead(
+                LdapSettings.builder(
+                                LdapSettings.Preset.ACTIVE_DIRECTORY,
+                                LdapSettings.url("ldap://127.0.0.1:" + port),
+                                directory.baseDn())
+                        .bind(directory.bindDn(), directory.bindPassword()),
+                new RecordingSink());
 
         assertEquals(Reason.UNREACHABLE, failure.reason());
         assertTrue(
@@ -54,7 +60,9 @@ class DirectoryFailuresTest {
     @Test
     void aRefusedBindSaysSoAndNeverShowsThePassword() {
         String wrong = "Wr0ng-but-secret-password";
-        DirectoryUnavailable failure = failedRead(Map.of("PROFILES_LDAP_BIND_PASSWORD", wrong), new RecordingSink());
+        DirectoryUnavailable failure = failedRead(
+                directory.settings(LdapSettings.Preset.ACTIVE_DIRECTORY).bind(directory.bindDn(), wrong),
+                new RecordingSink());
 
         assertEquals(Reason.BIND_REFUSED, failure.reason());
         assertTrue(
@@ -71,11 +79,12 @@ class DirectoryFailuresTest {
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             long started = System.nanoTime();
             DirectoryUnavailable failure = failedRead(
-                    Map.of(
-                            "PROFILES_LDAP_URL",
-                            "ldap://127.0.0.1:" + silent.getLocalPort(),
-                            "PROFILES_LDAP_RESPONSE_TIMEOUT",
-                            "300ms"),
+                    LdapSettings.builder(
+                                    LdapSettings.Preset.ACTIVE_DIRECTORY,
+                                    LdapSettings.url("ldap://127.0.0.1:" + silent.getLocalPort()),
+                                    directory.baseDn())
+                            .bind(directory.bindDn(), directory.bindPassword())
+                            .timeouts(Duration.ofSeconds(5), Duration.ofMillis(300)),
                     new RecordingSink());
 
             assertEquals(Reason.TIMED_OUT, failure.reason(), failure.getMessage());
@@ -92,7 +101,8 @@ class DirectoryFailuresTest {
                 directory.stop();
             }
         };
-        DirectoryUnavailable failure = failedRead(Map.of("PROFILES_LDAP_PAGE_SIZE", "2"), sink);
+        DirectoryUnavailable failure = failedRead(
+                directory.settings(LdapSettings.Preset.ACTIVE_DIRECTORY).pageSize(2), sink);
 
         assertEquals(Reason.CONNECTION_LOST, failure.reason(), failure.getMessage());
         assertTrue(failure.getMessage().contains("while reading accounts"), failure.getMessage());
@@ -103,7 +113,12 @@ class DirectoryFailuresTest {
     @Test
     void aBaseDnThatDoesNotExistIsRefusedByTheServer() {
         DirectoryUnavailable failure = failedRead(
-                Map.of("PROFILES_LDAP_BASE_DN", "OU=Nowhere,DC=corp,DC=example,DC=com"), new RecordingSink());
+                LdapSettings.builder(
+                                LdapSettings.Preset.ACTIVE_DIRECTORY,
+                                LdapSettings.url(directory.url()),
+                                "OU=Nowhere,DC=corp,DC=example,DC=com")
+                        .bind(directory.bindDn(), directory.bindPassword()),
+                new RecordingSink());
 
         assertEquals(Reason.REFUSED, failure.reason());
         assertTrue(failure.getMessage().contains("no such object"), failure.getMessage());
@@ -118,7 +133,8 @@ class DirectoryFailuresTest {
                 throw fromSink;
             }
         };
-        LdapDirectorySource source = new LdapDirectorySource(directory.settings("active-directory", Map.of()));
+        LdapDirectorySource source = new LdapDirectorySource(
+                directory.settings(LdapSettings.Preset.ACTIVE_DIRECTORY).build());
 
         assertSame(
                 fromSink,

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.openprofiles.adapter.ldap.LdapAttributes.IdFormat;
 import org.openprofiles.adapter.ldap.LdapAttributes.ValueFormat;
@@ -16,39 +15,27 @@ import org.openprofiles.adapter.ldap.LdapSettings.ChangeTracking;
 import org.openprofiles.adapter.ldap.LdapSettings.Membership;
 import org.openprofiles.adapter.ldap.LdapSettings.Preset;
 
-/** Settings from PROFILES_LDAP_* variables: presets fill the gaps, and every complaint names its variable. */
+/** Settings built from a preset: the preset fills the gaps, overrides win, and bad values are refused. */
 class LdapSettingsTest {
 
-    private static Map<String, String> minimal(String... more) {
-        Map<String, String> v = new HashMap<>(Map.of(
-                "PROFILES_LDAP_URL",
-                "ldaps://dc1.corp.example.com",
-                "PROFILES_LDAP_BIND_DN",
-                "CN=svc,DC=corp,DC=example,DC=com",
-                "PROFILES_LDAP_BIND_PASSWORD",
-                "p4ss-w0rd-secret",
-                "PROFILES_LDAP_BASE_DN",
-                "DC=corp,DC=example,DC=com"));
-        for (int i = 0; i < more.length; i += 2) {
-            v.put(more[i], more[i + 1]);
-        }
-        return v;
+    private static LdapSettings.Builder activeDirectory() {
+        return LdapSettings.builder(
+                        Preset.ACTIVE_DIRECTORY,
+                        LdapSettings.url("ldaps://dc1.corp.example.com"),
+                        "DC=corp,DC=example,DC=com")
+                .bind("CN=svc,DC=corp,DC=example,DC=com", "p4ss-w0rd-secret");
     }
 
-    private static String complaint(String... more) {
-        return assertThrows(IllegalArgumentException.class, () -> LdapSettings.fromVariables(minimal(more)))
+    private static String complaint(UnaryOperator<LdapSettings.Builder> change) {
+        return assertThrows(
+                        IllegalArgumentException.class,
+                        () -> change.apply(activeDirectory()).build())
                 .getMessage();
     }
 
     @Test
-    void anEmptyUrlMeansNoDirectory() {
-        assertEquals(Optional.empty(), LdapSettings.fromVariables(Map.of()));
-        assertEquals(Optional.empty(), LdapSettings.fromVariables(Map.of("PROFILES_LDAP_URL", " ")));
-    }
-
-    @Test
-    void activeDirectoryIsTheDefaultPresetWithItsMappings() {
-        LdapSettings s = LdapSettings.fromVariables(minimal()).orElseThrow();
+    void activeDirectoryPresetFillsEveryMapping() {
+        LdapSettings s = activeDirectory().build();
 
         assertEquals(Preset.ACTIVE_DIRECTORY, s.preset());
         assertEquals(636, s.port());
@@ -56,6 +43,7 @@ class LdapSettingsTest {
         assertEquals("objectGUID", s.attributes().id());
         assertEquals(IdFormat.BINARY_GUID, s.attributes().idFormat());
         assertEquals("sAMAccountName", s.attributes().login());
+        assertEquals("(&(objectClass=user)(!(objectClass=computer)))", s.userFilter());
         assertEquals(Membership.MEMBER_OF, s.membership());
         assertEquals(ChangeTracking.USN, s.changeTracking());
         assertEquals(Optional.empty(), s.disabledFilter(), "userAccountControl decides");
@@ -63,36 +51,26 @@ class LdapSettingsTest {
                 ValueFormat.FILETIME,
                 s.attributes().catalogAttribute("AccountExpires").format());
         assertEquals("department", s.attributes().catalogAttribute("department").ldapAttribute());
-        assertEquals(Duration.ofHours(1), s.syncInterval());
-        assertEquals(500, s.pageSize());
+        assertEquals(LdapSettings.DEFAULT_PAGE_SIZE, s.pageSize());
+        assertEquals(Duration.ofSeconds(60), s.responseTimeout());
         assertFalse(s.writeEnabled());
     }
 
     @Test
     void openLdapPresetAndOverrides() {
-        LdapSettings s = LdapSettings.fromVariables(minimal(
-                        "PROFILES_LDAP_URL",
-                        "ldap://ldap.example.org",
-                        "PROFILES_LDAP_PRESET",
-                        "openldap",
-                        "PROFILES_LDAP_START_TLS",
-                        "true",
-                        "PROFILES_LDAP_ATTRIBUTES",
-                        "login=mail, member=uniqueMember",
-                        "PROFILES_LDAP_CATALOG_ATTRIBUTES",
-                        "department=ou,accountexpires=shadowExpiry:generalized-time",
-                        "PROFILES_LDAP_SYNC_INTERVAL",
-                        "15m",
-                        "PROFILES_LDAP_RESPONSE_TIMEOUT",
-                        "PT2M",
-                        "PROFILES_LDAP_PAGE_SIZE",
-                        "1000",
-                        "PROFILES_LDAP_WRITE_ENABLED",
-                        "true"))
-                .orElseThrow();
+        LdapSettings s = LdapSettings.builder(
+                        Preset.OPENLDAP, LdapSettings.url("ldap://ldap.example.org"), "dc=example,dc=org")
+                .startTls(true)
+                .attributes("login=mail, member=uniqueMember")
+                .catalogAttributes("department=ou,accountexpires=shadowExpiry:generalized-time")
+                .timeouts(Duration.ofSeconds(3), Duration.ofMinutes(2))
+                .pageSize(1000)
+                .writeEnabled(true)
+                .build();
 
         assertEquals(389, s.port());
         assertTrue(s.startTls());
+        assertEquals("", s.bindDn(), "anonymous");
         assertEquals("entryUUID", s.attributes().id());
         assertEquals(IdFormat.UUID, s.attributes().idFormat());
         assertEquals("mail", s.attributes().login());
@@ -104,38 +82,55 @@ class LdapSettingsTest {
         assertEquals(
                 ValueFormat.GENERALIZED_TIME,
                 s.attributes().catalogAttribute("accountexpires").format());
-        assertEquals(Duration.ofMinutes(15), s.syncInterval());
         assertEquals(Duration.ofMinutes(2), s.responseTimeout());
         assertEquals(1000, s.pageSize());
         assertTrue(s.writeEnabled());
     }
 
     @Test
-    void everyBadValueIsRefusedNamingItsVariable() {
-        assertTrue(complaint("PROFILES_LDAP_URL", "http://dc1").startsWith("PROFILES_LDAP_URL"));
-        assertTrue(complaint("PROFILES_LDAP_PRESET", "novell").startsWith("PROFILES_LDAP_PRESET"));
-        assertTrue(complaint("PROFILES_LDAP_BASE_DN", "").startsWith("PROFILES_LDAP_BASE_DN"));
-        assertTrue(complaint("PROFILES_LDAP_BASE_DN", "not a dn").startsWith("PROFILES_LDAP_BASE_DN"));
-        assertTrue(complaint("PROFILES_LDAP_BIND_PASSWORD", "").startsWith("PROFILES_LDAP_BIND_PASSWORD"));
-        assertTrue(complaint("PROFILES_LDAP_USER_FILTER", "(objectClass=user").startsWith("PROFILES_LDAP_USER_FILTER"));
-        assertTrue(complaint("PROFILES_LDAP_PAGE_SIZE", "0").startsWith("PROFILES_LDAP_PAGE_SIZE"));
-        assertTrue(complaint("PROFILES_LDAP_PAGE_SIZE", "lots").startsWith("PROFILES_LDAP_PAGE_SIZE"));
-        assertTrue(complaint("PROFILES_LDAP_SYNC_INTERVAL", "hourly").startsWith("PROFILES_LDAP_SYNC_INTERVAL"));
-        assertTrue(complaint("PROFILES_LDAP_CONNECT_TIMEOUT", "0").startsWith("PROFILES_LDAP_CONNECT_TIMEOUT"));
+    void givenChoicesWinOverThePresets() {
+        LdapSettings s = activeDirectory()
+                .membership(Membership.MEMBER)
+                .changeTracking(ChangeTracking.NONE)
+                .userFilter("(objectClass=person)")
+                .disabledFilter("(description=gone)")
+                .build();
+
+        assertEquals(Membership.MEMBER, s.membership());
+        assertEquals(ChangeTracking.NONE, s.changeTracking());
+        assertEquals("(objectClass=person)", s.userFilter());
+        assertEquals(Optional.of("(description=gone)"), s.disabledFilter());
+    }
+
+    @Test
+    void everyBadValueIsRefusedWithAMessageThatCompletesTheSettingsName() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LdapSettings.url("http://dc1"))
+                .getMessage()
+                .startsWith("must be ldap://host[:port] or ldaps://host[:port]"));
+        assertEquals(
+                "is not a distinguished name: 'not a dn'",
+                assertThrows(IllegalArgumentException.class, () -> LdapSettings.dn("not a dn"))
+                        .getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LdapSettings.filter("(objectClass=user"))
+                .getMessage()
+                .startsWith("is not an LDAP filter"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SettingValue.parse(Preset.class, "novell"))
+                .getMessage()
+                .startsWith("must be one of active-directory, openldap"));
         assertTrue(
-                complaint("PROFILES_LDAP_START_TLS", "true").startsWith("PROFILES_LDAP_START_TLS"),
-                "ldaps is TLS already");
-        assertTrue(complaint("PROFILES_LDAP_WRITE_ENABLED", "maybe").startsWith("PROFILES_LDAP_WRITE_ENABLED"));
-        assertTrue(complaint("PROFILES_LDAP_ATTRIBUTES", "colour=blue").startsWith("PROFILES_LDAP_ATTRIBUTES"));
-        assertTrue(complaint("PROFILES_LDAP_CATALOG_ATTRIBUTES", "title=title:fancy")
-                .startsWith("PROFILES_LDAP_CATALOG_ATTRIBUTES"));
-        assertTrue(complaint("PROFILES_LDAP_TRUST_STORE", "/nonexistent/trust.p12")
-                .startsWith("PROFILES_LDAP_TRUST_STORE"));
+                complaint(b -> b.bind("CN=svc,DC=corp,DC=example,DC=com", "")).contains("bind password"));
+        assertTrue(complaint(b -> b.pageSize(0)).contains("page size"));
+        assertTrue(
+                complaint(b -> b.timeouts(Duration.ZERO, Duration.ofSeconds(1))).contains("connect timeout"));
+        assertTrue(complaint(b -> b.startTls(true)).contains("ldaps"), "ldaps is TLS already");
+        assertTrue(complaint(b -> b.attributes("colour=blue")).contains("unknown mappings [colour]"));
+        assertTrue(complaint(b -> b.catalogAttributes("title=title:fancy")).contains("format of title"));
+        assertFalse(complaint(b -> b.pageSize(0)).contains("PROFILES_"), "the adapter names no setting");
     }
 
     @Test
     void thePasswordNeverShowsInTheSettingsText() {
-        LdapSettings s = LdapSettings.fromVariables(minimal()).orElseThrow();
+        LdapSettings s = activeDirectory().build();
 
         assertFalse(s.toString().contains("p4ss-w0rd-secret"), s.toString());
         assertTrue(s.toString().contains("ldaps://dc1.corp.example.com:636"));

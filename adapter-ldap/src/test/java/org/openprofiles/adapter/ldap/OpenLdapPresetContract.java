@@ -9,12 +9,13 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openprofiles.adapter.ldap.testing.DirectoryServer;
 import org.openprofiles.domain.access.AttributeValue;
 import org.openprofiles.domain.access.directory.DirectoryChange;
 import org.openprofiles.domain.access.directory.DirectoryChange.AddToGroup;
@@ -56,24 +57,25 @@ abstract class OpenLdapPresetContract {
         }
     }
 
-    private LdapSettings settings(Map<String, String> overrides) {
-        return directory.settings("openldap", overrides);
+    private LdapSettings settings(UnaryOperator<LdapSettings.Builder> overrides) {
+        return overrides.apply(directory.settings(LdapSettings.Preset.OPENLDAP)).build();
     }
 
-    private DirectoryReadResult read(Map<String, String> overrides, DirectoryReadRequest request, RecordingSink sink) {
+    private DirectoryReadResult read(
+            UnaryOperator<LdapSettings.Builder> overrides, DirectoryReadRequest request, RecordingSink sink) {
         return new LdapDirectorySource(settings(overrides)).read(request, sink);
     }
 
     private RecordingSink readAll() {
         RecordingSink sink = new RecordingSink();
-        read(Map.of(), DirectoryReadRequest.full(CATALOG), sink);
+        read(b -> b, DirectoryReadRequest.full(CATALOG), sink);
         return sink;
     }
 
     @Test
     void readsAccountsWithEntryUuidsAndNestedGroupsFromTheGroupsMembers() {
         RecordingSink sink = new RecordingSink();
-        DirectoryReadResult result = read(Map.of(), DirectoryReadRequest.full(CATALOG), sink);
+        DirectoryReadResult result = read(b -> b, DirectoryReadRequest.full(CATALOG), sink);
 
         assertEquals(
                 Set.of("all-staff", "sales", "sales-emea", "finance", "helpdesk", "admins", "vpn-users"),
@@ -114,8 +116,7 @@ abstract class OpenLdapPresetContract {
         }
         long before = directory.pagedSearches();
         RecordingSink sink = new RecordingSink();
-        DirectoryReadResult result =
-                read(Map.of("PROFILES_LDAP_PAGE_SIZE", "5"), DirectoryReadRequest.full(Set.of()), sink);
+        DirectoryReadResult result = read(b -> b.pageSize(5), DirectoryReadRequest.full(Set.of()), sink);
 
         assertEquals(29, sink.accounts().size());
         assertEquals(8, result.pagesRead(), "7 groups in 2 pages, 30 account entries in 6");
@@ -133,7 +134,7 @@ abstract class OpenLdapPresetContract {
             admin.delete("uid=bob," + PEOPLE);
         }
         RecordingSink after = new RecordingSink();
-        DirectoryReadResult result = read(Map.of(), DirectoryReadRequest.full(CATALOG), after);
+        DirectoryReadResult result = read(b -> b, DirectoryReadRequest.full(CATALOG), after);
 
         assertTrue(result.accountsComplete());
         assertTrue(before.logins().contains("bob"));
@@ -147,13 +148,13 @@ abstract class OpenLdapPresetContract {
         try (LDAPConnection admin = directory.admin()) {
             admin.modify("uid=eve," + PEOPLE, new Modification(ModificationType.REPLACE, "title", "Intern"));
         }
-        DirectoryReadResult first = read(Map.of(), DirectoryReadRequest.full(CATALOG), new RecordingSink());
+        DirectoryReadResult first = read(b -> b, DirectoryReadRequest.full(CATALOG), new RecordingSink());
         try (LDAPConnection admin = directory.admin()) {
             admin.modify("uid=bob," + PEOPLE, new Modification(ModificationType.REPLACE, "title", "Head of Finance"));
         }
         RecordingSink changes = new RecordingSink();
-        DirectoryReadResult second = read(
-                Map.of(), DirectoryReadRequest.changesSince(first.watermark().orElseThrow(), CATALOG), changes);
+        DirectoryReadResult second =
+                read(b -> b, DirectoryReadRequest.changesSince(first.watermark().orElseThrow(), CATALOG), changes);
 
         assertEquals(ReadScope.CHANGES, second.accountScope());
         assertTrue(changes.logins().contains("bob"));
@@ -167,9 +168,7 @@ abstract class OpenLdapPresetContract {
         }
         RecordingSink afterGroupChange = new RecordingSink();
         DirectoryReadResult third = read(
-                Map.of(),
-                DirectoryReadRequest.changesSince(second.watermark().orElseThrow(), CATALOG),
-                afterGroupChange);
+                b -> b, DirectoryReadRequest.changesSince(second.watermark().orElseThrow(), CATALOG), afterGroupChange);
         assertEquals(ReadScope.FULL, third.accountScope());
         assertTrue(afterGroupChange.groupNames("alice").contains("vpn-users"));
     }
@@ -179,7 +178,7 @@ abstract class OpenLdapPresetContract {
         DirectoryUnavailable failure = assertThrows(
                 DirectoryUnavailable.class,
                 () -> read(
-                        Map.of("PROFILES_LDAP_BIND_PASSWORD", "not-the-password"),
+                        b -> b.bind(directory.bindDn(), "not-the-password"),
                         DirectoryReadRequest.full(CATALOG),
                         new RecordingSink()));
 
@@ -200,10 +199,9 @@ abstract class OpenLdapPresetContract {
         DirectoryChange title =
                 new SetAttribute(before.account("eve").orElseThrow().id(), new AttributeValue("title", "Engineer"));
 
-        assertThrows(Forbidden.class, () -> new LdapDirectoryWriter(settings(Map.of())).apply(List.of(join, title)));
-        List<DirectoryChangeResult> results = new LdapDirectoryWriter(
-                        settings(Map.of("PROFILES_LDAP_WRITE_ENABLED", "true")))
-                .apply(List.of(join, title, join));
+        assertThrows(Forbidden.class, () -> new LdapDirectoryWriter(settings(b -> b)).apply(List.of(join, title)));
+        List<DirectoryChangeResult> results =
+                new LdapDirectoryWriter(settings(b -> b.writeEnabled(true))).apply(List.of(join, title, join));
 
         assertEquals(
                 List.of(Outcome.APPLIED, Outcome.APPLIED, Outcome.ALREADY_IN_PLACE),

@@ -1,6 +1,8 @@
 package org.openprofiles.adapter.ldap;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openprofiles.adapter.ldap.testing.DirectoryServer;
+import org.openprofiles.adapter.ldap.testing.Slapd;
 
 /**
  * The OpenLDAP preset against a real OpenLDAP slapd the test starts itself; each test is skipped,

@@ -12,12 +12,14 @@ import com.unboundid.util.ssl.cert.ManageCertificates;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openprofiles.adapter.ldap.testing.InMemoryDirectory;
 import org.openprofiles.domain.access.directory.DirectoryReadRequest;
 import org.openprofiles.domain.access.directory.DirectoryUnavailable;
 import org.openprofiles.domain.access.directory.DirectoryUnavailable.Reason;
@@ -126,21 +128,24 @@ class TlsConnectionTest {
                 serverSsl(serverKeys).createSSLSocketFactory()));
     }
 
-    private static LdapDirectorySource source(InMemoryDirectory directory, String url, Map<String, String> more) {
-        Map<String, String> settings = new HashMap<>(Map.of("PROFILES_LDAP_URL", url));
-        settings.putAll(more);
-        return new LdapDirectorySource(directory.settings("active-directory", settings));
+    private static LdapDirectorySource source(
+            InMemoryDirectory directory, String url, UnaryOperator<LdapSettings.Builder> more) {
+        return new LdapDirectorySource(more.apply(LdapSettings.builder(
+                                LdapSettings.Preset.ACTIVE_DIRECTORY, LdapSettings.url(url), directory.baseDn())
+                        .bind(directory.bindDn(), directory.bindPassword())
+                        .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10)))
+                .build());
     }
 
-    private static Map<String, String> trusting() {
-        return Map.of("PROFILES_LDAP_TRUST_STORE", trustStore.toString(), "PROFILES_LDAP_TRUST_STORE_PASSWORD", PIN);
+    private static LdapSettings.Builder trusting(LdapSettings.Builder settings) {
+        return settings.trustStore(Optional.of(trustStore), PIN);
     }
 
     @Test
     void ldapsWithATrustedCertificateReadsTheDirectory() throws Exception {
         try (InMemoryDirectory directory = ldaps(serverKeys)) {
             RecordingSink sink = new RecordingSink();
-            source(directory, "ldaps://localhost:" + directory.server().getListenPort(), trusting())
+            source(directory, "ldaps://localhost:" + directory.server().getListenPort(), TlsConnectionTest::trusting)
                     .read(DirectoryReadRequest.full(Set.of()), sink);
             assertEquals(Set.of("alice", "bob", "carol", "eve"), sink.logins());
         }
@@ -149,8 +154,7 @@ class TlsConnectionTest {
     @Test
     void startTlsWithATrustedCertificateReadsTheDirectory() throws Exception {
         try (InMemoryDirectory directory = startTls()) {
-            Map<String, String> settings = new HashMap<>(trusting());
-            settings.put("PROFILES_LDAP_START_TLS", "true");
+            UnaryOperator<LdapSettings.Builder> settings = b -> trusting(b).startTls(true);
             RecordingSink sink = new RecordingSink();
             source(directory, "ldap://localhost:" + directory.server().getListenPort(), settings)
                     .read(DirectoryReadRequest.full(Set.of()), sink);
@@ -164,7 +168,7 @@ class TlsConnectionTest {
             int port = directory.server().getListenPort();
             DirectoryUnavailable untrusted = assertThrows(
                     DirectoryUnavailable.class,
-                    () -> source(directory, "ldaps://localhost:" + port, Map.of())
+                    () -> source(directory, "ldaps://localhost:" + port, b -> b)
                             .read(DirectoryReadRequest.full(Set.of()), new RecordingSink()));
             assertEquals(Reason.UNREACHABLE, untrusted.reason(), untrusted.getMessage());
             assertTrue(
@@ -180,7 +184,7 @@ class TlsConnectionTest {
                     () -> source(
                                     directory,
                                     "ldaps://localhost:" + directory.server().getListenPort(),
-                                    trusting())
+                                    TlsConnectionTest::trusting)
                             .read(DirectoryReadRequest.full(Set.of()), new RecordingSink()));
             assertEquals(Reason.UNREACHABLE, otherHost.reason(), otherHost.getMessage());
             assertTrue(otherHost.getMessage().contains("localhost"), otherHost.getMessage());
@@ -191,7 +195,7 @@ class TlsConnectionTest {
     void startTlsThatFailsNeverFallsBackToPlainText() throws Exception {
         try (InMemoryDirectory plain = InMemoryDirectory.activeDirectory();
                 InMemoryDirectory secured = startTls()) {
-            Map<String, String> settings = new HashMap<>(Map.of("PROFILES_LDAP_START_TLS", "true"));
+            UnaryOperator<LdapSettings.Builder> settings = b -> b.startTls(true);
             DirectoryUnavailable unsupported = assertThrows(
                     DirectoryUnavailable.class,
                     () -> source(plain, "ldap://localhost:" + plain.server().getListenPort(), settings)

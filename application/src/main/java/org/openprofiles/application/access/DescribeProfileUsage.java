@@ -1,5 +1,6 @@
 package org.openprofiles.application.access;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,20 +14,26 @@ import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
 
-/** For named profiles: how many accounts have each, and how many of those deviate from it. */
+/** For named profiles: how many accounts have each, and how many of those deviate from it without acceptance. */
 public final class DescribeProfileUsage {
 
     private final AccessPolicy policy;
     private final AccessProfiles profiles;
     private final ComplianceFindings findings;
     private final Transactions transactions;
+    private final Clock clock;
 
     public DescribeProfileUsage(
-            AccessPolicy policy, AccessProfiles profiles, ComplianceFindings findings, Transactions transactions) {
+            AccessPolicy policy,
+            AccessProfiles profiles,
+            ComplianceFindings findings,
+            Transactions transactions,
+            Clock clock) {
         this.policy = policy;
         this.profiles = profiles;
         this.findings = findings;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** Usage by profile id, in the order asked; every id must exist. */
@@ -35,7 +42,7 @@ public final class DescribeProfileUsage {
         Set<AccessProfileId> wanted = GetAccessProfiles.checkIds(ids, "profileIds");
         return transactions.readOnly(() -> {
             GetAccessProfiles.requireAllFound(wanted, profiles.existing(wanted), "profileIds");
-            Map<AccessProfileId, ProfileUsage> counted = findings.usage(wanted);
+            Map<AccessProfileId, ProfileUsage> counted = findings.usage(wanted, clock.instant());
             Map<AccessProfileId, ProfileUsage> usage = new LinkedHashMap<>();
             wanted.forEach(id -> usage.put(id, counted.getOrDefault(id, ProfileUsage.NONE)));
             return usage;

@@ -13,6 +13,7 @@ import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.Directory;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.GroupId;
+import org.openprofiles.domain.access.Merged;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.Action;
 import org.openprofiles.domain.security.Principal;
@@ -21,8 +22,8 @@ import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.Invalid.Violation;
 
 /**
- * Loads directory groups and accounts in bulk, all or nothing: a directory sync job, a script or
- * (later) an LDAP reader delivers batches; every item is checked before any is written.
+ * Loads directory groups and accounts in bulk, all or nothing, for feeds without LDAP (a script, an
+ * HR export): every item is checked before any is written; only what differs is written.
  */
 public final class ImportDirectory {
 
@@ -44,7 +45,14 @@ public final class ImportDirectory {
         this.audit = audit;
     }
 
-    public int groups(Principal caller, List<Group> groups) {
+    /** How a batch went: items given, how many of them were new, how many changed. */
+    public record Outcome(int upserted, int added, int changed) {
+        static Outcome of(int size, Merged<?> merged) {
+            return new Outcome(size, merged.added().size(), merged.changed().size());
+        }
+    }
+
+    public Outcome groups(Principal caller, List<Group> groups) {
         policy.require(caller, Action.MANAGE_DIRECTORY, DIRECTORY);
         checkBatch(groups.size());
         Set<GroupId> seen = new HashSet<>();
@@ -59,14 +67,14 @@ public final class ImportDirectory {
         }
         failOn(violations);
         return transactions.inTransaction(() -> {
-            directory.upsertGroups(groups);
+            Merged<GroupId> merged = directory.mergeGroups(groups);
             audit.record(
                     caller, "directory.import-groups", "directory", "groups", Map.of(), Map.of("count", groups.size()));
-            return groups.size();
+            return Outcome.of(groups.size(), merged);
         });
     }
 
-    public int accounts(Principal caller, List<Account> accounts) {
+    public Outcome accounts(Principal caller, List<Account> accounts) {
         policy.require(caller, Action.MANAGE_DIRECTORY, DIRECTORY);
         checkBatch(accounts.size());
         return transactions.inTransaction(() -> {
@@ -91,8 +99,10 @@ public final class ImportDirectory {
                 }
             }
             failOn(violations);
-            directory.upsertAccounts(accounts);
-            assignments.recheck(accounts.stream().map(Account::id).toList());
+            Merged<AccountId> merged = directory.mergeAccounts(accounts);
+            Set<AccountId> touched = new HashSet<>(merged.added());
+            touched.addAll(merged.changed());
+            assignments.recheck(touched);
             audit.record(
                     caller,
                     "directory.import-accounts",
@@ -100,7 +110,7 @@ public final class ImportDirectory {
                     "accounts",
                     Map.of(),
                     Map.of("count", accounts.size()));
-            return accounts.size();
+            return Outcome.of(accounts.size(), merged);
         });
     }
 

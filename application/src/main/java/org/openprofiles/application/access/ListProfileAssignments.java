@@ -1,5 +1,7 @@
 package org.openprofiles.application.access;
 
+import java.time.Clock;
+import java.util.Optional;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfileId;
@@ -12,29 +14,42 @@ import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 
-/** The accounts a profile is assigned to, each with whether it deviates from the profile. */
+/**
+ * The accounts a profile is assigned to, or every assignment of every profile, each with whether
+ * the account deviates from its profile (accepted deviations do not count) now.
+ */
 public final class ListProfileAssignments {
 
     private final AccessPolicy policy;
     private final AccessProfiles profiles;
     private final Assignments assignments;
     private final Transactions transactions;
+    private final Clock clock;
 
     public ListProfileAssignments(
-            AccessPolicy policy, AccessProfiles profiles, Assignments assignments, Transactions transactions) {
+            AccessPolicy policy,
+            AccessProfiles profiles,
+            Assignments assignments,
+            Transactions transactions,
+            Clock clock) {
         this.policy = policy;
         this.profiles = profiles;
         this.assignments = assignments;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
-    public Page<ProfileAssignment> list(Principal caller, AccessProfileId profile, PageRequest page) {
+    /** The assignments of {@code profile}, by samAccountName; without one, every assignment. */
+    public Page<ProfileAssignment> list(Principal caller, Optional<AccessProfileId> profile, PageRequest page) {
         policy.require(caller, Action.READ_ACCESS_PROFILES, ListAccessProfiles.PROFILES);
         return transactions.readOnly(() -> {
-            if (!profiles.exists(profile)) {
-                throw AccessProfile.notFound(profile, "profileId");
+            if (profile.isEmpty()) {
+                return assignments.listAll(page, clock.instant());
             }
-            return assignments.listFor(profile, page);
+            if (!profiles.exists(profile.get())) {
+                throw AccessProfile.notFound(profile.get(), "profileId");
+            }
+            return assignments.listFor(profile.get(), page, clock.instant());
         });
     }
 }

@@ -1,11 +1,13 @@
 package org.openprofiles.application.shared;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openprofiles.domain.security.AuditEvent;
 import org.openprofiles.domain.security.AuditTrail;
 import org.openprofiles.domain.security.Principal;
+import org.openprofiles.domain.security.UserId;
 
 /**
  * How use cases record a change: call {@link #record} inside the same unit of work as the change,
@@ -31,6 +33,38 @@ public final class Audit {
             Map<String, ?> after) {
         trail.append(AuditEvent.of(
                 clock.instant(), Optional.of(actor.userId()), action, objectType, objectId, before, after));
+    }
+
+    /**
+     * An event for a change by {@code actor}, or by the service itself when empty (a scheduled
+     * sync), to append later with {@link #recordAll}.
+     */
+    public AuditEvent event(
+            Optional<UserId> actor,
+            String action,
+            String objectType,
+            String objectId,
+            Map<String, ?> before,
+            Map<String, ?> after) {
+        return AuditEvent.of(clock.instant(), actor, action, objectType, objectId, before, after);
+    }
+
+    /** Records {@code action} by {@code actor}, or by the service itself when empty. */
+    public void record(
+            Optional<UserId> actor,
+            String action,
+            String objectType,
+            String objectId,
+            Map<String, ?> before,
+            Map<String, ?> after) {
+        trail.append(event(actor, action, objectType, objectId, before, after));
+    }
+
+    /** Records several events of one change at once. */
+    public void recordAll(List<AuditEvent> events) {
+        if (!events.isEmpty()) {
+            trail.appendAll(events);
+        }
     }
 
     /** Records a change the service made by itself (first start, migrations of data). */

@@ -77,7 +77,7 @@ public abstract class AccessProfilesContract extends StorageContract {
         Group group = fixtures().group("old" + Fixtures.token());
         AccessProfile profile = fixtures().storedAccessProfile("p" + Fixtures.token(), List.of(group), List.of());
         Group renamed = new Group(group.id(), "new" + Fixtures.token(), "CN=renamed");
-        storage().directory().upsertGroups(List.of(renamed));
+        storage().directory().mergeGroups(List.of(renamed));
         assertEquals(
                 List.of(renamed), profiles().find(profile.id()).orElseThrow().groups());
     }

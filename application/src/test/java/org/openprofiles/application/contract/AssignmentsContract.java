@@ -44,7 +44,7 @@ public abstract class AssignmentsContract extends StorageContract {
     }
 
     private List<ProfileAssignment> listed(AccessProfileId profile) {
-        return all(2, page -> assignments().listFor(profile, page));
+        return all(2, page -> assignments().listFor(profile, page, Fixtures.NOW));
     }
 
     private boolean nonCompliant(AccessProfileId profile, AccountId account) {
@@ -113,11 +113,11 @@ public abstract class AssignmentsContract extends StorageContract {
                 new Account(new AccountId(Fixtures.uuidStartingWith('f')), name, null, null, true, Set.of(), List.of());
         Account low =
                 new Account(new AccountId(Fixtures.uuidStartingWith('0')), name, null, null, true, Set.of(), List.of());
-        storage().directory().upsertAccounts(List.of(high, low));
+        storage().directory().mergeAccounts(List.of(high, low));
         assignments().assign(profile.id(), List.of(high.id(), low.id()), "c", BY, Fixtures.NOW);
         assertEquals(
                 List.of(low.id(), high.id()),
-                all(1, page -> assignments().listFor(profile.id(), page)).stream()
+                all(1, page -> assignments().listFor(profile.id(), page, Fixtures.NOW)).stream()
                         .map(a -> a.account().id())
                         .toList());
     }
@@ -188,7 +188,7 @@ public abstract class AssignmentsContract extends StorageContract {
         storage().transactions().run(() -> {
             storage()
                     .directory()
-                    .upsertAccounts(List.of(new Account(
+                    .mergeAccounts(List.of(new Account(
                             account.id(), account.samAccountName(), null, null, true, Set.of(group.id()), List.of())));
             assignments().recheck(List.of(account.id()));
         });
@@ -289,8 +289,42 @@ public abstract class AssignmentsContract extends StorageContract {
     void aCursorThisStorageDidNotIssueIsInvalid() {
         AccessProfileId profile = profile(List.of(), List.of()).id();
         AccountId account = account().id();
-        assertForeignCursorsAreRefused(2, page -> assignments().listFor(profile, page));
+        assertForeignCursorsAreRefused(2, page -> assignments().listFor(profile, page, Fixtures.NOW));
         assertForeignCursorsAreRefused(3, page -> assignments().requiredGroups(account, page));
         assertForeignCursorsAreRefused(2, page -> assignments().requiredAttributes(account, page));
+        assertForeignCursorsAreRefused(2, page -> assignments().listAll(page, Fixtures.NOW));
+    }
+
+    @Test
+    void everyAssignmentOfEveryProfileIsListedByAccountIdThenProfileId() {
+        Group group = fixtures().group("g" + Fixtures.token());
+        AccessProfile first = profile(List.of(group), List.of());
+        AccessProfile second = profile(List.of(), List.of());
+        Account inGroup = fixtures().account("s" + Fixtures.token(), Set.of(group.id()), List.of());
+        Account outside = account();
+        storage().transactions().run(() -> {
+            assignments().assign(first.id(), List.of(inGroup.id(), outside.id()), "why", BY, Fixtures.NOW);
+            assignments().assign(second.id(), List.of(outside.id()), "why", BY, Fixtures.NOW);
+            assignments().recheck(List.of(inGroup.id(), outside.id()));
+        });
+
+        List<ProfileAssignment> all = all(2, page -> assignments().listAll(page, Fixtures.NOW));
+
+        List<String> keys = all.stream()
+                .map(a -> a.account().id().value() + "/" + a.profileId().value())
+                .toList();
+        assertEquals(keys.stream().sorted().toList(), keys, "account id, then profile id, as text");
+        List<ProfileAssignment> ours = all.stream()
+                .filter(a -> a.account().id().equals(inGroup.id())
+                        || a.account().id().equals(outside.id()))
+                .toList();
+        assertEquals(3, ours.size());
+        assertEquals(
+                Set.of(
+                        new ProfileAssignment(first.id(), Fixtures.summary(inGroup), "why", Fixtures.NOW, false),
+                        new ProfileAssignment(first.id(), Fixtures.summary(outside), "why", Fixtures.NOW, true),
+                        new ProfileAssignment(second.id(), Fixtures.summary(outside), "why", Fixtures.NOW, false)),
+                Set.copyOf(ours),
+                "each with whether the account deviates from that profile");
     }
 }

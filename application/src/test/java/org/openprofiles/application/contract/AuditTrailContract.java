@@ -81,6 +81,16 @@ public abstract class AuditTrailContract extends StorageContract {
     }
 
     @Test
+    void severalEventsAppendedAtOnceComeBackEachWithItsFields() {
+        String objectId = Fixtures.token();
+        AuditEvent first = event(objectId, Fixtures.NOW);
+        AuditEvent bySystem = AuditEvent.of(
+                Fixtures.NOW.plusSeconds(1), Optional.empty(), "thing.remove", "thing", objectId, Map.of("n", 2), null);
+        storage().transactions().run(() -> trail().appendAll(List.of(first, bySystem)));
+        assertEquals(List.of(bySystem, first), all(5, page -> trail().find(about(objectId), page)));
+    }
+
+    @Test
     void eventsComeNewestFirstAcrossPages() {
         String objectId = Fixtures.token();
         AuditEvent first = event(objectId, Fixtures.NOW);

@@ -143,7 +143,7 @@ public final class Fixtures {
     /** A stored directory group with this name. */
     public Group group(String name) {
         Group group = new Group(new GroupId(UUID.randomUUID()), name, "CN=" + name + ",DC=example,DC=org");
-        storage.directory().upsertGroups(List.of(group));
+        storage.directory().mergeGroups(List.of(group));
         return group;
     }
 
@@ -157,7 +157,7 @@ public final class Fixtures {
                 true,
                 groups,
                 attributes);
-        storage.directory().upsertAccounts(List.of(account));
+        storage.directory().mergeAccounts(List.of(account));
         return account;
     }
 

@@ -6,7 +6,9 @@ import org.openprofiles.domain.access.AccessSettings;
 import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.AttributeCatalogs;
 import org.openprofiles.domain.access.ComplianceFindings;
+import org.openprofiles.domain.access.DeviationAcceptances;
 import org.openprofiles.domain.access.Directory;
+import org.openprofiles.domain.access.directory.DirectorySyncs;
 import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.CertificateRecords;
 import org.openprofiles.domain.certificate.CertificateRequests;
@@ -52,6 +54,10 @@ public interface Storage extends AutoCloseable {
     AttributeCatalogs attributeCatalogs();
 
     AccessSettings accessSettings();
+
+    DeviationAcceptances deviationAcceptances();
+
+    DirectorySyncs directorySyncs();
 
     /** Releases the store (a database copy is dropped, memory is let go). */
     @Override

@@ -100,7 +100,7 @@ public abstract class TransactionsContract extends StorageContract {
                     users().add(added);
                     users().update(existing.disabled());
                     storage().profileTemplates().add(template);
-                    storage().directory().upsertGroups(List.of(group));
+                    storage().directory().mergeGroups(List.of(group));
                     storage().auditTrail().append(event(objectId));
                     throw new IllegalStateException("the change fails");
                 }));

@@ -30,6 +30,7 @@ class LayeringTest {
                 "adapter.memory",
                 "adapter.metrics",
                 "adapter.ca",
+                "adapter.ldap",
                 "bootstrap",
                 "examples")) {
             assertTrue(

@@ -26,8 +26,14 @@ public interface Assignments {
     /** Recounts the deviations of these accounts from all their profiles after they changed. */
     void recheck(Collection<AccountId> accounts);
 
-    /** The accounts that have the profile, ordered by samAccountName. */
-    Page<ProfileAssignment> listFor(AccessProfileId profile, PageRequest page);
+    /**
+     * The accounts that have the profile, ordered by samAccountName; whether each deviates from it
+     * is judged at {@code asOf} (an acceptance expired by then no longer covers its deviation).
+     */
+    Page<ProfileAssignment> listFor(AccessProfileId profile, PageRequest page, Instant asOf);
+
+    /** Every assignment of every profile, ordered by account id then profile id (both as PostgreSQL orders ids). */
+    Page<ProfileAssignment> listAll(PageRequest page, Instant asOf);
 
     /** The groups the account's profiles require, ordered by group name then profile. */
     Page<RequiredGroup> requiredGroups(AccountId account, PageRequest page);

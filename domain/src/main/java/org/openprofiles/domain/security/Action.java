@@ -21,6 +21,12 @@ public enum Action {
     READ_ACCESS_PROFILES,
     MANAGE_ACCESS_PROFILES,
     MANAGE_DIRECTORY,
+    /** Read the directory back: accounts, groups, and the syncs that loaded them. */
+    READ_DIRECTORY,
+    /** Accept a deviation of an account (or withdraw an acceptance). */
+    ACCEPT_DEVIATIONS,
+    /** Apply a remediation plan to the organisation's directory. */
+    REMEDIATE_DIRECTORY,
 
     /** Read the operational metrics (request rates, latencies, pool use, domain counters). */
     READ_METRICS

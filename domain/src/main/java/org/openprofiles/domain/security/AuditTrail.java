@@ -1,6 +1,7 @@
 package org.openprofiles.domain.security;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
@@ -13,6 +14,11 @@ import org.openprofiles.domain.shared.PageRequest;
 public interface AuditTrail {
 
     void append(AuditEvent event);
+
+    /** Appends several events of one change (a sync's removals) at once, in the same unit of work. */
+    default void appendAll(List<AuditEvent> events) {
+        events.forEach(this::append);
+    }
 
     /** Events newest first, filtered; every filter is optional. */
     Page<AuditEvent> find(Query query, PageRequest page);

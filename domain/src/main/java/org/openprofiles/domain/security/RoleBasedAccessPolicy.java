@@ -24,8 +24,9 @@ public final class RoleBasedAccessPolicy implements AccessPolicy {
                 isOwner(principal, resource) || principal.has(Role.CM_AGENT);
             case END_CERTIFICATE_REQUESTS -> isOwner(principal, resource);
             case DECIDE_CERTIFICATE_REQUESTS -> principal.has(Role.CM_APPROVER);
-            case READ_ACCESS_PROFILES -> principal.has(Role.PROFILE_READER) || principal.has(Role.PROFILE_MANAGER);
-            case MANAGE_ACCESS_PROFILES -> principal.has(Role.PROFILE_MANAGER);
+            case READ_ACCESS_PROFILES, READ_DIRECTORY ->
+                principal.has(Role.PROFILE_READER) || principal.has(Role.PROFILE_MANAGER);
+            case MANAGE_ACCESS_PROFILES, ACCEPT_DEVIATIONS, REMEDIATE_DIRECTORY -> principal.has(Role.PROFILE_MANAGER);
             case READ_METRICS -> principal.has(Role.METRICS_READER);
         };
     }

@@ -26,12 +26,21 @@ import org.openprofiles.domain.shared.PageRequest;
  */
 public final class JdbiAssignments implements Assignments {
 
-    /** Recounts {@code deviations} from the view; the caller appends the WHERE clause. */
+    /**
+     * Recounts from the view the deviations no acceptance covers, and keeps the earliest expiry of
+     * the acceptances covering the others; the caller appends the WHERE clause.
+     */
     private static final String RECOUNT = """
             UPDATE profile_assignment pa
-               SET deviations = (SELECT count(*) FROM account_deviation d
-                                  WHERE d.account_id = pa.account_id AND d.profile_id = pa.profile_id)
+               SET (deviations, acceptance_expires) =
+                   (SELECT count(*) FILTER (WHERE d.acceptance_id IS NULL),
+                           min(d.acceptance_expires) FILTER (WHERE d.acceptance_id IS NOT NULL)
+                      FROM account_deviation d
+                     WHERE d.account_id = pa.account_id AND d.profile_id = pa.profile_id)
             """;
+
+    /** Whether an assignment's account deviates from its profile at {@code :asOf}, from the cached columns. */
+    static final String DEVIATES = "(pa.deviations > 0 OR pa.acceptance_expires <= CAST(:asOf AS timestamptz))";
 
     private final JdbiTransactions db;
 
@@ -97,12 +106,11 @@ public final class JdbiAssignments implements Assignments {
     }
 
     @Override
-    public Page<ProfileAssignment> listFor(AccessProfileId profile, PageRequest page) {
+    public Page<ProfileAssignment> listFor(AccessProfileId profile, PageRequest page, Instant asOf) {
         Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
         List<ProfileAssignment> rows = db.withHandle(h -> h.createQuery("""
-                        SELECT a.id, a.sam_account_name, a.display_name, a.distinguished_name, a.enabled,
-                               pa.comment, pa.assigned_at,
-                               pa.deviations > 0 AS non_compliant
+                        SELECT pa.profile_id, a.id, a.sam_account_name, a.display_name, a.distinguished_name,
+                               a.enabled, pa.comment, pa.assigned_at, <deviates> AS non_compliant
                           FROM profile_assignment pa
                           JOIN directory_account a ON a.id = pa.account_id
                          WHERE pa.profile_id = :profile
@@ -112,16 +120,13 @@ public final class JdbiAssignments implements Assignments {
                          ORDER BY lower(a.sam_account_name), a.id
                          LIMIT :limit
                         """)
+                .define("deviates", DEVIATES)
+                .bind("asOf", asOf)
                 .bind("profile", profile.value())
                 .bind("afterName", after.map(a -> a.get(0)).orElse(null))
                 .bind("afterId", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
                 .bind("limit", page.limit() + 1)
-                .map((rs, ctx) -> new ProfileAssignment(
-                        profile,
-                        JdbiDirectory.account(rs),
-                        rs.getString("comment"),
-                        rs.getObject("assigned_at", OffsetDateTime.class).toInstant(),
-                        rs.getBoolean("non_compliant")))
+                .map((rs, ctx) -> assignment(rs))
                 .list());
         return Keyset.page(
                 rows,
@@ -130,6 +135,48 @@ public final class JdbiAssignments implements Assignments {
                         .encode(
                                 last.account().samAccountName(),
                                 last.account().id().toString()));
+    }
+
+    @Override
+    public Page<ProfileAssignment> listAll(PageRequest page, Instant asOf) {
+        Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
+        List<ProfileAssignment> rows = db.withHandle(h -> h.createQuery("""
+                        SELECT pa.profile_id, a.id, a.sam_account_name, a.display_name, a.distinguished_name, a.enabled,
+                               pa.comment, pa.assigned_at, <deviates> AS non_compliant
+                          FROM profile_assignment pa
+                          JOIN directory_account a ON a.id = pa.account_id
+                         WHERE <after>
+                         ORDER BY pa.account_id, pa.profile_id
+                         LIMIT :limit
+                        """)
+                .define("deviates", DEVIATES)
+                // A constant text per case (no ":x IS NULL OR"): even a generic plan starts the
+                // primary-key scan at the cursor.
+                .define(
+                        "after",
+                        after.isPresent()
+                                ? "(pa.account_id, pa.profile_id) > (CAST(:afterAccount AS uuid), CAST(:afterProfile AS uuid))"
+                                : "true")
+                .bind("asOf", asOf)
+                .bind("afterAccount", after.map(a -> UUID.fromString(a.get(0))).orElse(null))
+                .bind("afterProfile", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
+                .bind("limit", page.limit() + 1)
+                .map((rs, ctx) -> assignment(rs))
+                .list());
+        return Keyset.page(
+                rows,
+                page.limit(),
+                last -> db.cursors()
+                        .encode(last.account().id().toString(), last.profileId().toString()));
+    }
+
+    private static ProfileAssignment assignment(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ProfileAssignment(
+                new AccessProfileId(rs.getObject("profile_id", UUID.class)),
+                JdbiDirectory.account(rs),
+                rs.getString("comment"),
+                rs.getObject("assigned_at", OffsetDateTime.class).toInstant(),
+                rs.getBoolean("non_compliant"));
     }
 
     @Override

@@ -2,27 +2,47 @@ package org.openprofiles.adapter.jdbc.access;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
+import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.Account;
 import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.AccountSummary;
 import org.openprofiles.domain.access.AttributeValue;
 import org.openprofiles.domain.access.Directory;
+import org.openprofiles.domain.access.DirectoryGroup;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.GroupId;
+import org.openprofiles.domain.access.Merged;
+import org.openprofiles.domain.access.NamePrefix;
+import org.openprofiles.domain.access.RemovedAccount;
+import org.openprofiles.domain.access.RemovedGroup;
+import org.openprofiles.domain.shared.Keyset;
+import org.openprofiles.domain.shared.Page;
+import org.openprofiles.domain.shared.PageRequest;
 
 /**
  * Directory accounts and groups, with the accounts' actual memberships and attribute values.
- * A batch of any size is written in a fixed number of set-based statements (arrays + unnest).
+ * A batch of any size is written in a fixed number of set-based statements (arrays + unnest): a
+ * merge writes only what differs (an unchanged account costs one comparison, no row version), and
+ * its {@code RETURNING} clauses tell which rows were new or changed.
  */
 public final class JdbiDirectory implements Directory {
+
+    /** After the last character of any name in byte order: a prefix's range ends before {@code prefix + this}. */
+    private static final String AFTER_EVERY_CHARACTER = new String(Character.toChars(Character.MAX_CODE_POINT));
 
     private final JdbiTransactions db;
 
@@ -31,53 +51,54 @@ public final class JdbiDirectory implements Directory {
     }
 
     @Override
-    public void upsertGroups(List<Group> groups) {
-        db.withHandle(h -> h.createUpdate("""
-                        INSERT INTO directory_group (id, name, distinguished_name, updated_at)
+    public Merged<GroupId> mergeGroups(List<Group> groups) {
+        if (groups.isEmpty()) {
+            return Merged.none();
+        }
+        Set<GroupId> added = new HashSet<>();
+        Set<GroupId> changed = new HashSet<>();
+        db.withHandle(h -> h.createQuery("""
+                        INSERT INTO directory_group AS g (id, name, distinguished_name, updated_at)
                         SELECT i, n, d, now()
                           FROM unnest(CAST(:ids AS uuid[]), CAST(:names AS text[]), CAST(:dns AS text[])) AS t (i, n, d)
                         ON CONFLICT (id) DO UPDATE
                            SET name = excluded.name, distinguished_name = excluded.distinguished_name,
-                               updated_at = excluded.updated_at
+                               updated_at = excluded.updated_at, missing_since = NULL
+                         WHERE (g.name, g.distinguished_name) IS DISTINCT FROM (excluded.name, excluded.distinguished_name)
+                            OR g.missing_since IS NOT NULL
+                        RETURNING g.id, (g.xmax = 0) AS inserted
                         """)
-                .bindArray(
-                        "ids",
-                        UUID.class,
-                        groups.stream().map(g -> g.id().value()).toList())
-                .bindArray(
-                        "names", String.class, groups.stream().map(Group::name).toList())
-                .bindArray(
-                        "dns",
-                        String.class,
-                        groups.stream().map(Group::distinguishedName).toList())
-                .execute());
+                        .bindArray(
+                                "ids",
+                                UUID.class,
+                                groups.stream().map(g -> g.id().value()).toList())
+                        .bindArray(
+                                "names",
+                                String.class,
+                                groups.stream().map(Group::name).toList())
+                        .bindArray(
+                                "dns",
+                                String.class,
+                                groups.stream().map(Group::distinguishedName).toList())
+                        .map((rs, ctx) ->
+                                Map.entry(new GroupId(rs.getObject("id", UUID.class)), rs.getBoolean("inserted")))
+                        .list())
+                .forEach(row -> (row.getValue() ? added : changed).add(row.getKey()));
+        return new Merged<>(added, changed);
     }
 
     @Override
-    public void upsertAccounts(List<Account> accounts) {
-        List<UUID> ids = accounts.stream().map(a -> a.id().value()).toList();
-        List<UUID> memberAccounts = new ArrayList<>();
-        List<UUID> memberGroups = new ArrayList<>();
-        List<UUID> attributeAccounts = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        for (Account account : accounts) {
-            for (GroupId group : account.groups()) {
-                memberAccounts.add(account.id().value());
-                memberGroups.add(group.value());
-            }
-            for (AttributeValue attribute : account.attributes()) {
-                if (!attribute.value().isEmpty()) {
-                    attributeAccounts.add(account.id().value());
-                    keys.add(attribute.key());
-                    values.add(attribute.value());
-                }
-            }
+    public Merged<AccountId> mergeAccounts(List<Account> accounts) {
+        if (accounts.isEmpty()) {
+            return Merged.none();
         }
+        List<UUID> ids = accounts.stream().map(a -> a.id().value()).toList();
+        Set<AccountId> added = new HashSet<>();
+        Set<AccountId> changed = new HashSet<>();
         db.withHandle(h -> {
-            h.createUpdate("""
-                            INSERT INTO directory_account (id, sam_account_name, display_name, distinguished_name,
-                                                           enabled, updated_at)
+            h.createQuery("""
+                            INSERT INTO directory_account AS a (id, sam_account_name, display_name, distinguished_name,
+                                                                enabled, updated_at)
                             SELECT i, s, n, d, e, now()
                               FROM unnest(CAST(:ids AS uuid[]), CAST(:sams AS text[]), CAST(:names AS text[]),
                                           CAST(:dns AS text[]), CAST(:enabled AS boolean[])) AS t (i, s, n, d, e)
@@ -86,6 +107,10 @@ public final class JdbiDirectory implements Directory {
                                    display_name = excluded.display_name,
                                    distinguished_name = excluded.distinguished_name,
                                    enabled = excluded.enabled, updated_at = excluded.updated_at
+                             WHERE (a.sam_account_name, a.display_name, a.distinguished_name, a.enabled)
+                                   IS DISTINCT FROM (excluded.sam_account_name, excluded.display_name,
+                                                     excluded.distinguished_name, excluded.enabled)
+                            RETURNING a.id, (a.xmax = 0) AS inserted
                             """)
                     .bindArray("ids", UUID.class, ids)
                     .bindArray(
@@ -104,36 +129,127 @@ public final class JdbiDirectory implements Directory {
                             "enabled",
                             Boolean.class,
                             accounts.stream().map(Account::enabled).toList())
-                    .execute();
-            h.createUpdate("DELETE FROM account_group_membership WHERE account_id = ANY(:ids)")
-                    .bindArray("ids", UUID.class, ids)
-                    .execute();
-            h.createUpdate("DELETE FROM account_attribute WHERE account_id = ANY(:ids)")
-                    .bindArray("ids", UUID.class, ids)
-                    .execute();
-            if (!memberAccounts.isEmpty()) {
+                    .map((rs, ctx) ->
+                            Map.entry(new AccountId(rs.getObject("id", UUID.class)), rs.getBoolean("inserted")))
+                    .forEach(row -> (row.getValue() ? added : changed).add(row.getKey()));
+            // Accounts just inserted have no memberships or values yet: theirs are plainly inserted.
+            // Those of the others are diffed against what is stored.
+            Rows fresh = Rows.of(
+                    accounts.stream().filter(a -> added.contains(a.id())).toList());
+            Rows existing = Rows.of(
+                    accounts.stream().filter(a -> !added.contains(a.id())).toList());
+            if (!fresh.memberAccounts().isEmpty()) {
                 h.createUpdate("""
                                 INSERT INTO account_group_membership (account_id, group_id)
-                                SELECT a, g FROM unnest(CAST(:accounts AS uuid[]), CAST(:groups AS uuid[])) AS t (a, g)
+                                SELECT * FROM unnest(CAST(:accounts AS uuid[]), CAST(:groups AS uuid[]))
                                 """)
-                        .bindArray("accounts", UUID.class, memberAccounts)
-                        .bindArray("groups", UUID.class, memberGroups)
+                        .bindArray("accounts", UUID.class, fresh.memberAccounts())
+                        .bindArray("groups", UUID.class, fresh.memberGroups())
                         .execute();
             }
-            if (!attributeAccounts.isEmpty()) {
+            if (!fresh.attributeAccounts().isEmpty()) {
                 h.createUpdate("""
                                 INSERT INTO account_attribute (account_id, name, value)
-                                SELECT a, k, v
-                                  FROM unnest(CAST(:accounts AS uuid[]), CAST(:keys AS text[]), CAST(:values AS text[]))
-                                       AS t (a, k, v)
+                                SELECT * FROM unnest(CAST(:accounts AS uuid[]), CAST(:keys AS text[]),
+                                                     CAST(:values AS text[]))
                                 """)
-                        .bindArray("accounts", UUID.class, attributeAccounts)
-                        .bindArray("keys", String.class, keys)
-                        .bindArray("values", String.class, values)
+                        .bindArray("accounts", UUID.class, fresh.attributeAccounts())
+                        .bindArray("keys", String.class, fresh.keys())
+                        .bindArray("values", String.class, fresh.values())
                         .execute();
+            }
+            if (!existing.ids().isEmpty()) {
+                // Memberships and values: only the difference is written (EXCEPT hashes both sides), and
+                // each statement answers the accounts it touched.
+                h.createQuery("""
+                                WITH wanted (account_id, group_id) AS (
+                                         SELECT * FROM unnest(CAST(:accounts AS uuid[]), CAST(:groups AS uuid[]))),
+                                     stored AS (
+                                         SELECT account_id, group_id FROM account_group_membership
+                                          WHERE account_id = ANY(:ids)),
+                                     gone AS (
+                                         DELETE FROM account_group_membership m
+                                          USING (SELECT * FROM stored EXCEPT SELECT * FROM wanted) x
+                                          WHERE m.account_id = x.account_id AND m.group_id = x.group_id
+                                         RETURNING m.account_id),
+                                     put AS (
+                                         INSERT INTO account_group_membership (account_id, group_id)
+                                         SELECT * FROM (SELECT * FROM wanted EXCEPT SELECT * FROM stored) n
+                                         ON CONFLICT DO NOTHING
+                                         RETURNING account_id)
+                                SELECT account_id FROM gone UNION SELECT account_id FROM put
+                                """)
+                        .bindArray("ids", UUID.class, existing.ids())
+                        .bindArray("accounts", UUID.class, existing.memberAccounts())
+                        .bindArray("groups", UUID.class, existing.memberGroups())
+                        .map((rs, ctx) -> new AccountId(rs.getObject("account_id", UUID.class)))
+                        .forEach(changed::add);
+                h.createQuery("""
+                                WITH wanted (account_id, name, value) AS (
+                                         SELECT * FROM unnest(CAST(:accounts AS uuid[]), CAST(:keys AS text[]),
+                                                              CAST(:values AS text[]))),
+                                     stored AS (
+                                         SELECT account_id, name, value FROM account_attribute WHERE account_id = ANY(:ids)),
+                                     gone AS (
+                                         DELETE FROM account_attribute x
+                                          USING (SELECT account_id, name FROM stored
+                                                 EXCEPT SELECT account_id, name FROM wanted) g
+                                          WHERE x.account_id = g.account_id AND x.name = g.name
+                                         RETURNING x.account_id),
+                                     put AS (
+                                         INSERT INTO account_attribute AS x (account_id, name, value)
+                                         SELECT * FROM (SELECT * FROM wanted EXCEPT SELECT * FROM stored) n
+                                         ON CONFLICT (account_id, name) DO UPDATE SET value = excluded.value
+                                         RETURNING x.account_id)
+                                SELECT account_id FROM gone UNION SELECT account_id FROM put
+                                """)
+                        .bindArray("ids", UUID.class, existing.ids())
+                        .bindArray("accounts", UUID.class, existing.attributeAccounts())
+                        .bindArray("keys", String.class, existing.keys())
+                        .bindArray("values", String.class, existing.values())
+                        .map((rs, ctx) -> new AccountId(rs.getObject("account_id", UUID.class)))
+                        .forEach(changed::add);
             }
             return null;
         });
+        changed.removeAll(added);
+        return new Merged<>(added, changed);
+    }
+
+    /** The rows of a batch of accounts: their ids, memberships and (non-empty) values, as parallel arrays. */
+    private record Rows(
+            List<UUID> ids,
+            List<UUID> memberAccounts,
+            List<UUID> memberGroups,
+            List<UUID> attributeAccounts,
+            List<String> keys,
+            List<String> values) {
+
+        static Rows of(List<Account> accounts) {
+            Rows rows = new Rows(
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>());
+            for (Account account : accounts) {
+                UUID id = account.id().value();
+                rows.ids().add(id);
+                for (GroupId group : account.groups()) {
+                    rows.memberAccounts().add(id);
+                    rows.memberGroups().add(group.value());
+                }
+                for (AttributeValue attribute : account.attributes()) {
+                    if (!attribute.value().isEmpty()) {
+                        rows.attributeAccounts().add(id);
+                        rows.keys().add(attribute.key());
+                        rows.values().add(attribute.value());
+                    }
+                }
+            }
+            return rows;
+        }
     }
 
     @Override
@@ -184,6 +300,216 @@ public final class JdbiDirectory implements Directory {
                                 ids.stream().map(GroupId::value).distinct().toList())
                         .map((rs, ctx) -> group(rs))
                         .list());
+    }
+
+    @Override
+    public long accountCount() {
+        return db.withHandle(h -> h.createQuery("SELECT count(*) FROM directory_account")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
+    public List<AccountId> accountIds(Optional<AccountId> after, int limit) {
+        return ids("directory_account", after.map(AccountId::value), limit, AccountId::new);
+    }
+
+    @Override
+    public List<GroupId> groupIds(Optional<GroupId> after, int limit) {
+        return ids("directory_group", after.map(GroupId::value), limit, GroupId::new);
+    }
+
+    /** Ids of one table in primary-key order; {@code table} is one of two constants. */
+    private <I> List<I> ids(String table, Optional<UUID> after, int limit, Function<UUID, I> id) {
+        return db.withHandle(h -> h.createQuery("""
+                        SELECT id FROM <table>
+                         WHERE CAST(:after AS uuid) IS NULL OR id > CAST(:after AS uuid)
+                         ORDER BY id LIMIT :limit
+                        """)
+                .define("table", table)
+                .bind("after", after.orElse(null))
+                .bind("limit", limit)
+                .map((rs, ctx) -> id.apply(rs.getObject("id", UUID.class)))
+                .list());
+    }
+
+    @Override
+    public List<RemovedAccount> removeAccounts(Collection<AccountId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> given = ids.stream().map(AccountId::value).distinct().toList();
+        return db.withHandle(h -> {
+            Map<UUID, List<AccessProfileId>> assigned = new HashMap<>();
+            h.createQuery("""
+                            SELECT account_id, profile_id FROM profile_assignment
+                             WHERE account_id = ANY(:ids) ORDER BY account_id, profile_id
+                            """)
+                    .bindArray("ids", UUID.class, given)
+                    .map((rs, ctx) -> Map.entry(
+                            rs.getObject("account_id", UUID.class),
+                            new AccessProfileId(rs.getObject("profile_id", UUID.class))))
+                    .forEach(e -> assigned.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(e.getValue()));
+            // Memberships and values have no foreign key (V40): they go explicitly.
+            h.createUpdate("DELETE FROM account_group_membership WHERE account_id = ANY(:ids)")
+                    .bindArray("ids", UUID.class, given)
+                    .execute();
+            h.createUpdate("DELETE FROM account_attribute WHERE account_id = ANY(:ids)")
+                    .bindArray("ids", UUID.class, given)
+                    .execute();
+            return h.createQuery("""
+                            DELETE FROM directory_account WHERE id = ANY(:ids)
+                            RETURNING id, sam_account_name, display_name, distinguished_name, enabled
+                            """).bindArray("ids", UUID.class, given).map((rs, ctx) -> account(rs)).list().stream()
+                    .map(a -> new RemovedAccount(a, assigned.getOrDefault(a.id().value(), List.of())))
+                    .toList();
+        });
+    }
+
+    @Override
+    public List<RemovedGroup> removeGroups(Collection<GroupId> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> given = ids.stream().map(GroupId::value).distinct().toList();
+        return db.withHandle(h -> {
+            List<RemovedGroup> found = h.createQuery("""
+                            SELECT g.id, g.name, g.distinguished_name, g.missing_since,
+                                   array_remove(array_agg(pg.profile_id ORDER BY pg.profile_id), NULL) AS required_by
+                              FROM directory_group g
+                              LEFT JOIN access_profile_group pg ON pg.group_id = g.id
+                             WHERE g.id = ANY(:ids)
+                             GROUP BY g.id
+                            """)
+                    .bindArray("ids", UUID.class, given)
+                    .map((rs, ctx) -> new RemovedGroup(
+                            group(rs),
+                            profileIds(rs),
+                            Optional.ofNullable(rs.getObject("missing_since", OffsetDateTime.class))
+                                    .map(OffsetDateTime::toInstant)))
+                    .list();
+            List<UUID> deleted = found.stream()
+                    .filter(r -> !r.kept())
+                    .map(r -> r.group().id().value())
+                    .toList();
+            List<UUID> kept = found.stream()
+                    .filter(RemovedGroup::kept)
+                    .map(r -> r.group().id().value())
+                    .toList();
+            if (!deleted.isEmpty()) {
+                h.createUpdate("DELETE FROM directory_group WHERE id = ANY(:ids)")
+                        .bindArray("ids", UUID.class, deleted)
+                        .execute();
+            }
+            if (!kept.isEmpty()) {
+                h.createUpdate(
+                                "UPDATE directory_group SET missing_since = COALESCE(missing_since, :at) WHERE id = ANY(:ids)")
+                        .bind("at", at)
+                        .bindArray("ids", UUID.class, kept)
+                        .execute();
+            }
+            // Deleted or kept, the group has no members any more (no foreign key since V40).
+            h.createUpdate("DELETE FROM account_group_membership WHERE group_id = ANY(:ids)")
+                    .bindArray(
+                            "ids",
+                            UUID.class,
+                            found.stream().map(r -> r.group().id().value()).toList())
+                    .execute();
+            return found;
+        });
+    }
+
+    private static List<AccessProfileId> profileIds(ResultSet rs) throws SQLException {
+        List<AccessProfileId> profiles = new ArrayList<>();
+        for (Object id : (Object[]) rs.getArray("required_by").getArray()) {
+            profiles.add(new AccessProfileId((UUID) id));
+        }
+        return profiles;
+    }
+
+    @Override
+    public Page<AccountSummary> listAccounts(NamePrefix name, PageRequest page) {
+        return db.withHandle(h -> {
+            Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
+            List<AccountSummary> rows = byNamePrefix(
+                            h,
+                            "SELECT id, sam_account_name, display_name, distinguished_name, enabled FROM directory_account",
+                            "lower(sam_account_name) COLLATE \"C\"",
+                            name,
+                            after,
+                            page)
+                    .map((rs, ctx) -> account(rs))
+                    .list();
+            return Keyset.page(
+                    rows,
+                    page.limit(),
+                    last -> db.cursors().encode(last.samAccountName(), last.id().toString()));
+        });
+    }
+
+    @Override
+    public Page<DirectoryGroup> listGroups(NamePrefix name, PageRequest page) {
+        return db.withHandle(h -> {
+            Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
+            List<DirectoryGroup> rows = byNamePrefix(
+                            h,
+                            "SELECT id, name, distinguished_name, missing_since FROM directory_group",
+                            "lower(name) COLLATE \"C\"",
+                            name,
+                            after,
+                            page)
+                    .map((rs, ctx) -> new DirectoryGroup(
+                            group(rs),
+                            Optional.ofNullable(rs.getObject("missing_since", OffsetDateTime.class))
+                                    .map(OffsetDateTime::toInstant)))
+                    .list();
+            return Keyset.page(
+                    rows,
+                    page.limit(),
+                    last -> db.cursors()
+                            .encode(last.group().name(), last.group().id().toString()));
+        });
+    }
+
+    /**
+     * A page of rows ordered by {@code key} (a lower-cased name in byte order, as the prefix index
+     * holds it) and id, after the cursor's key, narrowed to names starting with the prefix: the
+     * range condition walks the index, {@code starts_with} keeps it exact. The conditions are chosen
+     * as constant texts (not {@code :x IS NULL OR …}), so that even a generic plan starts the index
+     * scan at the prefix or the cursor instead of filtering the rows before it.
+     */
+    private static org.jdbi.v3.core.statement.Query byNamePrefix(
+            Handle h, String select, String key, NamePrefix name, Optional<List<String>> after, PageRequest page) {
+        List<String> conditions = new ArrayList<>();
+        if (name.lowerCase().isPresent()) {
+            conditions.add(
+                    "<key> >= CAST(:prefix AS text) COLLATE \"C\" AND <key> < CAST(:prefixEnd AS text) COLLATE \"C\""
+                            + " AND starts_with(<key>, CAST(:prefix AS text))");
+        }
+        if (after.isPresent()) {
+            conditions.add("(<key>, id) > (lower(CAST(:afterName AS text)) COLLATE \"C\", CAST(:afterId AS uuid))");
+        }
+        return h.createQuery("""
+                        <select>
+                         WHERE <conditions>
+                         ORDER BY <key>, id
+                         LIMIT :limit
+                        """)
+                .define("select", select)
+                .define(
+                        "conditions",
+                        conditions.isEmpty()
+                                ? "true"
+                                : String.join(" AND ", conditions).replace("<key>", key))
+                .define("key", key)
+                .bind("prefix", name.lowerCase().orElse(null))
+                .bind(
+                        "prefixEnd",
+                        name.lowerCase().map(p -> p + AFTER_EVERY_CHARACTER).orElse(null))
+                .bind("afterName", after.map(a -> a.get(0)).orElse(null))
+                .bind("afterId", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
+                .bind("limit", page.limit() + 1);
     }
 
     static Group group(ResultSet rs) throws SQLException {

@@ -49,6 +49,60 @@ public final class JdbiAuditTrail implements AuditTrail {
     }
 
     @Override
+    public void appendAll(List<AuditEvent> events) {
+        if (!db.inUnitOfWork()) {
+            throw new IllegalStateException("audit events must be appended inside the unit of work of the change");
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        db.withHandle(h -> h.createUpdate("""
+                        INSERT INTO audit_event (id, occurred_at, actor, action, object_type, object_id, before, after)
+                        SELECT i, t, a, n, ot, oi, CAST(b AS jsonb), CAST(f AS jsonb)
+                          FROM unnest(CAST(:ids AS uuid[]), CAST(:ats AS timestamptz[]), CAST(:actors AS uuid[]),
+                                      CAST(:actions AS text[]), CAST(:types AS text[]), CAST(:objects AS text[]),
+                                      CAST(:befores AS text[]), CAST(:afters AS text[]))
+                               AS e (i, t, a, n, ot, oi, b, f)
+                        """)
+                .bindArray(
+                        "ids", UUID.class, events.stream().map(AuditEvent::id).toList())
+                .bindArray(
+                        "ats",
+                        String.class,
+                        events.stream()
+                                .map(e ->
+                                        e.occurredAt().atOffset(ZoneOffset.UTC).toString())
+                                .toList())
+                .bindArray(
+                        "actors",
+                        UUID.class,
+                        events.stream()
+                                .map(e -> e.actor().map(UserId::value).orElse(null))
+                                .toList())
+                .bindArray(
+                        "actions",
+                        String.class,
+                        events.stream().map(AuditEvent::action).toList())
+                .bindArray(
+                        "types",
+                        String.class,
+                        events.stream().map(AuditEvent::objectType).toList())
+                .bindArray(
+                        "objects",
+                        String.class,
+                        events.stream().map(AuditEvent::objectId).toList())
+                .bindArray(
+                        "befores",
+                        String.class,
+                        events.stream().map(e -> JsonColumns.write(e.before())).toList())
+                .bindArray(
+                        "afters",
+                        String.class,
+                        events.stream().map(e -> JsonColumns.write(e.after())).toList())
+                .execute());
+    }
+
+    @Override
     public Page<AuditEvent> find(Query query, PageRequest page) {
         Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
         List<AuditEvent> rows = db.withHandle(h -> h.createQuery("""

@@ -3,9 +3,13 @@ package org.openprofiles.adapter.jdbc.shared;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.openprofiles.domain.shared.Invalid;
@@ -59,6 +63,20 @@ public final class Cursors {
         } catch (IllegalArgumentException e) {
             throw new Invalid("invalid_cursor", "cursor", "the cursor is not one this service issued");
         }
+    }
+
+    /** The sort key of a newest-first list: a moment and an id, both descending. */
+    public record Moment(OffsetDateTime at, UUID id) {}
+
+    /** The cursor after a row of a newest-first list. */
+    public String encodeMoment(Instant at, UUID id) {
+        return encode(at.atOffset(ZoneOffset.UTC).toString(), id.toString());
+    }
+
+    /** The key a newest-first list's cursor carries, or {@link Invalid}. */
+    public Moment decodeMoment(String cursor) {
+        List<String> parts = decode(cursor, 2);
+        return new Moment(OffsetDateTime.parse(parts.get(0)), UUID.fromString(parts.get(1)));
     }
 
     private byte[] tag(byte[] payload) {

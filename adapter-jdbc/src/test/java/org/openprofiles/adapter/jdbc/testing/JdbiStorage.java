@@ -5,7 +5,9 @@ import org.openprofiles.adapter.jdbc.access.JdbiAccessSettings;
 import org.openprofiles.adapter.jdbc.access.JdbiAssignments;
 import org.openprofiles.adapter.jdbc.access.JdbiAttributeCatalogs;
 import org.openprofiles.adapter.jdbc.access.JdbiComplianceFindings;
+import org.openprofiles.adapter.jdbc.access.JdbiDeviationAcceptances;
 import org.openprofiles.adapter.jdbc.access.JdbiDirectory;
+import org.openprofiles.adapter.jdbc.access.JdbiDirectorySyncs;
 import org.openprofiles.adapter.jdbc.certificate.JdbiCertificateProfiles;
 import org.openprofiles.adapter.jdbc.certificate.JdbiCertificateRecords;
 import org.openprofiles.adapter.jdbc.certificate.JdbiCertificateRequests;
@@ -23,7 +25,9 @@ import org.openprofiles.domain.access.AccessSettings;
 import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.AttributeCatalogs;
 import org.openprofiles.domain.access.ComplianceFindings;
+import org.openprofiles.domain.access.DeviationAcceptances;
 import org.openprofiles.domain.access.Directory;
+import org.openprofiles.domain.access.directory.DirectorySyncs;
 import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.CertificateRecords;
 import org.openprofiles.domain.certificate.CertificateRequests;
@@ -56,6 +60,8 @@ public final class JdbiStorage implements Storage {
     private final ComplianceFindings complianceFindings;
     private final AttributeCatalogs attributeCatalogs;
     private final AccessSettings accessSettings;
+    private final DeviationAcceptances deviationAcceptances;
+    private final DirectorySyncs directorySyncs;
 
     private JdbiStorage(TestDatabase copy) {
         this.copy = copy;
@@ -75,6 +81,8 @@ public final class JdbiStorage implements Storage {
         this.complianceFindings = new JdbiComplianceFindings(transactions);
         this.attributeCatalogs = new JdbiAttributeCatalogs(transactions);
         this.accessSettings = new JdbiAccessSettings(transactions);
+        this.deviationAcceptances = new JdbiDeviationAcceptances(transactions);
+        this.directorySyncs = new JdbiDirectorySyncs(transactions);
     }
 
     /** The JDBI adapters on a database of their own. */
@@ -160,6 +168,16 @@ public final class JdbiStorage implements Storage {
     @Override
     public AccessSettings accessSettings() {
         return accessSettings;
+    }
+
+    @Override
+    public DeviationAcceptances deviationAcceptances() {
+        return deviationAcceptances;
+    }
+
+    @Override
+    public DirectorySyncs directorySyncs() {
+        return directorySyncs;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.openprofiles.adapter.memory.shared.Listing;
 import org.openprofiles.adapter.memory.shared.MemoryTransactions;
 import org.openprofiles.adapter.memory.shared.Table;
+import org.openprofiles.domain.access.AcceptanceId;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccountId;
@@ -18,6 +19,8 @@ import org.openprofiles.domain.access.AccountSummary;
 import org.openprofiles.domain.access.AttributeDefinition;
 import org.openprofiles.domain.access.AttributeValue;
 import org.openprofiles.domain.access.Deviation;
+import org.openprofiles.domain.access.DeviationAcceptance;
+import org.openprofiles.domain.access.DeviationKey;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.GroupId;
 import org.openprofiles.domain.access.ProfileSettings;
@@ -40,6 +43,9 @@ final class AccessTables {
     /** An assignment: who has which profile, why, since when, given by whom. */
     record AssignmentRow(AccountId account, AccessProfileId profile, String comment, Instant assignedAt, UserId by) {}
 
+    /** One account's acceptance of one deviation: the unique key of acceptances. */
+    record AcceptanceKey(AccountId account, DeviationKey deviation) {}
+
     /** An attribute definition and its place in the catalog. */
     record DefinitionRow(AttributeDefinition definition, int position) {}
 
@@ -51,6 +57,9 @@ final class AccessTables {
     final Table<AssignmentKey, AssignmentRow> assignments;
     final Table<String, DefinitionRow> definitions;
     final Table<String, ProfileSettings> settings;
+    final Table<AcceptanceId, DeviationAcceptance> acceptances;
+    final Table<AcceptanceKey, AcceptanceId> acceptanceKeys;
+    final Table<GroupId, Instant> missingGroups;
 
     AccessTables(MemoryTransactions transactions) {
         this.transactions = transactions;
@@ -61,6 +70,9 @@ final class AccessTables {
         this.assignments = new Table<>(transactions);
         this.definitions = new Table<>(transactions);
         this.settings = new Table<>(transactions);
+        this.acceptances = new Table<>(transactions);
+        this.acceptanceKeys = new Table<>(transactions);
+        this.missingGroups = new Table<>(transactions);
     }
 
     /** The stored profile with its groups as the directory has them now, in the profile's order. */
@@ -146,6 +158,35 @@ final class AccessTables {
             return m.profileId().value();
         }
         return deviation instanceof Deviation.WrongAttribute w ? w.profileId().value() : NONE;
+    }
+
+    /** The acceptance (in force or not) of this deviation of this account, if any. */
+    Optional<DeviationAcceptance> acceptanceOf(AccountId account, Deviation deviation) {
+        return acceptanceKeys
+                .get(new AcceptanceKey(account, DeviationKey.of(deviation)))
+                .flatMap(acceptances::get);
+    }
+
+    /** Whether {@code deviation} of {@code account} is covered by an acceptance in force at {@code at}. */
+    boolean accepted(AccountId account, Deviation deviation, Instant at) {
+        return acceptanceOf(account, deviation).filter(a -> a.inForceAt(at)).isPresent();
+    }
+
+    /** The deviations of {@code account} from {@code profile} that no acceptance in force at {@code at} covers. */
+    List<Deviation> openDeviations(AccountRow account, AccessProfile profile, Instant at) {
+        return deviations(account, profile).stream()
+                .filter(d -> !accepted(account.summary().id(), d, at))
+                .toList();
+    }
+
+    /** Removes every acceptance that {@code names} says is about what is being deleted. */
+    void removeAcceptances(java.util.function.Predicate<DeviationAcceptance> names) {
+        for (DeviationAcceptance acceptance : acceptances.rows()) {
+            if (names.test(acceptance)) {
+                acceptances.remove(acceptance.id());
+                acceptanceKeys.remove(new AcceptanceKey(acceptance.account(), acceptance.deviation()));
+            }
+        }
     }
 
     ProfileSettings settings() {

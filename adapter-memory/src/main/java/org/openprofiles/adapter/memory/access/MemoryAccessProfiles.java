@@ -121,6 +121,7 @@ final class MemoryAccessProfiles implements AccessProfiles {
                         .forEach(a -> tables.assignments.remove(new AccessTables.AssignmentKey(a.account(), id)));
                 tables.profileNames.remove(Listing.lower(profile.name()));
                 tables.profiles.remove(id);
+                tables.removeAcceptances(a -> a.deviation().profile().equals(Optional.of(id)));
             });
             return stored.isPresent();
         });

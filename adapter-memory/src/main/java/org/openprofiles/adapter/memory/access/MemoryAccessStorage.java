@@ -6,11 +6,14 @@ import org.openprofiles.domain.access.AccessSettings;
 import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.AttributeCatalogs;
 import org.openprofiles.domain.access.ComplianceFindings;
+import org.openprofiles.domain.access.DeviationAcceptances;
 import org.openprofiles.domain.access.Directory;
+import org.openprofiles.domain.access.directory.DirectorySyncs;
 
 /**
  * The access context's storage in memory: profiles, the directory, assignments, compliance, the
- * attribute catalog (starting with the default attributes) and the settings, over shared tables.
+ * attribute catalog (starting with the default attributes), the settings, accepted deviations and
+ * directory syncs, over shared tables.
  */
 public final class MemoryAccessStorage {
 
@@ -20,6 +23,8 @@ public final class MemoryAccessStorage {
     private final ComplianceFindings findings;
     private final AttributeCatalogs catalogs;
     private final AccessSettings settings;
+    private final DeviationAcceptances acceptances;
+    private final DirectorySyncs syncs;
 
     /** Empty storage (but for the default catalog) whose changes join the units of work of {@code transactions}. */
     public MemoryAccessStorage(MemoryTransactions transactions) {
@@ -30,6 +35,8 @@ public final class MemoryAccessStorage {
         this.findings = new MemoryComplianceFindings(tables);
         this.catalogs = new MemoryAttributeCatalogs(tables);
         this.settings = new MemoryAccessSettings(tables);
+        this.acceptances = new MemoryDeviationAcceptances(tables);
+        this.syncs = new MemoryDirectorySyncs(transactions);
     }
 
     public AccessProfiles accessProfiles() {
@@ -54,5 +61,13 @@ public final class MemoryAccessStorage {
 
     public AccessSettings accessSettings() {
         return settings;
+    }
+
+    public DeviationAcceptances deviationAcceptances() {
+        return acceptances;
+    }
+
+    public DirectorySyncs directorySyncs() {
+        return syncs;
     }
 }

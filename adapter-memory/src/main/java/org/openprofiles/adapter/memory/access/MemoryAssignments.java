@@ -117,7 +117,7 @@ final class MemoryAssignments implements Assignments {
     private record Assigned(AccountRow account, AssignmentRow assignment, boolean nonCompliant) {}
 
     @Override
-    public Page<ProfileAssignment> listFor(AccessProfileId profile, PageRequest page) {
+    public Page<ProfileAssignment> listFor(AccessProfileId profile, PageRequest page, Instant asOf) {
         Optional<AccountKey> after = page.cursor().map(AccountKey::after);
         return tables.transactions.read(() -> {
             Optional<AccessProfile> stored = tables.profiles.get(profile);
@@ -127,7 +127,8 @@ final class MemoryAssignments implements Assignments {
                         .ifPresent(account -> assigned.add(new Assigned(
                                 account,
                                 assignment,
-                                stored.map(p -> !tables.deviations(account, p).isEmpty())
+                                stored.map(p -> !tables.openDeviations(account, p, asOf)
+                                                .isEmpty())
                                         .orElse(false))));
             }
             return Listing.page(
@@ -143,6 +144,44 @@ final class MemoryAssignments implements Assignments {
                             a.assignment().comment(),
                             a.assignment().assignedAt(),
                             a.nonCompliant()));
+        });
+    }
+
+    /** The order of every assignment: account id, then profile id (as PostgreSQL orders ids). */
+    private record PairKey(UUID account, UUID profile) {
+        static final Comparator<PairKey> ORDER =
+                Comparator.comparing(PairKey::account, Listing.IDS).thenComparing(PairKey::profile, Listing.IDS);
+    }
+
+    @Override
+    public Page<ProfileAssignment> listAll(PageRequest page, Instant asOf) {
+        Optional<PairKey> after = page.cursor().map(c -> {
+            List<String> parts = MemoryCursors.decode(c, 2);
+            return new PairKey(MemoryCursors.uuid(parts.get(0)), MemoryCursors.uuid(parts.get(1)));
+        });
+        return tables.transactions.read(() -> {
+            List<ProfileAssignment> all = new ArrayList<>();
+            for (AssignmentRow assignment : tables.assignments.rows()) {
+                Optional<AccountRow> account = tables.account(assignment.account());
+                Optional<AccessProfile> profile = tables.profiles.get(assignment.profile());
+                if (account.isPresent() && profile.isPresent()) {
+                    all.add(new ProfileAssignment(
+                            assignment.profile(),
+                            account.get().summary(),
+                            assignment.comment(),
+                            assignment.assignedAt(),
+                            !tables.openDeviations(account.get(), profile.get(), asOf)
+                                    .isEmpty()));
+                }
+            }
+            return Listing.page(
+                    all,
+                    a -> new PairKey(a.account().id().value(), a.profileId().value()),
+                    PairKey.ORDER,
+                    after,
+                    page,
+                    last -> MemoryCursors.encode(
+                            last.account().id().toString(), last.profileId().toString()));
         });
     }
 

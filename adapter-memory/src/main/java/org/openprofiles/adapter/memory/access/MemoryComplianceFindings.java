@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.memory.access;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,11 +12,16 @@ import org.openprofiles.adapter.memory.access.AccessTables.AccountRow;
 import org.openprofiles.adapter.memory.access.AccessTables.AssignmentRow;
 import org.openprofiles.adapter.memory.access.MemoryAssignments.AccountKey;
 import org.openprofiles.adapter.memory.shared.Listing;
+import org.openprofiles.domain.access.AcceptedDeviation;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccountCompliance;
+import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.ComplianceFindings;
 import org.openprofiles.domain.access.ComplianceQuery;
+import org.openprofiles.domain.access.ComplianceSummary;
+import org.openprofiles.domain.access.Deviation;
+import org.openprofiles.domain.access.DeviationAcceptance;
 import org.openprofiles.domain.access.ProfileUsage;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
@@ -41,15 +48,20 @@ final class MemoryComplianceFindings implements ComplianceFindings {
                     .orElseGet(tables.accounts::rows);
             List<AccountRow> reported = query.nonCompliantOnly()
                     ? accounts.stream()
-                            .filter(a -> !tables.deviations(a).isEmpty())
+                            .filter(a -> line(a, query.asOf()).nonCompliant())
                             .toList()
                     : accounts;
             return Listing.page(reported, AccountKey::of, AccountKey.ORDER, after, page, AccountKey::cursorOf)
-                    .map(this::line);
+                    .map(a -> line(a, query.asOf()));
         });
     }
 
-    private AccountCompliance line(AccountRow account) {
+    @Override
+    public Optional<AccountCompliance> of(AccountId account, Instant asOf) {
+        return tables.transactions.read(() -> tables.account(account).map(a -> line(a, asOf)));
+    }
+
+    private AccountCompliance line(AccountRow account, Instant asOf) {
         List<AccessProfileId> profiles = tables
                 .profiles
                 .rowsOf(tables.assignmentsOf(account.summary().id()).stream()
@@ -59,11 +71,22 @@ final class MemoryComplianceFindings implements ComplianceFindings {
                 .sorted(Comparator.comparing(p -> Listing.lower(p.name())))
                 .map(AccessProfile::id)
                 .toList();
-        return new AccountCompliance(account.summary(), profiles, tables.deviations(account));
+        List<Deviation> open = new ArrayList<>();
+        List<AcceptedDeviation> accepted = new ArrayList<>();
+        for (Deviation deviation : tables.deviations(account)) {
+            Optional<DeviationAcceptance> acceptance =
+                    tables.acceptanceOf(account.summary().id(), deviation).filter(a -> a.inForceAt(asOf));
+            if (acceptance.isPresent()) {
+                accepted.add(new AcceptedDeviation(deviation, acceptance.get()));
+            } else {
+                open.add(deviation);
+            }
+        }
+        return new AccountCompliance(account.summary(), profiles, open, accepted);
     }
 
     @Override
-    public Map<AccessProfileId, ProfileUsage> usage(Collection<AccessProfileId> profiles) {
+    public Map<AccessProfileId, ProfileUsage> usage(Collection<AccessProfileId> profiles, Instant asOf) {
         return tables.transactions.read(() -> {
             Map<AccessProfileId, ProfileUsage> usage = new HashMap<>();
             for (AccessProfile profile : tables.profiles.rowsOf(profiles)) {
@@ -74,11 +97,27 @@ final class MemoryComplianceFindings implements ComplianceFindings {
                 long deviating = assigned.stream()
                         .map(a -> tables.account(a.account()))
                         .flatMap(Optional::stream)
-                        .filter(a -> !tables.deviations(a, profile).isEmpty())
+                        .filter(a -> !tables.openDeviations(a, profile, asOf).isEmpty())
                         .count();
                 usage.put(profile.id(), new ProfileUsage(assigned.size(), deviating));
             }
             return usage;
+        });
+    }
+
+    @Override
+    public ComplianceSummary summary(Instant asOf) {
+        return tables.transactions.read(() -> {
+            long accounts = 0;
+            long nonCompliant = 0;
+            long accepted = 0;
+            for (AccountRow account : tables.accounts.rows()) {
+                AccountCompliance line = line(account, asOf);
+                accounts++;
+                nonCompliant += line.nonCompliant() ? 1 : 0;
+                accepted += line.accepted().isEmpty() ? 0 : 1;
+            }
+            return new ComplianceSummary(accounts, nonCompliant, accepted);
         });
     }
 }

@@ -26,7 +26,6 @@ import org.openprofiles.domain.access.Account;
 import org.openprofiles.domain.access.AccountCompliance;
 import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.AttributeValue;
-import org.openprofiles.domain.access.ComplianceQuery;
 import org.openprofiles.domain.access.Deviation;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.GroupId;
@@ -88,7 +87,7 @@ class AccessProfileUseCasesTest {
                 audit,
                 clock);
         compliance = new ComplianceReport(
-                policy, storage.accessProfiles(), storage.complianceFindings(), storage.transactions());
+                policy, storage.accessProfiles(), storage.complianceFindings(), storage.transactions(), clock);
         ImportDirectory directory =
                 new ImportDirectory(policy, storage.directory(), storage.assignments(), storage.transactions(), audit);
         sales = new Group(new GroupId(UUID.randomUUID()), "Sales", "CN=Sales,DC=example,DC=org");
@@ -268,7 +267,7 @@ class AccessProfileUseCasesTest {
         AccessProfile stored = salesProfile();
         assign.assign(MANAGER, new AssignProfile.Command(stored.id(), List.of(alice.id(), bob.id()), "joined"));
         List<AccountCompliance> report = compliance
-                .report(READER, new ComplianceQuery(Optional.of(stored.id()), false), PageRequest.first(10))
+                .report(READER, new ComplianceReport.Query(Optional.of(stored.id()), false), PageRequest.first(10))
                 .items();
         assertEquals(
                 List.of("alice", "bob"),
@@ -290,7 +289,10 @@ class AccessProfileUseCasesTest {
                         List.of()));
         assertTrue(
                 compliance
-                        .report(READER, new ComplianceQuery(Optional.of(stored.id()), true), PageRequest.first(10))
+                        .report(
+                                READER,
+                                new ComplianceReport.Query(Optional.of(stored.id()), true),
+                                PageRequest.first(10))
                         .isEmpty(),
                 "once the profile requires nothing, nobody deviates from it");
     }

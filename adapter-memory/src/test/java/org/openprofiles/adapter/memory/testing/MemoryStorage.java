@@ -11,7 +11,9 @@ import org.openprofiles.domain.access.AccessSettings;
 import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.AttributeCatalogs;
 import org.openprofiles.domain.access.ComplianceFindings;
+import org.openprofiles.domain.access.DeviationAcceptances;
 import org.openprofiles.domain.access.Directory;
+import org.openprofiles.domain.access.directory.DirectorySyncs;
 import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.CertificateRecords;
 import org.openprofiles.domain.certificate.CertificateRequests;
@@ -102,6 +104,16 @@ public final class MemoryStorage implements Storage {
     @Override
     public AccessSettings accessSettings() {
         return access.accessSettings();
+    }
+
+    @Override
+    public DeviationAcceptances deviationAcceptances() {
+        return access.deviationAcceptances();
+    }
+
+    @Override
+    public DirectorySyncs directorySyncs() {
+        return access.directorySyncs();
     }
 
     @Override

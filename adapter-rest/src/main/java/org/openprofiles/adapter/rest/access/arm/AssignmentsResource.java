@@ -26,8 +26,9 @@ import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.security.Action;
 
 /**
- * Who holds a profile: the vendor's {@code AssignmentsByProfileId}, and our {@code Assign} and
- * {@code Unassign} (each needs a comment to assign, kept with the assignment and audited).
+ * Who holds a profile: the vendor's {@code AssignmentsByProfileId} ({@code profileId} is optional
+ * there: without it every assignment, paged), and our {@code Assign} and {@code Unassign} (each
+ * needs a comment to assign, kept with the assignment and audited).
  */
 @Requires(value = Action.READ_ACCESS_PROFILES, on = "access-profile")
 @Path("api/v1/profiles")
@@ -55,7 +56,7 @@ public final class AssignmentsResource {
         ArmQuery query = new ArmQuery(uri);
         return Paging.plainArray(
                 assignments.list(
-                        Caller.of(security), new AccessProfileId(query.requiredGuid("profileId")), query.page()),
+                        Caller.of(security), query.optionalGuid("profileId").map(AccessProfileId::new), query.page()),
                 ProfileAssignmentModel::from,
                 uri);
     }

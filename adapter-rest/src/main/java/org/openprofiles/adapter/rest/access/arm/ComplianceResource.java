@@ -13,7 +13,6 @@ import org.openprofiles.adapter.rest.shared.Paging;
 import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.access.ComplianceReport;
 import org.openprofiles.domain.access.AccessProfileId;
-import org.openprofiles.domain.access.ComplianceQuery;
 import org.openprofiles.domain.security.Action;
 
 /**
@@ -35,7 +34,7 @@ public final class ComplianceResource {
     @Path("compliance")
     public Response compliance(@Context SecurityContext security, @Context UriInfo uri) {
         ArmQuery query = new ArmQuery(uri);
-        ComplianceQuery filter = new ComplianceQuery(
+        ComplianceReport.Query filter = new ComplianceReport.Query(
                 query.optionalGuid("profileId").map(AccessProfileId::new), query.flag("nonCompliantOnly"));
         return Paging.plainArray(
                 compliance.report(Caller.of(security), filter, query.page()), ComplianceModel::from, uri);

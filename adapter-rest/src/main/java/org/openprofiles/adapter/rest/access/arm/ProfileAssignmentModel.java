@@ -7,8 +7,9 @@ import org.openprofiles.domain.access.ProfileAssignment;
 
 /**
  * The vendor's ProfileAssignmentModel (PascalCase, as its reference lists it): profile, account,
- * the account's DNS domain, its samAccountName, and whether it deviates from this profile; plus
- * the comment given when assigning and when that was.
+ * the account's DNS domain, the user's display name ({@code UserName}, as the vendor defines it),
+ * and whether it deviates from this profile without acceptance; plus the comment given when
+ * assigning and when that was.
  */
 @JsonPropertyOrder({"ProfileId", "UserId", "Fqdn", "UserName", "IsNonCompliant", "DisplayName", "Comment", "AssignedAt"
 })
@@ -27,7 +28,7 @@ public record ProfileAssignmentModel(
                 assignment.profileId().value(),
                 assignment.account().id().value(),
                 assignment.account().fqdn(),
-                assignment.account().samAccountName(),
+                assignment.account().displayName(),
                 assignment.nonCompliant(),
                 assignment.account().displayName(),
                 assignment.comment(),

@@ -1,4 +1,4 @@
-package org.openprofiles.adapter.ldap;
+package org.openprofiles.adapter.ldap.testing;
 
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  * ppolicy overlay for pwdAccountLockedTime), listening on a free loopback port, loaded with the
  * OpenLDAP fixture through the LDAP protocol. {@link #close()} stops it and deletes the directory.
  */
-final class Slapd implements DirectoryServer {
+public final class Slapd implements DirectoryServer {
 
-    static final Path BINARY = Path.of("/usr/sbin/slapd");
+    public static final Path BINARY = Path.of("/usr/sbin/slapd");
     private static final String BASE = "dc=example,dc=org";
     private static final String ROOT_DN = "cn=admin,dc=example,dc=org";
     private static final String PASSWORD = "Sw0rdfish-slapd-test";
@@ -38,11 +38,11 @@ final class Slapd implements DirectoryServer {
         this.port = port;
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(BINARY);
     }
 
-    static Slapd start(String fixture) throws Exception {
+    public static Slapd start(String fixture) throws Exception {
         return start(fixture, null);
     }
 
@@ -51,7 +51,7 @@ final class Slapd implements DirectoryServer {
      * LDIF file holding the base entry and everything under it), then {@code fixture} (may be
      * null) added over LDAP.
      */
-    static Slapd start(String fixture, Path bulk) throws Exception {
+    public static Slapd start(String fixture, Path bulk) throws Exception {
         Path home = Files.createTempDirectory("openprofiles-slapd");
         Files.createDirectories(home.resolve("db"));
         Files.writeString(home.resolve("slapd.conf"), """

@@ -1,4 +1,4 @@
-package org.openprofiles.adapter.ldap;
+package org.openprofiles.adapter.ldap.testing;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
@@ -19,13 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * a fixture's schema extension, loaded from an LDIF fixture. It counts the paged search requests
  * it receives; for the Active Directory fixture it also behaves as AD does (USNs, memberOf).
  */
-final class InMemoryDirectory implements DirectoryServer {
+public final class InMemoryDirectory implements DirectoryServer {
 
-    static final String AD_BASE = "DC=corp,DC=example,DC=com";
-    static final String AD_BIND_DN = "CN=svc-openprofiles,OU=Service,DC=corp,DC=example,DC=com";
-    static final String OPENLDAP_BASE = "dc=example,dc=org";
-    static final String OPENLDAP_BIND_DN = "cn=admin,dc=example,dc=org";
-    static final String PASSWORD = "Sw0rdfish-not-a-real-one";
+    public static final String AD_BASE = "DC=corp,DC=example,DC=com";
+    public static final String AD_BIND_DN = "CN=svc-openprofiles,OU=Service,DC=corp,DC=example,DC=com";
+    public static final String OPENLDAP_BASE = "dc=example,dc=org";
+    public static final String OPENLDAP_BIND_DN = "cn=admin,dc=example,dc=org";
+    public static final String PASSWORD = "Sw0rdfish-not-a-real-one";
 
     private final InMemoryDirectoryServer server;
     private final String baseDn;
@@ -55,17 +55,17 @@ final class InMemoryDirectory implements DirectoryServer {
             InMemoryOperationInterceptor first) {}
 
     /** The Active Directory-like fixture. */
-    static InMemoryDirectory activeDirectory() {
+    public static InMemoryDirectory activeDirectory() {
         return start(new Setup(true, true, false, null, null));
     }
 
     /** The Active Directory-like fixture behind this listener (LDAPS, StartTLS). */
-    static InMemoryDirectory activeDirectory(InMemoryListenerConfig listener) {
+    public static InMemoryDirectory activeDirectory(InMemoryListenerConfig listener) {
         return start(new Setup(true, true, false, listener, null));
     }
 
     /** The Active Directory-like fixture with one more interceptor, which sees requests first. */
-    static InMemoryDirectory activeDirectory(InMemoryOperationInterceptor first) {
+    public static InMemoryDirectory activeDirectory(InMemoryOperationInterceptor first) {
         return start(new Setup(true, true, false, null, first));
     }
 
@@ -74,12 +74,12 @@ final class InMemoryDirectory implements DirectoryServer {
      * checks of every DN value dominate loading hundreds of thousands of entries), paging as the
      * server itself does or, with {@code snapshotPaging}, through {@link SnapshotPaging}.
      */
-    static InMemoryDirectory activeDirectoryForBenchmark(boolean snapshotPaging) {
+    public static InMemoryDirectory activeDirectoryForBenchmark(boolean snapshotPaging) {
         return start(new Setup(true, false, snapshotPaging, null, null));
     }
 
     /** The OpenLDAP-style fixture. */
-    static InMemoryDirectory openLdap() {
+    public static InMemoryDirectory openLdap() {
         return start(new Setup(false, true, false, null, null));
     }
 
@@ -145,7 +145,7 @@ final class InMemoryDirectory implements DirectoryServer {
         }
     }
 
-    static InputStream resource(String name) {
+    public static InputStream resource(String name) {
         InputStream in = InMemoryDirectory.class.getResourceAsStream(name);
         if (in == null) {
             throw new IllegalStateException("missing test resource " + name);
@@ -153,12 +153,12 @@ final class InMemoryDirectory implements DirectoryServer {
         return in;
     }
 
-    InMemoryDirectoryServer server() {
+    public InMemoryDirectoryServer server() {
         return server;
     }
 
     /** The AD behaviour (USN counter, server identity); only for the Active Directory fixture. */
-    ActiveDirectoryBehaviour activeDirectoryBehaviour() {
+    public ActiveDirectoryBehaviour activeDirectoryBehaviour() {
         return activeDirectory;
     }
 

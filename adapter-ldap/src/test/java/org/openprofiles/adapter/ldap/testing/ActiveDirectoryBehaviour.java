@@ -1,4 +1,4 @@
-package org.openprofiles.adapter.ldap;
+package org.openprofiles.adapter.ldap.testing;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddRequest;
@@ -24,19 +24,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * to a group's {@code member} is mirrored into the member's {@code memberOf} back-link (which, as in
  * AD, does not change the member's uSNChanged).
  */
-final class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
+public final class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
 
     private final AtomicLong usn = new AtomicLong(1000);
     private volatile String serviceName =
             "CN=NTDS Settings,CN=DC1,CN=Servers,CN=Site,CN=Sites,CN=Configuration," + InMemoryDirectory.AD_BASE;
     private volatile InMemoryDirectoryServer server;
 
-    void attach(InMemoryDirectoryServer server) {
+    public void attach(InMemoryDirectoryServer server) {
         this.server = server;
     }
 
     /** Pretends the client now talks to another domain controller. */
-    void becomeAnotherDomainController() {
+    public void becomeAnotherDomainController() {
         serviceName = serviceName.replace("CN=DC1", "CN=DC2");
     }
 

@@ -1,4 +1,4 @@
-package org.openprofiles.adapter.ldap;
+package org.openprofiles.adapter.ldap.testing;
 
 import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
@@ -30,14 +30,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * server with the attributes asked for and sent; the server's own search is then turned into an
  * empty one whose result carries the cookie.
  */
-final class SnapshotPaging extends InMemoryOperationInterceptor {
+public final class SnapshotPaging extends InMemoryOperationInterceptor {
 
     private static final String NEXT_COOKIE = "openprofiles.nextCookie";
     private final Map<String, List<String>> snapshots = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private volatile InMemoryDirectoryServer server;
 
-    void attach(InMemoryDirectoryServer server) {
+    public void attach(InMemoryDirectoryServer server) {
         this.server = server;
     }
 
