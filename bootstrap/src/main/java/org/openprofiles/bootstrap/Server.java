@@ -2,6 +2,7 @@ package org.openprofiles.bootstrap;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.DatabaseSettings;
@@ -25,6 +26,7 @@ public final class Server implements AutoCloseable {
     private final Database database;
     private final RestServer http;
     private final EnsureAdmin.Outcome firstStart;
+    private final Optional<EmbeddedDatabaseWatchdog> watchdog;
 
     private Server(
             Config config,
@@ -37,6 +39,7 @@ public final class Server implements AutoCloseable {
         this.database = database;
         this.http = http;
         this.firstStart = firstStart;
+        this.watchdog = embedded.map(e -> EmbeddedDatabaseWatchdog.watch(e, Duration.ofSeconds(1)));
     }
 
     /** Starts everything or nothing: a failure part-way stops what had started. */
@@ -96,6 +99,7 @@ public final class Server implements AutoCloseable {
 
     /** Stops the embedded database only (tests use it to see readiness fail). */
     void stopEmbeddedDatabase() {
+        watchdog.ifPresent(EmbeddedDatabaseWatchdog::close);
         embedded.ifPresent(EmbeddedDatabase::close);
     }
 
@@ -103,6 +107,7 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("stopping: waiting up to {} for requests in flight", config.shutdownGrace());
+        watchdog.ifPresent(EmbeddedDatabaseWatchdog::close);
         http.stop(config.shutdownGrace());
         database.close();
         embedded.ifPresent(EmbeddedDatabase::close);
