@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.DatabaseSettings;
+import org.openprofiles.adapter.rest.shared.RequestIntake;
 import org.openprofiles.adapter.rest.shared.RestApplication;
 import org.openprofiles.adapter.rest.shared.RestServer;
 import org.openprofiles.application.security.EnsureAdmin;
@@ -25,6 +26,7 @@ public final class Server implements AutoCloseable {
     private final Optional<EmbeddedDatabase> embedded;
     private final Database database;
     private final RestServer http;
+    private final RequestIntake intake;
     private final EnsureAdmin.Outcome firstStart;
     private final Optional<EmbeddedDatabaseWatchdog> watchdog;
 
@@ -33,11 +35,13 @@ public final class Server implements AutoCloseable {
             Optional<EmbeddedDatabase> embedded,
             Database database,
             RestServer http,
+            RequestIntake intake,
             EnsureAdmin.Outcome firstStart) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
         this.http = http;
+        this.intake = intake;
         this.firstStart = firstStart;
         this.watchdog = embedded.map(e -> EmbeddedDatabaseWatchdog.watch(e, Duration.ofSeconds(1)));
     }
@@ -50,6 +54,7 @@ public final class Server implements AutoCloseable {
         try {
             database = Database.open(databaseSettings(config, embedded));
             Wiring wiring = new Wiring(config, database, Clock.systemUTC());
+            RequestIntake intake = wiring.requestIntake();
             // Bind (and load the TLS keys) before the first-start admin exists: a start that fails
             // here leaves no admin behind whose only token nobody saw; the next start creates it.
             RestServer http = RestServer.start(
@@ -57,11 +62,12 @@ public final class Server implements AutoCloseable {
                     config.httpPort(),
                     config.tls(),
                     config.publicBaseUrl(),
-                    RestApplication.of(wiring.restComponents()));
+                    RestApplication.of(wiring.restComponents()),
+                    Optional.of(intake));
             try {
                 // The last step that can fail; the caller prints a generated token right after it.
                 EnsureAdmin.Outcome firstStart = wiring.ensureAdmin().ensure(config.adminToken());
-                return new Server(config, embedded, database, http, firstStart);
+                return new Server(config, embedded, database, http, intake, firstStart);
             } catch (RuntimeException e) {
                 http.stop(java.time.Duration.ZERO);
                 throw e;
@@ -95,6 +101,11 @@ public final class Server implements AutoCloseable {
     /** The database this server uses: for tests and tools in this module. */
     Database database() {
         return database;
+    }
+
+    /** Memory held by request bodies being received: for tests. */
+    long requestIntakeReservedBytes() {
+        return intake.reservedBytes();
     }
 
     /** Stops the embedded database only (tests use it to see readiness fail). */

@@ -36,6 +36,7 @@ public final class RestApplication {
         config.register(new WebApplicationExceptionMapper());
         config.register(new JsonInputMapper());
         config.register(new ServiceUnavailableMapper());
+        config.register(new ThrottledMapper());
         config.register(new UnexpectedFailureMapper());
         // Resources are registered as classes bound to the wired instance: registering a
         // resource instance directly works but makes Jersey log a false "provider ignored" warning.

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.openprofiles.adapter.rest.shared.Bulk;
 import org.openprofiles.adapter.rest.shared.Caller;
 import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.access.ImportDirectory;
@@ -32,6 +33,7 @@ import org.openprofiles.domain.shared.Invalid.Violation;
  * (camelCase JSON): groups and accounts, each load all or nothing.
  */
 @Requires(value = Action.MANAGE_DIRECTORY, on = "directory")
+@Bulk
 @Path("admin/v1/directory")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

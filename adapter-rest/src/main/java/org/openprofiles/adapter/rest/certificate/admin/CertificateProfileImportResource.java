@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openprofiles.adapter.rest.certificate.cm.ProfileModel;
+import org.openprofiles.adapter.rest.shared.Bulk;
 import org.openprofiles.adapter.rest.shared.Caller;
 import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.certificate.ImportCertificateProfiles;
@@ -24,6 +25,7 @@ import org.openprofiles.domain.shared.Invalid.Violation;
  * {@code POST /admin/v1/certificate-profiles/import} with a JSON array in the vendor's Profile shape.
  */
 @Requires(value = Action.IMPORT_CERTIFICATE_PROFILES, on = "certificate-profile")
+@Bulk
 @Path("admin/v1/certificate-profiles/import")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
