@@ -121,6 +121,22 @@ class RequestLimitsTest {
     }
 
     @Test
+    void aBulkImportIsRefusedAtTheFirstItemBeyondItsLimitWithoutReadingTheRest() {
+        // Items beyond the limit, then not JSON at all: read whole, this would be malformed JSON.
+        String groups = "[" + "{},".repeat(10_001) + "this is never read";
+        HttpResponse<String> refused = http.post(GROUPS, groups, TestUsers.admin());
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("\"code\":\"too_many\""), refused.body());
+        String profiles = "[" + "{},".repeat(1_001) + "this is never read";
+        HttpResponse<String> tooMany = http.post("/admin/v1/certificate-profiles/import", profiles, TestUsers.admin());
+        assertEquals(400, tooMany.statusCode(), tooMany.body());
+        assertTrue(tooMany.body().contains("\"code\":\"too_many_profiles\""), tooMany.body());
+        HttpResponse<String> itemAtFault = http.post(GROUPS, "[{}, {\"name\": 5, \"nope\": 1}]", TestUsers.admin());
+        assertEquals(400, itemAtFault.statusCode(), itemAtFault.body());
+        assertTrue(itemAtFault.body().contains("\"field\":\"[1]."), "the item is named: " + itemAtFault.body());
+    }
+
+    @Test
     void anUnauthenticatedCallerIsRefusedBeforeTheBodyIsSent() {
         try (RawHttp client = raw()) {
             client.head("POST", GROUPS, "Content-Type", "application/json", "Content-Length", "500000");

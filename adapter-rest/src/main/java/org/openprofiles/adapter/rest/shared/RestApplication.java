@@ -30,6 +30,7 @@ public final class RestApplication {
                 .findFirst()
                 .orElseGet(JsonMappers::new));
         config.register(new TextRulesFilter());
+        config.register(BoundedListReader.class);
         config.register(new SecurityHeadersFilter());
         config.register(new VendorPathNormalizer());
         config.register(new DomainFailureMapper());

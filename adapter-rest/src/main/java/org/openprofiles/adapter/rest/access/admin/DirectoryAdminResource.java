@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.openprofiles.adapter.rest.shared.Bulk;
 import org.openprofiles.adapter.rest.shared.Caller;
+import org.openprofiles.adapter.rest.shared.MaxItems;
 import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.access.ImportDirectory;
 import org.openprofiles.domain.access.Account;
@@ -67,7 +68,9 @@ public final class DirectoryAdminResource {
 
     @POST
     @Path("groups")
-    public ImportResultModel importGroups(@Context SecurityContext security, List<GroupBody> body) {
+    public ImportResultModel importGroups(
+            @Context SecurityContext security,
+            @MaxItems(value = ImportDirectory.MAX_BATCH, field = "body", code = "too_many") List<GroupBody> body) {
         List<Group> groups = each(
                 body, g -> new Group(g.id() == null ? null : new GroupId(g.id()), g.name(), g.distinguishedName()));
         return new ImportResultModel(importDirectory.groups(Caller.of(security), groups));
@@ -75,7 +78,9 @@ public final class DirectoryAdminResource {
 
     @POST
     @Path("accounts")
-    public ImportResultModel importAccounts(@Context SecurityContext security, List<AccountBody> body) {
+    public ImportResultModel importAccounts(
+            @Context SecurityContext security,
+            @MaxItems(value = ImportDirectory.MAX_BATCH, field = "body", code = "too_many") List<AccountBody> body) {
         List<Account> accounts = each(
                 body,
                 a -> new Account(

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.openprofiles.adapter.rest.certificate.cm.ProfileModel;
 import org.openprofiles.adapter.rest.shared.Bulk;
 import org.openprofiles.adapter.rest.shared.Caller;
+import org.openprofiles.adapter.rest.shared.MaxItems;
 import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.certificate.ImportCertificateProfiles;
 import org.openprofiles.domain.security.Action;
@@ -44,7 +45,10 @@ public final class CertificateProfileImportResource {
     }
 
     @POST
-    public ImportResultModel importProfiles(List<ProfileModel> body, @Context SecurityContext security) {
+    public ImportResultModel importProfiles(
+            @MaxItems(value = ImportCertificateProfiles.MAX_ITEMS, field = "profiles", code = "too_many_profiles")
+                    List<ProfileModel> body,
+            @Context SecurityContext security) {
         if (body == null) {
             throw new Invalid("required", "profiles", "a JSON array of profiles is required");
         }
