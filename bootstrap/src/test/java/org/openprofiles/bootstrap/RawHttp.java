@@ -79,12 +79,36 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
-    /** Reads one answer, waiting at most {@code timeoutMillis}. */
+    /**
+     * One request with {@code Expect: 100-continue}: the body is sent only after the server said
+     * "continue"; its refusal (a final answer instead) is returned without the body being sent.
+     * (The JDK 17 HttpClient waits forever for a "continue" that does not come.)
+     */
+    Answer exchange(String method, String target, byte[] body, int timeoutMillis, String... headers) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 4);
+        all[headers.length] = "Expect";
+        all[headers.length + 1] = "100-continue";
+        all[headers.length + 2] = "Content-Length";
+        all[headers.length + 3] = String.valueOf(body.length);
+        head(method, target, all);
+        Answer first = read(timeoutMillis, false);
+        if (first.status() != 100) {
+            return first;
+        }
+        send(body);
+        return read(timeoutMillis);
+    }
+
+    /** Reads one answer (after any "100 Continue"), waiting at most {@code timeoutMillis}. */
     Answer read(int timeoutMillis) {
+        return read(timeoutMillis, true);
+    }
+
+    private Answer read(int timeoutMillis, boolean skipContinue) {
         try {
             socket.setSoTimeout(timeoutMillis);
             String statusLine = line();
-            if (statusLine.startsWith("HTTP/1.1 100")) {
+            if (skipContinue && statusLine.startsWith("HTTP/1.1 100")) {
                 line();
                 statusLine = line();
             }

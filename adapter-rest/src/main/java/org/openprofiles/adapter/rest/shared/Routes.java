@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.glassfish.jersey.model.Parameter;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
@@ -13,13 +14,19 @@ import org.glassfish.jersey.uri.PathTemplate;
 /**
  * The application's routes as the {@link RequestIntake} needs them before Jersey runs: for a
  * method and a path, the resource methods that may serve it, with what they {@link Requires} and
- * whether they take a {@link Bulk} body. Built from the same annotations Jersey routes by, so a
+ * whether they take a {@link Bulk} body (the fuzz tests walk them too). Built from the same annotations Jersey routes by, so a
  * new resource is covered without being listed anywhere.
  */
-final class Routes {
+public final class Routes {
 
     /** One resource method: its HTTP method, path template and what the intake reads off it. */
-    record Route(String httpMethod, String path, Optional<Requires> requires, boolean bulk, PathTemplate template) {
+    public record Route(
+            String httpMethod,
+            String path,
+            Optional<Requires> requires,
+            boolean bulk,
+            boolean takesBody,
+            PathTemplate template) {
 
         boolean matches(String method, String normalizedPath) {
             return httpMethod.equalsIgnoreCase(method) && template.match(normalizedPath, new ArrayList<String>());
@@ -33,7 +40,7 @@ final class Routes {
     }
 
     /** The routes of every resource class registered in {@code application}. */
-    static Routes of(ResourceConfig application) {
+    public static Routes of(ResourceConfig application) {
         List<Route> routes = new ArrayList<>();
         for (Class<?> type : application.getClasses()) {
             if (type.isAnnotationPresent(Path.class)) {
@@ -51,7 +58,11 @@ final class Routes {
             Optional<Requires> requires = Optional.ofNullable(definition.getAnnotation(Requires.class))
                     .or(() -> Optional.ofNullable(owner.getAnnotation(Requires.class)));
             boolean bulk = definition.isAnnotationPresent(Bulk.class) || owner.isAnnotationPresent(Bulk.class);
-            routes.add(new Route(method.getHttpMethod(), path, requires, bulk, new PathTemplate(path)));
+            // A body parameter carrying an annotation Jersey does not know (@MaxItems) counts as UNKNOWN.
+            boolean takesBody = method.getInvocable().getParameters().stream()
+                    .anyMatch(
+                            p -> p.getSource() == Parameter.Source.ENTITY || p.getSource() == Parameter.Source.UNKNOWN);
+            routes.add(new Route(method.getHttpMethod(), path, requires, bulk, takesBody, new PathTemplate(path)));
         }
         for (Resource child : resource.getChildResources()) {
             collect(child, join(path, child.getPath()), routes);
@@ -66,7 +77,7 @@ final class Routes {
     }
 
     /** Every route (the fuzz tests walk them). */
-    List<Route> all() {
+    public List<Route> all() {
         return routes;
     }
 
