@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openprofiles.adapter.jdbc.shared.DatabaseUnavailable;
@@ -23,6 +24,11 @@ class EmbeddedDatabaseRecoveryTest {
 
     @TempDir
     Path dataDir;
+
+    @BeforeEach
+    void cluster() {
+        TestClusters.copyInto(dataDir);
+    }
 
     @Test
     void aKilledEmbeddedDatabaseIsRestartedAndTheServiceRecoversWithout500s() throws Exception {
