@@ -50,9 +50,14 @@ class ServerFaultsTest {
         if (!java.nio.file.Files.exists(dataDir.resolve("postgres"))) {
             TestClusters.copyInto(dataDir);
         }
+        return settings("PROFILES_DATA_DIR", dataDir.toString());
+    }
+
+    /** A child server's settings: a free port, the test admin token, a short grace, and {@code name = value}. */
+    private static Map<String, String> settings(String name, String value) {
         return Map.of(
-                "PROFILES_DATA_DIR",
-                dataDir.toString(),
+                name,
+                value,
                 "PROFILES_HTTP_PORT",
                 "0",
                 "PROFILES_ADMIN_TOKEN",
@@ -201,15 +206,7 @@ class ServerFaultsTest {
             port = free.getLocalPort();
         }
         EmbeddedPostgres database = external(cluster, port);
-        Map<String, String> env = Map.of(
-                "PROFILES_DB_URL",
-                "jdbc:postgresql://localhost:" + port + "/postgres",
-                "PROFILES_HTTP_PORT",
-                "0",
-                "PROFILES_ADMIN_TOKEN",
-                TOKEN,
-                "PROFILES_SHUTDOWN_GRACE_SECONDS",
-                "2");
+        Map<String, String> env = settings("PROFILES_DB_URL", "jdbc:postgresql://localhost:" + port + "/postgres");
         try (ChildServer server = ChildServer.start(env)) {
             Http http = new Http(server.uri());
             Writers writers = new Writers(server.uri(), "db-stop", 3);
