@@ -165,6 +165,20 @@ class RequestLimitsTest {
     }
 
     @Test
+    void aRequestTheHttpParserRefusesGetsAProblemBodyToo() {
+        try (RawHttp client = raw()) {
+            client.head("POST", REQUESTS, "Content-Length", "12", "Content-Length", "13");
+            assertProblem(client.read(5_000), 400, "malformed_request");
+        }
+        try (RawHttp client = raw()) {
+            client.send("GET /" + "a".repeat(9 * 1024) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            RawHttp.Answer answer = client.read(5_000);
+            assertTrue(answer.status() == 414 || answer.status() == 431, "too long a request line: " + answer.status());
+            assertEquals("application/problem+json", answer.header("Content-Type"), answer.toString());
+        }
+    }
+
+    @Test
     void aBodyThatDoesNotArriveInTimeIsAnswered408AndItsMemoryGivenBack() {
         try (RawHttp client = post(CREATE_UPDATE, manager.bearer(), "Content-Length", "1000")) {
             client.send("{\"name\":");

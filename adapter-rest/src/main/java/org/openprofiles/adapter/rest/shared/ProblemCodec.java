@@ -9,6 +9,7 @@ import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.grizzly.http.util.HttpStatus;
 import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.grizzly.memory.Buffers;
@@ -95,7 +96,9 @@ final class ProblemCodec implements AddOn {
             };
             byte[] body =
                     IntakeResponses.problemBody(status, response.getReasonPhrase(), what.getKey(), what.getValue());
-            response.setContentType(Problem.MEDIA_TYPE);
+            // As a plain header: when the request line could not be read, Grizzly writes no
+            // Content-Type of its own for the answer.
+            response.getHeaders().setValue(Header.ContentType).setString(Problem.MEDIA_TYPE);
             response.setContentLength(body.length);
             IntakeResponses.SECURITY_HEADERS.forEach(response::setHeader);
             return HttpContent.builder(response)
