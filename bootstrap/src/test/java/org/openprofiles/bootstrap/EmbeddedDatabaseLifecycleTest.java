@@ -19,6 +19,8 @@ class EmbeddedDatabaseLifecycleTest {
 
     @Test
     void theEmbeddedDatabaseOfAServerStartedAsUsersStartItIsDurable() throws Exception {
+        // The settings are given on PostgreSQL's command line at every start: a copied cluster shows them as well.
+        TestClusters.copyInto(dataDir);
         try (Server server = Server.start(TestServers.embeddedIn(dataDir))) {
             Map<String, String> settings = server.database()
                     .jdbi()
