@@ -34,6 +34,8 @@ import org.openprofiles.adapter.ldap.LdapSettings.Preset;
 import org.openprofiles.adapter.ldap.SettingValue;
 import org.openprofiles.adapter.rest.security.OidcSettings;
 import org.openprofiles.adapter.rest.shared.ClientCertificates;
+import org.openprofiles.adapter.rest.shared.RequestIntake;
+import org.openprofiles.adapter.rest.shared.SignInThrottle;
 import org.openprofiles.adapter.rest.shared.TlsSettings;
 import org.openprofiles.adapter.rest.shared.TrustedProxies;
 import org.openprofiles.application.access.DirectorySyncSchedule;
@@ -100,6 +102,49 @@ public final class Config {
             "which part of a client certificate names the user (a login or user id): subject:<RDN> "
                     + "such as subject:CN or subject:UID, or san:email, san:uri, san:dns",
             ClientCertificates.UserField::parse));
+    public static final Setting<Integer> HTTP_MAX_BODY_KIB = define(Setting.of(
+            "http-max-body-kib",
+            "1024",
+            "largest request body of an ordinary route, in KiB; a larger one is refused with 413",
+            text -> integer(text, 1, 1_048_576)));
+    public static final Setting<Integer> HTTP_MAX_BULK_BODY_MIB = define(Setting.of(
+            "http-max-bulk-body-mib",
+            "64",
+            "largest request body of a bulk route (imports, large profiles and attribute definitions), in MiB",
+            text -> integer(text, 1, 1024)));
+    public static final Setting<Integer> HTTP_BODY_BUFFER_MIB = define(Setting.of(
+                    "http-body-buffer-mib",
+                    String.valueOf(
+                            Math.max(64, Math.min(256, Runtime.getRuntime().maxMemory() / 4 / 1024 / 1024))),
+                    "memory all request bodies being received may hold together, in MiB; beyond it 503",
+                    text -> integer(text, 1, 65_536))
+            .shownDefault("a quarter of the heap, 64–256"));
+    public static final Setting<Duration> HTTP_BODY_TIMEOUT_SECONDS = define(Setting.of(
+            "http-body-timeout-seconds",
+            "60",
+            "how long a request body may take to arrive; a slower one is refused with 408",
+            text -> Duration.ofSeconds(integer(text, 1, 3600))));
+    public static final Setting<Integer> HTTP_MAX_HEADER_KIB = define(Setting.of(
+            "http-max-header-kib",
+            "16",
+            "largest request header block (request line and fields), in KiB; a larger one is refused with 431",
+            text -> integer(text, 1, 256)));
+    public static final Setting<Integer> AUTH_FAILURES_PER_SOURCE = define(Setting.of(
+            "auth-failures-per-source",
+            "20",
+            "failed sign-ins one client address may make per throttle window before it gets 429; 0: no limit",
+            text -> integer(text, 0, 1_000_000)));
+    public static final Setting<Integer> AUTH_FAILURES_PER_USER = define(Setting.of(
+            "auth-failures-per-user",
+            "10",
+            "failed sign-ins with one user's revoked or expired tokens per throttle window before they get 429; "
+                    + "0: no limit",
+            text -> integer(text, 0, 1_000_000)));
+    public static final Setting<Duration> AUTH_THROTTLE_SECONDS = define(Setting.of(
+            "auth-throttle-seconds",
+            "60",
+            "the throttle window: failures are counted, and a throttled caller waits, this long",
+            text -> Duration.ofSeconds(integer(text, 1, 86_400))));
     public static final Setting<Optional<String>> DB_URL = define(Setting.of(
             "db-url", "", "JDBC URL of an external PostgreSQL; empty starts the embedded one", Config::jdbcUrl));
     public static final Setting<String> DB_USER =
@@ -469,6 +514,22 @@ public final class Config {
                         get(TLS_CLIENT_USER)));
     }
 
+    /** Request body and header limits for the intake in front of Jersey. */
+    public RequestIntake.Limits httpLimits() {
+        return new RequestIntake.Limits(
+                get(HTTP_MAX_BODY_KIB) * 1024L,
+                get(HTTP_MAX_BULK_BODY_MIB) * 1024L * 1024L,
+                get(HTTP_BODY_TIMEOUT_SECONDS),
+                get(HTTP_BODY_BUFFER_MIB) * 1024L * 1024L,
+                get(HTTP_MAX_HEADER_KIB) * 1024);
+    }
+
+    /** How failed sign-ins are throttled. */
+    public SignInThrottle.Limits signInLimits() {
+        return new SignInThrottle.Limits(
+                get(AUTH_FAILURES_PER_SOURCE), get(AUTH_FAILURES_PER_USER), get(AUTH_THROTTLE_SECONDS));
+    }
+
     public Optional<String> dbUrl() {
         return get(DB_URL);
     }
@@ -632,6 +693,12 @@ public final class Config {
                 throw new Invalid("the directory settings (" + LDAP_URL + " and the other PROFILES_LDAP_*) are not "
                         + "usable: " + e.getMessage());
             }
+        }
+        if (get(HTTP_MAX_BODY_KIB) > get(HTTP_MAX_BULK_BODY_MIB) * 1024) {
+            throw new Invalid(HTTP_MAX_BODY_KIB + " must not be larger than " + HTTP_MAX_BULK_BODY_MIB);
+        }
+        if (get(HTTP_MAX_BULK_BODY_MIB) > get(HTTP_BODY_BUFFER_MIB)) {
+            throw new Invalid(HTTP_MAX_BULK_BODY_MIB + " must not be larger than " + HTTP_BODY_BUFFER_MIB);
         }
         Optional<String> admin = get(ADMIN_TOKEN);
         if (admin.isPresent() && admin.get().length() < 32) {

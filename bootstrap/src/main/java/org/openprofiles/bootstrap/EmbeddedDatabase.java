@@ -2,35 +2,66 @@ package org.openprofiles.bootstrap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.openprofiles.adapter.jdbc.shared.DatabaseSettings;
 import org.openprofiles.adapter.jdbc.shared.DatabaseUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL that runs inside the server when no database URL is configured. Its cluster
  * lives in {@code <data dir>/postgres}; an existing cluster is reused, so data survives restarts.
  * It listens on localhost only and is meant for a single machine: production points
  * {@code PROFILES_DB_URL} at a managed server.
+ *
+ * <p>It is durable: fsync, synchronous commits and full-page writes are on, so a write the
+ * service acknowledged survives a crash of the database, the server or the machine (zonky's
+ * builder starts PostgreSQL with {@code -F} and {@code synchronous_commit=off}, right for tests
+ * only; the options set here come later on its command line and win). A postmaster that an
+ * earlier run left behind (the server was killed with SIGKILL) is stopped before the start, and
+ * {@link #restart} brings a crashed one back on the same port.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
     static final String DATABASE = "openprofiles";
 
-    /** Present when this process started the cluster (and so stops it); empty when it attached to a running one. */
-    private final Optional<EmbeddedPostgres> postgres;
+    /** zonky's lock file in the cluster: held by the process that started the cluster, for as long as it runs. */
+    static final String OWNER_LOCK = "epg-lock";
 
+    /** How long a postmaster left by an earlier run gets to finish its sessions and stop. */
+    static final Duration LEFTOVER_STOP_WAIT = Duration.ofSeconds(30);
+
+    /** How long PostgreSQL may take to start, crash recovery included. */
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
+
+    private final Path cluster;
     private final int port;
 
-    private EmbeddedDatabase(Optional<EmbeddedPostgres> postgres, int port) {
+    /** Present when this process started the cluster (and so stops it); empty when it attached to a running one. */
+    private volatile Optional<EmbeddedPostgres> postgres;
+
+    private volatile boolean closed;
+
+    private EmbeddedDatabase(Path cluster, Optional<EmbeddedPostgres> postgres, int port) {
+        this.cluster = cluster;
         this.postgres = postgres;
         this.port = port;
     }
@@ -41,42 +72,132 @@ final class EmbeddedDatabase implements AutoCloseable {
      * port), or starts it when no server runs. An attached cluster is left running on close.
      */
     static EmbeddedDatabase attachOrStart(Path dataDir) {
-        Path pidFile = dataDir.toAbsolutePath().normalize().resolve("postgres").resolve("postmaster.pid");
-        if (Files.exists(pidFile)) {
-            try {
-                List<String> lines = Files.readAllLines(pidFile);
-                if (lines.size() >= 4) {
-                    int port = Integer.parseInt(lines.get(3).strip());
-                    EmbeddedDatabase attached = new EmbeddedDatabase(Optional.empty(), port);
-                    try (Connection probe = DriverManager.getConnection(attached.url("postgres"), "postgres", "")) {
-                        probe.isValid(2);
-                        return attached;
-                    }
-                }
-            } catch (IOException | NumberFormatException | SQLException e) {
-                // A stale file from a crash: PostgreSQL itself cleans it up when it starts below.
+        Path cluster = clusterIn(dataDir);
+        Optional<PostmasterPid> running = PostmasterPid.read(cluster).filter(pid -> pid.port() > 0);
+        if (running.isPresent()) {
+            EmbeddedDatabase attached = new EmbeddedDatabase(
+                    cluster, Optional.empty(), running.get().port());
+            try (Connection probe = DriverManager.getConnection(attached.url("postgres"), "postgres", "")) {
+                probe.isValid(2);
+                return attached;
+            } catch (SQLException e) {
+                // A stale file from a crash: the start below deals with it.
             }
         }
         return start(dataDir);
     }
 
+    /** Starts the cluster in {@code <dataDir>/postgres}, creating it on first use; {@link DatabaseUnavailable} when it cannot. */
     static EmbeddedDatabase start(Path dataDir) {
-        Path cluster = dataDir.toAbsolutePath().normalize().resolve("postgres");
+        Path cluster = clusterIn(dataDir);
         try {
             Files.createDirectories(cluster);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        } catch (IOException e) {
+            throw new DatabaseUnavailable("cannot create " + cluster + ": " + e.getMessage(), e);
+        }
+        stopLeftOver(cluster);
+        EmbeddedPostgres postgres = launch(cluster, 0);
+        EmbeddedDatabase database = new EmbeddedDatabase(cluster, Optional.of(postgres), postgres.getPort());
+        database.createDatabaseIfMissing();
+        return database;
+    }
+
+    private static Path clusterIn(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve("postgres");
+    }
+
+    private static EmbeddedPostgres launch(Path cluster, int port) {
+        try {
+            return EmbeddedPostgres.builder()
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
+                    .setPort(port)
+                    .setPGStartupWait(STARTUP_WAIT)
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
-            EmbeddedDatabase database = new EmbeddedDatabase(Optional.of(postgres), postgres.getPort());
-            database.createDatabaseIfMissing();
-            return database;
         } catch (IOException | RuntimeException e) {
             throw new DatabaseUnavailable(
                     "cannot start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stops a postmaster that still serves {@code cluster} although no process owns it any more:
+     * what kill -9 of a server (or a tool) leaves behind, since PostgreSQL runs as its own
+     * process. It gets a smart shutdown (sessions may finish; the dead server's connections are
+     * gone already) and {@link #LEFTOVER_STOP_WAIT} to exit. When another live process owns the
+     * cluster, or the postmaster does not stop, the start fails saying so in one line.
+     */
+    static void stopLeftOver(Path cluster) {
+        Optional<PostmasterPid> left = PostmasterPid.read(cluster);
+        if (left.isEmpty() || left.get().process().isEmpty()) {
+            // No file, or one naming a dead process: PostgreSQL removes a stale file itself.
+            return;
+        }
+        PostmasterPid pid = left.get();
+        checkNoLiveOwner(cluster, pid);
+        if (!pid.isPostgres()) {
+            // The id belongs to another program now (ids are reused after a reboot or in a new
+            // container); PostgreSQL would refuse to start while that program runs.
+            try {
+                Files.deleteIfExists(cluster.resolve(PostmasterPid.FILE));
+                LOG.warn(
+                        "removed a stale {} naming process {}, which is not PostgreSQL", PostmasterPid.FILE, pid.pid());
+            } catch (IOException e) {
+                throw new DatabaseUnavailable(
+                        "cannot remove the stale " + cluster.resolve(PostmasterPid.FILE) + ": " + e.getMessage(), e);
+            }
+            return;
+        }
+        LOG.warn(
+                "the embedded PostgreSQL of an earlier run (pid {}) still serves {}; stopping it before the start",
+                pid.pid(),
+                cluster);
+        ProcessHandle process = pid.process().get();
+        process.destroy();
+        try {
+            process.onExit().get(LEFTOVER_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new DatabaseUnavailable(
+                    "the PostgreSQL an earlier run left serving " + cluster + " (pid " + pid.pid()
+                            + ") did not stop within " + LEFTOVER_STOP_WAIT.toSeconds()
+                            + " s because sessions are still connected to it; end them (or run kill -INT "
+                            + pid.pid() + ") and start again",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseUnavailable("interrupted while stopping PostgreSQL pid " + pid.pid(), e);
+        } catch (ExecutionException e) {
+            throw new DatabaseUnavailable("cannot wait for PostgreSQL pid " + pid.pid() + " to stop", e);
+        }
+    }
+
+    /** Refuses when a live process (a server, or a tool that started the cluster) holds zonky's lock file. */
+    private static void checkNoLiveOwner(Path cluster, PostmasterPid pid) {
+        boolean owned;
+        try (FileChannel channel =
+                FileChannel.open(cluster.resolve(OWNER_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            owned = lock == null;
+            if (lock != null) {
+                lock.release();
+            }
+        } catch (OverlappingFileLockException e) {
+            owned = true;
+        } catch (IOException e) {
+            throw new DatabaseUnavailable("cannot check " + cluster.resolve(OWNER_LOCK) + ": " + e.getMessage(), e);
+        }
+        if (owned) {
+            throw new DatabaseUnavailable(
+                    "the data directory " + cluster.getParent() + " is in use by another running OpenProfiles "
+                            + "process (it holds " + cluster.resolve(OWNER_LOCK) + "; its PostgreSQL is pid "
+                            + pid.pid() + "); stop it first or use another --data-dir",
+                    null);
         }
     }
 
@@ -89,19 +210,59 @@ final class EmbeddedDatabase implements AutoCloseable {
         return postgres.isPresent();
     }
 
+    /** The cluster directory ({@code <data dir>/postgres}). */
+    Path cluster() {
+        return cluster;
+    }
+
+    /** True once {@link #close} was called: the database was stopped on purpose. */
+    boolean closed() {
+        return closed;
+    }
+
+    /** True while the cluster's postmaster process runs. */
+    boolean running() {
+        return PostmasterPid.read(cluster).flatMap(PostmasterPid::process).isPresent();
+    }
+
+    /**
+     * Starts the cluster again on the same port after its postmaster died, so that the pool's
+     * URL stays right; PostgreSQL replays its write-ahead log first. Throws
+     * {@link DatabaseUnavailable} when it cannot start (yet); the caller tries again later.
+     */
+    synchronized void restart() {
+        if (closed || postgres.isEmpty()) {
+            return;
+        }
+        stopQuietly(postgres.get());
+        stopLeftOver(cluster);
+        postgres = Optional.of(launch(cluster, port));
+    }
+
     private String url(String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
     @Override
-    public void close() {
-        if (postgres.isEmpty()) {
-            return;
+    public synchronized void close() {
+        closed = true;
+        if (postgres.isPresent()) {
+            stopQuietly(postgres.get());
+            if (running()) {
+                LOG.warn("the embedded PostgreSQL serving {} did not stop", cluster);
+            }
         }
+    }
+
+    /**
+     * Stops PostgreSQL (fast shutdown) and releases the owner lock. zonky logs its own failure to
+     * stop a postmaster that is already gone; this checks the outcome itself instead.
+     */
+    private static void stopQuietly(EmbeddedPostgres postgres) {
         try {
-            postgres.get().close();
+            postgres.close();
         } catch (IOException e) {
-            throw new IllegalStateException("could not stop the embedded PostgreSQL", e);
+            LOG.warn("could not stop the embedded PostgreSQL: {}", e.getMessage());
         }
     }
 

@@ -2,12 +2,14 @@ package org.openprofiles.bootstrap;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.glassfish.jersey.server.model.ResourceModel;
 import org.openprofiles.adapter.ca.EmbeddedCertificateAuthority;
 import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.DatabaseSettings;
 import org.openprofiles.adapter.metrics.shared.PrometheusMetrics;
+import org.openprofiles.adapter.rest.shared.RequestIntake;
 import org.openprofiles.adapter.rest.shared.RestApplication;
 import org.openprofiles.adapter.rest.shared.RestServer;
 import org.openprofiles.application.security.EnsureAdmin;
@@ -28,8 +30,10 @@ public final class Server implements AutoCloseable {
     private final Optional<EmbeddedDatabase> embedded;
     private final Database database;
     private final RestServer http;
+    private final RequestIntake intake;
     private final EnsureAdmin.Outcome firstStart;
     private final Wiring wiring;
+    private final Optional<EmbeddedDatabaseWatchdog> watchdog;
 
     private Server(
             Config config,
@@ -37,13 +41,16 @@ public final class Server implements AutoCloseable {
             Database database,
             RestServer http,
             EnsureAdmin.Outcome firstStart,
-            Wiring wiring) {
+            Wiring wiring,
+            RequestIntake intake) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
         this.http = http;
+        this.intake = intake;
         this.firstStart = firstStart;
         this.wiring = wiring;
+        this.watchdog = embedded.map(e -> EmbeddedDatabaseWatchdog.watch(e, Duration.ofSeconds(1)));
     }
 
     /** Starts everything or nothing: a failure part-way stops what had started. */
@@ -55,6 +62,7 @@ public final class Server implements AutoCloseable {
         try {
             database = Database.open(databaseSettings(config, embedded));
             wiring = new Wiring(config, database, Clock.systemUTC());
+            RequestIntake intake = wiring.requestIntake();
             // Bind (and load the TLS keys) before the first-start admin exists: a start that fails
             // here leaves no admin behind whose only token nobody saw; the next start creates it.
             RestServer http = RestServer.start(
@@ -62,7 +70,8 @@ public final class Server implements AutoCloseable {
                     config.httpPort(),
                     config.tls(),
                     config.publicBaseUrl(),
-                    RestApplication.of(wiring.restComponents()));
+                    RestApplication.of(wiring.restComponents()),
+                    Optional.of(intake));
             try {
                 EmbeddedCertificateAuthority authority =
                         new EmbeddedCertificateAuthority(config.certificateAuthority(http.uri()), Clock.systemUTC());
@@ -71,7 +80,7 @@ public final class Server implements AutoCloseable {
                 // The last step that can fail; the caller prints a generated token right after it.
                 EnsureAdmin.Outcome firstStart = wiring.ensureAdmin().ensure(config.adminToken());
                 wiring.startBackgroundWork();
-                Server server = new Server(config, embedded, database, http, firstStart, wiring);
+                Server server = new Server(config, embedded, database, http, firstStart, wiring, intake);
                 wiring.health.markStarted();
                 server.logStarted();
                 return server;
@@ -156,8 +165,14 @@ public final class Server implements AutoCloseable {
         return http.resourceModel();
     }
 
+    /** Memory held by request bodies being received: for tests. */
+    long requestIntakeReservedBytes() {
+        return intake.reservedBytes();
+    }
+
     /** Stops the embedded database only (tests use it to see readiness fail). */
     void stopEmbeddedDatabase() {
+        watchdog.ifPresent(EmbeddedDatabaseWatchdog::close);
         embedded.ifPresent(EmbeddedDatabase::close);
     }
 
@@ -165,6 +180,7 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("stopping: waiting up to {} for requests in flight", config.shutdownGrace());
+        watchdog.ifPresent(EmbeddedDatabaseWatchdog::close);
         http.stop(config.shutdownGrace());
         wiring.close();
         database.close();

@@ -20,12 +20,15 @@ import org.openprofiles.adapter.rest.console.ConsoleSettings;
 import org.openprofiles.adapter.rest.health.HealthResource;
 import org.openprofiles.adapter.rest.health.MetricsResource;
 import org.openprofiles.adapter.rest.shared.AuthenticationFilter;
+import org.openprofiles.adapter.rest.shared.Authenticator;
 import org.openprofiles.adapter.rest.shared.AuthorizationFeature;
 import org.openprofiles.adapter.rest.shared.CorsFilter;
 import org.openprofiles.adapter.rest.shared.ExternalTokenVerifier;
 import org.openprofiles.adapter.rest.shared.JsonMappers;
 import org.openprofiles.adapter.rest.shared.PublicUris;
+import org.openprofiles.adapter.rest.shared.RequestIntake;
 import org.openprofiles.adapter.rest.shared.RequestObservation;
+import org.openprofiles.adapter.rest.shared.SignInThrottle;
 import org.openprofiles.adapter.rest.shared.TlsSettings;
 import org.openprofiles.application.health.CheckHealth;
 import org.openprofiles.application.health.HealthCheck;
@@ -62,6 +65,7 @@ final class Wiring implements AutoCloseable {
     final Optional<PrometheusMetrics> metrics;
     final CheckHealth health;
     private final AccessWiring access;
+    private Authenticator authenticator;
 
     Wiring(Config config, Database database, Clock clock) {
         this.config = config;
@@ -105,10 +109,7 @@ final class Wiring implements AutoCloseable {
         metrics.ifPresent(m -> components.add(new MetricsResource(m::scrape)));
         components.add(new PublicUris(config.publicBaseUrl(), config.trustedProxies(), config.httpHost()));
         components.add(new CorsFilter(config.corsAllowedOrigins()));
-        components.add(new AuthenticationFilter(
-                new Authenticate(users, credentials, clock),
-                externalTokenVerifier(),
-                config.tls().filter(tls -> tls.clientCa().isPresent()).map(TlsSettings::userField)));
+        components.add(new AuthenticationFilter(authenticator(), config.trustedProxies()));
         components.add(new AuthorizationFeature(accessPolicy));
         components.add(new HealthResource(health));
         components.addAll(new SecurityWiring(this, clock).restComponents());
@@ -130,6 +131,23 @@ final class Wiring implements AutoCloseable {
     @Override
     public void close() {
         access.close();
+    }
+
+    /** Who a request comes from; one per server, since it counts failed sign-ins. */
+    Authenticator authenticator() {
+        if (authenticator == null) {
+            authenticator = new Authenticator(
+                    new Authenticate(users, credentials, clock),
+                    externalTokenVerifier(),
+                    config.tls().filter(tls -> tls.clientCa().isPresent()).map(TlsSettings::userField),
+                    new SignInThrottle(config.signInLimits(), clock));
+        }
+        return authenticator;
+    }
+
+    /** What a request meets before Jersey: authentication, route checks and limits before its body is read. */
+    RequestIntake requestIntake() {
+        return new RequestIntake(config.httpLimits(), authenticator(), accessPolicy, config.trustedProxies());
     }
 
     /** The console offers OpenID Connect sign-in when the provider is configured and it has a client id. */

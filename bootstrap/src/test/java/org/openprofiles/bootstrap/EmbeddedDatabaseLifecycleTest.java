@@ -6,14 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.generic.GenericType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded PostgreSQL: data written before a restart is there after it. */
+/** The embedded PostgreSQL: durable, and data written before a restart is there after it. */
 class EmbeddedDatabaseLifecycleTest {
 
     @TempDir
     Path dataDir;
+
+    @Test
+    void theEmbeddedDatabaseOfAServerStartedAsUsersStartItIsDurable() throws Exception {
+        // The settings are given on PostgreSQL's command line at every start: a copied cluster shows them as well.
+        TestClusters.copyInto(dataDir);
+        try (Server server = Server.start(TestServers.embeddedIn(dataDir))) {
+            Map<String, String> settings = server.database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT name, setting FROM pg_settings WHERE name IN "
+                                    + "('fsync', 'synchronous_commit', 'full_page_writes')")
+                            .setMapKeyColumn("name")
+                            .setMapValueColumn("setting")
+                            .collectInto(new GenericType<Map<String, String>>() {}));
+            assertEquals(Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on"), settings);
+        }
+    }
 
     @Test
     void dataWrittenBeforeARestartIsThereAfterIt() throws Exception {

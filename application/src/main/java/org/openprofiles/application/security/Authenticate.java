@@ -40,10 +40,10 @@ public final class Authenticate {
                 .findByHash(TokenSecrets.hash(secret.strip()))
                 .orElseThrow(() -> new Unauthenticated("invalid_token", "the token is not known"));
         if (token.revokedAt().isPresent()) {
-            throw new Unauthenticated("revoked_token", "the token has been revoked");
+            throw Unauthenticated.of(token.userId().value(), "revoked_token", "the token has been revoked");
         }
         if (!token.usableAt(clock.instant())) {
-            throw new Unauthenticated("expired_token", "the token has expired");
+            throw Unauthenticated.of(token.userId().value(), "expired_token", "the token has expired");
         }
         return enabledUser(users.find(token.userId())).asPrincipal();
     }
@@ -77,7 +77,7 @@ public final class Authenticate {
     private static User enabledUser(Optional<User> user) {
         User found = user.orElseThrow(() -> new Unauthenticated("unknown_user", "the token's user does not exist"));
         if (!found.enabled()) {
-            throw new Unauthenticated("disabled_user", "the token's user is disabled");
+            throw Unauthenticated.of(found.id().value(), "disabled_user", "the token's user is disabled");
         }
         return found;
     }

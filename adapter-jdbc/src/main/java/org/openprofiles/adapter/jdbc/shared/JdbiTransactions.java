@@ -59,7 +59,31 @@ public final class JdbiTransactions implements Transactions {
         if (handle != null) {
             return work.apply(handle);
         }
-        return unavailableWhenUnreachable(() -> jdbi.withHandle(work::apply));
+        return unavailableWhenUnreachable(() -> jdbi.withHandle(h -> unavailableWhenLost(h, () -> work.apply(h))));
+    }
+
+    /**
+     * Runs {@code work} on {@code handle}; a failure that leaves the handle's connection closed
+     * (the server went down or ended the session under it, and the pool closed the connection)
+     * means the database is out of reach, whatever the failure's own SQLSTATE says.
+     */
+    private static <T> T unavailableWhenLost(Handle handle, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            if (connectionLost(handle)) {
+                throw new DatabaseUnavailable("the database connection was lost", e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean connectionLost(Handle handle) {
+        try {
+            return handle.getConnection().isClosed();
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return true;
+        }
     }
 
     /** Runs {@code work}, turning a database out of reach into {@link DatabaseUnavailable}. */
@@ -124,20 +148,23 @@ public final class JdbiTransactions implements Transactions {
 
     private <T> T runAlone(Supplier<T> work, boolean readOnly) {
         try (Handle handle = jdbi.open()) {
-            if (readOnly) {
-                handle.setReadOnly(true);
-            }
-            current.set(handle);
-            try {
-                TransactionIsolationLevel isolation =
-                        readOnly ? TransactionIsolationLevel.REPEATABLE_READ : TransactionIsolationLevel.READ_COMMITTED;
-                return handle.inTransaction(isolation, h -> work.get());
-            } finally {
-                current.remove();
+            return unavailableWhenLost(handle, () -> {
                 if (readOnly) {
-                    handle.setReadOnly(false);
+                    handle.setReadOnly(true);
                 }
-            }
+                current.set(handle);
+                try {
+                    TransactionIsolationLevel isolation = readOnly
+                            ? TransactionIsolationLevel.REPEATABLE_READ
+                            : TransactionIsolationLevel.READ_COMMITTED;
+                    return handle.inTransaction(isolation, h -> work.get());
+                } finally {
+                    current.remove();
+                    if (readOnly && !connectionLost(handle)) {
+                        handle.setReadOnly(false);
+                    }
+                }
+            });
         }
     }
 }

@@ -3,6 +3,7 @@ package org.openprofiles.adapter.jdbc.shared;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jdbi.v3.core.Handle;
@@ -42,6 +43,39 @@ class JdbiTransactionsTest {
     @BeforeEach
     void empty() {
         inspect.useHandle(h -> h.execute("DELETE FROM counter"));
+    }
+
+    @Test
+    void aConnectionClosedUnderAUnitOfWorkMeansTheDatabaseIsOutOfReachNotAnUnexpectedFailure() {
+        // What the pool does when the server shuts down mid-request: the connection is closed, and
+        // the next call on it fails with no SQLSTATE at all.
+        DatabaseUnavailable inUnit = assertThrows(
+                DatabaseUnavailable.class,
+                () -> transactions.run(() -> {
+                    transactions.withHandle(h -> {
+                        try {
+                            h.getConnection().close();
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return h.execute("INSERT INTO counter VALUES ('lost', 1)");
+                    });
+                }));
+        assertTrue(inUnit.getMessage().contains("connection was lost"), inUnit.getMessage());
+        assertThrows(
+                DatabaseUnavailable.class,
+                () -> transactions.withHandle(h -> {
+                    try {
+                        h.getConnection().close();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return h.execute("INSERT INTO counter VALUES ('lost', 2)");
+                }));
+        int rows = inspect.withHandle(h -> h.createQuery("SELECT count(*) FROM counter")
+                .mapTo(Integer.class)
+                .one());
+        assertEquals(0, rows, "nothing was written");
     }
 
     @Test

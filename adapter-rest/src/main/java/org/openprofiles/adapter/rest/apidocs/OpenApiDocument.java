@@ -28,7 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.openprofiles.adapter.rest.shared.AuthenticationFilter;
+import org.openprofiles.adapter.rest.shared.Authenticator;
 import org.openprofiles.adapter.rest.shared.Problem;
 import org.openprofiles.adapter.rest.shared.RequestIds;
 
@@ -107,7 +107,7 @@ public final class OpenApiDocument {
         Paths published = new Paths();
         Map<String, PathItem> paths = api.getPaths() == null ? Map.of() : api.getPaths();
         paths.forEach((path, item) -> {
-            boolean open = AuthenticationFilter.isOpen(path);
+            boolean open = Authenticator.isOpen(path);
             for (Operation operation : item.readOperations()) {
                 completeOperation(path, operation, open);
             }

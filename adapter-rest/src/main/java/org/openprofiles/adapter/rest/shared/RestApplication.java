@@ -31,6 +31,7 @@ public final class RestApplication {
                 .orElseGet(JsonMappers::new));
         config.register(new RequestIds());
         config.register(new TextRulesFilter());
+        config.register(BoundedListReader.class);
         config.register(new SecurityHeadersFilter());
         config.register(new VendorErrorsAsJson());
         config.register(new VendorPathNormalizer());
@@ -38,6 +39,7 @@ public final class RestApplication {
         config.register(new WebApplicationExceptionMapper());
         config.register(new JsonInputMapper());
         config.register(new ServiceUnavailableMapper());
+        config.register(new ThrottledMapper());
         config.register(new UnexpectedFailureMapper());
         // Resources are registered as classes bound to the wired instance: registering a
         // resource instance directly works but makes Jersey log a false "provider ignored" warning.

@@ -13,6 +13,7 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +24,12 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ApplicationHandler;
@@ -92,6 +95,17 @@ public final class RestServer implements AutoCloseable {
      */
     public static RestServer start(
             String host, int port, Optional<TlsSettings> tls, Optional<URI> publicBase, ResourceConfig application) {
+        return start(host, port, tls, publicBase, application, Optional.empty());
+    }
+
+    /** As above, with the {@link RequestIntake} in front of Jersey when present (bodies, limits). */
+    public static RestServer start(
+            String host,
+            int port,
+            Optional<TlsSettings> tls,
+            Optional<URI> publicBase,
+            ResourceConfig application,
+            Optional<RequestIntake> intake) {
         AtomicReference<ApplicationHandler> running = new AtomicReference<>();
         application.register(new ContainerLifecycleListener() {
             @Override
@@ -113,6 +127,7 @@ public final class RestServer implements AutoCloseable {
         HttpServer server = tls.isPresent()
                 ? GrizzlyHttpServerFactory.createHttpServer(requested, application, true, sslEngine(tls.get()), false)
                 : GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
+        intake.ifPresent(i -> guard(server, i, application));
         listen(server, host, port);
         int bound = boundPort(server.getListeners().iterator().next(), port);
         URI uri = URI.create(requested.getScheme() + "://" + uriHost(host) + ":" + bound + "/");
@@ -129,6 +144,19 @@ public final class RestServer implements AutoCloseable {
             }
         }
         return new RestServer(server, redirect, uri, running);
+    }
+
+    /** Puts the intake in front of Jersey's handler, and its header limit and error answers on the listener. */
+    private static void guard(HttpServer server, RequestIntake intake, ResourceConfig application) {
+        NetworkListener listener = server.getListeners().iterator().next();
+        listener.setMaxHttpHeaderSize(intake.limits().maxHeaderBytes());
+        listener.registerAddOn(new ProblemCodec());
+        ServerConfiguration configuration = server.getServerConfiguration();
+        for (Map.Entry<HttpHandler, HttpHandlerRegistration[]> handler :
+                List.copyOf(configuration.getHttpHandlersWithMapping().entrySet())) {
+            configuration.removeHttpHandler(handler.getKey());
+            configuration.addHttpHandler(intake.wrap(handler.getKey(), application), handler.getValue());
+        }
     }
 
     private static void listen(HttpServer server, String host, int port) {

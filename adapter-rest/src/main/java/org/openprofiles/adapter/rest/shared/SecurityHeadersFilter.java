@@ -5,6 +5,8 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The headers every API response carries: nothing is cached (responses are per caller, and some
@@ -13,13 +15,22 @@ import jakarta.ws.rs.core.MultivaluedMap;
  */
 public final class SecurityHeadersFilter implements ContainerResponseFilter {
 
+    /** The headers and their values; also sent on the answers given before Jersey runs ({@link RequestIntake}). */
+    static final Map<String, String> HEADERS = Map.of(
+            HttpHeaders.CACHE_CONTROL,
+            "no-store",
+            "X-Content-Type-Options",
+            "nosniff",
+            "X-Frame-Options",
+            "DENY",
+            "Referrer-Policy",
+            "no-referrer",
+            "Content-Security-Policy",
+            "default-src 'none'; frame-ancestors 'none'");
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putIfAbsent(HttpHeaders.CACHE_CONTROL, java.util.List.of("no-store"));
-        headers.putIfAbsent("X-Content-Type-Options", java.util.List.of("nosniff"));
-        headers.putIfAbsent("X-Frame-Options", java.util.List.of("DENY"));
-        headers.putIfAbsent("Referrer-Policy", java.util.List.of("no-referrer"));
-        headers.putIfAbsent("Content-Security-Policy", java.util.List.of("default-src 'none'; frame-ancestors 'none'"));
+        HEADERS.forEach((name, value) -> headers.putIfAbsent(name, List.of(value)));
     }
 }

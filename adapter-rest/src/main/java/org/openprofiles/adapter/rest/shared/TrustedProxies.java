@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The reverse proxies whose {@code Forwarded} and {@code X-Forwarded-*} headers the server
@@ -14,6 +15,10 @@ import java.util.List;
 public final class TrustedProxies {
 
     private record Range(byte[] network, int prefixLength) {}
+
+    /** A dotted-quad IPv4 literal, each part 0–255 (anything else might send InetAddress to DNS). */
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
     private static final TrustedProxies NONE = new TrustedProxies(List.of(), "");
 
@@ -72,6 +77,74 @@ public final class TrustedProxies {
 
     public boolean isEmpty() {
         return ranges.isEmpty();
+    }
+
+    /**
+     * The client a request comes from. {@code peer} is the address of the TCP connection; when it
+     * is a trusted proxy, the hops its {@code Forwarded: for=} (or else {@code X-Forwarded-For})
+     * header lists are walked from the nearest back, and the first address that is not itself a
+     * trusted proxy is the client. A hop that is not a literal address (a name, {@code unknown},
+     * an obfuscated identifier) ends the walk at the proxy that reported it, so a client cannot
+     * pass itself off as somebody else by writing those headers.
+     */
+    public InetAddress clientOf(InetAddress peer, String forwarded, String forwardedFor) {
+        if (peer == null || !contains(peer)) {
+            return peer;
+        }
+        List<String> hops = forwarded != null && !forwarded.isBlank()
+                ? forwardedForValues(forwarded)
+                : forwardedFor == null ? List.of() : List.of(forwardedFor.split(","));
+        InetAddress client = peer;
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            InetAddress hop = hopAddress(hops.get(i));
+            if (hop == null) {
+                return client;
+            }
+            client = hop;
+            if (!contains(hop)) {
+                return hop;
+            }
+        }
+        return client;
+    }
+
+    private static List<String> forwardedForValues(String forwarded) {
+        List<String> values = new ArrayList<>();
+        for (String element : forwarded.split(",")) {
+            String value = "";
+            for (String pair : element.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).strip().equalsIgnoreCase("for")) {
+                    value = pair.substring(eq + 1).strip();
+                }
+            }
+            values.add(value);
+        }
+        return values;
+    }
+
+    /** A hop as a literal address without its port and quotes, or null when it is not one. */
+    private static InetAddress hopAddress(String hop) {
+        String value = hop.strip();
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        if (value.startsWith("[")) {
+            int close = value.indexOf(']');
+            value = close < 0 ? "" : value.substring(1, close);
+        } else if (value.indexOf(':') == value.lastIndexOf(':') && value.indexOf(':') > 0) {
+            value = value.substring(0, value.indexOf(':'));
+        }
+        boolean v4 = IPV4.matcher(value).matches();
+        if (!v4 && !(value.contains(":") && value.matches("[0-9a-fA-F:.]+"))) {
+            return null;
+        }
+        try {
+            // Only strict literals get here, which InetAddress parses without a DNS look-up.
+            return InetAddress.getByName(value);
+        } catch (UnknownHostException e) {
+            return null;
+        }
     }
 
     @Override

@@ -24,13 +24,19 @@ public final class VendorPathNormalizer implements ContainerRequestFilter {
     /** Lower-case prefixes of the vendor routes (without the leading slash). */
     public static final List<String> PREFIXES = List.of("certificatemanagement/api/", "api/v1/profiles");
 
+    /** {@code relative} (a path without its leading slash) lower-cased when it is under a vendor prefix. */
+    public static String normalized(String relative) {
+        String lower = relative.toLowerCase(Locale.ROOT);
+        return PREFIXES.stream().anyMatch(lower::startsWith) ? lower : relative;
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         URI requestUri = request.getUriInfo().getRequestUri();
         String path = request.getUriInfo().getPath(false);
         String relative = path.startsWith("/") ? path.substring(1) : path;
-        String lower = relative.toLowerCase(Locale.ROOT);
-        if (lower.equals(relative) || PREFIXES.stream().noneMatch(lower::startsWith)) {
+        String lower = normalized(relative);
+        if (lower.equals(relative)) {
             return;
         }
         String base = request.getUriInfo().getBaseUri().getRawPath();

@@ -21,8 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.openprofiles.adapter.rest.shared.Bulk;
 import org.openprofiles.adapter.rest.shared.Caller;
 import org.openprofiles.adapter.rest.shared.Guids;
+import org.openprofiles.adapter.rest.shared.MaxItems;
 import org.openprofiles.adapter.rest.shared.Paging;
 import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.access.ImportDirectory;
@@ -46,6 +48,7 @@ import org.openprofiles.domain.shared.Invalid.Violation;
  * filtered by the start of their name.
  */
 @Requires(value = Action.MANAGE_DIRECTORY, on = "directory")
+@Bulk
 @Path("admin/v1/directory")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -172,7 +175,9 @@ public final class DirectoryAdminResource {
 
     @POST
     @Path("groups")
-    public ImportResultModel importGroups(@Context SecurityContext security, List<GroupBody> body) {
+    public ImportResultModel importGroups(
+            @Context SecurityContext security,
+            @MaxItems(value = ImportDirectory.MAX_BATCH, field = "body", code = "too_many") List<GroupBody> body) {
         List<Group> groups = each(
                 body, g -> new Group(g.id() == null ? null : new GroupId(g.id()), g.name(), g.distinguishedName()));
         return ImportResultModel.from(importDirectory.groups(Caller.of(security), groups));
@@ -180,7 +185,9 @@ public final class DirectoryAdminResource {
 
     @POST
     @Path("accounts")
-    public ImportResultModel importAccounts(@Context SecurityContext security, List<AccountBody> body) {
+    public ImportResultModel importAccounts(
+            @Context SecurityContext security,
+            @MaxItems(value = ImportDirectory.MAX_BATCH, field = "body", code = "too_many") List<AccountBody> body) {
         List<Account> accounts = each(
                 body,
                 a -> new Account(

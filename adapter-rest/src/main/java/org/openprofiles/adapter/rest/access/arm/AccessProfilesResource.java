@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.openprofiles.adapter.rest.shared.Bulk;
 import org.openprofiles.adapter.rest.shared.Caller;
 import org.openprofiles.adapter.rest.shared.DomainFailureMapper;
 import org.openprofiles.adapter.rest.shared.Paging;
@@ -137,6 +138,7 @@ public final class AccessProfilesResource {
      * everywhere: 400 invalid, 404, 409 name taken or stale body version, 412 stale If-Match.
      */
     @Requires(value = Action.MANAGE_ACCESS_PROFILES, on = "access-profile")
+    @Bulk // a profile may list 10,000 groups
     @POST
     @Path("createupdate")
     @ApiResponse(

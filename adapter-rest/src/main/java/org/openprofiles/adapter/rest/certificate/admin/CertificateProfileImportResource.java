@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openprofiles.adapter.rest.certificate.cm.ProfileModel;
+import org.openprofiles.adapter.rest.shared.Bulk;
 import org.openprofiles.adapter.rest.shared.Caller;
+import org.openprofiles.adapter.rest.shared.MaxItems;
 import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.certificate.ImportCertificateProfiles;
 import org.openprofiles.domain.security.Action;
@@ -24,6 +26,7 @@ import org.openprofiles.domain.shared.Invalid.Violation;
  * {@code POST /admin/v1/certificate-profiles/import} with a JSON array in the vendor's Profile shape.
  */
 @Requires(value = Action.IMPORT_CERTIFICATE_PROFILES, on = "certificate-profile")
+@Bulk
 @Path("admin/v1/certificate-profiles/import")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -42,7 +45,10 @@ public final class CertificateProfileImportResource {
     }
 
     @POST
-    public ImportResultModel importProfiles(List<ProfileModel> body, @Context SecurityContext security) {
+    public ImportResultModel importProfiles(
+            @MaxItems(value = ImportCertificateProfiles.MAX_ITEMS, field = "profiles", code = "too_many_profiles")
+                    List<ProfileModel> body,
+            @Context SecurityContext security) {
         if (body == null) {
             throw new Invalid("required", "profiles", "a JSON array of profiles is required");
         }
