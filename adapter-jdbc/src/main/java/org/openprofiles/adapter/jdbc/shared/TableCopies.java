@@ -143,8 +143,10 @@ public final class TableCopies {
                      """)) {
             while (rows.next()) {
                 long value = rows.getLong(2);
-                states.add(
-                        new SequenceState(rows.getString(1), rows.wasNull() ? Optional.empty() : Optional.of(value)));
+                // Asked at once: wasNull() answers for the column read last. A sequence never used
+                // has no last value (NULL), and must not come back as 0, which is out of its range.
+                Optional<Long> lastValue = rows.wasNull() ? Optional.empty() : Optional.of(value);
+                states.add(new SequenceState(rows.getString(1), lastValue));
             }
         }
         return states;

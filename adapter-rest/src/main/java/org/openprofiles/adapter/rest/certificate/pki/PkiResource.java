@@ -1,15 +1,14 @@
 package org.openprofiles.adapter.rest.certificate.pki;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -93,9 +92,7 @@ public final class PkiResource {
     /** RFC 6960 A.1: the request base64 (and URL-encoded) in the path. */
     @GET
     @Path("ocsp/{request: .+}")
-    public Response ocspGet(@Context UriInfo uri) {
-        String path = uri.getPath(false);
-        String encoded = path.substring(path.indexOf("ocsp/") + "ocsp/".length());
+    public Response ocspGet(@PathParam("request") @Encoded String encoded) {
         byte[] request;
         try {
             request = Base64.getDecoder().decode(URLDecoder.decode(encoded, StandardCharsets.US_ASCII));
