@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.openprofiles.adapter.jdbc.access.JdbiDirectorySyncs;
 import org.openprofiles.adapter.jdbc.health.JdbcDatabaseProbe;
 import org.openprofiles.adapter.jdbc.security.JdbiAuditTrail;
 import org.openprofiles.adapter.jdbc.security.JdbiCredentials;
@@ -30,6 +31,8 @@ import org.openprofiles.adapter.rest.shared.RequestIntake;
 import org.openprofiles.adapter.rest.shared.RequestObservation;
 import org.openprofiles.adapter.rest.shared.SignInThrottle;
 import org.openprofiles.adapter.rest.shared.TlsSettings;
+import org.openprofiles.application.access.DirectorySyncHealth;
+import org.openprofiles.application.certificate.CertificateAuthorityHealth;
 import org.openprofiles.application.health.CheckHealth;
 import org.openprofiles.application.health.HealthCheck;
 import org.openprofiles.application.security.Authenticate;
@@ -92,12 +95,17 @@ final class Wiring implements AutoCloseable {
     }
 
     /**
-     * The named checks {@code /health/ready} reports besides the database. The hook for the
-     * certificate authority's and the directory synchronisation's checks once they are wired:
-     * reported, and failing readiness only when built with {@code required() == true}.
+     * The named checks {@code /health/ready} reports besides the database: the certificate
+     * authority, and the directory sync when a directory is configured. Neither is required: the
+     * service serves without them (issuing answers 503; the directory data stays as last synced).
      */
-    private static List<HealthCheck> healthChecks() {
-        return List.of();
+    private List<HealthCheck> healthChecks() {
+        List<HealthCheck> checks = new ArrayList<>();
+        checks.add(new CertificateAuthorityHealth(certificateAuthority, clock));
+        if (config.ldap().isPresent()) {
+            checks.add(new DirectorySyncHealth(new JdbiDirectorySyncs(transactions), transactions));
+        }
+        return checks;
     }
 
     /** The Jersey components (resources, filters) of the running service. */

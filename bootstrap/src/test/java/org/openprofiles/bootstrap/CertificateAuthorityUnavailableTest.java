@@ -77,6 +77,10 @@ class CertificateAuthorityUnavailableTest {
             assertEquals(0, issued);
             assertEquals(503, http.get("/pki/chain.pem").statusCode(), "nothing to publish either");
             assertEquals(200, http.get(CM + "/requests/" + request, ida.auth()).statusCode(), "the rest works");
+            HttpResponse<String> ready = http.get("/health/ready");
+            assertEquals(200, ready.statusCode(), "not a required check: " + ready.body());
+            assertTrue(ready.body().contains("{\"name\":\"certificate-authority\",\"status\":\"DOWN\""), ready.body());
+            assertFalse(ready.body().contains(PASSWORD), ready.body());
         } finally {
             root.detachAppender(logs);
         }

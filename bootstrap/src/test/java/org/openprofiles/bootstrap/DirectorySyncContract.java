@@ -265,6 +265,10 @@ abstract class DirectorySyncContract {
         assertFalse(sync.get("finishedAt").isNull());
         assertEquals(before, h.directorySnapshot(), "the previous directory data is intact");
         assertEquals(200, h.http.get("/ready").statusCode(), "the service still serves");
+        String ready = h.http.get("/health/ready").body();
+        assertTrue(ready.contains("{\"name\":\"directory-sync\",\"status\":\"DOWN\""), ready);
+        assertTrue(ready.contains(sync.get("id").asText()) && ready.contains("refused the credentials"), ready);
+        assertFalse(ready.contains(wrong), "never the password");
         assertTrue(
                 logged.stream().anyMatch(line -> line.contains(sync.get("id").asText()) && line.contains("refused")),
                 "the failure is in the log: " + logged);

@@ -242,7 +242,13 @@ class ObservabilityTest extends EndToEndTest {
         assertEquals("{\"status\":\"UP\",\"checks\":[]}", live.body());
         HttpResponse<String> ready = http.get("/health/ready");
         assertEquals(200, ready.statusCode());
-        assertEquals("{\"status\":\"UP\",\"checks\":[{\"name\":\"database\",\"status\":\"UP\"}]}", ready.body());
+        assertTrue(
+                ready.body()
+                        .startsWith("{\"status\":\"UP\",\"checks\":[{\"name\":\"database\",\"status\":\"UP\"},"
+                                + "{\"name\":\"certificate-authority\",\"status\":\"UP\",\"data\":{\"issuer\":"),
+                ready.body());
+        assertTrue(ready.body().contains("\"issuingNotAfter\":"), ready.body());
+        assertFalse(ready.body().contains("directory-sync"), "no directory configured: " + ready.body());
         HttpResponse<String> started = http.get("/health/started");
         assertEquals(200, started.statusCode());
         assertEquals("{\"status\":\"UP\",\"checks\":[{\"name\":\"startup\",\"status\":\"UP\"}]}", started.body());
