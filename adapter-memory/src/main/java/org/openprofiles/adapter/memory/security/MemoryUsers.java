@@ -1,6 +1,10 @@
 package org.openprofiles.adapter.memory.security;
 
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,6 +62,36 @@ final class MemoryUsers implements Users {
                             user.createdAt(),
                             1));
             logins.put(Listing.lower(user.login()), user.id());
+            return null;
+        });
+    }
+
+    @Override
+    public Map<UserId, User> findAll(Collection<UserId> ids) {
+        return transactions.read(() -> {
+            Map<UserId, User> found = new HashMap<>();
+            users.rowsOf(ids).forEach(user -> found.put(user.id(), user));
+            return found;
+        });
+    }
+
+    @Override
+    public Map<String, User> findByLogins(Collection<String> names) {
+        return transactions.read(() -> {
+            Map<String, User> found = new HashMap<>();
+            names.stream()
+                    .map(Listing::lower)
+                    .distinct()
+                    .forEach(login -> logins.get(login).flatMap(users::get).ifPresent(user -> found.put(login, user)));
+            return found;
+        });
+    }
+
+    @Override
+    public void addAll(List<User> batch) {
+        // One unit of work: a taken id or login halfway rolls back the ones already added.
+        transactions.write(() -> {
+            batch.forEach(this::add);
             return null;
         });
     }
