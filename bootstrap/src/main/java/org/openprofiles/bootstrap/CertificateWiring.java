@@ -11,6 +11,7 @@ import org.openprofiles.adapter.rest.certificate.admin.CertificateProfileImportR
 import org.openprofiles.adapter.rest.certificate.admin.ProfileTemplatesResource;
 import org.openprofiles.adapter.rest.certificate.cm.CertificateProfilesResource;
 import org.openprofiles.adapter.rest.certificate.cm.CertificateRequestsResource;
+import org.openprofiles.application.certificate.CachedProfileTemplates;
 import org.openprofiles.application.certificate.CancelCertificateRequest;
 import org.openprofiles.application.certificate.CompleteCertificateRequest;
 import org.openprofiles.application.certificate.CreateProfileTemplate;
@@ -57,7 +58,11 @@ final class CertificateWiring {
         this.transactions = shared.transactions;
         this.audit = shared.audit;
         this.clock = clock;
-        this.templates = new JdbiProfileTemplates(shared.transactions);
+        this.templates = new CachedProfileTemplates(
+                new JdbiProfileTemplates(shared.transactions),
+                shared.changes,
+                shared.transactions,
+                shared.cacheSettings());
         this.profiles = new JdbiCertificateProfiles(shared.transactions);
         this.requests = new JdbiCertificateRequests(shared.transactions);
         this.owners = new JdbiProfileOwners(shared.transactions);
@@ -69,8 +74,8 @@ final class CertificateWiring {
     List<Object> restComponents() {
         return List.of(
                 new CertificateProfilesResource(
-                        new ListProfilesForUser(profiles, offeredOperations, policy, transactions),
-                        new GetProfile(profiles, offeredOperations, policy, transactions)),
+                        new ListProfilesForUser(profiles, offeredOperations, policy),
+                        new GetProfile(profiles, offeredOperations, policy)),
                 new CertificateRequestsResource(
                         new InitiateCertificateRequest(
                                 profiles, owners, templates, requests, execution, policy, transactions, audit, clock),

@@ -24,6 +24,8 @@ import org.openprofiles.application.health.CheckReadiness;
 import org.openprofiles.application.security.Authenticate;
 import org.openprofiles.application.security.EnsureAdmin;
 import org.openprofiles.application.shared.Audit;
+import org.openprofiles.application.shared.ChangeAwareCache;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.AuditTrail;
 import org.openprofiles.domain.security.Credentials;
@@ -47,6 +49,7 @@ final class Wiring {
     final Audit audit;
     final Users users;
     final Credentials credentials;
+    final ChangeFeed changes;
 
     Wiring(Config config, Database database, Clock clock) {
         this.config = config;
@@ -58,6 +61,12 @@ final class Wiring {
         this.audit = new Audit(auditTrail, clock);
         this.users = new JdbiUsers(transactions);
         this.credentials = new JdbiCredentials(transactions);
+        this.changes = database.changeFeed();
+    }
+
+    /** How the caches of what rarely changes are bounded (they follow {@link #changes}). */
+    ChangeAwareCache.Settings cacheSettings() {
+        return config.cacheSettings();
     }
 
     EnsureAdmin ensureAdmin() {
@@ -70,7 +79,7 @@ final class Wiring {
         components.add(new PublicUris(config.publicBaseUrl(), config.trustedProxies(), config.httpHost()));
         components.add(new CorsFilter(config.corsAllowedOrigins()));
         components.add(new AuthenticationFilter(
-                new Authenticate(users, credentials, clock),
+                new Authenticate(users, credentials, clock, changes, transactions, config.cacheSettings()),
                 externalTokenVerifier(),
                 config.tls().filter(tls -> tls.clientCa().isPresent()).map(TlsSettings::userField)));
         components.add(new AuthorizationFeature(accessPolicy));

@@ -15,6 +15,12 @@ public interface Transactions {
     /** Runs {@code work} in one read-only transaction: a consistent view for multi-query reads. */
     <T> T readOnly(Supplier<T> work);
 
+    /**
+     * True while the calling thread is inside a unit of work. Caches use it: inside a unit of work
+     * the unit's own view of the data is the truth, so they neither serve nor keep anything there.
+     */
+    boolean inUnitOfWork();
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();

@@ -21,6 +21,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.JsonColumns;
 import org.openprofiles.adapter.jdbc.shared.Sql;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.domain.certificate.OperationPolicy;
 import org.openprofiles.domain.certificate.PinPolicy;
 import org.openprofiles.domain.certificate.ProfileOperation;
@@ -103,6 +104,8 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
             }
             throw e;
         }
+        db.changed(new ChangeFeed.Change(
+                ChangeFeed.Topic.PROFILE_TEMPLATE, template.id().value()));
     }
 
     @Override
@@ -135,6 +138,8 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
             insertPolicies(h, revised);
             return null;
         });
+        db.changed(new ChangeFeed.Change(
+                ChangeFeed.Topic.PROFILE_TEMPLATE, revised.id().value()));
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.Sql;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.security.User;
 import org.openprofiles.domain.security.UserId;
@@ -175,8 +176,10 @@ public final class JdbiUsers implements Users {
                 .bind("version", user.version())
                 .map(JdbiUsers::map)
                 .findOne());
-        return updated.orElseThrow(
+        User stored = updated.orElseThrow(
                 () -> find(user.id()).isPresent() ? User.changedMeanwhile() : User.notFound(user.id()));
+        db.changed(new ChangeFeed.Change(ChangeFeed.Topic.USER, user.id().value()));
+        return stored;
     }
 
     @Override
@@ -228,18 +231,23 @@ public final class JdbiUsers implements Users {
     }
 
     static User map(ResultSet rs, StatementContext ctx) throws SQLException {
-        Array array = rs.getArray("roles");
+        return map(rs, "");
+    }
+
+    /** The user in the row's columns named {@code prefix} + the column (a join names them apart). */
+    static User map(ResultSet rs, String prefix) throws SQLException {
+        Array array = rs.getArray(prefix + "roles");
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : (String[]) array.getArray()) {
             Role.fromWireName(name).ifPresent(roles::add);
         }
         return new User(
-                new UserId(rs.getObject("id", UUID.class)),
-                rs.getString("login"),
-                rs.getString("display_name"),
-                rs.getBoolean("enabled"),
+                new UserId(rs.getObject(prefix + "id", UUID.class)),
+                rs.getString(prefix + "login"),
+                rs.getString(prefix + "display_name"),
+                rs.getBoolean(prefix + "enabled"),
                 roles,
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getLong("version"));
+                rs.getObject(prefix + "created_at", OffsetDateTime.class).toInstant(),
+                rs.getLong(prefix + "version"));
     }
 }

@@ -4,13 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.openprofiles.application.shared.ChangeFeed;
 
 /**
  * The service's connection to PostgreSQL: a bounded pool, a migrated schema, and the Jdbi that
@@ -18,12 +17,15 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  */
 public final class Database implements AutoCloseable {
 
+    private final DatabaseSettings settings;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final JdbiTransactions transactions;
     private final StatementCounter statements = new StatementCounter();
+    private JdbiChangeFeed changeFeed;
 
-    private Database(HikariDataSource pool) {
+    private Database(DatabaseSettings settings, HikariDataSource pool) {
+        this.settings = settings;
         this.pool = pool;
         this.jdbi = configure(Jdbi.create(pool));
         this.jdbi.setSqlLogger(statements);
@@ -38,7 +40,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = createPool(settings);
         try {
             Migrations.migrate(pool);
-            return new Database(pool);
+            return new Database(settings, pool);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -56,6 +58,17 @@ public final class Database implements AutoCloseable {
 
     public JdbiTransactions transactions() {
         return transactions;
+    }
+
+    /**
+     * The feed of committed changes to what caches keep, started on first use (a connection of its
+     * own that LISTENs) and stopped with this database. Command-line tools never start it.
+     */
+    public synchronized ChangeFeed changeFeed() {
+        if (changeFeed == null) {
+            changeFeed = JdbiChangeFeed.start(settings, transactions);
+        }
+        return changeFeed;
     }
 
     /** How many statements this database has run: tests use it to bound a route's queries. */
@@ -78,6 +91,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (changeFeed != null) {
+                changeFeed.close();
+            }
+        }
         pool.close();
     }
 
@@ -86,16 +104,7 @@ public final class Database implements AutoCloseable {
      * line, not with the pool's own error log.
      */
     private static void checkReachable(DatabaseSettings settings) {
-        Properties properties = new Properties();
-        if (settings.user() != null) {
-            properties.setProperty("user", settings.user());
-        }
-        if (settings.password() != null) {
-            properties.setProperty("password", settings.password());
-        }
-        properties.setProperty("connectTimeout", "5");
-        properties.setProperty("loginTimeout", "5");
-        try (Connection connection = DriverManager.getConnection(settings.url(), properties)) {
+        try (Connection connection = settings.connect("openprofiles")) {
             connection.isValid(2);
         } catch (SQLException e) {
             throw new DatabaseUnavailable(

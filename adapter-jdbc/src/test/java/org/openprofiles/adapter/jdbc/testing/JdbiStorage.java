@@ -16,6 +16,7 @@ import org.openprofiles.adapter.jdbc.security.JdbiUsers;
 import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.application.contract.Storage;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.AccessSettings;
@@ -86,6 +87,11 @@ public final class JdbiStorage implements Storage {
     @Override
     public Transactions transactions() {
         return transactions;
+    }
+
+    @Override
+    public ChangeFeed changeFeed() {
+        return database.changeFeed();
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.openprofiles.adapter.memory.shared.Listing;
 import org.openprofiles.adapter.memory.shared.MemoryCursors;
 import org.openprofiles.adapter.memory.shared.MemoryTransactions;
 import org.openprofiles.adapter.memory.shared.Table;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.security.User;
 import org.openprofiles.domain.security.UserId;
@@ -112,6 +113,8 @@ final class MemoryUsers implements Users {
                     stored.createdAt(),
                     stored.version() + 1);
             users.put(updated.id(), updated);
+            transactions.changed(
+                    new ChangeFeed.Change(ChangeFeed.Topic.USER, updated.id().value()));
             return updated;
         });
     }

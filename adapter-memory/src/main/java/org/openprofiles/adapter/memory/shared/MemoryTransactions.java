@@ -1,10 +1,13 @@
 package org.openprofiles.adapter.memory.shared;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.application.shared.Transactions;
 
 /**
@@ -24,11 +27,13 @@ public final class MemoryTransactions implements Transactions {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
+    private final MemoryChangeFeed changeFeed = new MemoryChangeFeed();
 
-    /** One unit of work of one thread: whether it may write, and how to undo what it wrote. */
+    /** One unit of work of one thread: whether it may write, how to undo what it wrote, what to tell once done. */
     private static final class UnitOfWork {
         private final boolean readOnly;
         private final Deque<Runnable> undo = new ArrayDeque<>();
+        private final List<ChangeFeed.Change> changes = new ArrayList<>();
 
         UnitOfWork(boolean readOnly) {
             this.readOnly = readOnly;
@@ -51,7 +56,21 @@ public final class MemoryTransactions implements Transactions {
         return run(work, true);
     }
 
-    /** True while the calling thread is inside a unit of work. */
+    /** The feed that tells the changes of this store's units of work once they commit. */
+    public MemoryChangeFeed changeFeed() {
+        return changeFeed;
+    }
+
+    /** A repository tells a change to what caches keep; the feed hears it when the unit of work commits. */
+    public void changed(ChangeFeed.Change change) {
+        UnitOfWork unit = current.get();
+        if (unit == null || unit.readOnly) {
+            throw new IllegalStateException("a change outside a writing unit of work: call it through write()");
+        }
+        unit.changes.add(change);
+    }
+
+    @Override
     public boolean inUnitOfWork() {
         return current.get() != null;
     }
@@ -94,8 +113,9 @@ public final class MemoryTransactions implements Transactions {
         held.lock();
         UnitOfWork unit = new UnitOfWork(readOnly);
         current.set(unit);
+        T result;
         try {
-            return work.get();
+            result = work.get();
         } catch (RuntimeException | Error failure) {
             unit.rollBack();
             throw failure;
@@ -103,5 +123,7 @@ public final class MemoryTransactions implements Transactions {
             current.remove();
             held.unlock();
         }
+        unit.changes.forEach(changeFeed::tell);
+        return result;
     }
 }
