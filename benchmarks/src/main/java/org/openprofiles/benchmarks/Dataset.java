@@ -21,7 +21,7 @@ import java.util.function.IntFunction;
  * <p>Certificate profiles: user {@code u} of the first hundred owns profiles {@code 10u … 10u+9}
  * (the small set of 1,000); the rest are spread over the other users with a stride, so that every
  * user owns ten and a user's profiles lie far apart in the table, as when they are issued over
- * years. Statuses cycle Active ×6, Disabled, Suspended, Retired, Assigned. Access profiles: every
+ * years. Each owner's ten are Active ×6, Disabled, Suspended, Retired, Assigned. Access profiles: every
  * fiftieth has 100 groups and 20 attributes, the others 2–10 groups and 1–3 attributes (department
  * profiles); account {@code a} holds profile {@code a mod P}, is a member of its groups (one in ten
  * misses one) and carries its attribute values.
@@ -112,25 +112,27 @@ final class Dataset {
         return SMALL_USERS + (int) (((j - smallProfiles) * USER_STRIDE) % (users - SMALL_USERS));
     }
 
-    /** An Active profile of user {@code u}: found by walking the stride (the runner asks for a few hundred users). */
+    /** An Active profile of user {@code u}: its first, whose rank is 0 (found by walking the stride once). */
     long aProfileOf(int u) {
         if (u < SMALL_USERS) {
             return (long) u * PROFILES_PER_USER;
         }
-        for (long j = smallProfiles; j < profiles; j++) {
-            if (statusOf(j) == 2 && ownerOf(j) == u) {
+        for (long j = smallProfiles; j < Math.min(profiles, smallProfiles + users - SMALL_USERS); j++) {
+            if (ownerOf(j) == u) {
                 return j;
             }
         }
-        throw new IllegalArgumentException("user " + u + " owns no Active profile");
+        throw new IllegalArgumentException("user " + u + " owns no profile");
     }
 
     int templateOf(long j) {
         return (int) (j % templates);
     }
 
-    static int statusOf(long j) {
-        return switch ((int) (j % 10)) {
+    /** The status of profile {@code j}: by its rank among its owner's ten, so that each owner has six Active. */
+    int statusOf(long j) {
+        long rank = j < smallProfiles ? j % PROFILES_PER_USER : (j - smallProfiles) / (users - SMALL_USERS);
+        return switch ((int) (rank % 10)) {
             case 6 -> 3; // Disabled
             case 7 -> 4; // Suspended
             case 8 -> 6; // Retired

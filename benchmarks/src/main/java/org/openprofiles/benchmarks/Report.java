@@ -22,8 +22,18 @@ final class Report {
     /** What a route's ratio must reach, when the issue sets a target. */
     record Target(double minRatio, double maxP99Ratio) {}
 
-    /** One measured route in one phase. */
-    record Row(String phase, String route, String what, Wrk.Figures figures, Optional<Target> target) {}
+    /**
+     * One measured route in one phase; {@code ceiling} is the one-query ceiling measured right
+     * before it (routes with a target are paired so, because other work on the machine changes
+     * from minute to minute), else the phase's ceiling counts.
+     */
+    record Row(
+            String phase,
+            String route,
+            String what,
+            Wrk.Figures figures,
+            Optional<Target> target,
+            Optional<Wrk.Figures> ceiling) {}
 
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, Object> facts = new LinkedHashMap<>();
@@ -91,15 +101,19 @@ final class Report {
     }
 
     double ratio(Row row) {
-        return ceiling(row.phase())
+        return ceilingOf(row)
                 .map(c -> row.figures().requestsPerSecond() / c.requestsPerSecond())
                 .orElse(Double.NaN);
     }
 
     double p99Ratio(Row row) {
-        return ceiling(row.phase())
+        return ceilingOf(row)
                 .map(c -> row.figures().p99Millis() / c.p99Millis())
                 .orElse(Double.NaN);
+    }
+
+    private Optional<Wrk.Figures> ceilingOf(Row row) {
+        return row.ceiling().or(() -> ceiling(row.phase()));
     }
 
     /** "met", "MISSED" or "" for a row without target. */
@@ -122,7 +136,7 @@ final class Report {
             Wrk.Figures f = row.figures();
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %s | %,.0f | %.2f | %.2f | %.2f | %d | %s | %s | %s |%n",
+                    "| %s | %s | %,.0f | %.2f | %.2f | %.2f | %d | %s | %s | %s | %s |%n",
                     row.phase(),
                     row.what().isEmpty() ? row.route() : row.route() + " — " + row.what(),
                     f.requestsPerSecond(),
@@ -130,6 +144,13 @@ final class Report {
                     f.p99Millis(),
                     f.p999Millis(),
                     f.errors(),
+                    ceilingOf(row)
+                            .map(c -> String.format(
+                                    Locale.ROOT,
+                                    "%,.0f%s",
+                                    c.requestsPerSecond(),
+                                    row.ceiling().isPresent() ? " (paired)" : ""))
+                            .orElse("—"),
                     fmt(ratio(row)),
                     fmt(p99Ratio(row)),
                     verdict(row)));
@@ -152,6 +173,8 @@ final class Report {
             r.put("route", row.route());
             r.put("what", row.what());
             r.put("figures", Wrk.asMap(row.figures()));
+            ceilingOf(row).ifPresent(c -> r.put("ceiling", Wrk.asMap(c)));
+            r.put("ceilingPaired", row.ceiling().isPresent());
             r.put("ratioToCeiling", Wrk.round(ratio(row) * 100) / 100);
             r.put("p99RatioToCeiling", Wrk.round(p99Ratio(row) * 100) / 100);
             r.put("verdict", verdict(row).replace("*", ""));

@@ -52,6 +52,11 @@ final class Run {
     private final String adminToken;
     private final List<Child> children = new ArrayList<>();
 
+    /** The ceiling's route and calls, which routes with a target are paired with. */
+    private record Pairing(URI base, List<Call> calls) {}
+
+    private Pairing pairing;
+
     Run(Options options) {
         this.options = options;
         this.dataset = new Dataset(options);
@@ -163,13 +168,15 @@ final class Run {
 
         server.close();
         children.remove(server);
-        Child restarted = startServer("restart on the loaded database", Map.of());
-        URI restartedBase = URI.create(restarted.found());
-        if (options.flag("soak")) {
-            new Soak(options, wrk, report, dataset).run(restarted, restartedBase, spread, reader, manager);
+        if (options.flag("restart")) {
+            Child restarted = startServer("restart on the loaded database", Map.of());
+            URI restartedBase = URI.create(restarted.found());
+            if (options.flag("soak")) {
+                new Soak(options, wrk, report, dataset).run(restarted, restartedBase, spread, reader, manager);
+            }
+            restarted.close();
+            children.remove(restarted);
         }
-        restarted.close();
-        children.remove(restarted);
         options.optional("observability").ifPresent(settings -> observability(settings, small, spread));
     }
 
@@ -196,6 +203,7 @@ final class Run {
     }
 
     private void measureCeiling(String phase, URI ceilingBase, List<Signed> signed) {
+        pairing = new Pairing(ceilingBase, ceilingQuery(signed));
         measure(phase, Report.CEILING, "a user's 10 profiles", ceilingBase, ceilingQuery(signed), Optional.empty());
         measure(
                 phase,
@@ -228,9 +236,25 @@ final class Run {
 
     private Wrk.Figures measure(
             String phase, String route, String what, URI base, List<Call> calls, Optional<Target> target) {
+        Optional<Wrk.Figures> paired = Optional.empty();
+        if (target.isPresent() && pairing != null) {
+            // The ceiling right before the route: the machine is shared, its load drifts by the minute.
+            wrk.run(
+                    phase + "-" + route + "-ceiling-warm",
+                    pairing.base(),
+                    pairing.calls(),
+                    options.seconds("route-warmup"),
+                    false);
+            paired = Optional.of(wrk.run(
+                    phase + "-" + route + "-ceiling",
+                    pairing.base(),
+                    pairing.calls(),
+                    options.seconds("measure"),
+                    false));
+        }
         wrk.run(phase + "-" + route + "-warm", base, calls, options.seconds("route-warmup"), false);
         Wrk.Figures figures = wrk.run(phase + "-" + route, base, calls, options.seconds("measure"), false);
-        Row row = new Row(phase, route, what, figures, target);
+        Row row = new Row(phase, route, what, figures, target, paired);
         report.add(row);
         System.out.printf(
                 Locale.ROOT,

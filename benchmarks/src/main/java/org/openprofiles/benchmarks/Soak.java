@@ -85,6 +85,7 @@ final class Soak {
                 "mixed reads and writes",
                 "≈30 % writes, " + length.toMinutes() + " min",
                 figures,
+                Optional.empty(),
                 Optional.empty()));
         List<Double> samples;
         synchronized (heap) {

@@ -28,7 +28,7 @@ public final class Database implements AutoCloseable {
         this.settings = settings;
         this.pool = pool;
         this.jdbi = configure(Jdbi.create(pool));
-        this.jdbi.setSqlLogger(statements);
+        this.jdbi.addCustomizer(statements);
         this.transactions = new JdbiTransactions(jdbi);
         // Loaded now rather than on the first list request, which may hold the pool's last connection.
         this.transactions.cursors();
