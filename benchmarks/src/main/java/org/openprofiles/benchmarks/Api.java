@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The public API as the data loader calls it: JSON in and out with a bearer token; anything but 2xx fails. */
 final class Api {
@@ -48,8 +49,8 @@ final class Api {
         return send("GET", path, null).json();
     }
 
-    /** An answer: status and body. */
-    record Answer(int status, byte[] body) {
+    /** An answer: status, body, and its {@code Link} header if any. */
+    record Answer(int status, byte[] body, Optional<String> link) {
         JsonNode json() {
             try {
                 return body.length == 0 ? JSON.nullNode() : JSON.readTree(body);
@@ -87,7 +88,8 @@ final class Api {
                 request.header("Authorization", "Bearer " + token);
             }
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(
+                    response.statusCode(), response.body(), response.headers().firstValue("Link"));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         } catch (IOException e) {

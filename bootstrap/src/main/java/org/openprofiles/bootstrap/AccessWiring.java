@@ -82,8 +82,8 @@ final class AccessWiring {
         return List.of(
                 new AccessProfilesResource(
                         new AccessProfilesResource.UseCases(
-                                new ListAccessProfiles(policy, profiles, tx),
-                                new GetAccessProfiles(policy, profiles, tx),
+                                new ListAccessProfiles(policy, profiles),
+                                new GetAccessProfiles(policy, profiles),
                                 new SaveAccessProfile(
                                         policy, profiles, directory, assignments, catalogs, tx, audit, clock),
                                 new DeleteAccessProfile(policy, profiles, assignments, tx, audit),
@@ -91,9 +91,9 @@ final class AccessWiring {
                         zone),
                 new ProfileConfigurationResource(show),
                 new AssignmentsResource(
-                        new ListProfileAssignments(policy, profiles, assignments, tx),
+                        new ListProfileAssignments(policy, profiles, assignments),
                         new AssignProfile(policy, profiles, directory, assignments, tx, audit, clock)),
-                new AccountRequirementsResource(new ShowAccountRequirements(policy, directory, assignments, tx)),
+                new AccountRequirementsResource(new ShowAccountRequirements(policy, directory, assignments)),
                 new ComplianceResource(new ComplianceReport(policy, profiles, findings, tx)),
                 new DirectoryAdminResource(new ImportDirectory(policy, directory, assignments, tx, audit)),
                 new AttributeCatalogAdminResource(show, change),

@@ -1,6 +1,5 @@
 package org.openprofiles.application.access;
 
-import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccessProfiles;
@@ -18,23 +17,24 @@ public final class ListProfileAssignments {
     private final AccessPolicy policy;
     private final AccessProfiles profiles;
     private final Assignments assignments;
-    private final Transactions transactions;
 
-    public ListProfileAssignments(
-            AccessPolicy policy, AccessProfiles profiles, Assignments assignments, Transactions transactions) {
+    public ListProfileAssignments(AccessPolicy policy, AccessProfiles profiles, Assignments assignments) {
         this.policy = policy;
         this.profiles = profiles;
         this.assignments = assignments;
-        this.transactions = transactions;
     }
 
+    /**
+     * One page; {@code NotFound} for a profile that does not exist. The page is read first, and
+     * only an empty page asks whether the profile exists: one statement in the common case, and
+     * either order of the two reads describes a moment when the answer was true.
+     */
     public Page<ProfileAssignment> list(Principal caller, AccessProfileId profile, PageRequest page) {
         policy.require(caller, Action.READ_ACCESS_PROFILES, ListAccessProfiles.PROFILES);
-        return transactions.readOnly(() -> {
-            if (!profiles.exists(profile)) {
-                throw AccessProfile.notFound(profile, "profileId");
-            }
-            return assignments.listFor(profile, page);
-        });
+        Page<ProfileAssignment> found = assignments.listFor(profile, page);
+        if (found.items().isEmpty() && !profiles.exists(profile)) {
+            throw AccessProfile.notFound(profile, "profileId");
+        }
+        return found;
     }
 }
