@@ -35,7 +35,7 @@ final class TransferCommand {
     enum Kind {
         USERS("users", "/admin/v1/users/import", 10_000, Optional.empty()),
         TEMPLATES("templates", "/admin/v1/profile-templates", 1, Optional.of("/admin/v1/profile-templates")),
-        CERTIFICATE_PROFILES("certificate-profiles", "/admin/v1/certificate-profiles/import", 1000, Optional.empty()),
+        CERTIFICATE_PROFILES("certificate-profiles", "/admin/v1/certificate-profiles/import", 10_000, Optional.empty()),
         DIRECTORY_GROUPS("directory-groups", "/admin/v1/directory/groups", 1000, Optional.empty()),
         DIRECTORY_ACCOUNTS("directory-accounts", "/admin/v1/directory/accounts", 1000, Optional.empty()),
         ACCESS_PROFILES("access-profiles", "/api/v1/Profiles/CreateUpdate", 1, Optional.of("/api/v1/Profiles")),
@@ -109,7 +109,7 @@ final class TransferCommand {
             description = {
                 "Sends a JSON file to a running server's bulk route: users (10,000 per call), templates, "
                         + "certificate-profiles "
-                        + "(1,000 per call), directory-groups, directory-accounts (1,000 per call), access-profiles, "
+                        + "(10,000 per call), directory-groups, directory-accounts (1,000 per call), access-profiles, "
                         + "assignments. Each call is all or nothing.",
                 "Ctrl-C stops after the call in flight and says how many items are committed; --skip continues."
             })

@@ -79,6 +79,11 @@ public final class JdbiStorage implements Storage {
         return new JdbiStorage(PostgresExtension.freshDatabase());
     }
 
+    /** The copy this storage runs on, for a test that opens connections of its own to it. */
+    public TestDatabase testDatabase() {
+        return copy;
+    }
+
     /** The open database, for the JDBI adapter's own tests (statement counts, SQL specifics). */
     public Database database() {
         return database;
