@@ -36,6 +36,7 @@ final class Options {
         values.put("connections", "32");
         values.put("soak-minutes", "10");
         values.put("soak", "true");
+        values.put("routes", "true");
         values.put("restart", "true");
         values.put("server-opts", "");
         values.put("observability", "");

@@ -122,20 +122,22 @@ final class Run {
                 new Api(base, smallUsers.get(0).token())
                         .send("GET", "CertificateManagement/api/v1.0/profiles", null)
                         .body());
-        Child ceiling = startCeiling(bytes);
-        URI ceilingBase = URI.create(ceiling.found());
-
-        Duration warmup = options.seconds("warmup");
-        System.out.println("warming up the server and the ceiling for " + warmup.toSeconds() + " s each …");
-        wrk.run("warmup-server", base, mix(cmList(smallUsers, ""), cmGet(smallUsers)), warmup, false);
-        wrk.run(
-                "warmup-ceiling",
-                ceilingBase,
-                mix(ceilingQuery(smallUsers), List.of(Call.get("ceiling/bytes", null))),
-                warmup,
-                false);
-
-        measureCertificateReads(small, base, ceilingBase, smallUsers);
+        boolean routes = options.flag("routes");
+        URI ceilingBase = null;
+        if (routes) {
+            Child ceiling = startCeiling(bytes);
+            ceilingBase = URI.create(ceiling.found());
+            Duration warmup = options.seconds("warmup");
+            System.out.println("warming up the server and the ceiling for " + warmup.toSeconds() + " s each …");
+            wrk.run("warmup-server", base, mix(cmList(smallUsers, ""), cmGet(smallUsers)), warmup, false);
+            wrk.run(
+                    "warmup-ceiling",
+                    ceilingBase,
+                    mix(ceilingQuery(smallUsers), List.of(Call.get("ceiling/bytes", null))),
+                    warmup,
+                    false);
+            measureCertificateReads(small, base, ceilingBase, smallUsers);
+        }
 
         System.out.println("loading the rest of the certificate profiles …");
         double idleHeap = Jvm.heapAfterFullGcMb(server.pid());
@@ -165,10 +167,12 @@ final class Run {
                 String.format(Locale.ROOT, "%.1f s", seconds(t0)));
 
         List<Signed> spread = signIn(admin, spreadUsers());
-        measureCertificateReads(large, base, ceilingBase, spread);
-        measureAccessReads(large, base, reader);
-        measureCeiling(large, ceilingBase, spread);
-        scaleCheck();
+        if (routes) {
+            measureCertificateReads(large, base, ceilingBase, spread);
+            measureAccessReads(large, base, reader);
+            measureCeiling(large, ceilingBase, spread);
+            scaleCheck();
+        }
 
         server.close();
         children.remove(server);
