@@ -130,8 +130,8 @@ final class Report {
     String markdown() {
         StringBuilder md = new StringBuilder();
         md.append(
-                "| phase | route | req/s | p50 ms | p99 ms | p99.9 ms | errors | × ceiling req/s | p99 ÷ ceiling p99 | target |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                "| phase | route | req/s | p50 ms | p99 ms | p99.9 ms | errors | ceiling req/s | × ceiling req/s | p99 ÷ ceiling p99 | target |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row row : rows) {
             Wrk.Figures f = row.figures();
             md.append(String.format(
