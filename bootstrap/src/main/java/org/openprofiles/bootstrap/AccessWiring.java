@@ -123,8 +123,8 @@ final class AccessWiring implements AutoCloseable {
         return List.of(
                 new AccessProfilesResource(
                         new AccessProfilesResource.UseCases(
-                                new ListAccessProfiles(policy, profiles, tx),
-                                new GetAccessProfiles(policy, profiles, tx),
+                                new ListAccessProfiles(policy, profiles),
+                                new GetAccessProfiles(policy, profiles),
                                 new SaveAccessProfile(
                                         policy, profiles, directory, assignments, catalogs, tx, audit, clock),
                                 new DeleteAccessProfile(policy, profiles, assignments, tx, audit),
@@ -132,9 +132,9 @@ final class AccessWiring implements AutoCloseable {
                         zone),
                 new ProfileConfigurationResource(show),
                 new AssignmentsResource(
-                        new ListProfileAssignments(policy, profiles, assignments, tx, clock),
+                        new ListProfileAssignments(policy, profiles, assignments, clock),
                         new AssignProfile(policy, profiles, directory, assignments, tx, audit, clock)),
-                new AccountRequirementsResource(new ShowAccountRequirements(policy, directory, assignments, tx)),
+                new AccountRequirementsResource(new ShowAccountRequirements(policy, directory, assignments)),
                 new ComplianceResource(new ComplianceReport(policy, profiles, findings, tx, clock)),
                 new DeviationAcceptancesResource(
                         new AcceptDeviation(policy, acceptances, findings, assignments, tx, audit, clock), clock),

@@ -17,6 +17,7 @@ import org.openprofiles.adapter.rest.certificate.cm.CertificatesResource;
 import org.openprofiles.adapter.rest.certificate.cm.EnrollmentTemplatesResource;
 import org.openprofiles.adapter.rest.certificate.pki.PkiResource;
 import org.openprofiles.application.certificate.AnswerOcsp;
+import org.openprofiles.application.certificate.CachedProfileTemplates;
 import org.openprofiles.application.certificate.CancelCertificateRequest;
 import org.openprofiles.application.certificate.CertificateRevocation;
 import org.openprofiles.application.certificate.CompleteCertificateRequest;
@@ -80,7 +81,11 @@ final class CertificateWiring {
         this.transactions = shared.transactions;
         this.audit = shared.audit;
         this.clock = clock;
-        this.templates = new JdbiProfileTemplates(shared.transactions);
+        this.templates = new CachedProfileTemplates(
+                new JdbiProfileTemplates(shared.transactions),
+                shared.changes,
+                shared.transactions,
+                shared.cacheSettings());
         this.profiles = new JdbiCertificateProfiles(shared.transactions);
         this.requests = new JdbiCertificateRequests(shared.transactions);
         this.owners = new JdbiProfileOwners(shared.transactions);
@@ -94,8 +99,8 @@ final class CertificateWiring {
     List<Object> restComponents() {
         return List.of(
                 new CertificateProfilesResource(
-                        new ListProfilesForUser(profiles, offeredOperations, policy, transactions),
-                        new GetProfile(profiles, offeredOperations, policy, transactions)),
+                        new ListProfilesForUser(profiles, offeredOperations, policy),
+                        new GetProfile(profiles, offeredOperations, policy)),
                 new CertificateRequestsResource(
                         new InitiateCertificateRequest(
                                 profiles, owners, templates, requests, execution, policy, transactions, audit, clock),

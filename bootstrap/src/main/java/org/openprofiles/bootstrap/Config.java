@@ -39,6 +39,7 @@ import org.openprofiles.adapter.rest.shared.SignInThrottle;
 import org.openprofiles.adapter.rest.shared.TlsSettings;
 import org.openprofiles.adapter.rest.shared.TrustedProxies;
 import org.openprofiles.application.access.DirectorySyncSchedule;
+import org.openprofiles.application.shared.ChangeAwareCache;
 
 /**
  * The server's configuration. {@link #settings()} is the ONE list of settings: it drives the
@@ -157,6 +158,16 @@ public final class Config {
                     "connections in the pool",
                     text -> integer(text, 1, 200))
             .shownDefault("2 per core"));
+    public static final Setting<Integer> CACHE_ENTRIES = define(Setting.of(
+            "cache-entries",
+            "10000",
+            "entries each in-memory cache keeps at most (API tokens' owners, profile templates); 0 turns caching off",
+            text -> integer(text, 0, 1_000_000)));
+    public static final Setting<Duration> CACHE_SECONDS = define(Setting.of(
+            "cache-seconds",
+            "300",
+            "how long a cached entry is kept at most; a change drops it at once on every node anyway (0: caching off)",
+            text -> Duration.ofSeconds(integer(text, 0, 86_400))));
     public static final Setting<Path> DATA_DIR = define(Setting.of(
             "data-dir",
             "./data",
@@ -544,6 +555,11 @@ public final class Config {
 
     public int dbPoolSize() {
         return get(DB_POOL_SIZE);
+    }
+
+    /** How the caches of what rarely changes are bounded. */
+    public ChangeAwareCache.Settings cacheSettings() {
+        return new ChangeAwareCache.Settings(get(CACHE_ENTRIES), get(CACHE_SECONDS));
     }
 
     public Path dataDir() {

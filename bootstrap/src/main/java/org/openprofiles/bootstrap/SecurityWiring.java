@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import org.openprofiles.adapter.rest.security.JwtVerifier;
 import org.openprofiles.adapter.rest.security.admin.AuditResource;
+import org.openprofiles.adapter.rest.security.admin.UserImportResource;
 import org.openprofiles.adapter.rest.security.admin.UsersResource;
 import org.openprofiles.adapter.rest.shared.ExternalTokenVerifier;
 import org.openprofiles.application.security.CreateUser;
 import org.openprofiles.application.security.DisableUser;
 import org.openprofiles.application.security.EnableUser;
 import org.openprofiles.application.security.GetUser;
+import org.openprofiles.application.security.ImportUsers;
 import org.openprofiles.application.security.IssueToken;
 import org.openprofiles.application.security.ListAuditEvents;
 import org.openprofiles.application.security.ListTokens;
@@ -49,6 +51,7 @@ final class SecurityWiring {
                 new RevokeToken(policy, transactions, credentials, audit, clock));
         return List.of(
                 new UsersResource(useCases),
+                new UserImportResource(new ImportUsers(policy, transactions, users, audit, clock)),
                 new AuditResource(new ListAuditEvents(policy, transactions, shared.auditTrail)));
     }
 

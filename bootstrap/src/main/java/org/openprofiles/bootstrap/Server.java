@@ -55,6 +55,8 @@ public final class Server implements AutoCloseable {
 
     /** Starts everything or nothing: a failure part-way stops what had started. */
     public static Server start(Config config) {
+        // Jersey's classes load while the database starts (each would otherwise wait for the other).
+        RestApplication.warmUpInBackground();
         Optional<EmbeddedDatabase> embedded =
                 config.dbUrl().isEmpty() ? Optional.of(EmbeddedDatabase.start(config.dataDir())) : Optional.empty();
         Database database = null;

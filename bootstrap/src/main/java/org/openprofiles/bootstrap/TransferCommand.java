@@ -33,8 +33,9 @@ final class TransferCommand {
 
     /** What can be moved, the route that takes it, how many items one call carries, and the route that lists it. */
     enum Kind {
+        USERS("users", "/admin/v1/users/import", 10_000, Optional.empty()),
         TEMPLATES("templates", "/admin/v1/profile-templates", 1, Optional.of("/admin/v1/profile-templates")),
-        CERTIFICATE_PROFILES("certificate-profiles", "/admin/v1/certificate-profiles/import", 1000, Optional.empty()),
+        CERTIFICATE_PROFILES("certificate-profiles", "/admin/v1/certificate-profiles/import", 10_000, Optional.empty()),
         DIRECTORY_GROUPS("directory-groups", "/admin/v1/directory/groups", 1000, Optional.empty()),
         DIRECTORY_ACCOUNTS("directory-accounts", "/admin/v1/directory/accounts", 1000, Optional.empty()),
         ACCESS_PROFILES("access-profiles", "/api/v1/Profiles/CreateUpdate", 1, Optional.of("/api/v1/Profiles")),
@@ -58,7 +59,7 @@ final class TransferCommand {
                     return kind;
                 }
             }
-            throw new Cli.Refused("unknown kind '" + word + "'; one of templates, certificate-profiles, "
+            throw new Cli.Refused("unknown kind '" + word + "'; one of users, templates, certificate-profiles, "
                     + "directory-groups, directory-accounts, access-profiles, assignments");
         }
     }
@@ -106,8 +107,9 @@ final class TransferCommand {
             name = "import",
             mixinStandardHelpOptions = true,
             description = {
-                "Sends a JSON file to a running server's bulk route: templates, certificate-profiles "
-                        + "(1,000 per call), directory-groups, directory-accounts (1,000 per call), access-profiles, "
+                "Sends a JSON file to a running server's bulk route: users (10,000 per call), templates, "
+                        + "certificate-profiles "
+                        + "(10,000 per call), directory-groups, directory-accounts (1,000 per call), access-profiles, "
                         + "assignments. Each call is all or nothing.",
                 "Ctrl-C stops after the call in flight and says how many items are committed; --skip continues."
             })

@@ -38,6 +38,8 @@ import org.openprofiles.application.health.HealthCheck;
 import org.openprofiles.application.security.Authenticate;
 import org.openprofiles.application.security.EnsureAdmin;
 import org.openprofiles.application.shared.Audit;
+import org.openprofiles.application.shared.ChangeAwareCache;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.domain.security.AccessPolicy;
 import org.openprofiles.domain.security.AuditTrail;
 import org.openprofiles.domain.security.Credentials;
@@ -69,6 +71,7 @@ final class Wiring implements AutoCloseable {
     final CheckHealth health;
     private final AccessWiring access;
     private Authenticator authenticator;
+    final ChangeFeed changes;
 
     Wiring(Config config, Database database, Clock clock) {
         this.config = config;
@@ -86,8 +89,14 @@ final class Wiring implements AutoCloseable {
         this.audit = new Audit(auditTrail, clock);
         this.users = new JdbiUsers(transactions);
         this.credentials = new JdbiCredentials(transactions);
+        this.changes = database.changeFeed();
         this.access =
                 new AccessWiring(this, config.profilesTimeZone(), config.ldap(), config.directorySyncSchedule(), clock);
+    }
+
+    /** How the caches of what rarely changes are bounded (they follow {@link #changes}). */
+    ChangeAwareCache.Settings cacheSettings() {
+        return config.cacheSettings();
     }
 
     EnsureAdmin ensureAdmin() {
@@ -145,7 +154,7 @@ final class Wiring implements AutoCloseable {
     Authenticator authenticator() {
         if (authenticator == null) {
             authenticator = new Authenticator(
-                    new Authenticate(users, credentials, clock),
+                    new Authenticate(users, credentials, clock, changes, transactions, config.cacheSettings()),
                     externalTokenVerifier(),
                     config.tls().filter(tls -> tls.clientCa().isPresent()).map(TlsSettings::userField),
                     new SignInThrottle(config.signInLimits(), clock));

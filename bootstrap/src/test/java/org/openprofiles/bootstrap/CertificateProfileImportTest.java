@@ -119,7 +119,7 @@ class CertificateProfileImportTest extends EndToEndTest {
         assertEquals(400, wrongType.statusCode());
         assertTrue(json(wrongType).get("field").asText().contains("Status"), wrongType.body());
         String item = profile(UUID.randomUUID(), "2", owner.id().toString(), TEMPLATE, 5);
-        String tooMany = "[" + String.join(",", java.util.Collections.nCopies(1001, item)) + "]";
+        String tooMany = "[" + String.join(",", java.util.Collections.nCopies(10_001, item)) + "]";
         HttpResponse<String> oversized = CertificateFixtures.importProfiles(http, tooMany);
         assertEquals(400, oversized.statusCode());
         assertEquals("too_many_profiles", json(oversized).get("code").asText());

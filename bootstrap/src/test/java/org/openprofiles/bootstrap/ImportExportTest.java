@@ -98,6 +98,45 @@ class ImportExportTest {
     }
 
     @Test
+    void usersImportFromAFileThroughTheBulkUserRoute(TestDatabase db) throws Exception {
+        try (Server server = Server.start(TestServers.on(db))) {
+            Path file = dir.resolve("users.json");
+            StringBuilder users = new StringBuilder("[");
+            for (int i = 0; i < 25; i++) {
+                users.append(i == 0 ? "" : ",")
+                        .append("{\"login\":\"cli-user-")
+                        .append(i)
+                        .append("\",\"roles\":[\"profile-reader\"]}");
+            }
+            Files.writeString(file, users.append("]").toString());
+            MainProcessTest.Run run = MainProcessTest.runMain(
+                    Map.of("PROFILES_TOKEN", TestServers.ADMIN_TOKEN),
+                    "import",
+                    "users",
+                    file.toString(),
+                    "--url",
+                    server.uri().toString());
+            assertEquals(0, run.exitCode(), run.out() + run.err());
+            assertEquals(
+                    Integer.valueOf(25),
+                    db.jdbi()
+                            .withHandle(
+                                    h -> h.createQuery("SELECT count(*) FROM app_user WHERE login LIKE 'cli-user-%' "
+                                                    + "AND roles = ARRAY['profile-reader']")
+                                            .mapTo(Integer.class)
+                                            .one()));
+            assertEquals(
+                    Integer.valueOf(1),
+                    db.jdbi()
+                            .withHandle(
+                                    h -> h.createQuery("SELECT count(*) FROM audit_event WHERE action = 'user.import'")
+                                            .mapTo(Integer.class)
+                                            .one()),
+                    "one call, one audit event");
+        }
+    }
+
+    @Test
     void kindsWithoutAListRouteAreRefusedForExport() throws Exception {
         MainProcessTest.Run run = MainProcessTest.runMain(
                 Map.of("PROFILES_TOKEN", "x"),

@@ -174,8 +174,8 @@ public final class Story {
                                 List.of()));
         say("admin imported " + result.imported() + " profile for jane from the old server");
 
-        ListProfilesForUser listProfiles = new ListProfilesForUser(
-                adapters.profiles(), new OfferedOperations(adapters.templates()), policy, adapters.transactions());
+        ListProfilesForUser listProfiles =
+                new ListProfilesForUser(adapters.profiles(), new OfferedOperations(adapters.templates()), policy);
         say("jane sees " + profiles(listProfiles, jane));
 
         CertificateRequest renew = ((InitiateCertificateRequest.Created) new InitiateCertificateRequest(

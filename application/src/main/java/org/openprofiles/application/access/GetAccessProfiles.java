@@ -3,7 +3,6 @@ package org.openprofiles.application.access;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccessProfiles;
@@ -19,18 +18,17 @@ public final class GetAccessProfiles {
 
     private final AccessPolicy policy;
     private final AccessProfiles profiles;
-    private final Transactions transactions;
 
-    public GetAccessProfiles(AccessPolicy policy, AccessProfiles profiles, Transactions transactions) {
+    public GetAccessProfiles(AccessPolicy policy, AccessProfiles profiles) {
         this.policy = policy;
         this.profiles = profiles;
-        this.transactions = transactions;
     }
 
     public List<AccessProfile> get(Principal caller, List<AccessProfileId> ids, String field) {
         policy.require(caller, Action.READ_ACCESS_PROFILES, ListAccessProfiles.PROFILES);
         Set<AccessProfileId> wanted = checkIds(ids, field);
-        List<AccessProfile> found = transactions.readOnly(() -> profiles.findAll(wanted));
+        // One port call: a consistent read by itself, no unit of work needed around it.
+        List<AccessProfile> found = profiles.findAll(wanted);
         requireAllFound(wanted, found.stream().map(AccessProfile::id).toList(), field);
         return found;
     }

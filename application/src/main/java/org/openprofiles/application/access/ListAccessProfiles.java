@@ -1,6 +1,5 @@
 package org.openprofiles.application.access;
 
-import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.ProfileFilter;
@@ -18,16 +17,15 @@ public final class ListAccessProfiles {
 
     private final AccessPolicy policy;
     private final AccessProfiles profiles;
-    private final Transactions transactions;
 
-    public ListAccessProfiles(AccessPolicy policy, AccessProfiles profiles, Transactions transactions) {
+    public ListAccessProfiles(AccessPolicy policy, AccessProfiles profiles) {
         this.policy = policy;
         this.profiles = profiles;
-        this.transactions = transactions;
     }
 
     public Page<AccessProfile> list(Principal caller, ProfileFilter filter, PageRequest page) {
         policy.require(caller, Action.READ_ACCESS_PROFILES, PROFILES);
-        return transactions.readOnly(() -> profiles.list(filter, page));
+        // One port call: a consistent read by itself, no unit of work needed around it.
+        return profiles.list(filter, page);
     }
 }

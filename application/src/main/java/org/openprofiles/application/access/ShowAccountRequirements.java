@@ -2,7 +2,6 @@ package org.openprofiles.application.access;
 
 import java.util.List;
 import java.util.function.Supplier;
-import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.Account;
 import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.Assignments;
@@ -21,14 +20,11 @@ public final class ShowAccountRequirements {
     private final AccessPolicy policy;
     private final Directory directory;
     private final Assignments assignments;
-    private final Transactions transactions;
 
-    public ShowAccountRequirements(
-            AccessPolicy policy, Directory directory, Assignments assignments, Transactions transactions) {
+    public ShowAccountRequirements(AccessPolicy policy, Directory directory, Assignments assignments) {
         this.policy = policy;
         this.directory = directory;
         this.assignments = assignments;
-        this.transactions = transactions;
     }
 
     public Page<RequiredGroup> groups(Principal caller, AccountId account, PageRequest page) {
@@ -39,13 +35,17 @@ public final class ShowAccountRequirements {
         return forKnownAccount(caller, account, () -> assignments.requiredAttributes(account, page));
     }
 
-    private <T> T forKnownAccount(Principal caller, AccountId account, Supplier<T> read) {
+    /**
+     * The page {@code read} gives, for an account that exists. The page is read first, and only an
+     * empty page asks whether the account exists: one statement in the common case, and either
+     * order of the two reads describes a moment when the answer was true.
+     */
+    private <T> Page<T> forKnownAccount(Principal caller, AccountId account, Supplier<Page<T>> read) {
         policy.require(caller, Action.READ_ACCESS_PROFILES, ListAccessProfiles.PROFILES);
-        return transactions.readOnly(() -> {
-            if (directory.findAccount(account).isEmpty()) {
-                throw Account.notFound(List.of(account), "accountId");
-            }
-            return read.get();
-        });
+        Page<T> found = read.get();
+        if (found.items().isEmpty() && directory.findAccount(account).isEmpty()) {
+            throw Account.notFound(List.of(account), "accountId");
+        }
+        return found;
     }
 }

@@ -2,7 +2,6 @@ package org.openprofiles.application.certificate;
 
 import java.util.List;
 import java.util.Optional;
-import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.security.AccessPolicy;
@@ -17,22 +16,17 @@ public final class GetProfile {
     private final CertificateProfiles profiles;
     private final OfferedOperations operations;
     private final AccessPolicy accessPolicy;
-    private final Transactions transactions;
 
-    public GetProfile(
-            CertificateProfiles profiles,
-            OfferedOperations operations,
-            AccessPolicy accessPolicy,
-            Transactions transactions) {
+    public GetProfile(CertificateProfiles profiles, OfferedOperations operations, AccessPolicy accessPolicy) {
         this.profiles = profiles;
         this.operations = operations;
         this.accessPolicy = accessPolicy;
-        this.transactions = transactions;
     }
 
     public Optional<ProfileWithOperations> get(Principal caller, CertificateProfileId id) {
-        return transactions.readOnly(() -> profiles.find(id)
+        // One statement, no unit of work around it; the template comes from the cache (see ListProfilesForUser).
+        return profiles.find(id)
                 .filter(profile -> profile.isVisibleTo(caller, accessPolicy))
-                .map(profile -> operations.forEach(List.of(profile), caller).get(0)));
+                .map(profile -> operations.forEach(List.of(profile), caller).get(0));
     }
 }

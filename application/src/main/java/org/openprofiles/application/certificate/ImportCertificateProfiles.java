@@ -3,7 +3,6 @@ package org.openprofiles.application.certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.openprofiles.application.shared.Audit;
+import org.openprofiles.application.shared.BulkImport;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.CertificateProfile;
 import org.openprofiles.domain.certificate.CertificateProfileId;
@@ -27,7 +27,6 @@ import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.security.Resource;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.DomainFailure;
-import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.Invalid.Violation;
 
 /**
@@ -39,8 +38,12 @@ import org.openprofiles.domain.shared.Invalid.Violation;
  */
 public final class ImportCertificateProfiles {
 
-    /** The most profiles one import may carry: larger migrations are split into several imports. */
-    public static final int MAX_ITEMS = 1000;
+    /**
+     * The most profiles one import may carry: larger migrations are split into several imports.
+     * Ten thousand (about 3 MB of JSON) keeps one call's memory small and its transaction short
+     * while a million profiles load in a hundred calls.
+     */
+    public static final int MAX_ITEMS = 10_000;
 
     /** One profile as the source server described it, read by an adapter from its wire form. */
     public record Item(
@@ -111,16 +114,7 @@ public final class ImportCertificateProfiles {
     public Result importAll(Principal caller, Command command) {
         accessPolicy.require(caller, Action.IMPORT_CERTIFICATE_PROFILES, Resource.of(CertificateProfile.RESOURCE_KIND));
         List<Optional<Item>> items = command.items();
-        if (items.isEmpty()) {
-            throw new Invalid("empty_import", "profiles", "an import needs at least one profile");
-        }
-        if (items.size() > MAX_ITEMS) {
-            throw new Invalid(
-                    "too_many_profiles",
-                    "profiles",
-                    "an import carries at most " + MAX_ITEMS + " profiles, this one has " + items.size()
-                            + "; split it");
-        }
+        BulkImport.checkSize(items.size(), MAX_ITEMS, "profiles");
         Instant now = clock.instant();
         List<Violation> violations = new ArrayList<>(command.malformed());
         List<CertificateProfile> parsed = new ArrayList<>();
@@ -129,8 +123,8 @@ public final class ImportCertificateProfiles {
         for (int i = 0; i < items.size(); i++) {
             Optional<CertificateProfile> profile = profile(i, items.get(i), now, violations);
             if (profile.isPresent() && !seen.add(profile.get().id())) {
-                violations.add(
-                        new Violation(at(i, "Uuid"), "duplicate_uuid", "this Uuid appears earlier in the import"));
+                violations.add(new Violation(
+                        BulkImport.at(i, "Uuid"), "duplicate_uuid", "this Uuid appears earlier in the import"));
             } else if (profile.isPresent()) {
                 parsed.add(profile.get());
                 positions.add(i);
@@ -151,19 +145,19 @@ public final class ImportCertificateProfiles {
                 ProfileTemplate template = knownTemplates.get(profile.template());
                 if (template == null) {
                     violations.add(new Violation(
-                            at(i, "ProfileTemplateUuid"),
+                            BulkImport.at(i, "ProfileTemplateUuid"),
                             "unknown_template",
                             "no profile template " + profile.template() + "; create it first"));
                 } else if (profile.templateVersion() > template.version()) {
                     violations.add(new Violation(
-                            at(i, "ProfileTemplateVersion"),
+                            BulkImport.at(i, "ProfileTemplateVersion"),
                             "future_template_version",
                             "template " + template.id() + " is at version " + template.version() + ", not "
                                     + profile.templateVersion()));
                 }
                 if (!knownUsers.contains(profile.assignedUser())) {
                     violations.add(new Violation(
-                            at(i, "AssignedUserUuid"), "unknown_user", "no user " + profile.assignedUser()));
+                            BulkImport.at(i, "AssignedUserUuid"), "unknown_user", "no user " + profile.assignedUser()));
                 }
                 CertificateProfile stored = existing.get(profile.id());
                 if (stored == null) {
@@ -172,13 +166,13 @@ public final class ImportCertificateProfiles {
                     unchanged++;
                 } else {
                     violations.add(new Violation(
-                            at(i, "Uuid"), "uuid_conflict", "a different profile with this Uuid is already here"));
+                            BulkImport.at(i, "Uuid"),
+                            "uuid_conflict",
+                            "a different profile with this Uuid is already here"));
                 }
             }
             if (!violations.isEmpty()) {
-                throw new Invalid(violations.stream()
-                        .sorted(Comparator.comparingInt(v -> indexOf(v.field())))
-                        .toList());
+                throw BulkImport.failure(violations);
             }
             if (fresh.isEmpty()) {
                 return new Result(0, unchanged, Optional.empty());
@@ -215,17 +209,9 @@ public final class ImportCertificateProfiles {
                     now,
                     now));
         } catch (DomainFailure failure) {
-            violations.add(new Violation(at(i, failure.field().orElse("")), failure.code(), failure.getMessage()));
+            violations.add(
+                    new Violation(BulkImport.at(i, failure.field().orElse("")), failure.code(), failure.getMessage()));
             return Optional.empty();
         }
-    }
-
-    private static String at(int index, String field) {
-        return "[" + index + "]" + (field.isEmpty() ? "" : "." + field);
-    }
-
-    private static int indexOf(String field) {
-        int close = field.indexOf(']');
-        return field.startsWith("[") && close > 0 ? Integer.parseInt(field.substring(1, close)) : -1;
     }
 }

@@ -2,7 +2,6 @@ package org.openprofiles.application.certificate;
 
 import java.util.List;
 import java.util.Optional;
-import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.CertificateProfile;
 import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.StatusFilter;
@@ -32,17 +31,11 @@ public final class ListProfilesForUser {
     private final CertificateProfiles profiles;
     private final OfferedOperations operations;
     private final AccessPolicy accessPolicy;
-    private final Transactions transactions;
 
-    public ListProfilesForUser(
-            CertificateProfiles profiles,
-            OfferedOperations operations,
-            AccessPolicy accessPolicy,
-            Transactions transactions) {
+    public ListProfilesForUser(CertificateProfiles profiles, OfferedOperations operations, AccessPolicy accessPolicy) {
         this.profiles = profiles;
         this.operations = operations;
         this.accessPolicy = accessPolicy;
-        this.transactions = transactions;
     }
 
     /** One page; {@code Forbidden} when the caller may not read the target user's profiles. */
@@ -53,9 +46,10 @@ public final class ListProfilesForUser {
         if (query.status().matchesNothing()) {
             return Page.last(List.of());
         }
-        return transactions.readOnly(() -> {
-            Page<CertificateProfile> page = profiles.findByUser(target, query.status(), query.page());
-            return new Page<>(operations.forEach(page.items(), caller), page.nextCursor());
-        });
+        // One statement reads the page, a consistent snapshot by itself: no unit of work (and so no
+        // BEGIN and COMMIT) is needed around it. The operations come from the templates as they are
+        // now (cached, see CachedProfileTemplates), as they always did for a template revised later.
+        Page<CertificateProfile> page = profiles.findByUser(target, query.status(), query.page());
+        return new Page<>(operations.forEach(page.items(), caller), page.nextCursor());
     }
 }

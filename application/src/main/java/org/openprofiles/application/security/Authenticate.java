@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.openprofiles.application.shared.ChangeAwareCache;
+import org.openprofiles.application.shared.ChangeFeed;
+import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.security.ApiToken;
 import org.openprofiles.domain.security.Credentials;
 import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.security.Role;
+import org.openprofiles.domain.security.TokenOwner;
 import org.openprofiles.domain.security.TokenSecrets;
 import org.openprofiles.domain.security.User;
 import org.openprofiles.domain.security.UserId;
@@ -15,20 +19,48 @@ import org.openprofiles.domain.security.Users;
 import org.openprofiles.domain.shared.Unauthenticated;
 
 /**
- * Turns a credential into a {@link Principal}: an API token (looked up by its hash on every call,
- * so expiry and revocation take effect on the next request), or an identity already verified by
- * an external issuer (an OpenID Connect access token checked in the REST adapter).
+ * Turns a credential into a {@link Principal}: an API token (its hash finds the token and its
+ * user in one query, kept in a cache that the {@link ChangeFeed} keeps correct, so revocation,
+ * disabling and role changes take effect on the next request on every node; expiry is checked on
+ * every call), or an identity already verified by an external issuer (an OpenID Connect access
+ * token checked in the REST adapter).
  */
 public final class Authenticate {
 
     private final Users users;
     private final Credentials credentials;
     private final Clock clock;
+    private final Optional<ChangeAwareCache<String, TokenOwner>> owners;
 
+    /** Without a cache: every call asks the database. */
     public Authenticate(Users users, Credentials credentials, Clock clock) {
         this.users = users;
         this.credentials = credentials;
         this.clock = clock;
+        this.owners = Optional.empty();
+    }
+
+    /** With a cache of token owners by token hash, which {@code changes} keeps correct. */
+    public Authenticate(
+            Users users,
+            Credentials credentials,
+            Clock clock,
+            ChangeFeed changes,
+            Transactions transactions,
+            ChangeAwareCache.Settings cache) {
+        this.users = users;
+        this.credentials = credentials;
+        this.clock = clock;
+        this.owners = Optional.of(new ChangeAwareCache<>(changes, transactions, cache, Authenticate::affects));
+    }
+
+    /** A change to the token or to its user makes a kept owner stale. */
+    private static boolean affects(ChangeFeed.Change change, TokenOwner owner) {
+        return switch (change.topic()) {
+            case API_TOKEN -> owner.token().id().value().equals(change.id());
+            case USER -> owner.user().id().value().equals(change.id());
+            default -> false;
+        };
     }
 
     /** The principal behind a bearer token's secret; {@link Unauthenticated} when it is no good. */
@@ -36,16 +68,18 @@ public final class Authenticate {
         if (secret == null || secret.isBlank()) {
             throw new Unauthenticated("missing_token", "a bearer token is required");
         }
-        ApiToken token = credentials
-                .findByHash(TokenSecrets.hash(secret.strip()))
+        String hash = TokenSecrets.hash(secret.strip());
+        TokenOwner owner = owners.map(cache -> cache.get(hash, () -> credentials.findWithOwner(hash)))
+                .orElseGet(() -> credentials.findWithOwner(hash))
                 .orElseThrow(() -> new Unauthenticated("invalid_token", "the token is not known"));
+        ApiToken token = owner.token();
         if (token.revokedAt().isPresent()) {
             throw Unauthenticated.of(token.userId().value(), "revoked_token", "the token has been revoked");
         }
         if (!token.usableAt(clock.instant())) {
             throw Unauthenticated.of(token.userId().value(), "expired_token", "the token has expired");
         }
-        return enabledUser(users.find(token.userId())).asPrincipal();
+        return enabledUser(Optional.of(owner.user())).asPrincipal();
     }
 
     /**

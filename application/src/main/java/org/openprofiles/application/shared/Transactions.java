@@ -25,6 +25,12 @@ public interface Transactions {
         action.run();
     }
 
+    /**
+     * True while the calling thread is inside a unit of work. Caches use it: inside a unit of work
+     * the unit's own view of the data is the truth, so they neither serve nor keep anything there.
+     */
+    boolean inUnitOfWork();
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();

@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.certificate.CertificateProfile;
 import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.CertificateProfiles;
@@ -115,22 +113,10 @@ class ListProfilesForUserTest {
         }
     }
 
-    private static final Transactions DIRECT = new Transactions() {
-        @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            return work.get();
-        }
-
-        @Override
-        public <T> T readOnly(Supplier<T> work) {
-            return work.get();
-        }
-    };
-
     private final InMemoryProfiles profiles = new InMemoryProfiles();
     private final InMemoryTemplates templates = new InMemoryTemplates();
     private final ListProfilesForUser list =
-            new ListProfilesForUser(profiles, new OfferedOperations(templates), new RoleBasedAccessPolicy(), DIRECT);
+            new ListProfilesForUser(profiles, new OfferedOperations(templates), new RoleBasedAccessPolicy());
     private final UserId owner = UserId.random();
 
     private ProfileTemplate template(String name) {

@@ -11,8 +11,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openprofiles.domain.security.ApiToken;
 import org.openprofiles.domain.security.Credentials;
+import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.security.TokenId;
+import org.openprofiles.domain.security.TokenOwner;
 import org.openprofiles.domain.security.TokenSecrets;
+import org.openprofiles.domain.security.User;
 import org.openprofiles.domain.security.UserId;
 
 /**
@@ -58,6 +61,19 @@ public abstract class CredentialsContract extends StorageContract {
         assertEquals(Optional.of(token), credentials().findByHash(token.hash()));
         assertEquals(Optional.of(token), credentials().find(token.id()));
         assertEquals(Optional.of(neverExpires), credentials().find(neverExpires.id()));
+    }
+
+    @Test
+    void aTokenIsFoundWithItsOwnerByTheHashOfItsSecret() {
+        User owner = fixtures().user(Role.PROFILE_READER);
+        ApiToken token = stored(owner.id(), Fixtures.NOW);
+        assertEquals(Optional.of(new TokenOwner(token, owner)), credentials().findWithOwner(token.hash()));
+        assertTrue(credentials().revoke(token.id(), Fixtures.NOW.plusSeconds(1)));
+        assertEquals(
+                Optional.of(Fixtures.NOW.plusSeconds(1)),
+                credentials().findWithOwner(token.hash()).orElseThrow().token().revokedAt(),
+                "a revoked token is still found: the caller decides");
+        assertEquals(Optional.empty(), credentials().findWithOwner(TokenSecrets.hash("never issued")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.openprofiles.application.contract;
 
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.AccessSettings;
@@ -26,6 +27,9 @@ import org.openprofiles.domain.security.Users;
 public interface Storage extends AutoCloseable {
 
     Transactions transactions();
+
+    /** The feed of the committed changes to users, tokens and templates of this store. */
+    ChangeFeed changeFeed();
 
     Users users();
 

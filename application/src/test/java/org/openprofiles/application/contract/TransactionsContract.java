@@ -55,6 +55,17 @@ public abstract class TransactionsContract extends StorageContract {
     }
 
     @Test
+    void aThreadKnowsWhetherItIsInsideAUnitOfWork() {
+        assertFalse(transactions().inUnitOfWork());
+        assertTrue(transactions().inTransaction(() -> transactions().inUnitOfWork()));
+        assertTrue(transactions().readOnly(() -> transactions().inUnitOfWork()));
+        assertTrue(transactions()
+                .readOnly(
+                        () -> transactions().inTransaction(() -> transactions().inUnitOfWork())));
+        assertFalse(transactions().inUnitOfWork());
+    }
+
+    @Test
     void everythingWrittenInOneUnitOfWorkCommitsTogetherAndItsResultIsReturned() {
         User a = newUser();
         User b = newUser();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,56 @@ public abstract class UsersContract extends StorageContract {
         Conflict conflict = assertThrows(Conflict.class, () -> users().add(sameLogin));
         assertEquals(Optional.of("login"), conflict.field());
         assertEquals(Optional.empty(), users().find(sameLogin.id()));
+    }
+
+    @Test
+    void manyUsersAreFoundByIdAndByLoginInAnyCaseInOneCall() {
+        User first = newUser("Many.A" + Fixtures.token(), Role.PROFILE_READER);
+        User second = newUser("many.b" + Fixtures.token());
+        users().add(first);
+        users().add(second);
+        UserId unknown = UserId.random();
+        assertEquals(
+                Map.of(first.id(), first, second.id(), second),
+                users().findAll(List.of(first.id(), second.id(), unknown, first.id())));
+        assertEquals(
+                Map.of(
+                        first.login().toLowerCase(Locale.ROOT),
+                        first,
+                        second.login().toLowerCase(Locale.ROOT),
+                        second),
+                users().findByLogins(List.of(
+                        first.login().toUpperCase(Locale.ROOT), second.login(), "nobody" + Fixtures.token())));
+        assertEquals(Map.of(), users().findAll(List.of()));
+        assertEquals(Map.of(), users().findByLogins(List.of()));
+    }
+
+    @Test
+    void addingManyUsersStoresEachAsAddingOneWould() {
+        List<User> batch = List.of(
+                newUser("bulk.a" + Fixtures.token(), Role.ADMIN, Role.CM_AGENT),
+                newUser("bulk.b" + Fixtures.token()),
+                User.create(UserId.random(), "bulk.c" + Fixtures.token(), null, Set.of(), Fixtures.NOW));
+        users().addAll(batch);
+        for (User user : batch) {
+            assertEquals(Optional.of(user), users().find(user.id()));
+            assertEquals(Optional.of(user), users().findByLogin(user.login()));
+        }
+    }
+
+    @Test
+    void addingManyUsersOfWhichOneIsTakenAddsNone() {
+        User taken = newUser("taken" + Fixtures.token());
+        users().add(taken);
+        User fresh = newUser("fresh" + Fixtures.token());
+        User sameLogin = newUser(taken.login().toUpperCase(Locale.ROOT));
+        Conflict byLogin = assertThrows(Conflict.class, () -> users().addAll(List.of(fresh, sameLogin)));
+        assertEquals("login_taken", byLogin.code());
+        assertEquals(Optional.empty(), users().find(fresh.id()), "nothing of a refused batch is stored");
+        User sameId = new User(taken.id(), "other" + Fixtures.token(), null, true, Set.of(), Fixtures.NOW, 1);
+        Conflict byId = assertThrows(Conflict.class, () -> users().addAll(List.of(fresh, sameId)));
+        assertEquals("user_id_taken", byId.code());
+        assertEquals(Optional.empty(), users().find(fresh.id()), "nothing of a refused batch is stored");
     }
 
     @Test

@@ -49,8 +49,15 @@ public enum ProfileStatus {
 
     /** The status with this name, any case. */
     public static Optional<ProfileStatus> fromName(String name) {
-        return Arrays.stream(values())
-                .filter(s -> s.name().equalsIgnoreCase(name == null ? "" : name.strip()))
-                .findFirst();
+        // Every stored profile's status is read through here: a loop, not a stream.
+        String wanted = name == null ? "" : name.strip();
+        for (ProfileStatus status : VALUES) {
+            if (status.name().equalsIgnoreCase(wanted)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
     }
+
+    private static final ProfileStatus[] VALUES = values();
 }

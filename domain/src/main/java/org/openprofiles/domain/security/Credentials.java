@@ -10,6 +10,9 @@ public interface Credentials {
 
     Optional<ApiToken> findByHash(String hash);
 
+    /** The token with this hash and its user, in one round trip (signing in with a token). */
+    Optional<TokenOwner> findWithOwner(String hash);
+
     Optional<ApiToken> find(TokenId id);
 
     void add(ApiToken token);

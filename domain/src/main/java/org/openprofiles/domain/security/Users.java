@@ -1,5 +1,8 @@
 package org.openprofiles.domain.security;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.openprofiles.domain.shared.Page;
@@ -14,6 +17,21 @@ public interface Users {
 
     /** Inserts a new user; throws {@code Conflict} when the id or the login is taken. */
     void add(User user);
+
+    /** The users among {@code ids} that exist, in one round of queries whatever the count. */
+    Map<UserId, User> findAll(Collection<UserId> ids);
+
+    /**
+     * The users whose login is one of {@code logins} in any case, keyed by the lower-cased login
+     * ({@code Locale.ROOT}), in one round of queries whatever the count.
+     */
+    Map<String, User> findByLogins(Collection<String> logins);
+
+    /**
+     * Inserts new users in one go (a bulk import); throws {@code Conflict} when any id or login is
+     * taken, and then inserts none of them.
+     */
+    void addAll(List<User> users);
 
     /** Updates name, enabled flag and roles; throws {@code PreconditionFailed} when the version is stale. */
     User update(User user);

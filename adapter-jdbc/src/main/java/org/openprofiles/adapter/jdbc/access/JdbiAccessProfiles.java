@@ -1,14 +1,13 @@
 package org.openprofiles.adapter.jdbc.access;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,18 +21,43 @@ import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.AttributeValue;
 import org.openprofiles.domain.access.Group;
+import org.openprofiles.domain.access.GroupId;
 import org.openprofiles.domain.access.ProfileFilter;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 
 /**
  * Access profiles in {@code access_profile} with their groups and attribute values in two child
- * tables. Any number of profiles is read in three statements: the rows, then all their groups,
- * then all their attribute values.
+ * tables. Any number of profiles is read in one statement: each row carries its groups and its
+ * attribute values as arrays in their order ({@link #WITH_DETAILS}), gathered by index per profile.
  */
 public final class JdbiAccessProfiles implements AccessProfiles {
 
     private static final String COLUMNS = "id, name, description, color, initials, created_at, modified_at, version";
+
+    /**
+     * The profiles' columns and details, FROM {@code access_profile p} onwards: each profile's
+     * groups (ids, names, DNs) and attribute values (keys, values) as arrays in their order, read
+     * through the child tables' primary keys for the profiles the statement returns only.
+     */
+    private static final String WITH_DETAILS = """
+            SELECT p.id, p.name, p.description, p.color, p.initials, p.created_at, p.modified_at, p.version,
+                   g.ids AS group_ids, g.names AS group_names, g.dns AS group_dns,
+                   a.keys AS attribute_keys, a.vals AS attribute_values
+              FROM access_profile p
+              LEFT JOIN LATERAL (
+                   SELECT array_agg(dg.id ORDER BY pg.position) AS ids,
+                          array_agg(dg.name ORDER BY pg.position) AS names,
+                          array_agg(dg.distinguished_name ORDER BY pg.position) AS dns
+                     FROM access_profile_group pg
+                     JOIN directory_group dg ON dg.id = pg.group_id
+                    WHERE pg.profile_id = p.id) g ON true
+              LEFT JOIN LATERAL (
+                   SELECT array_agg(pa.name ORDER BY pa.position) AS keys,
+                          array_agg(pa.value ORDER BY pa.position) AS vals
+                     FROM access_profile_attribute pa
+                    WHERE pa.profile_id = p.id) a ON true
+            """;
 
     /**
      * The most groups and attribute values one page of the list carries, all profiles together:
@@ -52,52 +76,43 @@ public final class JdbiAccessProfiles implements AccessProfiles {
     public Page<AccessProfile> list(ProfileFilter filter, PageRequest page) {
         Optional<String> after =
                 page.cursor().map(c -> db.cursors().decode(c, 1).get(0));
-        return db.withHandle(h -> {
-            List<Weighed> rows = h.createQuery("SELECT " + COLUMNS + """
-                                 , (SELECT count(*) FROM access_profile_group g WHERE g.profile_id = p.id)
-                                   + (SELECT count(*) FROM access_profile_attribute a WHERE a.profile_id = p.id)
-                                   AS weight
-                             FROM access_profile p
-                            WHERE (CAST(:name AS text) IS NULL OR lower(name) = lower(CAST(:name AS text)))
-                              AND (CAST(:search AS text) IS NULL
-                                   OR strpos(lower(name), lower(CAST(:search AS text))) > 0
-                                   OR strpos(lower(description), lower(CAST(:search AS text))) > 0)
-                              AND (CAST(:after AS text) IS NULL OR lower(name) > lower(CAST(:after AS text)))
-                            ORDER BY lower(name)
-                            LIMIT :limit
-                            """)
-                    .bind("name", filter.name().orElse(null))
-                    .bind("search", filter.search().orElse(null))
-                    .bind("after", after.orElse(null))
-                    .bind("limit", page.limit() + 1)
-                    .map((rs, ctx) -> new Weighed(row(rs, ctx), rs.getLong("weight")))
-                    .list();
-            Page<Row> slice = withinBudget(rows, page.limit());
-            List<AccessProfile> profiles = withDetails(h, slice.items());
-            return new Page<>(profiles, slice.nextCursor());
+        // Only the filters this request has: fewer arguments, and a plan that walks the name index.
+        String sql = WITH_DETAILS + " WHERE true"
+                + (filter.name().isEmpty() ? "" : " AND lower(p.name) = lower(:name)")
+                + (filter.search().isEmpty()
+                        ? ""
+                        : " AND (strpos(lower(p.name), lower(:search)) > 0"
+                                + " OR strpos(lower(p.description), lower(:search)) > 0)")
+                + (after.isEmpty() ? "" : " AND lower(p.name) > lower(:after)")
+                + " ORDER BY lower(p.name) LIMIT :limit";
+        List<AccessProfile> rows = db.withHandle(h -> {
+            var query = h.createQuery(sql).bind("limit", page.limit() + 1);
+            filter.name().ifPresent(name -> query.bind("name", name));
+            filter.search().ifPresent(search -> query.bind("search", search));
+            after.ifPresent(name -> query.bind("after", name));
+            return query.map(JdbiAccessProfiles::profile).list();
         });
+        return withinBudget(rows, page.limit());
     }
 
-    /** A listed profile with the number of groups and attribute values it would bring into the page. */
-    private record Weighed(Row row, long weight) {}
-
     /**
-     * The page's rows: at most {@code limit}, and — so that one response stays bounded whatever
+     * The page's profiles: at most {@code limit}, and — so that one response stays bounded whatever
      * the profiles hold — only as many as fit {@link #MAX_LISTED_DETAILS} groups and attribute
      * values together (always at least one). A cut page links to the rest like any other.
      */
-    private Page<Row> withinBudget(List<Weighed> rowsPlusOne, int limit) {
-        List<Row> kept = new ArrayList<>();
+    private Page<AccessProfile> withinBudget(List<AccessProfile> rowsPlusOne, int limit) {
+        List<AccessProfile> kept = new ArrayList<>();
         long spent = 0;
-        for (Weighed candidate : rowsPlusOne) {
-            if (kept.size() == limit || (!kept.isEmpty() && spent + candidate.weight() > MAX_LISTED_DETAILS)) {
+        for (AccessProfile candidate : rowsPlusOne) {
+            long weight = candidate.groups().size() + candidate.attributes().size();
+            if (kept.size() == limit || (!kept.isEmpty() && spent + weight > MAX_LISTED_DETAILS)) {
                 return new Page<>(
                         kept,
                         Optional.of(
                                 db.cursors().encode(kept.get(kept.size() - 1).name())));
             }
-            kept.add(candidate.row());
-            spent += candidate.weight();
+            kept.add(candidate);
+            spent += weight;
         }
         return Page.last(kept);
     }
@@ -107,15 +122,13 @@ public final class JdbiAccessProfiles implements AccessProfiles {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return db.withHandle(h -> withDetails(
-                h,
-                h.createQuery("SELECT " + COLUMNS + " FROM access_profile WHERE id = ANY(:ids) ORDER BY lower(name)")
-                        .bindArray(
-                                "ids",
-                                UUID.class,
-                                ids.stream().map(AccessProfileId::value).toList())
-                        .map(JdbiAccessProfiles::row)
-                        .list()));
+        return db.withHandle(h -> h.createQuery(WITH_DETAILS + " WHERE p.id = ANY(:ids) ORDER BY lower(p.name)")
+                .bindArray(
+                        "ids",
+                        UUID.class,
+                        ids.stream().map(AccessProfileId::value).toList())
+                .map(JdbiAccessProfiles::profile)
+                .list());
     }
 
     @Override
@@ -256,51 +269,41 @@ public final class JdbiAccessProfiles implements AccessProfiles {
         }
     }
 
-    /** The profiles of {@code rows}, in that order, with groups and attribute values: two statements. */
-    private static List<AccessProfile> withDetails(Handle h, List<Row> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
+    /** A row of {@link #WITH_DETAILS}: the profile with its groups and attribute values. */
+    private static AccessProfile profile(ResultSet rs, StatementContext ctx) throws SQLException {
+        Row row = row(rs, ctx);
+        UUID[] groupIds = array(rs, "group_ids", UUID[].class);
+        String[] groupNames = array(rs, "group_names", String[].class);
+        String[] groupDns = array(rs, "group_dns", String[].class);
+        List<Group> groups = new ArrayList<>(groupIds.length);
+        for (int i = 0; i < groupIds.length; i++) {
+            groups.add(new Group(new GroupId(groupIds[i]), groupNames[i], groupDns[i]));
         }
-        List<UUID> ids = rows.stream().map(Row::id).toList();
-        Map<UUID, List<Group>> groups = new HashMap<>();
-        h.createQuery("""
-                        SELECT pg.profile_id, g.id, g.name, g.distinguished_name
-                          FROM access_profile_group pg
-                          JOIN directory_group g ON g.id = pg.group_id
-                         WHERE pg.profile_id = ANY(:ids)
-                         ORDER BY pg.profile_id, pg.position
-                        """)
-                .bindArray("ids", UUID.class, ids)
-                .map((rs, ctx) -> Map.entry(rs.getObject("profile_id", UUID.class), JdbiDirectory.group(rs)))
-                .forEach(e -> groups.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                        .add(e.getValue()));
-        Map<UUID, List<AttributeValue>> attributes = new HashMap<>();
-        h.createQuery("""
-                        SELECT profile_id, name, value
-                          FROM access_profile_attribute
-                         WHERE profile_id = ANY(:ids)
-                         ORDER BY profile_id, position
-                        """)
-                .bindArray("ids", UUID.class, ids)
-                .map((rs, ctx) -> Map.entry(
-                        rs.getObject("profile_id", UUID.class),
-                        new AttributeValue(rs.getString("name"), rs.getString("value"))))
-                .forEach(e -> attributes
-                        .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                        .add(e.getValue()));
-        return rows.stream()
-                .map(r -> new AccessProfile(
-                        new AccessProfileId(r.id()),
-                        r.name(),
-                        r.description(),
-                        r.color(),
-                        r.initials(),
-                        r.createdAt().toInstant(),
-                        r.modifiedAt().toInstant(),
-                        groups.getOrDefault(r.id(), List.of()),
-                        attributes.getOrDefault(r.id(), List.of()),
-                        r.version()))
-                .toList();
+        String[] keys = array(rs, "attribute_keys", String[].class);
+        String[] values = array(rs, "attribute_values", String[].class);
+        List<AttributeValue> attributes = new ArrayList<>(keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            attributes.add(new AttributeValue(keys[i], values[i]));
+        }
+        return new AccessProfile(
+                new AccessProfileId(row.id()),
+                row.name(),
+                row.description(),
+                row.color(),
+                row.initials(),
+                row.createdAt().toInstant(),
+                row.modifiedAt().toInstant(),
+                groups,
+                attributes,
+                row.version());
+    }
+
+    /** An array column, empty when SQL gave NULL (array_agg over no rows). */
+    private static <T> T[] array(ResultSet rs, String column, Class<T[]> type) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null
+                ? type.cast(java.lang.reflect.Array.newInstance(type.getComponentType(), 0))
+                : type.cast(array.getArray());
     }
 
     private static RuntimeException duplicateOr(UnableToExecuteStatementException e) {

@@ -23,6 +23,7 @@ import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.JsonColumns;
 import org.openprofiles.adapter.jdbc.shared.Sql;
 import org.openprofiles.application.certificate.CertificateSettingsFields;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.domain.certificate.DataCollectionItem;
 import org.openprofiles.domain.certificate.OperationPolicy;
 import org.openprofiles.domain.certificate.PinPolicy;
@@ -114,6 +115,8 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
             }
             throw e;
         }
+        db.changed(new ChangeFeed.Change(
+                ChangeFeed.Topic.PROFILE_TEMPLATE, template.id().value()));
     }
 
     @Override
@@ -148,6 +151,8 @@ public final class JdbiProfileTemplates implements ProfileTemplates {
             insertPolicies(h, revised);
             return null;
         });
+        db.changed(new ChangeFeed.Change(
+                ChangeFeed.Topic.PROFILE_TEMPLATE, revised.id().value()));
     }
 
     @Override

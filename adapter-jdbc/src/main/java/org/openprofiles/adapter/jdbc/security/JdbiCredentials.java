@@ -10,9 +10,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.domain.security.ApiToken;
 import org.openprofiles.domain.security.Credentials;
 import org.openprofiles.domain.security.TokenId;
+import org.openprofiles.domain.security.TokenOwner;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
@@ -34,6 +36,22 @@ public final class JdbiCredentials implements Credentials {
         return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM api_token WHERE hash = :hash")
                 .bind("hash", hash)
                 .map(JdbiCredentials::map)
+                .findOne());
+    }
+
+    @Override
+    public Optional<TokenOwner> findWithOwner(String hash) {
+        return db.withHandle(h -> h.createQuery("""
+                        SELECT t.id, t.user_id, t.name, t.hash, t.created_at, t.expires_at, t.revoked_at,
+                               u.id AS owner_id, u.login AS owner_login, u.display_name AS owner_display_name,
+                               u.enabled AS owner_enabled, u.roles AS owner_roles, u.created_at AS owner_created_at,
+                               u.version AS owner_version
+                          FROM api_token t
+                          JOIN app_user u ON u.id = t.user_id
+                         WHERE t.hash = :hash
+                        """)
+                .bind("hash", hash)
+                .map((rs, ctx) -> new TokenOwner(map(rs, ctx), JdbiUsers.map(rs, "owner_")))
                 .findOne());
     }
 
@@ -63,12 +81,16 @@ public final class JdbiCredentials implements Credentials {
 
     @Override
     public boolean revoke(TokenId id, Instant at) {
-        return db.withHandle(h -> h.createUpdate(
+        boolean revoked = db.withHandle(h -> h.createUpdate(
                                 "UPDATE api_token SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
                         .bind("id", id.value())
                         .bind("at", at)
                         .execute())
                 == 1;
+        if (revoked) {
+            db.changed(new ChangeFeed.Change(ChangeFeed.Topic.API_TOKEN, id.value()));
+        }
+        return revoked;
     }
 
     @Override

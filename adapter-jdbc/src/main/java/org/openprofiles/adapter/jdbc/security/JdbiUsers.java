@@ -4,8 +4,12 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,10 +17,12 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.Sql;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.security.User;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.security.Users;
+import org.openprofiles.domain.shared.Conflict;
 import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
@@ -80,6 +86,86 @@ public final class JdbiUsers implements Users {
     }
 
     @Override
+    public Map<UserId, User> findAll(Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        UUID[] keys = ids.stream().map(UserId::value).distinct().toArray(UUID[]::new);
+        Map<UserId, User> found = new HashMap<>();
+        db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM app_user WHERE id = ANY (:ids)")
+                        .bind("ids", keys)
+                        .map(JdbiUsers::map)
+                        .list())
+                .forEach(user -> found.put(user.id(), user));
+        return found;
+    }
+
+    @Override
+    public Map<String, User> findByLogins(Collection<String> logins) {
+        if (logins.isEmpty()) {
+            return Map.of();
+        }
+        String[] keys = logins.stream().map(JdbiUsers::lower).distinct().toArray(String[]::new);
+        Map<String, User> found = new HashMap<>();
+        db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM app_user WHERE lower(login) = ANY (:logins)")
+                        .bind("logins", keys)
+                        .map(JdbiUsers::map)
+                        .list())
+                .forEach(user -> found.put(lower(user.login()), user));
+        return found;
+    }
+
+    @Override
+    public void addAll(List<User> users) {
+        if (users.isEmpty()) {
+            return;
+        }
+        // One statement over arrays, whatever the count: a bulk import of 10,000 users is one round trip.
+        try {
+            db.withHandle(h -> h.createUpdate("""
+                            INSERT INTO app_user (id, login, display_name, enabled, roles, created_at, updated_at, version)
+                            SELECT u.id, u.login, u.display_name, u.enabled, string_to_array(u.roles, ','),
+                                   u.created_at, u.created_at, 1
+                              FROM unnest(CAST(:ids AS uuid[]), CAST(:logins AS text[]), CAST(:names AS text[]),
+                                          CAST(CAST(:enabled AS text[]) AS boolean[]), CAST(:roles AS text[]),
+                                          CAST(CAST(:createdAt AS text[]) AS timestamptz[]))
+                                   AS u (id, login, display_name, enabled, roles, created_at)
+                            """)
+                    .bind("ids", users.stream().map(u -> u.id().value()).toArray(UUID[]::new))
+                    .bind("logins", users.stream().map(User::login).toArray(String[]::new))
+                    .bind("names", users.stream().map(User::displayName).toArray(String[]::new))
+                    // Booleans and times travel as text arrays (cast in the statement): Jdbi binds String[] natively.
+                    .bind(
+                            "enabled",
+                            users.stream()
+                                    .map(u -> Boolean.toString(u.enabled()))
+                                    .toArray(String[]::new))
+                    .bind(
+                            "roles",
+                            users.stream()
+                                    .map(u -> String.join(",", roleNames(u.roles())))
+                                    .toArray(String[]::new))
+                    .bind(
+                            "createdAt",
+                            users.stream().map(u -> u.createdAt().toString()).toArray(String[]::new))
+                    .execute());
+        } catch (UnableToExecuteStatementException e) {
+            if (Sql.isUniqueViolation(e)) {
+                boolean idTaken =
+                        violatedConstraint(e).filter("app_user_pkey"::equals).isPresent();
+                throw idTaken
+                        ? new Conflict("user_id_taken", "id", "a user with one of these ids already exists")
+                        : new Conflict("login_taken", "login", "a user with one of these logins already exists");
+            }
+            throw e;
+        }
+    }
+
+    private static String lower(String login) {
+        return login.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
     public User update(User user) {
         Optional<User> updated = db.withHandle(h -> h.createQuery("""
                         UPDATE app_user
@@ -97,8 +183,10 @@ public final class JdbiUsers implements Users {
                 .bind("version", user.version())
                 .map(JdbiUsers::map)
                 .findOne());
-        return updated.orElseThrow(
+        User stored = updated.orElseThrow(
                 () -> find(user.id()).isPresent() ? User.changedMeanwhile() : User.notFound(user.id()));
+        db.changed(new ChangeFeed.Change(ChangeFeed.Topic.USER, user.id().value()));
+        return stored;
     }
 
     @Override
@@ -150,20 +238,25 @@ public final class JdbiUsers implements Users {
     }
 
     static User map(ResultSet rs, StatementContext ctx) throws SQLException {
-        Array array = rs.getArray("roles");
+        return map(rs, "");
+    }
+
+    /** The user in the row's columns named {@code prefix} + the column (a join names them apart). */
+    static User map(ResultSet rs, String prefix) throws SQLException {
+        Array array = rs.getArray(prefix + "roles");
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : (String[]) array.getArray()) {
             Role.fromWireName(name).ifPresent(roles::add);
         }
         return new User(
-                new UserId(rs.getObject("id", UUID.class)),
-                rs.getString("login"),
-                rs.getString("display_name"),
-                rs.getBoolean("enabled"),
+                new UserId(rs.getObject(prefix + "id", UUID.class)),
+                rs.getString(prefix + "login"),
+                rs.getString(prefix + "display_name"),
+                rs.getBoolean(prefix + "enabled"),
                 roles,
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getLong("version"),
-                Optional.ofNullable(rs.getString("email")),
-                Optional.ofNullable(rs.getString("user_principal_name")));
+                rs.getObject(prefix + "created_at", OffsetDateTime.class).toInstant(),
+                rs.getLong(prefix + "version"),
+                Optional.ofNullable(rs.getString(prefix + "email")),
+                Optional.ofNullable(rs.getString(prefix + "user_principal_name")));
     }
 }

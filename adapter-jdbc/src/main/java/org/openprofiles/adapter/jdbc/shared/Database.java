@@ -5,13 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.openprofiles.application.shared.ChangeFeed;
 
 /**
  * The service's connection to PostgreSQL: a bounded pool, a migrated schema, and the Jdbi that
@@ -19,17 +18,20 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  */
 public final class Database implements AutoCloseable {
 
+    private final DatabaseSettings settings;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final JdbiTransactions transactions;
     private final StatementCounter statements = new StatementCounter();
     private final Migrations.Outcome migrations;
+    private JdbiChangeFeed changeFeed;
 
-    private Database(HikariDataSource pool, Migrations.Outcome migrations) {
+    private Database(DatabaseSettings settings, HikariDataSource pool, Migrations.Outcome migrations) {
+        this.settings = settings;
         this.pool = pool;
         this.migrations = migrations;
         this.jdbi = configure(Jdbi.create(pool));
-        this.jdbi.setSqlLogger(statements);
+        this.jdbi.addCustomizer(statements);
         this.transactions = new JdbiTransactions(jdbi);
         // Loaded now rather than on the first list request, which may hold the pool's last connection.
         this.transactions.cursors();
@@ -40,7 +42,7 @@ public final class Database implements AutoCloseable {
         checkReachable(settings);
         HikariDataSource pool = createPool(settings);
         try {
-            return new Database(pool, Migrations.apply(pool));
+            return new Database(settings, pool, Migrations.apply(pool));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -58,6 +60,17 @@ public final class Database implements AutoCloseable {
 
     public JdbiTransactions transactions() {
         return transactions;
+    }
+
+    /**
+     * The feed of committed changes to what caches keep, started on first use (a connection of its
+     * own that LISTENs) and stopped with this database. Command-line tools never start it.
+     */
+    public synchronized ChangeFeed changeFeed() {
+        if (changeFeed == null) {
+            changeFeed = JdbiChangeFeed.start(settings, transactions);
+        }
+        return changeFeed;
     }
 
     /** How many statements this database has run: tests use it to bound a route's queries. */
@@ -98,6 +111,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (changeFeed != null) {
+                changeFeed.close();
+            }
+        }
         pool.close();
     }
 
@@ -106,16 +124,7 @@ public final class Database implements AutoCloseable {
      * line, not with the pool's own error log.
      */
     private static void checkReachable(DatabaseSettings settings) {
-        Properties properties = new Properties();
-        if (settings.user() != null) {
-            properties.setProperty("user", settings.user());
-        }
-        if (settings.password() != null) {
-            properties.setProperty("password", settings.password());
-        }
-        properties.setProperty("connectTimeout", "5");
-        properties.setProperty("loginTimeout", "5");
-        try (Connection connection = DriverManager.getConnection(settings.url(), properties)) {
+        try (Connection connection = settings.connect("openprofiles")) {
             connection.isValid(2);
         } catch (SQLException e) {
             throw new DatabaseUnavailable(

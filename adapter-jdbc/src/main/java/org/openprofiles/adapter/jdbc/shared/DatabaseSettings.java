@@ -1,5 +1,10 @@
 package org.openprofiles.adapter.jdbc.shared;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
 /** Where the database is and how many connections the service may hold to it. */
 public record DatabaseSettings(String url, String user, String password, int poolSize) {
 
@@ -10,6 +15,21 @@ public record DatabaseSettings(String url, String user, String password, int poo
         if (poolSize < 1) {
             throw new IllegalArgumentException("pool size must be at least 1, was " + poolSize);
         }
+    }
+
+    /** A connection of its own, outside the pool (a first check, the change feed), timing out after five seconds. */
+    Connection connect(String applicationName) throws SQLException {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("loginTimeout", "5");
+        properties.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(url, properties);
     }
 
     @Override

@@ -1,12 +1,23 @@
 package org.openprofiles.adapter.jdbc.shared;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.application.shared.Transactions;
 
 /**
@@ -19,6 +30,12 @@ import org.openprofiles.application.shared.Transactions;
  * changes that clash). Read-only ones run at REPEATABLE READ: every query of a multi-query read
  * sees the same snapshot, as {@link Transactions#readOnly} promises; PostgreSQL never fails a
  * read-only transaction for serialization, so this costs nothing.
+ *
+ * <p>Round trips are what a unit of work costs on top of its statements, so it makes as few as
+ * it can: the driver sends BEGIN (READ ONLY) together with the first statement, and a unit costs
+ * one more, its COMMIT (none when it ran no statement). The isolation level is the connection's
+ * session default, set only when a connection last served the other kind of unit (this class
+ * remembers each connection's level), never read back from the server and never restored.
  */
 public final class JdbiTransactions implements Transactions {
 
@@ -26,8 +43,21 @@ public final class JdbiTransactions implements Transactions {
     static final String CURSOR_KEY_SETTING = "cursor_signing_key";
 
     private final Jdbi jdbi;
-    private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    private final ThreadLocal<Unit> current = new ThreadLocal<>();
+    private final Map<Connection, TransactionIsolationLevel> sessionLevels =
+            Collections.synchronizedMap(new WeakHashMap<>());
     private volatile Cursors cursors;
+    private volatile Consumer<ChangeFeed.Change> localChanges = change -> {};
+
+    /** A unit of work in progress: its handle, and what to do once it has committed. */
+    private static final class Unit {
+        private final Handle handle;
+        private final List<Runnable> afterCommit = new ArrayList<>();
+
+        Unit(Handle handle) {
+            this.handle = handle;
+        }
+    }
 
     public JdbiTransactions(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -45,19 +75,19 @@ public final class JdbiTransactions implements Transactions {
 
     @Override
     public void afterCommit(Runnable action) {
-        Handle handle = current.get();
-        if (handle == null) {
+        Unit unit = current.get();
+        if (unit == null) {
             action.run();
         } else {
-            handle.afterCommit(action);
+            unit.afterCommit.add(action);
         }
     }
 
     /** Runs {@code work} on the current transaction's handle, or on a short-lived one. */
     public <T> T withHandle(Function<Handle, T> work) {
-        Handle handle = current.get();
-        if (handle != null) {
-            return work.apply(handle);
+        Unit unit = current.get();
+        if (unit != null) {
+            return work.apply(unit.handle);
         }
         return unavailableWhenUnreachable(() -> jdbi.withHandle(h -> unavailableWhenLost(h, () -> work.apply(h))));
     }
@@ -84,6 +114,25 @@ public final class JdbiTransactions implements Transactions {
         } catch (java.sql.SQLException | RuntimeException e) {
             return true;
         }
+    }
+
+    /**
+     * A repository tells that it changed something caches keep: this node's {@link ChangeFeed}
+     * hears it once the unit of work commits (at once outside a unit of work, whose statement has
+     * committed). Other nodes hear it from the database itself (V60's triggers).
+     */
+    public void changed(ChangeFeed.Change change) {
+        Unit unit = current.get();
+        if (unit == null) {
+            localChanges.accept(change);
+        } else {
+            unit.afterCommit.add(() -> localChanges.accept(change));
+        }
+    }
+
+    /** Where {@link #changed} changes go on this node: the change feed, once it runs. */
+    public void onLocalChange(Consumer<ChangeFeed.Change> listener) {
+        this.localChanges = listener;
     }
 
     /** Runs {@code work}, turning a database out of reach into {@link DatabaseUnavailable}. */
@@ -133,7 +182,7 @@ public final class JdbiTransactions implements Transactions {
         return Base64.getDecoder().decode(stored);
     }
 
-    /** True while the calling thread is inside a unit of work. */
+    @Override
     public boolean inUnitOfWork() {
         return current.get() != null;
     }
@@ -147,17 +196,23 @@ public final class JdbiTransactions implements Transactions {
     }
 
     private <T> T runAlone(Supplier<T> work, boolean readOnly) {
+        T result;
+        Unit unit;
         try (Handle handle = jdbi.open()) {
-            return unavailableWhenLost(handle, () -> {
+            unit = new Unit(handle);
+            result = unavailableWhenLost(handle, () -> {
+                isolate(
+                        handle,
+                        readOnly
+                                ? TransactionIsolationLevel.REPEATABLE_READ
+                                : TransactionIsolationLevel.READ_COMMITTED);
                 if (readOnly) {
+                    // The driver then sends BEGIN READ ONLY with the first statement: no round trip of its own.
                     handle.setReadOnly(true);
                 }
-                current.set(handle);
+                current.set(unit);
                 try {
-                    TransactionIsolationLevel isolation = readOnly
-                            ? TransactionIsolationLevel.REPEATABLE_READ
-                            : TransactionIsolationLevel.READ_COMMITTED;
-                    return handle.inTransaction(isolation, h -> work.get());
+                    return handle.inTransaction(h -> work.get());
                 } finally {
                     current.remove();
                     if (readOnly && !connectionLost(handle)) {
@@ -165,6 +220,28 @@ public final class JdbiTransactions implements Transactions {
                     }
                 }
             });
+        }
+        unit.afterCommit.forEach(Runnable::run);
+        return result;
+    }
+
+    /**
+     * Makes {@code level} the session default of the handle's connection unless it is already:
+     * one statement when a connection changes kind of unit, none otherwise.
+     */
+    private void isolate(Handle handle, TransactionIsolationLevel level) {
+        try {
+            Connection physical = handle.getConnection().unwrap(Connection.class);
+            if (sessionLevels.get(physical) == level) {
+                return;
+            }
+            try (Statement statement = physical.createStatement()) {
+                statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL "
+                        + (level == TransactionIsolationLevel.REPEATABLE_READ ? "REPEATABLE READ" : "READ COMMITTED"));
+            }
+            sessionLevels.put(physical, level);
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException("cannot set the transaction isolation", e, null);
         }
     }
 }

@@ -19,6 +19,7 @@ import org.openprofiles.adapter.jdbc.security.JdbiUsers;
 import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.application.contract.Storage;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.AccessSettings;
@@ -90,6 +91,11 @@ public final class JdbiStorage implements Storage {
         return new JdbiStorage(PostgresExtension.freshDatabase());
     }
 
+    /** The copy this storage runs on, for a test that opens connections of its own to it. */
+    public TestDatabase testDatabase() {
+        return copy;
+    }
+
     /** The open database, for the JDBI adapter's own tests (statement counts, SQL specifics). */
     public Database database() {
         return database;
@@ -98,6 +104,11 @@ public final class JdbiStorage implements Storage {
     @Override
     public Transactions transactions() {
         return transactions;
+    }
+
+    @Override
+    public ChangeFeed changeFeed() {
+        return database.changeFeed();
     }
 
     @Override

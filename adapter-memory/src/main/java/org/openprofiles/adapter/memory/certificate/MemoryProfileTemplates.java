@@ -11,6 +11,7 @@ import org.openprofiles.adapter.memory.shared.Listing;
 import org.openprofiles.adapter.memory.shared.MemoryCursors;
 import org.openprofiles.adapter.memory.shared.MemoryTransactions;
 import org.openprofiles.adapter.memory.shared.Table;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.domain.certificate.ProfileTemplate;
 import org.openprofiles.domain.certificate.ProfileTemplates;
 import org.openprofiles.domain.certificate.TemplateId;
@@ -54,6 +55,8 @@ final class MemoryProfileTemplates implements ProfileTemplates {
                 throw ProfileTemplate.idTaken(template.id());
             }
             templates.put(template.id(), template);
+            transactions.changed(new ChangeFeed.Change(
+                    ChangeFeed.Topic.PROFILE_TEMPLATE, template.id().value()));
             return null;
         });
     }
@@ -67,6 +70,8 @@ final class MemoryProfileTemplates implements ProfileTemplates {
                 throw ProfileTemplate.changedMeanwhile();
             }
             templates.put(revised.id(), revised);
+            transactions.changed(new ChangeFeed.Change(
+                    ChangeFeed.Topic.PROFILE_TEMPLATE, revised.id().value()));
             return null;
         });
     }

@@ -6,10 +6,13 @@ import org.openprofiles.adapter.memory.shared.Listing;
 import org.openprofiles.adapter.memory.shared.MemoryTransactions;
 import org.openprofiles.adapter.memory.shared.NewestFirst;
 import org.openprofiles.adapter.memory.shared.Table;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.domain.security.ApiToken;
 import org.openprofiles.domain.security.Credentials;
 import org.openprofiles.domain.security.TokenId;
+import org.openprofiles.domain.security.TokenOwner;
 import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.security.Users;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 
@@ -17,11 +20,13 @@ import org.openprofiles.domain.shared.PageRequest;
 final class MemoryCredentials implements Credentials {
 
     private final MemoryTransactions transactions;
+    private final Users users;
     private final Table<TokenId, ApiToken> tokens;
     private final Table<String, TokenId> hashes;
 
-    MemoryCredentials(MemoryTransactions transactions) {
+    MemoryCredentials(MemoryTransactions transactions, Users users) {
         this.transactions = transactions;
+        this.users = users;
         this.tokens = new Table<>(transactions);
         this.hashes = new Table<>(transactions);
     }
@@ -29,6 +34,12 @@ final class MemoryCredentials implements Credentials {
     @Override
     public Optional<ApiToken> findByHash(String hash) {
         return transactions.read(() -> hashes.get(hash).flatMap(tokens::get));
+    }
+
+    @Override
+    public Optional<TokenOwner> findWithOwner(String hash) {
+        return transactions.read(() ->
+                findByHash(hash).flatMap(token -> users.find(token.userId()).map(user -> new TokenOwner(token, user))));
     }
 
     @Override
@@ -57,6 +68,7 @@ final class MemoryCredentials implements Credentials {
                     id,
                     new ApiToken(
                             t.id(), t.userId(), t.name(), t.hash(), t.createdAt(), t.expiresAt(), Optional.of(at))));
+            token.ifPresent(t -> transactions.changed(new ChangeFeed.Change(ChangeFeed.Topic.API_TOKEN, id.value())));
             return token.isPresent();
         });
     }

@@ -15,7 +15,7 @@ public final class MemorySecurityStorage {
     /** Empty storage whose changes join the units of work of {@code transactions}. */
     public MemorySecurityStorage(MemoryTransactions transactions) {
         this.users = new MemoryUsers(transactions);
-        this.credentials = new MemoryCredentials(transactions);
+        this.credentials = new MemoryCredentials(transactions, users);
         this.auditTrail = new MemoryAuditTrail(transactions);
     }
 

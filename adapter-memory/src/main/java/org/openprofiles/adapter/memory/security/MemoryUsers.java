@@ -1,6 +1,10 @@
 package org.openprofiles.adapter.memory.security;
 
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -8,6 +12,7 @@ import org.openprofiles.adapter.memory.shared.Listing;
 import org.openprofiles.adapter.memory.shared.MemoryCursors;
 import org.openprofiles.adapter.memory.shared.MemoryTransactions;
 import org.openprofiles.adapter.memory.shared.Table;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.domain.security.Role;
 import org.openprofiles.domain.security.User;
 import org.openprofiles.domain.security.UserId;
@@ -65,6 +70,36 @@ final class MemoryUsers implements Users {
     }
 
     @Override
+    public Map<UserId, User> findAll(Collection<UserId> ids) {
+        return transactions.read(() -> {
+            Map<UserId, User> found = new HashMap<>();
+            users.rowsOf(ids).forEach(user -> found.put(user.id(), user));
+            return found;
+        });
+    }
+
+    @Override
+    public Map<String, User> findByLogins(Collection<String> names) {
+        return transactions.read(() -> {
+            Map<String, User> found = new HashMap<>();
+            names.stream()
+                    .map(Listing::lower)
+                    .distinct()
+                    .forEach(login -> logins.get(login).flatMap(users::get).ifPresent(user -> found.put(login, user)));
+            return found;
+        });
+    }
+
+    @Override
+    public void addAll(List<User> batch) {
+        // One unit of work: a taken id or login halfway rolls back the ones already added.
+        transactions.write(() -> {
+            batch.forEach(this::add);
+            return null;
+        });
+    }
+
+    @Override
     public User update(User user) {
         return transactions.write(() -> {
             User stored = users.get(user.id()).orElseThrow(() -> User.notFound(user.id()));
@@ -82,6 +117,8 @@ final class MemoryUsers implements Users {
                     user.email(),
                     user.userPrincipalName());
             users.put(updated.id(), updated);
+            transactions.changed(
+                    new ChangeFeed.Change(ChangeFeed.Topic.USER, updated.id().value()));
             return updated;
         });
     }

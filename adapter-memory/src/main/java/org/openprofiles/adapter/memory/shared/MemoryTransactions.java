@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.application.shared.Transactions;
 
 /**
@@ -26,12 +27,14 @@ public final class MemoryTransactions implements Transactions {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
+    private final MemoryChangeFeed changeFeed = new MemoryChangeFeed();
 
-    /** One unit of work of one thread: whether it may write, and how to undo what it wrote. */
+    /** One unit of work of one thread: whether it may write, how to undo what it wrote, what to tell once done. */
     private static final class UnitOfWork {
         private final boolean readOnly;
         private final Deque<Runnable> undo = new ArrayDeque<>();
         private final List<Runnable> afterCommit = new ArrayList<>();
+        private final List<ChangeFeed.Change> changes = new ArrayList<>();
 
         UnitOfWork(boolean readOnly) {
             this.readOnly = readOnly;
@@ -64,7 +67,22 @@ public final class MemoryTransactions implements Transactions {
         }
     }
 
+    /** The feed that tells the changes of this store's units of work once they commit. */
+    public MemoryChangeFeed changeFeed() {
+        return changeFeed;
+    }
+
+    /** A repository tells a change to what caches keep; the feed hears it when the unit of work commits. */
+    public void changed(ChangeFeed.Change change) {
+        UnitOfWork unit = current.get();
+        if (unit == null || unit.readOnly) {
+            throw new IllegalStateException("a change outside a writing unit of work: call it through write()");
+        }
+        unit.changes.add(change);
+    }
+
     /** True while the calling thread is inside a unit of work. */
+    @Override
     public boolean inUnitOfWork() {
         return current.get() != null;
     }
@@ -118,6 +136,7 @@ public final class MemoryTransactions implements Transactions {
             held.unlock();
         }
         unit.afterCommit.forEach(Runnable::run);
+        unit.changes.forEach(changeFeed::tell);
         return result;
     }
 }

@@ -5,6 +5,7 @@ import org.openprofiles.adapter.memory.certificate.MemoryCertificateStorage;
 import org.openprofiles.adapter.memory.security.MemorySecurityStorage;
 import org.openprofiles.adapter.memory.shared.MemoryTransactions;
 import org.openprofiles.application.contract.Storage;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.application.shared.Transactions;
 import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.AccessSettings;
@@ -34,6 +35,11 @@ public final class MemoryStorage implements Storage {
     @Override
     public Transactions transactions() {
         return transactions;
+    }
+
+    @Override
+    public ChangeFeed changeFeed() {
+        return transactions.changeFeed();
     }
 
     @Override

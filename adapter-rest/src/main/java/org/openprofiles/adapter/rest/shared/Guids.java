@@ -2,7 +2,6 @@ package org.openprofiles.adapter.rest.shared;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.openprofiles.domain.shared.Invalid;
 
 /**
@@ -17,17 +16,34 @@ public final class Guids {
     /** {@link #NIL_UUID} as it is written on the wire. */
     public static final String NIL = NIL_UUID.toString();
 
-    private static final Pattern FORM =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     private Guids() {}
 
     public static UUID parse(String value, String field) {
         String text = value == null ? "" : value.strip();
-        if (!FORM.matcher(text).matches()) {
+        if (!wellFormed(text)) {
             throw new Invalid("invalid_guid", field, field + " must be a GUID like " + NIL + ", was '" + value + "'");
         }
         return UUID.fromString(text);
+    }
+
+    /**
+     * 8-4-4-4-12 hex digits. Checked by hand, not by a regular expression: a bulk import reads five
+     * GUIDs per profile, and the expression was a third of the import's time in the profile.
+     */
+    static boolean wellFormed(String text) {
+        if (text.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean ok = (i == 8 || i == 13 || i == 18 || i == 23)
+                    ? c == '-'
+                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

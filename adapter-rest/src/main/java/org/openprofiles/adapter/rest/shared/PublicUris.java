@@ -36,6 +36,9 @@ public final class PublicUris implements ContainerRequestFilter {
     @Context
     private Provider<Request> grizzly;
 
+    /** The listener's own base, the same for every request: found on the first one and kept. */
+    private volatile URI listenerBase;
+
     /**
      * @param publicBase   the configured public base URL, ending with '/'
      * @param trusted      proxies whose forwarding headers are believed
@@ -50,18 +53,38 @@ public final class PublicUris implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         URI oldBase = request.getUriInfo().getBaseUri();
+        // Without trusted proxies the base never depends on the request: no lookup of the raw
+        // request and no URI to parse on each one (this filter runs on every request).
+        URI base;
+        if (trusted.isEmpty()) {
+            base = publicBase.orElseGet(this::listenerBase);
+        } else {
+            Request raw = grizzly.get();
+            base = forwarded(request, raw).or(() -> publicBase).orElseGet(() -> listenerBase(raw));
+        }
+        if (base.equals(oldBase)) {
+            return;
+        }
         URI oldRequest = request.getUriInfo().getRequestUri();
-        Request raw = grizzly.get();
-        URI base = forwarded(request, raw)
-                .or(() -> publicBase)
-                .orElseGet(() -> URI.create(
-                        (raw.isSecure() ? "https" : "http") + "://" + listenerHost + ":" + raw.getLocalPort() + "/"));
         String relative = oldRequest
                 .getRawPath()
                 .substring(Math.min(
                         oldBase.getRawPath().length(), oldRequest.getRawPath().length()));
         String query = oldRequest.getRawQuery() == null ? "" : "?" + oldRequest.getRawQuery();
         request.setRequestUri(base, URI.create(base + relative + query));
+    }
+
+    private URI listenerBase() {
+        URI known = listenerBase;
+        if (known == null) {
+            known = listenerBase(grizzly.get());
+            listenerBase = known;
+        }
+        return known;
+    }
+
+    private URI listenerBase(Request raw) {
+        return URI.create((raw.isSecure() ? "https" : "http") + "://" + listenerHost + ":" + raw.getLocalPort() + "/");
     }
 
     private Optional<URI> forwarded(ContainerRequestContext request, Request raw) {

@@ -102,12 +102,12 @@ public final class RequestObservation implements ApplicationEventListener, Write
                 clipped(start.getContainerRequest().getRequestUri().getRawPath()));
     }
 
-    /** Counts the bytes of the response body as Jersey writes them. */
+    /** Counts the bytes of the response body as Jersey writes them, into the request's {@link Tally}. */
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-        Counting counting = new Counting(context.getOutputStream());
-        context.setOutputStream(counting);
-        context.setProperty(BYTES, counting);
+        if (context.getProperty(BYTES) instanceof Tally tally) {
+            context.setOutputStream(new Counting(context.getOutputStream(), tally));
+        }
         context.proceed();
     }
 
@@ -115,7 +115,10 @@ public final class RequestObservation implements ApplicationEventListener, Write
     private final class Watch implements RequestEventListener {
         private final long started;
         private final String path;
+        private final Tally bytes = new Tally();
         private Throwable failure;
+        private Optional<String> requestId = Optional.empty();
+        private String user = "-";
 
         Watch(long started, String path) {
             this.started = started;
@@ -126,8 +129,23 @@ public final class RequestObservation implements ApplicationEventListener, Write
         public void onEvent(RequestEvent event) {
             switch (event.getType()) {
                 case ON_EXCEPTION -> failure = event.getException();
+                case REQUEST_FILTERED, RESP_FILTERS_START -> remember(event.getContainerRequest());
                 case FINISHED -> finished(event, System.nanoTime() - started);
                 default -> {}
+            }
+        }
+
+        /**
+         * Takes what the log line needs from the request's properties while they can be read: a
+         * request whose body the {@link RequestIntake} received is finished by Grizzly (and its
+         * properties gone) before Jersey reports it FINISHED.
+         */
+        private void remember(ContainerRequest request) {
+            request.setProperty(BYTES, bytes);
+            requestId = RequestIds.of(request).or(() -> requestId);
+            if (request.getSecurityContext() != null
+                    && request.getSecurityContext().getUserPrincipal() instanceof Caller caller) {
+                user = caller.principal().userId().toString();
             }
         }
 
@@ -151,15 +169,11 @@ public final class RequestObservation implements ApplicationEventListener, Write
         }
 
         private void log(ContainerRequest request, int status, String route, long nanos) {
-            long bytes = request.getProperty(BYTES) instanceof Counting counting ? counting.count : 0;
-            String user = request.getSecurityContext() != null
-                            && request.getSecurityContext().getUserPrincipal() instanceof Caller caller
-                    ? caller.principal().userId().toString()
-                    : "-";
+            long bytes = this.bytes.count;
             long tenths = nanos / 100_000;
             String millis = tenths / 10 + "." + tenths % 10;
             // The request id is in the logging context already, unless another listener cleared it first.
-            String id = RequestIds.of(request).orElse("-");
+            String id = requestId.orElse("-");
             boolean restore = MDC.get(RequestIds.MDC_KEY) == null;
             if (restore) {
                 MDC.put(RequestIds.MDC_KEY, id);
@@ -222,24 +236,30 @@ public final class RequestObservation implements ApplicationEventListener, Write
         return raw.length() > MAX_PATH ? raw.substring(0, MAX_PATH) + "…" : raw;
     }
 
-    /** An output stream that counts what passes through it. */
-    private static final class Counting extends FilterOutputStream {
-        private long count;
+    /** The bytes of one response body so far. */
+    private static final class Tally {
+        private volatile long count;
+    }
 
-        Counting(OutputStream out) {
+    /** An output stream that counts what passes through it into a {@link Tally}. */
+    private static final class Counting extends FilterOutputStream {
+        private final Tally tally;
+
+        Counting(OutputStream out, Tally tally) {
             super(out);
+            this.tally = tally;
         }
 
         @Override
         public void write(int b) throws IOException {
             out.write(b);
-            count++;
+            tally.count++;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
-            count += len;
+            tally.count += len;
         }
     }
 }

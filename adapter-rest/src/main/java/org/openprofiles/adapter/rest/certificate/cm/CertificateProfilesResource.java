@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -51,6 +52,9 @@ public final class CertificateProfilesResource {
         this.getProfile = getProfile;
     }
 
+    // The hot reads take the request as their one @Context parameter: Jersey resolves each such
+    // parameter through its injection manager on every call, which showed in the profile.
+
     @GET
     @Path("profiles")
     @Parameter(
@@ -66,8 +70,9 @@ public final class CertificateProfilesResource {
             description = "the caller's profiles with the operations it may perform",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = ProfileModel.class))))
     @ApiResponse(responseCode = "204", description = "no profile")
-    public Response list(@Context UriInfo uri, @Context SecurityContext security) {
-        Principal caller = Caller.of(security);
+    public Response list(@Context ContainerRequestContext request) {
+        UriInfo uri = request.getUriInfo();
+        Principal caller = Caller.of(request.getSecurityContext());
         StatusFilter status = StatusFilter.parse(VendorQuery.first(uri, "status"));
         Optional<UserId> target = targetUser(VendorQuery.first(uri, TARGET_USER));
         var page = Paging.request(VendorQuery.first(uri, Paging.LIMIT), VendorQuery.first(uri, Paging.CURSOR));
@@ -87,10 +92,10 @@ public final class CertificateProfilesResource {
             description = "the profile",
             content = @Content(schema = @Schema(implementation = ProfileModel.class)))
     @ApiResponse(responseCode = "204", description = "no such profile the caller may see")
-    public Response get(@PathParam("id") String id, @Context SecurityContext security) {
+    public Response get(@PathParam("id") String id, @Context ContainerRequestContext request) {
         CertificateProfileId profileId = new CertificateProfileId(Guids.parse(id, "id"));
         return getProfile
-                .get(Caller.of(security), profileId)
+                .get(Caller.of(request.getSecurityContext()), profileId)
                 .map(seen -> Response.ok(ProfileModel.from(seen)).build())
                 .orElseGet(() -> Response.noContent().build());
     }

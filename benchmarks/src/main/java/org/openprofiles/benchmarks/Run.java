@@ -1,0 +1,498 @@
+package org.openprofiles.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.openprofiles.benchmarks.Report.Row;
+import org.openprofiles.benchmarks.Report.Target;
+import org.openprofiles.benchmarks.Wrk.Call;
+
+/**
+ * One benchmark run, in the order the issue asks for: the server jar started on a fresh data
+ * directory, the small set loaded (templates, 100,000 users, 1,000 profiles), the ceiling started
+ * on the same database, a warm-up, the key reads at 1,000 profiles; then the rest of the profiles
+ * and the access data loaded, every main route at the full size; then a restart (time to ready on
+ * the loaded database), the soak, and optionally the observability comparison.
+ */
+final class Run {
+
+    private static final Pattern SERVER_READY = Pattern.compile("listening on (http\\S+)");
+    private static final Pattern CEILING_READY = Pattern.compile("ceiling listening on (http\\S+)");
+
+    private static final Target CM_TARGET = new Target(0.70, 1.5);
+    private static final Target ARM_TARGET = new Target(0.60, 0);
+
+    /** A user the load generator signs in as: index, token, and one of its profiles. */
+    record Signed(int user, String token, long profile) {}
+
+    private final Options options;
+    private final Dataset dataset;
+    private final Report report;
+    private final Wrk wrk;
+    private final Path work;
+    private final Path dataDir;
+    private final String adminToken;
+    /** The two phases, named by how many certificate profiles the database holds. */
+    private final String small;
+
+    private final String large;
+    private final List<Child> children = new ArrayList<>();
+
+    /** The ceiling's route and calls, which routes with a target are paired with. */
+    private record Pairing(URI base, List<Call> calls) {}
+
+    private Pairing pairing;
+
+    Run(Options options) {
+        this.options = options;
+        this.dataset = new Dataset(options);
+        this.report = new Report(new LinkedHashMap<>(options.all()));
+        this.work = options.path("work").toAbsolutePath();
+        this.dataDir = work.resolve("data");
+        this.wrk = new Wrk(work.resolve("wrk"), options.number("threads"), options.number("connections"));
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.adminToken = "bench-" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        this.small = String.format(Locale.ROOT, "%,d profiles", dataset.smallProfiles());
+        this.large = String.format(Locale.ROOT, "%,d profiles", dataset.profiles());
+    }
+
+    void run() {
+        Instant started = Instant.now();
+        try {
+            deleteRecursively(work);
+            Files.createDirectories(work);
+            report.fact("started", started.toString());
+            report.fact(
+                    "machine",
+                    Runtime.getRuntime().availableProcessors() + " cores, load average at start " + loadAverage());
+            runAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            children.forEach(Child::close);
+            report.fact("load average at end", loadAverage());
+            report.fact("run took", Duration.between(started, Instant.now()).toMinutes() + " min");
+            report.write(options.path("results"));
+            System.out.println();
+            System.out.println(report.markdown());
+            System.out.println(
+                    "written: " + options.path("results").resolve("results.md") + ", results.json, results.svg");
+        }
+    }
+
+    private void runAll() throws IOException {
+        Child server = startServer("first start (empty database)", Map.of());
+        URI base = URI.create(server.found());
+        Api admin = new Api(base, adminToken);
+
+        System.out.println("loading the small set …");
+        dataset.loadTemplates(admin);
+        long t0 = System.nanoTime();
+        int users = dataset.loadUsers(admin, 10_000);
+        double userSeconds = seconds(t0);
+        report.fact(
+                "bulk user import",
+                String.format(
+                        Locale.ROOT, "%,d users in %.1f s = %,.0f users/s", users, userSeconds, users / userSeconds));
+        String reader = Dataset.userWithToken(admin, "bench-reader", List.of("profile-reader"));
+        String manager = Dataset.userWithToken(admin, "bench-manager", List.of("profile-manager"));
+        dataset.loadProfiles(admin, 0, dataset.smallProfiles(), 1_000, 1);
+        List<Signed> smallUsers = signIn(admin, Dataset.each(Dataset.SMALL_USERS, u -> u));
+
+        Path bytes = work.resolve("ceiling-bytes.json");
+        Files.write(
+                bytes,
+                new Api(base, smallUsers.get(0).token())
+                        .send("GET", "CertificateManagement/api/v1.0/profiles", null)
+                        .body());
+        boolean routes = options.flag("routes");
+        URI ceilingBase = null;
+        if (routes) {
+            Child ceiling = startCeiling(bytes);
+            ceilingBase = URI.create(ceiling.found());
+            Duration warmup = options.seconds("warmup");
+            System.out.println("warming up the server and the ceiling for " + warmup.toSeconds() + " s each …");
+            wrk.run("warmup-server", base, mix(cmList(smallUsers, ""), cmGet(smallUsers)), warmup, false);
+            wrk.run(
+                    "warmup-ceiling",
+                    ceilingBase,
+                    mix(ceilingQuery(smallUsers), List.of(Call.get("ceiling/bytes", null))),
+                    warmup,
+                    false);
+            measureCertificateReads(small, base, ceilingBase, smallUsers);
+        }
+
+        System.out.println("loading the rest of the certificate profiles …");
+        double idleHeap = Jvm.heapAfterFullGcMb(server.pid());
+        t0 = System.nanoTime();
+        int imported = dataset.loadProfiles(
+                admin, dataset.smallProfiles(), dataset.profiles(), options.number("import-batch"), 2);
+        double importSeconds = seconds(t0);
+        double loadedHeap = Jvm.heapAfterFullGcMb(server.pid());
+        report.fact(
+                "bulk profile import",
+                String.format(
+                        Locale.ROOT,
+                        "%,d profiles in %.1f s = %,.0f profiles/s " + "(batches of %,d, 2 calls at a time)",
+                        imported,
+                        importSeconds,
+                        imported / importSeconds,
+                        options.number("import-batch")));
+        report.fact(
+                "heap after full GC: idle → after the import",
+                String.format(Locale.ROOT, "%.1f MB → %.1f MB (%.2f×)", idleHeap, loadedHeap, loadedHeap / idleHeap));
+
+        System.out.println("loading the access data …");
+        t0 = System.nanoTime();
+        dataset.loadAccess(admin, admin.as(manager));
+        report.fact(
+                "access data load (groups, accounts, profiles, assignments)",
+                String.format(Locale.ROOT, "%.1f s", seconds(t0)));
+
+        List<Signed> spread = signIn(admin, spreadUsers());
+        if (routes) {
+            measureCertificateReads(large, base, ceilingBase, spread);
+            measureAccessReads(large, base, reader);
+            measureCeiling(large, ceilingBase, spread);
+            scaleCheck();
+        }
+
+        server.close();
+        children.remove(server);
+        if (options.flag("restart")) {
+            Child restarted = startServer("restart on the loaded database", Map.of());
+            URI restartedBase = URI.create(restarted.found());
+            if (options.flag("soak")) {
+                new Soak(options, wrk, report, dataset).run(restarted, restartedBase, spread, reader, manager);
+            }
+            restarted.close();
+            children.remove(restarted);
+        }
+        options.optional("observability").ifPresent(settings -> observability(settings, spread));
+    }
+
+    /** Ceiling, /health and the Certificate Management reads of one phase; the ceiling before and after. */
+    private void measureCertificateReads(String phase, URI base, URI ceilingBase, List<Signed> signed) {
+        System.out.println("measuring " + phase + " …");
+        measureCeiling(phase, ceilingBase, signed);
+        measure(phase, "GET /health", "framework only", base, List.of(Call.get("health", null)), Optional.empty());
+        measure(
+                phase,
+                "CM profile list",
+                "10 profiles, operations, API token",
+                base,
+                cmList(signed, ""),
+                Optional.of(CM_TARGET));
+        measure(
+                phase,
+                "CM profile list ?status=Active",
+                "6 of 10",
+                base,
+                cmList(signed, "?status=Active"),
+                Optional.empty());
+        measure(phase, "CM profile by id", "operations, API token", base, cmGet(signed), Optional.of(CM_TARGET));
+    }
+
+    private void measureCeiling(String phase, URI ceilingBase, List<Signed> signed) {
+        pairing = new Pairing(ceilingBase, ceilingQuery(signed));
+        measure(phase, Report.CEILING, "a user's 10 profiles", ceilingBase, ceilingQuery(signed), Optional.empty());
+        measure(
+                phase,
+                Report.BYTES,
+                "a CM list's body",
+                ceilingBase,
+                List.of(Call.get("ceiling/bytes", null)),
+                Optional.empty());
+    }
+
+    private void measureAccessReads(String phase, URI base, String reader) {
+        List<Call> list = listPages(new Api(base, reader), "api/v1/Profiles?limit=10", 100).stream()
+                .map(path -> Call.get(path, reader))
+                .toList();
+        measure(
+                phase,
+                "ARM profile list",
+                "pages of 10 (cycling through the list), reader token",
+                base,
+                list,
+                Optional.of(ARM_TARGET));
+        List<Call> assignments = new ArrayList<>();
+        List<Call> groups = new ArrayList<>();
+        List<Call> attributes = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int k = (i * 37) % dataset.accessProfiles();
+            int a = (int) ((long) i * dataset.accounts() / 200);
+            assignments.add(Call.get(
+                    "api/v1/Profiles/AssignmentsByProfileId?profileId=" + Dataset.accessProfileId(k) + "&limit=10",
+                    reader));
+            groups.add(Call.get("api/v1/Profiles/GroupsByAccount?accountId=" + Dataset.accountId(a), reader));
+            attributes.add(Call.get("api/v1/Profiles/AttributesByAccount?accountId=" + Dataset.accountId(a), reader));
+        }
+        measure(phase, "ARM AssignmentsByProfileId", "page of 10", base, assignments, Optional.of(ARM_TARGET));
+        measure(phase, "ARM GroupsByAccount", "", base, groups, Optional.of(ARM_TARGET));
+        measure(phase, "ARM AttributesByAccount", "", base, attributes, Optional.empty());
+    }
+
+    private Wrk.Figures measure(
+            String phase, String route, String what, URI base, List<Call> calls, Optional<Target> target) {
+        Optional<Wrk.Figures> paired = Optional.empty();
+        if (target.isPresent() && pairing != null) {
+            // The ceiling right before the route: the machine is shared, its load drifts by the minute.
+            wrk.run(
+                    phase + "-" + route + "-ceiling-warm",
+                    pairing.base(),
+                    pairing.calls(),
+                    options.seconds("route-warmup"),
+                    false);
+            paired = Optional.of(wrk.run(
+                    phase + "-" + route + "-ceiling",
+                    pairing.base(),
+                    pairing.calls(),
+                    options.seconds("measure"),
+                    false));
+        }
+        wrk.run(phase + "-" + route + "-warm", base, calls, options.seconds("route-warmup"), false);
+        Wrk.Figures figures = wrk.run(phase + "-" + route, base, calls, options.seconds("measure"), false);
+        Row row = new Row(phase, route, what, figures, target, paired);
+        report.add(row);
+        System.out.printf(
+                Locale.ROOT,
+                "  %-14s %-40s %,9.0f req/s  p50 %6.2f  p99 %7.2f  p99.9 %7.2f ms  errors %d  × ceiling %s%n",
+                phase,
+                route,
+                figures.requestsPerSecond(),
+                figures.p50Millis(),
+                figures.p99Millis(),
+                figures.p999Millis(),
+                figures.errors(),
+                Report.fmt(report.ratio(row)));
+        return figures;
+    }
+
+    /** The key reads at 1,000,000 profiles against 1,000: throughput ratio and p50 ratio. */
+    private void scaleCheck() {
+        for (String route : List.of("CM profile list", "CM profile list ?status=Active", "CM profile by id")) {
+            Optional<Row> atSmall = report.find(small, route);
+            Optional<Row> atLarge = report.find(large, route);
+            if (atSmall.isPresent() && atLarge.isPresent()) {
+                double slower = atSmall.get().figures().requestsPerSecond()
+                        / atLarge.get().figures().requestsPerSecond();
+                double p50 = atLarge.get().figures().p50Millis()
+                        / atSmall.get().figures().p50Millis();
+                report.fact(
+                        "scale: " + route + ", req/s at " + small + " ÷ at " + large + " (target ≤ 1.2)",
+                        String.format(
+                                Locale.ROOT,
+                                "%.2f (p50 at the large set ÷ at the small: %.2f) %s",
+                                slower,
+                                p50,
+                                slower <= 1.2 ? "met" : "MISSED"));
+            }
+        }
+    }
+
+    /** The server restarted with the observability settings on: the CM list against the same route with them off. */
+    private void observability(String settings, List<Signed> spread) {
+        Map<String, String> env = new HashMap<>();
+        for (String pair : settings.split("[,;]")) {
+            String[] kv = pair.split("=", 2);
+            env.put(kv[0].strip(), kv.length > 1 ? kv[1].strip() : "true");
+        }
+        Child server = startServer("start with " + settings, env);
+        URI base = URI.create(server.found());
+        wrk.run("warmup-observability", base, mix(cmList(spread, ""), cmGet(spread)), options.seconds("warmup"), false);
+        Wrk.Figures on =
+                measure("observability on", "CM profile list", settings, base, cmList(spread, ""), Optional.empty());
+        report.find(large, "CM profile list")
+                .ifPresent(off -> report.fact(
+                        "observability (" + settings + "): CM list req/s on ÷ off (target ≥ 0.95)",
+                        String.format(
+                                Locale.ROOT,
+                                "%.2f",
+                                on.requestsPerSecond() / off.figures().requestsPerSecond())));
+        server.close();
+        children.remove(server);
+    }
+
+    // requests --------------------------------------------------------------------------------
+
+    static List<Call> cmList(List<Signed> signed, String query) {
+        return signed.stream()
+                .map(s -> Call.get("CertificateManagement/api/v1.0/profiles" + query, s.token()))
+                .toList();
+    }
+
+    static List<Call> cmGet(List<Signed> signed) {
+        return signed.stream()
+                .map(s -> Call.get(
+                        "CertificateManagement/api/v1.0/profiles/" + Dataset.profileId(s.profile()), s.token()))
+                .toList();
+    }
+
+    static List<Call> ceilingQuery(List<Signed> signed) {
+        return signed.stream()
+                .map(s -> Call.get("ceiling/query?user=" + Dataset.userId(s.user()), null))
+                .toList();
+    }
+
+    /**
+     * The paths of the first {@code pages} pages of a list, following its {@code Link: rel="next"}
+     * (cursors are the server's own), so that the load reads every part of the list alike.
+     */
+    static List<String> listPages(Api api, String first, int pages) {
+        List<String> paths = new ArrayList<>();
+        String path = first;
+        while (path != null && paths.size() < pages) {
+            paths.add(path);
+            Optional<String> link = api.send("GET", path, null).link();
+            path = link.filter(l -> l.contains("rel=\"next\""))
+                    .map(l -> l.substring(l.indexOf('<') + 1, l.indexOf('>')))
+                    .map(URI::create)
+                    .map(uri -> uri.getRawPath().substring(1) + "?" + uri.getRawQuery())
+                    .orElse(null);
+        }
+        return paths;
+    }
+
+    /** Two lists interleaved. */
+    static List<Call> mix(List<Call> a, List<Call> b) {
+        List<Call> mixed = new ArrayList<>();
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            if (i < a.size()) {
+                mixed.add(a.get(i));
+            }
+            if (i < b.size()) {
+                mixed.add(b.get(i));
+            }
+        }
+        return mixed;
+    }
+
+    /** Users spread over the whole range (outside the small set), for the reads at full size. */
+    private List<Integer> spreadUsers() {
+        int count = options.number("token-users");
+        List<Integer> users = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            users.add(Dataset.SMALL_USERS + (int) ((long) i * (dataset.users() - Dataset.SMALL_USERS) / count));
+        }
+        return users;
+    }
+
+    private List<Signed> signIn(Api admin, List<Integer> users) {
+        return users.stream()
+                .map(u -> new Signed(u, Dataset.tokenOf(admin, Dataset.userId(u)), dataset.aProfileOf(u)))
+                .toList();
+    }
+
+    // processes -------------------------------------------------------------------------------
+
+    private Child startServer(String what, Map<String, String> extraEnv) {
+        List<String> command = new ArrayList<>();
+        command.add(Jvm.java());
+        options.optional("server-opts")
+                .ifPresent(opts -> command.addAll(List.of(opts.trim().split("\\s+"))));
+        command.addAll(
+                List.of("-jar", options.path("server-jar").toAbsolutePath().toString(), "serve"));
+        Map<String, String> env = new HashMap<>();
+        env.put("PROFILES_DATA_DIR", dataDir.toString());
+        env.put("PROFILES_HTTP_PORT", "0");
+        env.put("PROFILES_ADMIN_TOKEN", adminToken);
+        options.optional("db-url").ifPresent(url -> env.put("PROFILES_DB_URL", url));
+        env.putAll(extraEnv);
+        long t0 = System.nanoTime();
+        Child server = Child.start(
+                command, env, work.resolve("server-" + children.size() + ".log"), SERVER_READY, Duration.ofMinutes(3));
+        children.add(server);
+        double listening = seconds(t0);
+        Api probe = new Api(URI.create(server.found()), null);
+        while (probe.exchange("GET", "ready", null).status() != 200) {
+            sleep(5);
+        }
+        report.fact(
+                "server " + what,
+                String.format(Locale.ROOT, "listening after %.2f s, /ready 200 after %.2f s", listening, seconds(t0)));
+        return server;
+    }
+
+    private Child startCeiling(Path bytes) {
+        String url = options.optional("db-url").orElseGet(this::embeddedUrl);
+        String jar = Path.of(Benchmarks.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .getPath())
+                .toString();
+        int pool = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+        Child ceiling = Child.start(
+                List.of(Jvm.java(), "-cp", jar, Ceiling.class.getName(), url, Integer.toString(pool), bytes.toString()),
+                Map.of(),
+                work.resolve("ceiling.log"),
+                CEILING_READY,
+                Duration.ofMinutes(1));
+        children.add(ceiling);
+        return ceiling;
+    }
+
+    /** The embedded PostgreSQL of the server, found through its postmaster.pid (line 4 is the port). */
+    private String embeddedUrl() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
+            return "jdbc:postgresql://localhost:" + lines.get(3).strip() + "/openprofiles";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find the embedded database's port", e);
+        }
+    }
+
+    // helpers ---------------------------------------------------------------------------------
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0] + " "
+                    + Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[1] + " "
+                    + Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

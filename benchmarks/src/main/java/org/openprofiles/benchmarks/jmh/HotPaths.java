@@ -1,0 +1,102 @@
+package org.openprofiles.benchmarks.jmh;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.openprofiles.domain.certificate.CertificateProfile;
+import org.openprofiles.domain.certificate.CertificateProfileId;
+import org.openprofiles.domain.certificate.OperationPolicy;
+import org.openprofiles.domain.certificate.PinPolicy;
+import org.openprofiles.domain.certificate.ProfileOperation;
+import org.openprofiles.domain.certificate.ProfileStatus;
+import org.openprofiles.domain.certificate.ProfileTemplate;
+import org.openprofiles.domain.certificate.ProfileTemplates;
+import org.openprofiles.domain.certificate.TemplateId;
+import org.openprofiles.domain.security.Principal;
+import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Page;
+import org.openprofiles.domain.shared.PageRequest;
+
+/** The data the micro-benchmarks work on: a page of ten profiles of one owner, as the CM list serves it. */
+final class HotPaths {
+
+    static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+
+    private HotPaths() {}
+
+    static ProfileTemplate template(int t) {
+        Map<ProfileOperation, OperationPolicy> policies = new EnumMap<>(ProfileOperation.class);
+        for (ProfileOperation operation : ProfileOperation.values()) {
+            policies.put(operation, OperationPolicy.selfService());
+        }
+        return new ProfileTemplate(
+                new TemplateId(new UUID(7, t)), "template " + t, "", 1, policies, PinPolicy.standard(), NOW, NOW);
+    }
+
+    /** Ten profiles of {@code owner}: six Active, then Disabled, Suspended, Retired, Assigned, over two templates. */
+    static List<CertificateProfile> page(UserId owner) {
+        ProfileStatus[] statuses = {
+            ProfileStatus.ACTIVE, ProfileStatus.ACTIVE, ProfileStatus.ACTIVE, ProfileStatus.ACTIVE,
+            ProfileStatus.ACTIVE, ProfileStatus.ACTIVE, ProfileStatus.DISABLED, ProfileStatus.SUSPENDED,
+            ProfileStatus.RETIRED, ProfileStatus.ASSIGNED
+        };
+        return java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> new CertificateProfile(
+                        new CertificateProfileId(new UUID(1, i)),
+                        statuses[i],
+                        0,
+                        Optional.empty(),
+                        Optional.empty(),
+                        owner,
+                        template(i % 2).id(),
+                        1,
+                        "",
+                        NOW,
+                        NOW))
+                .toList();
+    }
+
+    static Principal owner() {
+        return new Principal(new UserId(new UUID(9, 9)), Set.of());
+    }
+
+    /** Templates held in a map: the port as a warm cache serves it. */
+    static ProfileTemplates inMemory(List<ProfileTemplate> templates) {
+        Map<TemplateId, ProfileTemplate> byId = new LinkedHashMap<>();
+        templates.forEach(t -> byId.put(t.id(), t));
+        return new ProfileTemplates() {
+            @Override
+            public Optional<ProfileTemplate> find(TemplateId id) {
+                return Optional.ofNullable(byId.get(id));
+            }
+
+            @Override
+            public Map<TemplateId, ProfileTemplate> findAll(Collection<TemplateId> ids) {
+                Map<TemplateId, ProfileTemplate> found = new LinkedHashMap<>();
+                ids.forEach(id -> find(id).ifPresent(t -> found.put(id, t)));
+                return found;
+            }
+
+            @Override
+            public void add(ProfileTemplate template) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void update(ProfileTemplate revised, long expectedVersion) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Page<ProfileTemplate> list(PageRequest page) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}
