@@ -179,6 +179,9 @@ class ConsoleDirectoryTest {
                 .until(d -> d.findElements(By.cssSelector(nonCompliant)).stream()
                         .anyMatch(e -> e.getText().equals(String.valueOf(before - 1))));
         waiting().until(d -> d.findElements(By.cssSelector(eveCard)).isEmpty());
+        WebElement listed = browser.waitFor(By.cssSelector("#acceptances tr[data-account='" + eve + "']"));
+        assertTrue(listed.getText().contains("contractor until the project ends"), listed.getText());
+        assertTrue(listed.getText().contains("In force"), listed.getText());
         JsonNode acceptances = AccessFixtures.json(
                 directory.http.get("/api/v1/Profiles/Compliance/Acceptances?accountId=" + eve, TestUsers.admin()));
         assertEquals(1, acceptances.size());
@@ -187,6 +190,7 @@ class ConsoleDirectoryTest {
                 acceptances.get(0).get("comment").asText());
         assertEquals(
                 "noProfile", acceptances.get(0).get("deviation").get("kind").asText());
+        browser.script("document.getElementById('deviations-h').scrollIntoView()");
         browser.screenshot("access-deviations");
         browser.assertAccessible("Access profiles (deviations)");
     }
@@ -270,7 +274,26 @@ class ConsoleDirectoryTest {
                         false, line.get("isNonCompliant").asBoolean(), "the sync read bob's new membership: " + line);
             }
         }
+        browser.script("document.getElementById('trend-h').scrollIntoView()");
         browser.screenshot("access-compliance-trend");
         browser.assertAccessible("Access profiles (compliance trend)");
+    }
+
+    @Test
+    @Order(5)
+    void theProfileEditorPicksGroupsFromTheDirectory() {
+        browser.signIn(TestServers.ADMIN_TOKEN);
+        browser.openConsole("#/access/new");
+        browser.waitFor(By.xpath("//button[normalize-space()='Pick from directory']"))
+                .click();
+        UUID sales = directory.groupId("sales");
+        WebElement item = browser.waitFor(By.cssSelector("#group-picker li[data-group='" + sales + "']"));
+        assertTrue(item.getText().contains("cn=sales," + GROUPS), "the group's DN is shown: " + item.getText());
+        item.findElement(By.cssSelector("button")).click();
+        waiting()
+                .until(d -> d.findElement(By.cssSelector("#profile-form textarea[name=groups]"))
+                        .getAttribute("value")
+                        .contains(sales.toString()));
+        browser.assertAccessible("New access profile (group picker)");
     }
 }

@@ -586,13 +586,15 @@ function drawDeviations(section, profile, refresh) {
   });
   clear(section, h('h2', { id: 'deviations-h' }, 'Deviations'),
     h('p', { class: 'muted' }, 'Accept a deviation someone is responsible for (it then counts nowhere until it expires), or see what would bring the account in line.'),
-    listing);
+    listing, profile ? null : acceptanceList(refresh));
 }
 
 function deviationCard(line, profile, refresh) {
   const plan = h('div', { class: 'plan' });
   const open = deviationsOf(line, profile);
   const accepted = (line.acceptedDeviations || []).filter((d) => !profile || d.profileId === profile.id);
+  // On a profile's page an account listed for another profile's deviations has nothing to show here.
+  if (!open.length && !accepted.length) return h('div', { hidden: true });
   return h('article', { class: 'panel deviation-account', 'data-account': line.accountId, 'aria-labelledby': `dev-${line.accountId}` },
     h('div', { class: 'row spread' }, h('h3', { id: `dev-${line.accountId}` }, line.userName,
       line.displayName ? h('span', { class: 'muted' }, ` · ${line.displayName}`) : null),
@@ -639,15 +641,48 @@ function acceptedItem(d, refresh) {
   return h('li', { 'data-accepted': a.id },
     h('div', { class: 'row spread' },
       h('span', {}, chip('Accepted', 'info'), ` ${what}: “${a.comment}”`, a.expiresAt ? ` until ${dateTime(a.expiresAt)}` : ''),
-      h('button', { type: 'button', class: 'secondary', onclick: async () => {
-        try {
-          await api(`${ARM}/Compliance/Acceptances/${a.id}`, { method: 'DELETE' });
-          announce('Acceptance withdrawn.');
-        } catch (e) {
-          if (e.status !== 401) await dialog('Could not withdraw', h('p', { class: 'form-error' }, e.message));
-        }
-        refresh();
-      } }, 'Withdraw')));
+      withdrawButton(a, refresh)));
+}
+
+/** DELETE …/Compliance/Acceptances/{id}: the deviation counts again at once. */
+function withdrawButton(acceptance, refresh) {
+  return h('button', { type: 'button', class: 'secondary', 'data-action': 'withdraw', onclick: async () => {
+    try {
+      await api(`${ARM}/Compliance/Acceptances/${acceptance.id}`, { method: 'DELETE' });
+      announce('Acceptance withdrawn.');
+    } catch (e) {
+      if (e.status !== 401) await dialog('Could not withdraw', h('p', { class: 'form-error' }, e.message));
+    }
+    refresh();
+  } }, 'Withdraw');
+}
+
+/**
+ * Every acceptance, newest first (GET …/Compliance/Acceptances, paged), expired ones too: an
+ * account whose only deviations are accepted is compliant and so not in the deviation list above.
+ */
+function acceptanceList(refresh) {
+  const describe = (d) => (d.kind === 'missingGroup' ? `missing group ${d.groupId} of ${profileName(d.profileId)}`
+    : d.kind === 'wrongAttribute' ? `${d.attribute} required by ${profileName(d.profileId)}` : 'no profile');
+  const rows = h('tbody', { id: 'acceptances' });
+  const listing = pagedList({
+    first: `${ARM}/Compliance/Acceptances?limit=20`,
+    load: (path) => api(path),
+    render: (a) => h('tr', { 'data-acceptance': a.id, 'data-account': a.accountId },
+      h('td', {}, h('span', { class: 'mono' }, String(a.accountId).slice(0, 8)), h('br'), describe(a.deviation)),
+      h('td', {}, `“${a.comment}”`),
+      h('td', { class: 'optional' }, a.expiresAt ? dateTime(a.expiresAt) : 'until withdrawn'),
+      h('td', {}, a.inForce ? chip('In force', 'ok') : chip('Expired', '')),
+      h('td', {}, a.inForce ? withdrawButton(a, refresh) : null)),
+    empty: 'No deviation has been accepted.',
+    container: rows,
+    label: 'acceptances',
+  });
+  listing.prepend(h('div', { class: 'table-wrap' }, h('table', {},
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Account and deviation'), h('th', { scope: 'col' }, 'Why'),
+      h('th', { scope: 'col', class: 'optional' }, 'Until'), h('th', { scope: 'col' }, 'State'),
+      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))), rows)));
+  return h('div', {}, h('h3', { id: 'acceptances-h' }, 'Accepted deviations'), listing);
 }
 
 function changeText(c) {
