@@ -18,6 +18,12 @@ export const OPERATION_LABEL = {
   reinstate: 'Reinstate', unblock: 'Unblock', onlineupdate: 'Online update', duplicate: 'Duplicate', retire: 'Retire',
 };
 
+/** Request types that issue a certificate (picked up with POST …/certificatedata). */
+export const ISSUES_CERTIFICATE = new Set([1, 2, 6, 7]);
+
+/** X509ClmCertificate.Status (ours): 0 in force, 1 revoked, 2 expired. */
+export const CERTIFICATE_STATUS = { 0: 'In force', 1: 'Revoked', 2: 'Expired' };
+
 /** Request types whose completion sets the PIN (the user may have to supply it). */
 export const SETS_PIN = new Set([1, 5, 7]);
 

@@ -58,5 +58,31 @@ export function bars(id, caption, parts) {
   return figure;
 }
 
+/**
+ * Lines over time, e.g. compliance after each directory sync: points [{id, label}] and series
+ * [{key, name, color, values}]. The table has one row per point (data-point its id) and one cell
+ * per series (data-series its key).
+ */
+export function line(id, caption, points, series) {
+  const last = points.length - 1;
+  const summary = series.map((s) => `${s.name}: ${s.values[last]}`).join(', ');
+  const canvas = h('div', { class: 'chart wide', role: 'img', 'aria-label': `${caption}, ${points.length} points; the latest: ${summary}` });
+  const figures = h('table', { class: 'chart-table' },
+    h('caption', { class: 'visually-hidden' }, caption),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'When'), series.map((s) => h('th', { scope: 'col' }, s.name)))),
+    h('tbody', {}, points.map((p, i) => h('tr', { 'data-point': p.id }, h('th', { scope: 'row' }, p.label),
+      series.map((s) => h('td', { 'data-series': s.key }, String(s.values[i])))))));
+  const figure = h('figure', { id, 'data-chart': 'line' }, h('figcaption', {}, caption), canvas, figures);
+  draw(canvas, {
+    grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+    legend: { bottom: 0, textStyle: { color: TEXT } },
+    xAxis: { type: 'category', data: points.map((p) => p.label), axisLabel: { color: TEXT } },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: TEXT } },
+    series: series.map((s) => ({ type: 'line', name: s.name, data: s.values, color: s.color, symbolSize: 8,
+      lineStyle: { color: s.color, width: 2 }, itemStyle: { color: s.color } })),
+  });
+  return figure;
+}
+
 /** Chart colours with at least 3:1 against white (WCAG 1.4.11 for graphics). */
 export const COLORS = { ok: '#15803d', bad: '#b91c1c', group: '#b45309', attribute: '#7c3aed', none: '#475569' };

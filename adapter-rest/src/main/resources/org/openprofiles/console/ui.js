@@ -208,3 +208,16 @@ export function page(title, ...content) {
   document.title = `${title} · OpenProfiles console`;
   return heading;
 }
+
+/**
+ * Hands bytes to the user as a file: a Blob behind a temporary object URL and a click on a
+ * download link (nothing goes through a URL the server sees, nothing is stored).
+ */
+export function download(filename, content, type) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = h('a', { href: url, download: filename, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Stream;
@@ -53,12 +54,14 @@ final class ConsoleBrowser implements AutoCloseable {
     private final ChromeDriver driver;
     private final URI base;
     private final Path profileDir;
+    private final Path downloads;
     private final List<String> consoleLog = new ArrayList<>();
 
-    private ConsoleBrowser(ChromeDriver driver, URI base, Path profileDir) {
+    private ConsoleBrowser(ChromeDriver driver, URI base, Path profileDir, Path downloads) {
         this.driver = driver;
         this.base = base;
         this.profileDir = profileDir;
+        this.downloads = downloads;
     }
 
     /** Starts a browser for the server at {@code base}, or skips the calling test when none is installed. */
@@ -69,8 +72,10 @@ final class ConsoleBrowser implements AutoCloseable {
                 executable("CHROMEDRIVER", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
         Assumptions.assumeTrue(chromium.isPresent() && chromedriver.isPresent(), HOW_TO_INSTALL);
         Path profile;
+        Path downloads;
         try {
             profile = Files.createTempDirectory("console-chromium-");
+            downloads = Files.createDirectories(profile.resolve("downloads"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,6 +94,12 @@ final class ConsoleBrowser implements AutoCloseable {
                 "--window-size=1280,900",
                 "--lang=en-US",
                 "--force-device-scale-factor=1");
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory", downloads.toString(),
+                        "download.prompt_for_download", false,
+                        "safebrowsing.enabled", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -98,7 +109,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        return new ConsoleBrowser(driver, base, profile);
+        return new ConsoleBrowser(driver, base, profile, downloads);
     }
 
     private static Optional<Path> executable(String variable, String... candidates) {
@@ -148,6 +159,30 @@ final class ConsoleBrowser implements AutoCloseable {
 
     Object script(String source, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(source, args);
+    }
+
+    /**
+     * The file the browser saved under {@code name} once it is complete (Chromium writes
+     * {@code <name>.crdownload} until then), waiting for it as for any other condition.
+     */
+    byte[] downloaded(String name) {
+        Path file = downloads.resolve(name);
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage(() -> "no download named " + name + " in " + list(downloads))
+                .until(d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(name + ".crdownload")));
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> list(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        } catch (IOException e) {
+            return List.of(e.toString());
+        }
     }
 
     /** Saves what the page shows now as {@code target/console-screenshots/<name>.png}. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openprofiles.domain.security.Role;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The console's certificate self-service and approvals, in a real browser against a real server. */
@@ -23,16 +24,20 @@ class ConsoleCertificatesTest extends ConsoleBrowserTest {
 
     /** Owners enroll (the server sets the PIN) and renew; a renewal needs one cm-approver. */
     private static final String TEMPLATE = UUID.randomUUID().toString();
+    /** Owners enroll with an asset tag the template requires (its enroll policy's data collection). */
+    private static final String TAGGED = UUID.randomUUID().toString();
 
     private static TestUsers.Caller alice;
     private static TestUsers.Caller carol;
     private static TestUsers.Caller approver;
+    private static TestUsers.Caller dora;
 
     @BeforeAll
     static void arrange() {
         alice = TestUsers.create(server, "console-alice");
         carol = TestUsers.create(server, "console-carol");
         approver = TestUsers.create(server, "console-approver", Role.CM_APPROVER);
+        dora = TestUsers.create(server, "console-dora");
         HttpResponse<String> created =
                 http.post("/admin/v1/profile-templates", """
                 {"id":"%s","name":"Laptop certificate","version":1,"policies":{
@@ -40,6 +45,13 @@ class ConsoleCertificatesTest extends ConsoleBrowserTest {
                   "renew":{"ownerMayInitiate":true,"approvalsNeeded":1,"approverRole":"cm-approver"}}}
                 """.formatted(TEMPLATE), TestUsers.admin());
         assertEquals(201, created.statusCode(), created.body());
+        HttpResponse<String> tagged =
+                http.post("/admin/v1/profile-templates", """
+                {"id":"%s","name":"Tagged laptop","version":1,"policies":{
+                  "enroll":{"ownerMayInitiate":true,"dataCollection":[
+                    {"name":"Asset tag","description":"On the sticker under the laptop","required":true,"maxLength":20}]}}}
+                """.formatted(TAGGED), TestUsers.admin());
+        assertEquals(201, tagged.statusCode(), tagged.body());
     }
 
     /** Enrolls {@code caller} through the API (request, then completion): the profile's id. */
@@ -62,9 +74,9 @@ class ConsoleCertificatesTest extends ConsoleBrowserTest {
         browser.signIn(alice.token());
         browser.waitFor(By.cssSelector("#profiles .empty"));
         browser.assertAccessible("My certificates (empty)");
-        // alice may not list templates (issue 10 brings the vendor route): she pastes the id.
-        WebElement template = browser.waitFor(By.cssSelector("#enroll-form input[name=profiletemplateuuid]"));
-        template.sendKeys(TEMPLATE);
+        // The vendor route lists the templates alice may enroll from.
+        new Select(browser.waitFor(By.cssSelector("#enroll-form select[name=profiletemplateuuid]")))
+                .selectByValue(TEMPLATE);
         browser.driver()
                 .findElement(By.cssSelector("#enroll-form textarea[name=comment]"))
                 .sendKeys("new laptop");
@@ -142,18 +154,29 @@ class ConsoleCertificatesTest extends ConsoleBrowserTest {
     }
 
     @Test
-    void aRefusedEnrollmentShowsTheServersReasonBesideTheTemplateField() {
-        browser.signIn(alice.token());
-        WebElement template = browser.waitFor(By.cssSelector("#enroll-form input[name=profiletemplateuuid]"));
-        template.sendKeys("not-a-template");
+    void aRefusedEnrollmentShowsTheServersReasonBesideTheDataCollectionField() {
+        browser.signIn(dora.token());
+        new Select(browser.waitFor(By.cssSelector("#enroll-form select[name=profiletemplateuuid]")))
+                .selectByValue(TAGGED);
+        // The template's enroll policy asks for an asset tag: its field appears; left empty, the server refuses.
+        WebElement tag = browser.waitFor(By.cssSelector("#enroll-form input[data-collect='Asset tag']"));
         browser.driver()
                 .findElement(By.cssSelector("#enroll-form button[type=submit]"))
                 .click();
-        WebElement error =
-                browser.waitFor(By.cssSelector("#enroll-form [data-field=profiletemplateuuid] .field-error"));
+        WebElement error = browser.waitFor(By.cssSelector("#enroll-form [data-field=datacollection] .field-error"));
+        browser.waitForText(By.cssSelector("#enroll-form [data-field=datacollection] .field-error"), "Asset tag");
         assertFalse(error.getText().isBlank());
-        assertEquals("true", template.getAttribute("aria-invalid"));
-        assertEquals(template, browser.driver().switchTo().activeElement(), "focus moves to the field at fault");
+        assertEquals("true", tag.getAttribute("aria-invalid"));
+        assertEquals(tag, browser.driver().switchTo().activeElement(), "focus moves to the field at fault");
         browser.screenshot("certificates-error-beside-field");
+
+        tag.sendKeys("LT-0042");
+        browser.driver()
+                .findElement(By.cssSelector("#enroll-form button[type=submit]"))
+                .click();
+        WebElement request = browser.waitFor(By.cssSelector("#requests .request[data-status=Approved]"));
+        String id = request.getAttribute("data-request");
+        JsonNode stored = json(http.get(CM + "/requests/" + id, dora.auth()));
+        assertEquals("LT-0042", stored.get("DataCollection").get(0).get("Value").asText(), stored.toString());
     }
 }

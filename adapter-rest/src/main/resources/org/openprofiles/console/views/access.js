@@ -1,12 +1,13 @@
 // Access profiles: badges in their palette colour with their initials, search, create and edit
-// with catalog-driven attribute fields, assignments with their mandatory comment, and compliance
-// charts. Routes: #/access, #/access/new, #/access/<id>, #/access/<id>/edit.
+// with catalog-driven attribute fields, assignments with their mandatory comment, compliance
+// charts (and their trend across directory syncs), and the deviation list with accept and
+// remediate. Routes: #/access, #/access/new, #/access/<id>, #/access/<id>/edit.
 import { api, ApiError, ARM, ADMIN } from '../api.js';
 import {
   h, clear, field, formError, onSubmit, pagedList, dialog, chip, dateTime, page, announce, uid,
 } from '../ui.js';
 import { textOn } from '../colors.js';
-import { donut, bars, COLORS } from '../charts.js';
+import { donut, bars, line, COLORS } from '../charts.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** How many accounts a compliance chart counts before it asks the user to count on. */
@@ -14,6 +15,8 @@ const COUNT_STEP = 5000;
 
 let palette;
 let catalog;
+/** Profile names seen on this page, for naming the profile a deviation comes from. */
+const profileNames = new Map();
 
 async function colors() {
   palette = palette || (await api(`${ARM}/Colors`)).data;
@@ -65,9 +68,11 @@ async function list() {
   search.id = 'profile-search';
   search.placeholder = 'Name or description';
   const compliance = h('section', { class: 'panel', 'aria-labelledby': 'compliance-h' });
+  const trend = h('section', { class: 'panel', 'aria-labelledby': 'trend-h' });
+  const deviations = h('section', { 'aria-labelledby': 'deviations-h' });
   page('Access profiles',
     h('div', { class: 'row spread toolbar' }, form, h('a', { href: '#/access/new', class: 'button', id: 'new-profile' }, 'New profile')),
-    results, compliance);
+    results, compliance, trend, deviations);
   const draw = () => {
     const text = search.value.trim();
     const listing = pagedList({
@@ -82,7 +87,12 @@ async function list() {
   };
   form.addEventListener('submit', (event) => { event.preventDefault(); draw(); });
   draw();
-  complianceCharts(compliance, null);
+  const refreshCompliance = () => {
+    complianceCharts(compliance, null);
+    drawDeviations(deviations, null, refreshCompliance);
+  };
+  refreshCompliance();
+  complianceTrend(trend);
 }
 
 /** A page of profiles plus their assignment counts, in one extra call for the whole page. */
@@ -93,6 +103,7 @@ async function withUsage(path) {
     const { data } = await api(`${ARM}/AdditionalProfileInformation`, { method: 'POST', body: items.map((p) => p.id) });
     for (const p of items) p.usage = data[p.id];
   }
+  for (const p of items) profileNames.set(p.id, p.name);
   return { ...answer, data: items };
 }
 
@@ -174,6 +185,7 @@ async function fetchProfile(id) {
   const answer = await api(`${ARM}?AdditionalProfileInformation=${encodeURIComponent(id)}`);
   const profile = (answer.data || [])[0];
   if (!profile) throw new ApiError(404, { detail: 'no such access profile' });
+  profileNames.set(profile.id, profile.name);
   profile.etag = answer.headers.get('ETag');
   return profile;
 }
@@ -188,6 +200,7 @@ async function detail(id) {
   }
   const attrs = await attributes();
   const compliance = h('section', { class: 'panel', 'aria-labelledby': 'compliance-h' });
+  const deviations = h('section', { 'aria-labelledby': 'deviations-h' });
   const assignments = h('section', { 'aria-labelledby': 'assignments-h' });
   page(profile.name,
     h('div', { class: 'card-head panel' }, badge(profile, true),
@@ -204,9 +217,10 @@ async function detail(id) {
       profile.ldapAttributes.length
         ? h('ul', { id: 'profile-attributes' }, profile.ldapAttributes.map((a) => h('li', {}, `${attrs.get(a.key)?.label || a.key}: `, h('strong', {}, a.value))))
         : h('p', { class: 'muted' }, 'No attribute values.')),
-    compliance, assignments);
+    compliance, deviations, assignments);
   const refresh = () => {
     complianceCharts(compliance, profile);
+    drawDeviations(deviations, profile, refresh);
     drawAssignments(assignments, profile, refresh);
   };
   refresh();
@@ -276,21 +290,26 @@ function assignForm(profile, refresh) {
   return form;
 }
 
-/** Directory accounts to pick from, read from the compliance report (the readable account list). */
+/** Directory accounts to pick from (GET /admin/v1/directory/accounts, readers may list them), by name. */
 function browseAccounts(holder, target) {
-  const listing = pagedList({
-    first: `${ARM}/Compliance?limit=20`,
+  const name = h('input', { type: 'search', name: 'account-name', autocomplete: 'off' });
+  const results = h('div');
+  const show = () => clear(results, pagedList({
+    first: `${ADMIN}/directory/accounts?limit=20${name.value.trim() ? `&name=${encodeURIComponent(name.value.trim())}` : ''}`,
     load: (path) => api(path),
-    render: (a) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => {
+    render: (a) => h('li', { 'data-account': a.id }, h('button', { type: 'button', class: 'link', onclick: () => {
       const present = splitIds(target.value);
-      if (!present.includes(a.accountId)) target.value = [...present, a.accountId].join('\n');
-      announce(`${a.userName} added.`);
-    } }, `Add ${a.userName}`), ' ', h('span', { class: 'muted' }, a.displayName || '')),
-    empty: 'The directory has no accounts.',
+      if (!present.includes(a.id)) target.value = [...present, a.id].join('\n');
+      announce(`${a.samAccountName} added.`);
+    } }, `Add ${a.samAccountName}`), ' ', h('span', { class: 'muted' }, a.displayName || ''), a.enabled ? null : h('span', {}, ' ', chip('Disabled', 'bad'))),
+    empty: 'No account matches.',
     container: h('ul', { id: 'account-picker' }),
     label: 'accounts',
-  });
-  clear(holder, h('h3', {}, 'Directory accounts'), listing);
+  }));
+  name.addEventListener('input', show);
+  clear(holder, h('h3', {}, 'Directory accounts'),
+    field({ label: 'Login starts with', name: 'account-name', input: name }), results);
+  show();
 }
 
 async function unassign(profile, assignment, refresh) {
@@ -309,7 +328,7 @@ async function unassign(profile, assignment, refresh) {
 
 // ---- create and edit ------------------------------------------------------------------------------
 
-/** The directory's groups when the server lists them (GET /admin/v1/directory/groups, issue 11); else null. */
+/** The directory's groups ({id, name, distinguishedName, missingSince}) when the caller may list them; else null. */
 async function directoryGroups(path) {
   try {
     const answer = await api(path);
@@ -364,16 +383,18 @@ async function edit(id) {
     groupPicker.append(h('button', { type: 'button', class: 'secondary', onclick: () => {
       clear(groupPicker, h('h3', {}, 'Directory groups'), pagedList({
         first: `${ADMIN}/directory/groups?limit=50`, load: (path) => api(path),
-        render: (g) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => {
+        render: (g) => h('li', { 'data-group': g.id }, h('button', { type: 'button', class: 'link', onclick: () => {
           const present = splitIds(groups.value);
           if (!present.includes(g.id)) groups.value = [...present, g.id].join('\n');
-          announce(`${g.name || g.displayName} added.`);
-        } }, `Add ${g.name || g.displayName || g.id}`)),
-        container: h('ul'), label: 'groups',
+          announce(`${g.name} added.`);
+        } }, `Add ${g.name}`), ' ', h('span', { class: 'muted mono' }, g.distinguishedName || ''),
+        g.missingSince ? h('span', {}, ' ', chip('Missing from the directory', 'bad')) : null),
+        empty: 'The directory has no groups yet.',
+        container: h('ul', { id: 'group-picker' }), label: 'groups',
       }));
     } }, 'Pick from directory'));
   } else {
-    groupPicker.append(h('p', { class: 'hint' }, 'The server cannot list directory groups yet: paste their ids.'));
+    groupPicker.append(h('p', { class: 'hint' }, 'The directory\'s groups cannot be listed for you: paste their ids.'));
   }
   onSubmit(form, async () => {
     const body = collect(form, attrs, { name, description, initials, groups, rows });
@@ -494,4 +515,222 @@ function collect(form, attrs, { name, description, initials, groups, rows }) {
   if (problems.length) throw new ApiError(400, { errors: problems });
   return { name: nameValue, description: description.value, color, initials: initials.value.trim(),
     groups: groupIds.map((id) => ({ id })), ldapAttributes };
+}
+
+// ---- compliance trend across directory syncs ---------------------------------------------------------
+
+/**
+ * The compliance each succeeded directory sync recorded (GET /admin/v1/directory/syncs, newest
+ * first; readers may list them) as a line chart, oldest first: the last 30 syncs.
+ */
+async function complianceTrend(section) {
+  const heading = h('h2', { id: 'trend-h' }, 'Compliance across directory syncs');
+  let syncs;
+  try {
+    syncs = (await api(`${ADMIN}/directory/syncs?limit=30`)).data || [];
+  } catch (e) {
+    if (e.status === 401) return;
+    clear(section, heading, h('p', { class: 'muted' }, `The directory's syncs cannot be read: ${e.message}`));
+    return;
+  }
+  const points = syncs.filter((s) => s.state === 'succeeded' && s.compliance).reverse();
+  if (!points.length) {
+    clear(section, heading, h('p', { class: 'muted', id: 'trend-empty' }, 'No directory sync has finished yet.'));
+    return;
+  }
+  clear(section, heading, line('compliance-trend', 'Accounts after each directory sync',
+    points.map((s) => ({ id: s.id, label: dateTime(s.finishedAt) })), [
+      { key: 'nonCompliant', name: 'Non-compliant', color: COLORS.bad, values: points.map((s) => s.compliance.nonCompliant) },
+      { key: 'compliant', name: 'Compliant', color: COLORS.ok, values: points.map((s) => s.compliance.accounts - s.compliance.nonCompliant) },
+      { key: 'accepted', name: 'With accepted deviations', color: COLORS.attribute, values: points.map((s) => s.compliance.withAcceptedDeviations) },
+    ]));
+}
+
+// ---- deviations: accept and remediate ------------------------------------------------------------------
+
+function profileName(id) {
+  return profileNames.get(id) || `profile ${String(id).slice(0, 8)}`;
+}
+
+/** The deviations of one report line as the acceptance API names them, with a sentence each. */
+function deviationsOf(line, profile) {
+  const mine = (d) => !profile || d.profileId === profile.id;
+  const found = [];
+  for (const g of (line.missingGroups || []).filter(mine)) {
+    found.push({ ref: { kind: 'missingGroup', profileId: g.profileId, groupId: g.groupId },
+      text: `Not in group ${g.name || g.groupId}, which ${profileName(g.profileId)} requires` });
+  }
+  for (const a of (line.wrongAttributes || []).filter(mine)) {
+    found.push({ ref: { kind: 'wrongAttribute', profileId: a.profileId, attribute: a.key },
+      text: `${a.key} is “${a.actual}”, ${profileName(a.profileId)} requires “${a.expected}”` });
+  }
+  if (!profile && line.hasNoProfile && line.isNonCompliant) {
+    found.push({ ref: { kind: 'noProfile' }, text: 'Has no access profile' });
+  }
+  return found;
+}
+
+/**
+ * The non-compliant accounts (GET …/Compliance?nonCompliantOnly=true, paged), each deviation with
+ * Accept (mandatory comment, optional expiry), the accepted ones with Withdraw, and per account its
+ * remediation plan.
+ */
+function drawDeviations(section, profile, refresh) {
+  const listing = pagedList({
+    first: `${ARM}/Compliance?nonCompliantOnly=true&limit=20${profile ? `&profileId=${profile.id}` : ''}`,
+    load: (path) => api(path),
+    render: (line) => deviationCard(line, profile, refresh),
+    empty: profile ? 'No account deviates from this profile.' : 'No account deviates.',
+    container: h('div', { class: 'stack', id: 'deviations' }),
+    label: 'accounts',
+  });
+  clear(section, h('h2', { id: 'deviations-h' }, 'Deviations'),
+    h('p', { class: 'muted' }, 'Accept a deviation someone is responsible for (it then counts nowhere until it expires), or see what would bring the account in line.'),
+    listing, profile ? null : acceptanceList(refresh));
+}
+
+function deviationCard(line, profile, refresh) {
+  const plan = h('div', { class: 'plan' });
+  const open = deviationsOf(line, profile);
+  const accepted = (line.acceptedDeviations || []).filter((d) => !profile || d.profileId === profile.id);
+  // On a profile's page an account listed for another profile's deviations has nothing to show here.
+  if (!open.length && !accepted.length) return h('div', { hidden: true });
+  return h('article', { class: 'panel deviation-account', 'data-account': line.accountId, 'aria-labelledby': `dev-${line.accountId}` },
+    h('div', { class: 'row spread' }, h('h3', { id: `dev-${line.accountId}` }, line.userName,
+      line.displayName ? h('span', { class: 'muted' }, ` · ${line.displayName}`) : null),
+    h('button', { type: 'button', class: 'secondary', 'data-action': 'remediate',
+      onclick: () => remediationPlan(plan, line, refresh) }, 'Remediation plan')),
+    open.length ? h('ul', { class: 'plain deviations' }, open.map((d) => deviationItem(line, d, refresh))) : null,
+    accepted.length ? h('ul', { class: 'plain accepted' }, accepted.map((d) => acceptedItem(d, refresh))) : null,
+    plan);
+}
+
+function deviationItem(line, deviation, refresh) {
+  const slot = h('div');
+  const item = h('li', { 'data-kind': deviation.ref.kind, 'data-group': deviation.ref.groupId, 'data-attribute': deviation.ref.attribute },
+    h('div', { class: 'row spread' }, h('span', {}, deviation.text),
+      h('button', { type: 'button', class: 'secondary', 'data-action': 'accept', 'aria-label': `Accept: ${deviation.text}`,
+        onclick: () => { clear(slot, acceptForm(line, deviation, refresh)); slot.querySelector('input').focus(); } }, 'Accept…')),
+    slot);
+  return item;
+}
+
+function acceptForm(line, deviation, refresh) {
+  const comment = h('input', { type: 'text', name: 'comment', maxlength: 1024, required: true });
+  const expires = h('input', { type: 'date', name: 'expiresAt' });
+  const form = h('form', { class: 'accept-form', novalidate: true }, formError(),
+    field({ label: 'Why is this deviation accepted?', name: 'comment', input: comment, hint: 'Required; kept with the acceptance and in the audit trail.' }),
+    field({ label: 'Accepted until (optional)', name: 'expiresAt', input: expires, hint: 'From this day on the deviation counts again.' }),
+    h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Accept deviation'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => form.remove() }, 'Cancel')));
+  onSubmit(form, async () => {
+    if (!comment.value.trim()) throw new ApiError(400, { errors: [{ field: 'comment', message: 'A comment is required to accept a deviation.' }] });
+    await api(`${ARM}/Compliance/Acceptances`, { method: 'POST', body: {
+      accountId: line.accountId, deviation: deviation.ref, comment: comment.value.trim(),
+      ...(expires.value ? { expiresAt: `${expires.value}T00:00:00Z` } : {}) } });
+    announce(`Deviation of ${line.userName} accepted.`);
+    refresh();
+  });
+  return form;
+}
+
+function acceptedItem(d, refresh) {
+  const a = d.acceptance;
+  const what = d.kind === 'missingGroup' ? `Not in group ${d.name || d.groupId}`
+    : d.kind === 'wrongAttribute' ? `${d.key} is “${d.actual}” instead of “${d.expected}”` : 'Has no access profile';
+  return h('li', { 'data-accepted': a.id },
+    h('div', { class: 'row spread' },
+      h('span', {}, chip('Accepted', 'info'), ` ${what}: “${a.comment}”`, a.expiresAt ? ` until ${dateTime(a.expiresAt)}` : ''),
+      withdrawButton(a, refresh)));
+}
+
+/** DELETE …/Compliance/Acceptances/{id}: the deviation counts again at once. */
+function withdrawButton(acceptance, refresh) {
+  return h('button', { type: 'button', class: 'secondary', 'data-action': 'withdraw', onclick: async () => {
+    try {
+      await api(`${ARM}/Compliance/Acceptances/${acceptance.id}`, { method: 'DELETE' });
+      announce('Acceptance withdrawn.');
+    } catch (e) {
+      if (e.status !== 401) await dialog('Could not withdraw', h('p', { class: 'form-error' }, e.message));
+    }
+    refresh();
+  } }, 'Withdraw');
+}
+
+/**
+ * Every acceptance, newest first (GET …/Compliance/Acceptances, paged), expired ones too: an
+ * account whose only deviations are accepted is compliant and so not in the deviation list above.
+ */
+function acceptanceList(refresh) {
+  const describe = (d) => (d.kind === 'missingGroup' ? `missing group ${d.groupId} of ${profileName(d.profileId)}`
+    : d.kind === 'wrongAttribute' ? `${d.attribute} required by ${profileName(d.profileId)}` : 'no profile');
+  const rows = h('tbody', { id: 'acceptances' });
+  const listing = pagedList({
+    first: `${ARM}/Compliance/Acceptances?limit=20`,
+    load: (path) => api(path),
+    render: (a) => h('tr', { 'data-acceptance': a.id, 'data-account': a.accountId },
+      h('td', {}, h('span', { class: 'mono' }, String(a.accountId).slice(0, 8)), h('br'), describe(a.deviation)),
+      h('td', {}, `“${a.comment}”`),
+      h('td', { class: 'optional' }, a.expiresAt ? dateTime(a.expiresAt) : 'until withdrawn'),
+      h('td', {}, a.inForce ? chip('In force', 'ok') : chip('Expired', '')),
+      h('td', {}, a.inForce ? withdrawButton(a, refresh) : null)),
+    empty: 'No deviation has been accepted.',
+    container: rows,
+    label: 'acceptances',
+  });
+  listing.prepend(h('div', { class: 'table-wrap' }, h('table', {},
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Account and deviation'), h('th', { scope: 'col' }, 'Why'),
+      h('th', { scope: 'col', class: 'optional' }, 'Until'), h('th', { scope: 'col' }, 'State'),
+      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))), rows)));
+  return h('div', {}, h('h3', { id: 'acceptances-h' }, 'Accepted deviations'), listing);
+}
+
+function changeText(c) {
+  return c.type === 'addToGroup'
+    ? `Add to group ${c.groupName || c.groupId} (required by ${c.profileName || profileName(c.profileId)})`
+    : `Set ${c.attribute} to “${c.value}”${c.currentValue ? `, now “${c.currentValue}”` : ''} (required by ${c.profileName || profileName(c.profileId)})`;
+}
+
+const OUTCOME = { applied: ['Applied', 'ok'], already_in_place: ['Already in place', 'ok'], failed: ['Failed', 'bad'], not_attempted: ['Not attempted', ''] };
+
+/**
+ * The account's remediation plan (a dry run, GET …/Remediate?accountId=), and applying it only on
+ * the user's explicit opt-in (POST {apply: true}); the server decides whether writing is allowed.
+ */
+async function remediationPlan(holder, line, refresh) {
+  let plan;
+  try {
+    plan = (await api(`${ARM}/Remediate?accountId=${line.accountId}`)).data;
+  } catch (e) {
+    if (e.status !== 401) clear(holder, h('p', { class: 'form-error', role: 'alert' }, e.message));
+    return;
+  }
+  const account = (plan.accounts || [])[0] || { changes: [], notRemediable: [] };
+  const draw = (result) => h('ul', { class: 'plain changes' }, (result.changes || []).map((c) => h('li', { 'data-change': c.type },
+    changeText(c), c.outcome ? h('span', {}, ' ', chip(...(OUTCOME[c.outcome] || [c.outcome, ''])), c.message ? ` ${c.message}` : '') : null)));
+  const heading = h('h4', { tabindex: '-1' }, 'Remediation plan');
+  const parts = [heading];
+  parts.push(account.changes.length ? draw(account) : h('p', { class: 'muted' }, 'No change in the directory would help.'));
+  if ((account.notRemediable || []).length) {
+    parts.push(h('p', {}, 'The directory cannot fix: '), h('ul', { class: 'not-remediable' }, account.notRemediable.map((t) => h('li', {}, t))));
+  }
+  if (account.changes.length) {
+    const optIn = h('input', { type: 'checkbox', name: 'apply' });
+    const form = h('form', { class: 'apply-form', novalidate: true }, formError(),
+      field({ label: 'Write these changes to the directory', name: 'apply', input: optIn,
+        hint: 'Nothing is written unless you tick this; the server also has to allow writing to the directory.' }),
+      h('button', { type: 'submit', class: 'danger' }, 'Apply'));
+    onSubmit(form, async () => {
+      if (!optIn.checked) throw new ApiError(400, { errors: [{ field: 'apply', message: 'Tick the box to write to the directory.' }] });
+      const { data } = await api(`${ARM}/Remediate`, { method: 'POST', body: { accountId: line.accountId, apply: true } });
+      const done = (data.accounts || [])[0] || { changes: [] };
+      clear(holder, h('h4', { tabindex: '-1' }, 'Remediation applied'), draw(done),
+        h('p', { class: 'muted' }, 'The compliance figures change when the next directory sync reads the directory back.'));
+      holder.querySelector('h4').focus();
+      announce('Remediation applied.');
+    });
+    parts.push(form);
+  }
+  clear(holder, ...parts);
+  heading.focus();
 }

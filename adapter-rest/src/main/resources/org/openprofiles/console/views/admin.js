@@ -1,15 +1,17 @@
 // Administration (admins): users and their roles and tokens, profile templates with their
-// policies, and the audit trail. Routes under #/admin/.
+// policies, directory syncs, and the audit trail. Routes under #/admin/.
 import { api, ApiError, ADMIN, query } from '../api.js';
 import { h, clear, field, formError, onSubmit, pagedList, dialog, chip, dateTime, page, announce } from '../ui.js';
+import { directory } from './directory.js';
 
 const ROLES = ['admin', 'profile-manager', 'profile-reader', 'cm-agent', 'cm-approver', 'metrics-reader'];
 const OPERATIONS = ['enroll', 'renew', 'disable', 'recover', 'recoveronbehalf', 'suspend', 'reinstate', 'unblock', 'onlineupdate', 'duplicate', 'retire', 'revoke'];
 
-function subnav(current) {
+export function subnav(current) {
   const link = (href, label, key) => h('a', { href, 'aria-current': current === key ? 'page' : null }, label);
   return h('nav', { class: 'subnav', 'aria-label': 'Administration' },
-    link('#/admin/users', 'Users', 'users'), link('#/admin/templates', 'Profile templates', 'templates'), link('#/admin/audit', 'Audit trail', 'audit'));
+    link('#/admin/users', 'Users', 'users'), link('#/admin/templates', 'Profile templates', 'templates'),
+    link('#/admin/directory', 'Directory', 'directory'), link('#/admin/audit', 'Audit trail', 'audit'));
 }
 
 export async function render(hash) {
@@ -19,6 +21,7 @@ export async function render(hash) {
   if (area === 'templates' && id) return template(id === 'new' ? null : id);
   if (area === 'templates') return templates();
   if (area === 'audit') return audit();
+  if (area === 'directory') return directory(subnav('directory'));
   location.replace('#/admin/users');
   return undefined;
 }
