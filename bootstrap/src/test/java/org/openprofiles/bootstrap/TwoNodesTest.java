@@ -6,17 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.openprofiles.adapter.jdbc.testing.PostgresExtension;
 import org.openprofiles.adapter.jdbc.testing.TestDatabase;
 
 /**
- * Two servers on one database, as two nodes behind a load balancer: what one node changes and
+ * Two server processes on one database, as two nodes behind a load balancer (node A in the test's
+ * JVM, node B a JVM of its own, sharing nothing but the database): what one node changes and
  * the other has cached (a token's owner, a template) takes effect on the other within a second —
  * a revoked token, a disabled user, changed roles, a revised template — and on the changing node
  * from the very next request.
@@ -27,15 +31,25 @@ class TwoNodesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CM = "/CertificateManagement/api/v1.0";
 
+    @TempDir
+    static Path nodeBData;
+
     private static Server nodeA;
-    private static Server nodeB;
+    private static ChildServer nodeB;
     private static Http a;
     private static Http b;
 
     @BeforeAll
     static void startTwoNodes(TestDatabase database) {
         nodeA = Server.start(TestServers.on(database));
-        nodeB = Server.start(TestServers.on(database));
+        nodeB = ChildServer.start(Map.of(
+                "PROFILES_DB_URL", database.url(),
+                "PROFILES_DB_USER", database.settings().user(),
+                "PROFILES_DB_PASSWORD", database.settings().password(),
+                "PROFILES_DATA_DIR", nodeBData.toString(),
+                "PROFILES_HTTP_PORT", "0",
+                "PROFILES_ADMIN_TOKEN", TestServers.ADMIN_TOKEN,
+                "PROFILES_SHUTDOWN_GRACE_SECONDS", "2"));
         a = new Http(nodeA.uri());
         b = new Http(nodeB.uri());
     }

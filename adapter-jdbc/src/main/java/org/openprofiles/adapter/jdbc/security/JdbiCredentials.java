@@ -45,7 +45,8 @@ public final class JdbiCredentials implements Credentials {
                         SELECT t.id, t.user_id, t.name, t.hash, t.created_at, t.expires_at, t.revoked_at,
                                u.id AS owner_id, u.login AS owner_login, u.display_name AS owner_display_name,
                                u.enabled AS owner_enabled, u.roles AS owner_roles, u.created_at AS owner_created_at,
-                               u.version AS owner_version
+                               u.version AS owner_version, u.email AS owner_email,
+                               u.user_principal_name AS owner_user_principal_name
                           FROM api_token t
                           JOIN app_user u ON u.id = t.user_id
                          WHERE t.hash = :hash
