@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openprofiles.adapter.jdbc.testing.PostgresExtension;
 import org.openprofiles.adapter.jdbc.testing.TestDatabase;
+import org.openprofiles.application.access.ImportDirectory;
+import org.openprofiles.application.certificate.ImportCertificateProfiles;
 import org.openprofiles.domain.security.Role;
 
 /**
@@ -123,11 +125,11 @@ class RequestLimitsTest {
     @Test
     void aBulkImportIsRefusedAtTheFirstItemBeyondItsLimitWithoutReadingTheRest() {
         // Items beyond the limit, then not JSON at all: read whole, this would be malformed JSON.
-        String groups = "[" + "{},".repeat(10_001) + "this is never read";
+        String groups = "[" + "{},".repeat(ImportDirectory.MAX_BATCH + 1) + "this is never read";
         HttpResponse<String> refused = http.post(GROUPS, groups, TestUsers.admin());
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("\"code\":\"too_many\""), refused.body());
-        String profiles = "[" + "{},".repeat(1_001) + "this is never read";
+        String profiles = "[" + "{},".repeat(ImportCertificateProfiles.MAX_ITEMS + 1) + "this is never read";
         HttpResponse<String> tooMany = http.post("/admin/v1/certificate-profiles/import", profiles, TestUsers.admin());
         assertEquals(400, tooMany.statusCode(), tooMany.body());
         assertTrue(tooMany.body().contains("\"code\":\"too_many_profiles\""), tooMany.body());
