@@ -19,6 +19,7 @@ import org.openprofiles.adapter.jdbc.testing.PostgresExtension;
 import org.openprofiles.adapter.jdbc.testing.TestDatabase;
 import org.openprofiles.application.access.ImportDirectory;
 import org.openprofiles.application.certificate.ImportCertificateProfiles;
+import org.openprofiles.application.security.ImportUsers;
 import org.openprofiles.domain.security.Role;
 
 /**
@@ -123,6 +124,27 @@ class RequestLimitsTest {
     }
 
     @Test
+    void theBulkUserImportTakesABodyLargerThanTheOrdinaryLimit() {
+        StringBuilder users = new StringBuilder("[");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 1_500; i++) {
+            users.append(i == 0 ? "" : ",")
+                    .append("{\"login\":\"limits-")
+                    .append(run)
+                    .append('-')
+                    .append(i)
+                    .append("\",\"displayName\":\"A user of the limits test, number ")
+                    .append(i)
+                    .append("\",\"roles\":[]}");
+        }
+        String body = users.append(']').toString();
+        assertTrue(body.length() > 64 * 1024, "larger than the ordinary limit: " + body.length());
+        HttpResponse<String> imported = http.post("/admin/v1/users/import", body, TestUsers.admin());
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertTrue(imported.body().contains("\"imported\":1500"), imported.body());
+    }
+
+    @Test
     void aBulkImportIsRefusedAtTheFirstItemBeyondItsLimitWithoutReadingTheRest() {
         // Items beyond the limit, then not JSON at all: read whole, this would be malformed JSON.
         String groups = "[" + "{},".repeat(ImportDirectory.MAX_BATCH + 1) + "this is never read";
@@ -133,6 +155,10 @@ class RequestLimitsTest {
         HttpResponse<String> tooMany = http.post("/admin/v1/certificate-profiles/import", profiles, TestUsers.admin());
         assertEquals(400, tooMany.statusCode(), tooMany.body());
         assertTrue(tooMany.body().contains("\"code\":\"too_many_profiles\""), tooMany.body());
+        String users = "[" + "{},".repeat(ImportUsers.MAX_ITEMS + 1) + "this is never read";
+        HttpResponse<String> tooManyUsers = http.post("/admin/v1/users/import", users, TestUsers.admin());
+        assertEquals(400, tooManyUsers.statusCode(), tooManyUsers.body());
+        assertTrue(tooManyUsers.body().contains("\"code\":\"too_many_users\""), tooManyUsers.body());
         HttpResponse<String> itemAtFault = http.post(GROUPS, "[{}, {\"name\": 5, \"nope\": 1}]", TestUsers.admin());
         assertEquals(400, itemAtFault.statusCode(), itemAtFault.body());
         assertTrue(itemAtFault.body().contains("\"field\":\"[1]."), "the item is named: " + itemAtFault.body());

@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.openprofiles.adapter.rest.shared.Bulk;
 import org.openprofiles.adapter.rest.shared.Caller;
+import org.openprofiles.adapter.rest.shared.MaxItems;
 import org.openprofiles.adapter.rest.shared.Requires;
 import org.openprofiles.application.security.ImportUsers;
 import org.openprofiles.domain.security.Action;
@@ -26,6 +28,7 @@ import org.openprofiles.domain.shared.Invalid.Violation;
  * {@code roles}), all or nothing, at most {@value ImportUsers#MAX_ITEMS} per call.
  */
 @Requires(value = Action.MANAGE_USERS, on = "user")
+@Bulk
 @Path("admin/v1/users/import")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,7 +47,10 @@ public final class UserImportResource {
     }
 
     @POST
-    public ImportResultModel importUsers(List<CreateUserBody> body, @Context SecurityContext security) {
+    public ImportResultModel importUsers(
+            @MaxItems(value = ImportUsers.MAX_ITEMS, field = "users", code = "too_many_users")
+                    List<CreateUserBody> body,
+            @Context SecurityContext security) {
         if (body == null) {
             throw new Invalid("required", "users", "a JSON array of users is required");
         }
