@@ -22,7 +22,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openprofiles.adapter.ldap.LdapSettings;
 import org.openprofiles.adapter.ldap.testing.InMemoryDirectory;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -92,8 +95,10 @@ class ConsoleDirectoryTest {
         directory.close();
     }
 
-    private static WebDriverWait waiting() {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+    /** Waits on a page that re-renders while it is read: an element replaced meanwhile is looked up again. */
+    private static FluentWait<WebDriver> waiting() {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class);
     }
 
     private static String cell(String css) {
