@@ -1,14 +1,15 @@
 package org.openprofiles.benchmarks.jmh;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.openprofiles.adapter.memory.certificate.MemoryCertificateStorage;
+import org.openprofiles.adapter.memory.security.MemorySecurityStorage;
+import org.openprofiles.adapter.memory.shared.MemoryTransactions;
 import org.openprofiles.domain.certificate.CertificateProfile;
 import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.OperationPolicy;
@@ -20,8 +21,6 @@ import org.openprofiles.domain.certificate.ProfileTemplates;
 import org.openprofiles.domain.certificate.TemplateId;
 import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.security.UserId;
-import org.openprofiles.domain.shared.Page;
-import org.openprofiles.domain.shared.PageRequest;
 
 /** The data the micro-benchmarks work on: a page of ten profiles of one owner, as the CM list serves it. */
 final class HotPaths {
@@ -66,37 +65,13 @@ final class HotPaths {
         return new Principal(new UserId(new UUID(9, 9)), Set.of());
     }
 
-    /** Templates held in a map: the port as a warm cache serves it. */
+    /** The templates in the in-memory storage adapter: the port without a database round trip. */
     static ProfileTemplates inMemory(List<ProfileTemplate> templates) {
-        Map<TemplateId, ProfileTemplate> byId = new LinkedHashMap<>();
-        templates.forEach(t -> byId.put(t.id(), t));
-        return new ProfileTemplates() {
-            @Override
-            public Optional<ProfileTemplate> find(TemplateId id) {
-                return Optional.ofNullable(byId.get(id));
-            }
-
-            @Override
-            public Map<TemplateId, ProfileTemplate> findAll(Collection<TemplateId> ids) {
-                Map<TemplateId, ProfileTemplate> found = new LinkedHashMap<>();
-                ids.forEach(id -> find(id).ifPresent(t -> found.put(id, t)));
-                return found;
-            }
-
-            @Override
-            public void add(ProfileTemplate template) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void update(ProfileTemplate revised, long expectedVersion) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Page<ProfileTemplate> list(PageRequest page) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        MemoryTransactions transactions = new MemoryTransactions();
+        ProfileTemplates stored = new MemoryCertificateStorage(
+                        transactions, new MemorySecurityStorage(transactions).users())
+                .profileTemplates();
+        transactions.run(() -> templates.forEach(stored::add));
+        return stored;
     }
 }
