@@ -131,10 +131,13 @@ public final class ImportCertificateProfiles {
             }
         }
         return transactions.inTransaction(() -> {
+            // Each template and user once: 10,000 profiles name a few dozen templates.
             Map<TemplateId, ProfileTemplate> knownTemplates = templates.findAll(
-                    parsed.stream().map(CertificateProfile::template).toList());
-            Set<UserId> knownUsers = owners.existing(
-                    parsed.stream().map(CertificateProfile::assignedUser).toList());
+                    parsed.stream().map(CertificateProfile::template).distinct().toList());
+            Set<UserId> knownUsers = owners.existing(parsed.stream()
+                    .map(CertificateProfile::assignedUser)
+                    .distinct()
+                    .toList());
             Map<CertificateProfileId, CertificateProfile> existing =
                     profiles.findAll(parsed.stream().map(CertificateProfile::id).toList());
             List<CertificateProfile> fresh = new ArrayList<>();

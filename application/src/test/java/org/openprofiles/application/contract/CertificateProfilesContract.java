@@ -82,6 +82,34 @@ public abstract class CertificateProfilesContract extends StorageContract {
     }
 
     @Test
+    void manyProfilesWithLongCommentsInAnyScriptAndEveryStatusComeBackAsStored() {
+        UserId owner = owner();
+        ProfileTemplate template = fixtures().template();
+        // The longest comment, of characters four bytes long in UTF-8: a bulk insert that moves
+        // its rows in chunks must cut them anywhere and still deliver each one whole.
+        String longest = "\uD83D\uDD11".repeat(CertificateProfile.MAX_COMMENT_LENGTH / 2);
+        List<CertificateProfile> stored = new ArrayList<>();
+        for (ProfileStatus status : ProfileStatus.values()) {
+            for (String comment : List.of(longest, "", "Zertifikat f\u00fcr \u00c5sa \u2013 \"quoted\"\t\\n")) {
+                stored.add(new CertificateProfile(
+                        CertificateProfileId.random(),
+                        status,
+                        Integer.MAX_VALUE,
+                        Optional.empty(),
+                        Optional.of(CertificateProfileId.random()),
+                        owner,
+                        template.id(),
+                        Long.MAX_VALUE,
+                        comment,
+                        Fixtures.NOW.minusSeconds(86_400L * 366 * 40),
+                        Fixtures.NOW));
+            }
+        }
+        profiles().addAll(stored);
+        assertEquals(stored, listed(owner, StatusFilter.any(), 100));
+    }
+
+    @Test
     void anUnknownProfileIsNotFound() {
         CertificateProfileId unknown = CertificateProfileId.random();
         assertEquals(Optional.empty(), profiles().find(unknown));

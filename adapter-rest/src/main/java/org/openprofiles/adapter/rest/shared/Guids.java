@@ -19,31 +19,51 @@ public final class Guids {
     private Guids() {}
 
     public static UUID parse(String value, String field) {
-        String text = value == null ? "" : value.strip();
-        if (!wellFormed(text)) {
+        UUID parsed = value == null ? null : read(value.strip());
+        if (parsed == null) {
             throw new Invalid("invalid_guid", field, field + " must be a GUID like " + NIL + ", was '" + value + "'");
         }
-        return UUID.fromString(text);
+        return parsed;
+    }
+
+    /** True when {@code text} is 8-4-4-4-12 hex digits, in any case. */
+    static boolean wellFormed(String text) {
+        return read(text) != null;
     }
 
     /**
-     * 8-4-4-4-12 hex digits. Checked by hand, not by a regular expression: a bulk import reads five
-     * GUIDs per profile, and the expression was a third of the import's time in the profile.
+     * {@code text} as a UUID when it is 8-4-4-4-12 hex digits, otherwise null. Checked and
+     * converted in one pass by hand, not by a regular expression and a second parse: a bulk
+     * import reads four GUIDs per profile, and the expression was a third of the import's time in
+     * the profile, the check followed by {@link UUID#fromString} still a tenth.
      */
-    static boolean wellFormed(String text) {
+    private static UUID read(String text) {
         if (text.length() != 36) {
-            return false;
+            return null;
         }
+        long high = 0;
+        long low = 0;
         for (int i = 0; i < 36; i++) {
             char c = text.charAt(i);
-            boolean ok = (i == 8 || i == 13 || i == 18 || i == 23)
-                    ? c == '-'
-                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            if (!ok) {
-                return false;
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return null;
+                }
+                continue;
+            }
+            int digit = c >= '0' && c <= '9'
+                    ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (digit < 0) {
+                return null;
+            }
+            if (i < 18) {
+                high = (high << 4) | digit;
+            } else {
+                low = (low << 4) | digit;
             }
         }
-        return true;
+        return new UUID(high, low);
     }
 
     /**

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,5 +41,18 @@ class GuidsTest {
             assertEquals(Optional.of("[3].Uuid"), invalid.field());
         }
         assertTrue(Guids.wellFormed(UUID.randomUUID().toString()));
+    }
+
+    @Test
+    void everyGuidReadsAsTheUuidItWritesInEitherCase() {
+        List<UUID> ids =
+                new ArrayList<>(List.of(new UUID(0, 0), new UUID(-1, -1), new UUID(Long.MIN_VALUE, Long.MAX_VALUE)));
+        for (int i = 0; i < 200; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        for (UUID id : ids) {
+            assertEquals(id, Guids.parse(id.toString(), "id"));
+            assertEquals(id, Guids.parse(id.toString().toUpperCase(Locale.ROOT), "id"));
+        }
     }
 }
