@@ -236,18 +236,37 @@ final class Run {
         List<Call> assignments = new ArrayList<>();
         List<Call> groups = new ArrayList<>();
         List<Call> attributes = new ArrayList<>();
+        List<Call> largeGroups = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             int k = (i * 37) % dataset.accessProfiles();
-            int a = (int) ((long) i * dataset.accounts() / 200);
+            // Accounts spread with a stride, so their profiles are a fair sample (one in fifty has
+            // 100 groups). Run 1 and 2 took i × accounts / 200, whose profiles (a mod 1,000) were
+            // all multiples of 50: every call read a 100-group profile. That case keeps a row of its own.
+            int a = (int) (((long) i * Dataset.USER_STRIDE + 1) % dataset.accounts());
+            int large = (int) (((long) i * 50) % dataset.accounts());
             assignments.add(Call.get(
                     "api/v1/Profiles/AssignmentsByProfileId?profileId=" + Dataset.accessProfileId(k) + "&limit=10",
                     reader));
             groups.add(Call.get("api/v1/Profiles/GroupsByAccount?accountId=" + Dataset.accountId(a), reader));
             attributes.add(Call.get("api/v1/Profiles/AttributesByAccount?accountId=" + Dataset.accountId(a), reader));
+            largeGroups.add(Call.get("api/v1/Profiles/GroupsByAccount?accountId=" + Dataset.accountId(large), reader));
         }
         measure(phase, "ARM AssignmentsByProfileId", "page of 10", base, assignments, Optional.of(ARM_TARGET));
-        measure(phase, "ARM GroupsByAccount", "", base, groups, Optional.of(ARM_TARGET));
+        measure(
+                phase,
+                "ARM GroupsByAccount",
+                "accounts spread over the profiles",
+                base,
+                groups,
+                Optional.of(ARM_TARGET));
         measure(phase, "ARM AttributesByAccount", "", base, attributes, Optional.empty());
+        measure(
+                phase,
+                "ARM GroupsByAccount, 100-group profile",
+                "accounts holding a profile of 100 groups (the case runs 1 and 2 measured)",
+                base,
+                largeGroups,
+                Optional.empty());
     }
 
     private Wrk.Figures measure(

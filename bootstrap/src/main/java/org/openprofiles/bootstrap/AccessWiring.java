@@ -31,6 +31,7 @@ import org.openprofiles.adapter.rest.access.arm.RemediationResource;
 import org.openprofiles.adapter.rest.shared.JsonMappers;
 import org.openprofiles.application.access.AcceptDeviation;
 import org.openprofiles.application.access.AssignProfile;
+import org.openprofiles.application.access.CachedAccessProfiles;
 import org.openprofiles.application.access.ChangeProfileConfiguration;
 import org.openprofiles.application.access.ComplianceReport;
 import org.openprofiles.application.access.DeleteAccessProfile;
@@ -97,7 +98,8 @@ final class AccessWiring implements AutoCloseable {
         AccessPolicy policy = shared.accessPolicy;
         Transactions tx = shared.transactions;
         Audit audit = shared.audit;
-        AccessProfiles profiles = new JdbiAccessProfiles(db);
+        AccessProfiles profiles =
+                new CachedAccessProfiles(new JdbiAccessProfiles(db), shared.changes, tx, shared.cacheSettings());
         Directory directory = new JdbiDirectory(db);
         Assignments assignments = new JdbiAssignments(db);
         ComplianceFindings findings = new JdbiComplianceFindings(db);

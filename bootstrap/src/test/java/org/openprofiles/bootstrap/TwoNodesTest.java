@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -167,5 +168,35 @@ class TwoNodesTest {
                 path,
                 auth(owner[2]),
                 r -> json(r).get("ProfileOperations").toString().equals("[\"disable\"]"));
+    }
+
+    @Test
+    void anAccessProfileRevisedOrItsGroupRenamedOnOneNodeShowsInTheOthersListWithinASecond() {
+        AccessFixtures fixtures = new AccessFixtures(a);
+        String name = "node-" + UUID.randomUUID();
+        UUID group = fixtures.groups(name + "-group").get(0);
+        UUID profile = fixtures.profile(name, 3, List.of(group), Map.of());
+        String path = "/api/v1/Profiles?name=" + name;
+        assertEquals(3, json(b.get(path, TestUsers.admin())).get(0).get("color").asInt(), "node B lists it");
+
+        HttpResponse<String> revised = a.post(
+                "/api/v1/Profiles/CreateUpdate",
+                "{\"id\":\"" + profile + "\",\"name\":\"" + name + "\",\"color\":9,\"groups\":[{\"id\":\"" + group
+                        + "\"}],\"ldapAttributes\":[]}",
+                TestUsers.admin());
+        assertEquals(200, revised.statusCode(), revised.body());
+        assertEquals(9, json(a.get(path, TestUsers.admin())).get(0).get("color").asInt(), "at once on node A");
+        withinASecond(
+                b, path, TestUsers.admin(), r -> json(r).get(0).get("color").asInt() == 9);
+
+        HttpResponse<String> renamed = a.post(
+                "/admin/v1/directory/groups",
+                "[{\"id\":\"" + group + "\",\"name\":\"" + name + "-renamed\",\"distinguishedName\":\"CN=x\"}]",
+                TestUsers.admin());
+        assertEquals(200, renamed.statusCode(), renamed.body());
+        Predicate<HttpResponse<String>> showsNewName = r ->
+                json(r).get(0).get("groups").get(0).get("displayName").asText().equals(name + "-renamed");
+        assertTrue(showsNewName.test(a.get(path, TestUsers.admin())), "at once on node A");
+        withinASecond(b, path, TestUsers.admin(), showsNewName);
     }
 }

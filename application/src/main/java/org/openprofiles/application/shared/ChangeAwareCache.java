@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.openprofiles.application.shared.ChangeFeed.Change;
 
@@ -51,6 +52,7 @@ public final class ChangeAwareCache<K, V> implements ChangeFeed.Listener {
     private final Transactions transactions;
     private final Settings settings;
     private final BiPredicate<Change, V> affectedBy;
+    private final Predicate<V> worthKeeping;
     private final LongSupplier nanos;
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
@@ -71,10 +73,25 @@ public final class ChangeAwareCache<K, V> implements ChangeFeed.Listener {
             Settings settings,
             BiPredicate<Change, V> affectedBy,
             LongSupplier nanos) {
+        this(feed, transactions, settings, affectedBy, value -> true, nanos);
+    }
+
+    /**
+     * As above, keeping only the values {@code worthKeeping} accepts (the others are returned but
+     * read again next time: e.g. ones too big to hold many of).
+     */
+    public ChangeAwareCache(
+            ChangeFeed feed,
+            Transactions transactions,
+            Settings settings,
+            BiPredicate<Change, V> affectedBy,
+            Predicate<V> worthKeeping,
+            LongSupplier nanos) {
         this.feed = feed;
         this.transactions = transactions;
         this.settings = settings;
         this.affectedBy = affectedBy;
+        this.worthKeeping = worthKeeping;
         this.nanos = nanos;
         feed.subscribe(this);
     }
@@ -152,7 +169,7 @@ public final class ChangeAwareCache<K, V> implements ChangeFeed.Listener {
     }
 
     private void keep(K key, V value, long generationBeforeLoad) {
-        if (generation.get() != generationBeforeLoad || !feed.live()) {
+        if (generation.get() != generationBeforeLoad || !feed.live() || !worthKeeping.test(value)) {
             return;
         }
         if (entries.size() >= settings.maxEntries()) {

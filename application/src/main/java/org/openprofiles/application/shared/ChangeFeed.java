@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * Tells what changed among the stored things that caches keep (users, API tokens, profile
- * templates), so that a change takes effect at once: on this node when the unit of work that made
+ * templates, access profiles and the directory groups they show), so that a change takes effect at once: on this node when the unit of work that made
  * it commits, on every other node on the same database moments later (the JDBI adapter relays the
  * database's own change notifications). A change that is rolled back is never told.
  *
@@ -18,7 +18,11 @@ public interface ChangeFeed {
     enum Topic {
         USER,
         API_TOKEN,
-        PROFILE_TEMPLATE
+        PROFILE_TEMPLATE,
+        /** An access profile, or its groups or attribute values. */
+        ACCESS_PROFILE,
+        /** A directory group's name or distinguished name (what access profiles show of it). */
+        DIRECTORY_GROUP
     }
 
     /** One change: the kind of thing and its id. */

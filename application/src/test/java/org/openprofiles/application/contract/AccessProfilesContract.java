@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.ProfileFilter;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.Conflict;
+import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 import org.openprofiles.domain.shared.PreconditionFailed;
 
@@ -173,6 +175,37 @@ public abstract class AccessProfilesContract extends StorageContract {
                         .map(AccessProfile::name)
                         .toList(),
                 "every profile, not only this test's, by name");
+    }
+
+    @Test
+    void listIdsIsTheListsPagesAsIdsWithTheSameCursors() {
+        String token = Fixtures.token();
+        List<AccessProfile> stored = List.of(
+                stored(token + "echo"),
+                stored(token + "Alpha"),
+                stored(token + "delta"),
+                stored(token + "bravo"),
+                stored(token + "CHARLIE"));
+        ProfileFilter ours = new ProfileFilter(Optional.empty(), Optional.of(token));
+        List<AccessProfileId> viaIds = new ArrayList<>();
+        PageRequest request = PageRequest.first(2);
+        while (true) {
+            Page<AccessProfile> page = profiles().list(ours, request);
+            Page<AccessProfileId> ids = profiles().listIds(ours, request);
+            assertEquals(page.items().stream().map(AccessProfile::id).toList(), ids.items());
+            assertEquals(page.nextCursor().isPresent(), ids.nextCursor().isPresent());
+            viaIds.addAll(ids.items());
+            if (ids.nextCursor().isEmpty()) {
+                break;
+            }
+            request = PageRequest.first(2).after(ids.nextCursor().get());
+        }
+        assertEquals(
+                stored.stream()
+                        .sorted(java.util.Comparator.comparing(p -> p.name().toLowerCase(Locale.ROOT)))
+                        .map(AccessProfile::id)
+                        .toList(),
+                viaIds);
     }
 
     @Test

@@ -106,6 +106,29 @@ public abstract class AssignmentsContract extends StorageContract {
     }
 
     @Test
+    void anAccountRenamedInTheDirectoryMovesToItsNewPlaceInTheList() {
+        AccessProfile profile = profile(List.of(), List.of());
+        String token = Fixtures.token();
+        Account alice = fixtures().account(token + "alice");
+        Account bob = fixtures().account(token + "bob");
+        Account carol = fixtures().account(token + "carol");
+        assignments().assign(profile.id(), List.of(alice.id(), bob.id(), carol.id()), "c", BY, Fixtures.NOW);
+        Account zed = new Account(
+                alice.id(),
+                token + "Zed",
+                alice.displayName(),
+                alice.distinguishedName(),
+                true,
+                alice.groups(),
+                alice.attributes());
+        storage().directory().mergeAccounts(List.of(zed));
+        assertEquals(
+                List.of(bob.id(), carol.id(), alice.id()),
+                listed(profile.id()).stream().map(a -> a.account().id()).toList());
+        assertEquals(token + "Zed", listed(profile.id()).get(2).account().samAccountName());
+    }
+
+    @Test
     void accountsOfTheSameNameComeByIdInTheList() {
         AccessProfile profile = profile(List.of(), List.of());
         String name = "twin" + Fixtures.token();

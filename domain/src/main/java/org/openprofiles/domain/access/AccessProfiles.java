@@ -13,6 +13,12 @@ public interface AccessProfiles {
     /** Profiles ordered by name (case-insensitive), with their groups and attribute values. */
     Page<AccessProfile> list(ProfileFilter filter, PageRequest page);
 
+    /**
+     * The same page as {@link #list} (the same profiles, in the same order, with the same cursor to
+     * the rest) as ids only, for a caller that keeps the profiles themselves.
+     */
+    Page<AccessProfileId> listIds(ProfileFilter filter, PageRequest page);
+
     /** The profiles with these ids that exist, ordered by name. */
     List<AccessProfile> findAll(Collection<AccessProfileId> ids);
 

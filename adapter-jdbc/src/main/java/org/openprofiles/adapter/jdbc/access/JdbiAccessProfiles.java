@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
 import org.openprofiles.adapter.jdbc.shared.Sql;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccessProfiles;
@@ -74,10 +78,32 @@ public final class JdbiAccessProfiles implements AccessProfiles {
 
     @Override
     public Page<AccessProfile> list(ProfileFilter filter, PageRequest page) {
+        List<AccessProfile> rows = listed(WITH_DETAILS, filter, page, JdbiAccessProfiles::profile);
+        return withinBudget(
+                rows, page.limit(), p -> p.groups().size() + p.attributes().size(), AccessProfile::name);
+    }
+
+    @Override
+    public Page<AccessProfileId> listIds(ProfileFilter filter, PageRequest page) {
+        // The profile rows alone, through the name index: what a page holds is counted in "details".
+        List<Listed<AccessProfileId>> rows = listed(
+                "SELECT p.id, p.name, p.details FROM access_profile p",
+                filter,
+                page,
+                (rs, ctx) ->
+                        new Listed<>(new AccessProfileId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getInt(3)));
+        return withinBudget(rows, page.limit(), Listed::weight, Listed::name).map(Listed::item);
+    }
+
+    /** One row of the list before its budget: the item, its name (the cursor) and its size. */
+    private record Listed<T>(T item, String name, long weight) {}
+
+    /** The rows of one page of {@code select} (FROM {@code access_profile p}): filtered, by name, one more than the limit. */
+    private <T> List<T> listed(String select, ProfileFilter filter, PageRequest page, RowMapper<T> mapper) {
         Optional<String> after =
                 page.cursor().map(c -> db.cursors().decode(c, 1).get(0));
         // Only the filters this request has: fewer arguments, and a plan that walks the name index.
-        String sql = WITH_DETAILS + " WHERE true"
+        String sql = select + " WHERE true"
                 + (filter.name().isEmpty() ? "" : " AND lower(p.name) = lower(:name)")
                 + (filter.search().isEmpty()
                         ? ""
@@ -85,14 +111,13 @@ public final class JdbiAccessProfiles implements AccessProfiles {
                                 + " OR strpos(lower(p.description), lower(:search)) > 0)")
                 + (after.isEmpty() ? "" : " AND lower(p.name) > lower(:after)")
                 + " ORDER BY lower(p.name) LIMIT :limit";
-        List<AccessProfile> rows = db.withHandle(h -> {
+        return db.withHandle(h -> {
             var query = h.createQuery(sql).bind("limit", page.limit() + 1);
             filter.name().ifPresent(name -> query.bind("name", name));
             filter.search().ifPresent(search -> query.bind("search", search));
             after.ifPresent(name -> query.bind("after", name));
-            return query.map(JdbiAccessProfiles::profile).list();
+            return query.map(mapper).list();
         });
-        return withinBudget(rows, page.limit());
     }
 
     /**
@@ -100,19 +125,17 @@ public final class JdbiAccessProfiles implements AccessProfiles {
      * the profiles hold — only as many as fit {@link #MAX_LISTED_DETAILS} groups and attribute
      * values together (always at least one). A cut page links to the rest like any other.
      */
-    private Page<AccessProfile> withinBudget(List<AccessProfile> rowsPlusOne, int limit) {
-        List<AccessProfile> kept = new ArrayList<>();
+    private <T> Page<T> withinBudget(
+            List<T> rowsPlusOne, int limit, ToLongFunction<T> weight, Function<T, String> name) {
+        List<T> kept = new ArrayList<>();
         long spent = 0;
-        for (AccessProfile candidate : rowsPlusOne) {
-            long weight = candidate.groups().size() + candidate.attributes().size();
-            if (kept.size() == limit || (!kept.isEmpty() && spent + weight > MAX_LISTED_DETAILS)) {
-                return new Page<>(
-                        kept,
-                        Optional.of(
-                                db.cursors().encode(kept.get(kept.size() - 1).name())));
+        for (T candidate : rowsPlusOne) {
+            long size = weight.applyAsLong(candidate);
+            if (kept.size() == limit || (!kept.isEmpty() && spent + size > MAX_LISTED_DETAILS)) {
+                return new Page<>(kept, Optional.of(db.cursors().encode(name.apply(kept.get(kept.size() - 1)))));
             }
             kept.add(candidate);
-            spent += weight;
+            spent += size;
         }
         return Page.last(kept);
     }
@@ -169,9 +192,11 @@ public final class JdbiAccessProfiles implements AccessProfiles {
             try {
                 h.createUpdate("""
                                 INSERT INTO access_profile (id, name, description, color, initials, created_at,
-                                                            modified_at, version)
-                                VALUES (:id, :name, :description, :color, :initials, :createdAt, :modifiedAt, 1)
+                                                            modified_at, version, details)
+                                VALUES (:id, :name, :description, :color, :initials, :createdAt, :modifiedAt, 1,
+                                        :details)
                                 """)
+                        .bind("details", details(profile))
                         .bind("id", profile.id().value())
                         .bind("name", profile.name())
                         .bind("description", profile.description())
@@ -184,6 +209,7 @@ public final class JdbiAccessProfiles implements AccessProfiles {
                 throw duplicateOr(e);
             }
             insertDetails(h, profile);
+            changed(profile.id());
             return null;
         });
     }
@@ -196,7 +222,8 @@ public final class JdbiAccessProfiles implements AccessProfiles {
                 version = h.createQuery("""
                                 UPDATE access_profile
                                    SET name = :name, description = :description, color = :color,
-                                       initials = :initials, modified_at = :modifiedAt, version = version + 1
+                                       initials = :initials, modified_at = :modifiedAt, version = version + 1,
+                                       details = :details
                                  WHERE id = :id AND version = :version
                                 RETURNING version
                                 """)
@@ -207,6 +234,7 @@ public final class JdbiAccessProfiles implements AccessProfiles {
                         .bind("initials", profile.initials())
                         .bind("modifiedAt", profile.modifiedAt())
                         .bind("version", profile.version())
+                        .bind("details", details(profile))
                         .mapTo(Long.class)
                         .findOne();
             } catch (UnableToExecuteStatementException e) {
@@ -220,6 +248,7 @@ public final class JdbiAccessProfiles implements AccessProfiles {
                     .bind("id", profile.id().value())
                     .execute();
             insertDetails(h, profile);
+            changed(profile.id());
             return profile.withVersion(stored);
         });
     }
@@ -227,10 +256,24 @@ public final class JdbiAccessProfiles implements AccessProfiles {
     @Override
     public boolean delete(AccessProfileId id) {
         // Groups, attribute values and assignments go with it (ON DELETE CASCADE).
-        return db.withHandle(h -> h.createUpdate("DELETE FROM access_profile WHERE id = :id")
+        boolean deleted = db.withHandle(h -> h.createUpdate("DELETE FROM access_profile WHERE id = :id")
                         .bind("id", id.value())
                         .execute())
                 == 1;
+        if (deleted) {
+            changed(id);
+        }
+        return deleted;
+    }
+
+    /** What a profile counts against a page's budget: its groups and attribute values. */
+    private static int details(AccessProfile profile) {
+        return profile.groups().size() + profile.attributes().size();
+    }
+
+    /** Caches of access profiles drop this one when the unit of work commits (the trigger tells other nodes). */
+    private void changed(AccessProfileId id) {
+        db.changed(new ChangeFeed.Change(ChangeFeed.Topic.ACCESS_PROFILE, id.value()));
     }
 
     private static void insertDetails(Handle h, AccessProfile profile) {

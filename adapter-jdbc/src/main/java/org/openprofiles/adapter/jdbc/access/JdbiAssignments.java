@@ -108,26 +108,32 @@ public final class JdbiAssignments implements Assignments {
     @Override
     public Page<ProfileAssignment> listFor(AccessProfileId profile, PageRequest page, Instant asOf) {
         Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
-        List<ProfileAssignment> rows = db.withHandle(h -> h.createQuery("""
-                        SELECT pa.profile_id, a.id, a.sam_account_name, a.display_name, a.distinguished_name,
-                               a.enabled, pa.comment, pa.assigned_at, <deviates> AS non_compliant
-                          FROM profile_assignment pa
-                          JOIN directory_account a ON a.id = pa.account_id
-                         WHERE pa.profile_id = :profile
-                           AND (CAST(:afterName AS text) IS NULL
-                                OR (lower(a.sam_account_name), a.id)
-                                   > (lower(CAST(:afterName AS text)), CAST(:afterId AS uuid)))
-                         ORDER BY lower(a.sam_account_name), a.id
-                         LIMIT :limit
-                        """)
-                .define("deviates", DEVIATES)
-                .bind("asOf", asOf)
-                .bind("profile", profile.value())
-                .bind("afterName", after.map(a -> a.get(0)).orElse(null))
-                .bind("afterId", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
-                .bind("limit", page.limit() + 1)
-                .map((rs, ctx) -> assignment(rs))
-                .list());
+        // A range of the index (profile_id, account_key, account_id): the page costs its own rows
+        // whatever the profile's size. The keyset condition is written only for a next page, so
+        // that the plan can use it as the range's start.
+        List<ProfileAssignment> rows = db.withHandle(h -> {
+            var query = h.createQuery("""
+                            SELECT pa.profile_id, a.id, a.sam_account_name, a.display_name, a.distinguished_name,
+                                   a.enabled, pa.comment, pa.assigned_at, <deviates> AS non_compliant
+                              FROM profile_assignment pa
+                              JOIN directory_account a ON a.id = pa.account_id
+                             WHERE pa.profile_id = :profile <after>
+                             ORDER BY pa.account_key, pa.account_id
+                             LIMIT :limit
+                            """)
+                    .define("deviates", DEVIATES)
+                    .define(
+                            "after",
+                            after.isEmpty()
+                                    ? ""
+                                    : "AND (pa.account_key, pa.account_id)"
+                                            + " > (lower(CAST(:afterName AS text)), CAST(:afterId AS uuid))")
+                    .bind("asOf", asOf)
+                    .bind("profile", profile.value())
+                    .bind("limit", page.limit() + 1);
+            after.ifPresent(a -> query.bind("afterName", a.get(0)).bind("afterId", UUID.fromString(a.get(1))));
+            return query.map((rs, ctx) -> assignment(rs)).list();
+        });
         return Keyset.page(
                 rows,
                 page.limit(),
@@ -182,33 +188,45 @@ public final class JdbiAssignments implements Assignments {
     @Override
     public Page<RequiredGroup> requiredGroups(AccountId account, PageRequest page) {
         Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 3));
-        List<RequiredGroup> rows = db.withHandle(h -> h.createQuery("""
-                        SELECT p.id AS profile_id, p.name AS profile_name, g.id, g.name, g.distinguished_name,
-                               EXISTS (SELECT 1 FROM account_group_membership m
-                                        WHERE m.account_id = pa.account_id AND m.group_id = g.id) AS member
-                          FROM profile_assignment pa
-                          JOIN access_profile p ON p.id = pa.profile_id
-                          JOIN access_profile_group pg ON pg.profile_id = p.id
-                          JOIN directory_group g ON g.id = pg.group_id
-                         WHERE pa.account_id = :account
-                           AND (CAST(:afterName AS text) IS NULL
-                                OR (lower(g.name), g.id, p.id)
-                                   > (lower(CAST(:afterName AS text)), CAST(:afterGroup AS uuid),
-                                      CAST(:afterProfile AS uuid)))
-                         ORDER BY lower(g.name), g.id, p.id
-                         LIMIT :limit
-                        """)
-                .bind("account", account.value())
-                .bind("afterName", after.map(a -> a.get(0)).orElse(null))
-                .bind("afterGroup", after.map(a -> UUID.fromString(a.get(1))).orElse(null))
-                .bind("afterProfile", after.map(a -> UUID.fromString(a.get(2))).orElse(null))
-                .bind("limit", page.limit() + 1)
-                .map((rs, ctx) -> new RequiredGroup(
-                        new AccessProfileId(rs.getObject("profile_id", UUID.class)),
-                        rs.getString("profile_name"),
-                        JdbiDirectory.group(rs),
-                        rs.getBoolean("member")))
-                .list());
+        // The account's profiles once each, and its memberships once (a hash, not a probe per
+        // required group); the keyset condition only for a next page.
+        List<RequiredGroup> rows = db.withHandle(h -> {
+            var query = h.createQuery("""
+                            WITH assigned AS MATERIALIZED (
+                                     SELECT p.id, p.name
+                                       FROM profile_assignment pa
+                                       JOIN access_profile p ON p.id = pa.profile_id
+                                      WHERE pa.account_id = :account),
+                                 member AS MATERIALIZED (
+                                     SELECT group_id FROM account_group_membership WHERE account_id = :account)
+                            SELECT p.id AS profile_id, p.name AS profile_name, g.id, g.name, g.distinguished_name,
+                                   m.group_id IS NOT NULL AS member
+                              FROM assigned p
+                              JOIN access_profile_group pg ON pg.profile_id = p.id
+                              JOIN directory_group g ON g.id = pg.group_id
+                              LEFT JOIN member m ON m.group_id = g.id
+                             WHERE true <after>
+                             ORDER BY lower(g.name), g.id, p.id
+                             LIMIT :limit
+                            """)
+                    .define(
+                            "after",
+                            after.isEmpty()
+                                    ? ""
+                                    : "AND (lower(g.name), g.id, p.id) > (lower(CAST(:afterName AS text)),"
+                                            + " CAST(:afterGroup AS uuid), CAST(:afterProfile AS uuid))")
+                    .bind("account", account.value())
+                    .bind("limit", page.limit() + 1);
+            after.ifPresent(a -> query.bind("afterName", a.get(0))
+                    .bind("afterGroup", UUID.fromString(a.get(1)))
+                    .bind("afterProfile", UUID.fromString(a.get(2))));
+            return query.map((rs, ctx) -> new RequiredGroup(
+                            new AccessProfileId(rs.getObject("profile_id", UUID.class)),
+                            rs.getString("profile_name"),
+                            JdbiDirectory.group(rs),
+                            rs.getBoolean("member")))
+                    .list();
+        });
         return Keyset.page(
                 rows,
                 page.limit(),

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.Account;
 import org.openprofiles.domain.access.AccountId;
@@ -84,6 +85,8 @@ public final class JdbiDirectory implements Directory {
                                 Map.entry(new GroupId(rs.getObject("id", UUID.class)), rs.getBoolean("inserted")))
                         .list())
                 .forEach(row -> (row.getValue() ? added : changed).add(row.getKey()));
+        // Access profiles show their groups' names: cached ones drop a renamed group at commit.
+        changed.forEach(id -> db.changed(new ChangeFeed.Change(ChangeFeed.Topic.DIRECTORY_GROUP, id.value())));
         return new Merged<>(added, changed);
     }
 

@@ -172,7 +172,7 @@ public final class JdbiChangeFeed implements ChangeFeed, AutoCloseable {
         }
     }
 
-    /** {@code user:<uuid>}, {@code token:<uuid>} or {@code template:<uuid>}; anything else is ignored. */
+    /** {@code <topic>:<uuid>} (user, token, template, access-profile, group); anything else is ignored. */
     static Optional<Change> parse(String payload) {
         int colon = payload == null ? -1 : payload.indexOf(':');
         if (colon < 0) {
@@ -182,6 +182,8 @@ public final class JdbiChangeFeed implements ChangeFeed, AutoCloseable {
             case "user" -> Topic.USER;
             case "token" -> Topic.API_TOKEN;
             case "template" -> Topic.PROFILE_TEMPLATE;
+            case "access-profile" -> Topic.ACCESS_PROFILE;
+            case "group" -> Topic.DIRECTORY_GROUP;
             default -> null;
         };
         try {

@@ -129,8 +129,41 @@ class JdbiChangeFeedTest {
         UUID id = UUID.randomUUID();
         assertEquals(Optional.of(new Change(Topic.PROFILE_TEMPLATE, id)), JdbiChangeFeed.parse("template:" + id));
         assertEquals(Optional.of(new Change(Topic.API_TOKEN, id)), JdbiChangeFeed.parse("token:" + id));
-        assertFalse(JdbiChangeFeed.parse("group:" + id).isPresent());
+        assertEquals(Optional.of(new Change(Topic.ACCESS_PROFILE, id)), JdbiChangeFeed.parse("access-profile:" + id));
+        assertEquals(Optional.of(new Change(Topic.DIRECTORY_GROUP, id)), JdbiChangeFeed.parse("group:" + id));
+        assertFalse(JdbiChangeFeed.parse("account:" + id).isPresent());
         assertFalse(JdbiChangeFeed.parse("user:not-a-uuid").isPresent());
         assertFalse(JdbiChangeFeed.parse("nonsense").isPresent());
+    }
+
+    @Test
+    void accessProfilesTheirDetailsAndTheirGroupsNamesAreHeardWhoeverChangesThem() {
+        UUID group = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID profile = UUID.randomUUID();
+        db.execute("INSERT INTO directory_group (id, name) VALUES ('" + group + "', 'g-" + group + "'), ('" + other
+                + "', 'g-" + other + "')");
+        db.execute("INSERT INTO access_profile (id, name, color, initials, created_at, modified_at) VALUES ('" + profile
+                + "', 'p-" + profile + "', 1, 'P', now(), now())");
+        Change profileChanged = new Change(Topic.ACCESS_PROFILE, profile);
+        within(1_000, () -> heardByB.contains(profileChanged), "a new profile");
+
+        heardByB.remove(profileChanged);
+        db.execute("INSERT INTO access_profile_group (profile_id, group_id, position) VALUES ('" + profile + "', '"
+                + group + "', 1)");
+        within(1_000, () -> heardByB.contains(profileChanged), "a group added to the profile");
+
+        heardByB.remove(profileChanged);
+        db.execute("INSERT INTO access_profile_attribute (profile_id, name, value, position) VALUES ('" + profile
+                + "', 'department', 'Sales', 1)");
+        within(1_000, () -> heardByB.contains(profileChanged), "an attribute value added to the profile");
+
+        // Only what a profile shows of a group counts: a touch of another column is not a change.
+        db.execute("UPDATE directory_group SET updated_at = now() WHERE id = '" + group + "'");
+        db.execute("UPDATE directory_group SET distinguished_name = 'CN=other' WHERE id = '" + other + "'");
+        within(1_000, () -> heardByB.contains(new Change(Topic.DIRECTORY_GROUP, other)), "a group's new DN");
+        assertFalse(heardByB.contains(new Change(Topic.DIRECTORY_GROUP, group)), "an untouched name was told");
+        db.execute("UPDATE directory_group SET name = 'renamed-" + group + "' WHERE id = '" + group + "'");
+        within(1_000, () -> heardByB.contains(new Change(Topic.DIRECTORY_GROUP, group)), "a group's new name");
     }
 }

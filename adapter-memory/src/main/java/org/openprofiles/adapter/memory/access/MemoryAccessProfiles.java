@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.openprofiles.adapter.memory.shared.Listing;
 import org.openprofiles.adapter.memory.shared.MemoryCursors;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AccessProfiles;
@@ -40,6 +41,11 @@ final class MemoryAccessProfiles implements AccessProfiles {
                         page,
                         last -> MemoryCursors.encode(last.name()))
                 .map(tables::profile));
+    }
+
+    @Override
+    public Page<AccessProfileId> listIds(ProfileFilter filter, PageRequest page) {
+        return list(filter, page).map(AccessProfile::id);
     }
 
     private static boolean matches(ProfileFilter filter, AccessProfile profile) {
@@ -88,6 +94,7 @@ final class MemoryAccessProfiles implements AccessProfiles {
             requireKnownGroups(profile);
             tables.profiles.put(profile.id(), profile.withVersion(1));
             tables.profileNames.put(Listing.lower(profile.name()), profile.id());
+            changed(profile.id());
             return null;
         });
     }
@@ -108,6 +115,7 @@ final class MemoryAccessProfiles implements AccessProfiles {
             tables.profileNames.put(newName, profile.id());
             AccessProfile updated = profile.withVersion(stored.version() + 1);
             tables.profiles.put(profile.id(), updated);
+            changed(profile.id());
             return updated;
         });
     }
@@ -122,9 +130,14 @@ final class MemoryAccessProfiles implements AccessProfiles {
                 tables.profileNames.remove(Listing.lower(profile.name()));
                 tables.profiles.remove(id);
                 tables.removeAcceptances(a -> a.deviation().profile().equals(Optional.of(id)));
+                changed(id);
             });
             return stored.isPresent();
         });
+    }
+
+    private void changed(AccessProfileId id) {
+        tables.transactions.changed(new ChangeFeed.Change(ChangeFeed.Topic.ACCESS_PROFILE, id.value()));
     }
 
     /** A profile may name only known directory groups (PostgreSQL's foreign key says the same). */

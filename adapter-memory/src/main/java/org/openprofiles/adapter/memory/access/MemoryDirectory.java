@@ -20,6 +20,7 @@ import org.openprofiles.adapter.memory.access.AccessTables.AssignmentRow;
 import org.openprofiles.adapter.memory.access.MemoryAssignments.AccountKey;
 import org.openprofiles.adapter.memory.shared.Listing;
 import org.openprofiles.adapter.memory.shared.MemoryCursors;
+import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.Account;
@@ -68,6 +69,8 @@ final class MemoryDirectory implements Directory {
                     added.add(group.id());
                 } else if (!stored.get().equals(group) || missing) {
                     changed.add(group.id());
+                    tables.transactions.changed(new ChangeFeed.Change(
+                            ChangeFeed.Topic.DIRECTORY_GROUP, group.id().value()));
                 }
                 tables.groups.put(group.id(), group);
                 tables.missingGroups.remove(group.id());

@@ -51,6 +51,7 @@ public final class RestApplication {
                 .filter(JsonMappers.class::isInstance)
                 .findFirst()
                 .orElseGet(JsonMappers::new));
+        config.register(new WriteWithoutAnnotations());
         config.register(new RequestIds());
         config.register(new TextRulesFilter());
         config.register(BoundedListReader.class);

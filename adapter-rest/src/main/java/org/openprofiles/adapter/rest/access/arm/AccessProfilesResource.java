@@ -45,6 +45,7 @@ import org.openprofiles.domain.security.Principal;
 import org.openprofiles.domain.shared.DomainFailure;
 import org.openprofiles.domain.shared.Invalid;
 import org.openprofiles.domain.shared.Invalid.Violation;
+import org.openprofiles.domain.shared.Page;
 
 /**
  * The Access Rights Manager "Profile Management APIs" on profiles themselves under
@@ -70,10 +71,12 @@ public final class AccessProfilesResource {
 
     private final UseCases useCases;
     private final ZoneId zone;
+    private final ProfileListJson listJson;
 
     public AccessProfilesResource(UseCases useCases, ZoneId zone) {
         this.useCases = useCases;
         this.zone = zone;
+        this.listJson = new ProfileListJson(zone);
     }
 
     /** All profiles by name (paged, filtered by {@code name} / {@code search}), or those named by AdditionalProfileInformation. */
@@ -104,14 +107,13 @@ public final class AccessProfilesResource {
             }
             return response.build();
         }
-        return Paging.plainArray(
-                useCases.list()
-                        .list(
-                                Caller.of(security),
-                                new ProfileFilter(query.optional("name"), query.optional("search")),
-                                query.page()),
-                p -> ProfileModel.from(p, zone),
-                uri);
+        Page<AccessProfile> page = useCases.list()
+                .list(
+                        Caller.of(security),
+                        new ProfileFilter(query.optional("name"), query.optional("search")),
+                        query.page());
+        return Paging.linkNext(Response.ok(listJson.array(page.items()), MediaType.APPLICATION_JSON_TYPE), uri, page)
+                .build();
     }
 
     /** Map of profile id to {assignedAccounts, nonCompliantAccounts} for a list of profile ids. */
