@@ -55,6 +55,7 @@ public final class RequestObservation implements ApplicationEventListener, Write
 
     private static final Logger ACCESS = LoggerFactory.getLogger(ACCESS_LOGGER);
     private static final String BYTES = RequestObservation.class.getName() + ".bytes";
+    private static final String NO_USER = "-";
     private static final int MAX_PATH = 512;
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
     private static final Pattern REASON = Pattern.compile("[a-z0-9_]{1,48}");
@@ -134,7 +135,7 @@ public final class RequestObservation implements ApplicationEventListener, Write
         private final Tally bytes = new Tally();
         private Throwable failure;
         private Optional<String> requestId = Optional.empty();
-        private String user = "-";
+        private String user = NO_USER;
 
         Watch(long started, String path) {
             this.started = started;
@@ -157,9 +158,13 @@ public final class RequestObservation implements ApplicationEventListener, Write
          * properties gone) before Jersey reports it FINISHED.
          */
         private void remember(ContainerRequest request) {
-            request.setProperty(BYTES, bytes);
-            requestId = RequestIds.of(request).or(() -> requestId);
-            if (request.getSecurityContext() != null
+            if (requestId.isEmpty()) {
+                // Once per request: the property and the id do not change between the two events.
+                request.setProperty(BYTES, bytes);
+                requestId = RequestIds.of(request);
+            }
+            if (NO_USER.equals(user)
+                    && request.getSecurityContext() != null
                     && request.getSecurityContext().getUserPrincipal() instanceof Caller caller) {
                 user = caller.principal().userId().toString();
             }
