@@ -1,9 +1,8 @@
 package org.openprofiles.benchmarks;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,15 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A child process (the server, the ceiling): its output goes to a log file, and {@link #start}
- * returns once a line matches the given pattern, with the pattern's first group (the URI it
- * listens on).
+ * A child process (the server, the ceiling): its output goes straight to a log file, and
+ * {@link #start} returns once a line of it matches the given pattern, with the pattern's first
+ * group (the URI it listens on).
  */
 final class Child implements AutoCloseable {
 
@@ -37,42 +35,56 @@ final class Child implements AutoCloseable {
             List<String> command, Map<String, String> environment, Path log, Pattern ready, Duration timeout) {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            // Straight into the file, as a shell's redirection would: a pump in this process reading,
+            // flushing and matching every line would spend the cores the server is measured on
+            // (one access-log line per request), and charge that to the server's logging.
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(environment);
             Process process = builder.start();
-            CompletableFuture<String> match = new CompletableFuture<>();
-            Thread pump = new Thread(
-                    () -> {
-                        try (BufferedReader in = new BufferedReader(
-                                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                                PrintWriter out =
-                                        new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
-                            String line;
-                            while ((line = in.readLine()) != null) {
-                                out.println(line);
-                                out.flush();
-                                Matcher m = ready.matcher(line);
-                                if (!match.isDone() && m.find()) {
-                                    match.complete(m.groupCount() > 0 ? m.group(1) : line);
-                                }
-                            }
-                        } catch (IOException e) {
-                            match.completeExceptionally(e);
-                        }
-                        match.completeExceptionally(new IllegalStateException("the process ended; see " + log));
-                    },
-                    "child-output");
-            pump.setDaemon(true);
-            pump.start();
             try {
-                return new Child(process, match.get(timeout.toMillis(), TimeUnit.MILLISECONDS), log);
-            } catch (Exception e) {
+                return new Child(process, awaitLine(process, log, ready, timeout), log);
+            } catch (RuntimeException e) {
                 process.destroyForcibly();
                 throw new IllegalStateException(
                         "did not start within " + timeout + " (" + e.getMessage() + "); log: " + log, e);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the log as it grows until a whole line matches {@code ready}; its first group (or the line). */
+    private static String awaitLine(Process process, Path log, Pattern ready, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (InputStream in = Files.newInputStream(log)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            while (true) {
+                int n = in.read(buffer);
+                if (n > 0) {
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] != '\n') {
+                            line.write(buffer[i]);
+                            continue;
+                        }
+                        Matcher m = ready.matcher(line.toString(StandardCharsets.UTF_8));
+                        if (m.find()) {
+                            return m.groupCount() > 0 ? m.group(1) : m.group();
+                        }
+                        line.reset();
+                    }
+                    continue;
+                }
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the process ended");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no line matching " + ready);
+                }
+                Run.sleep(20);
+            }
         }
     }
 

@@ -40,6 +40,7 @@ final class Options {
         values.put("restart", "true");
         values.put("server-opts", "");
         values.put("observability", "");
+        values.put("observability-rounds", "1");
         values.put("label", "");
     }
 

@@ -118,7 +118,7 @@ final class Report {
 
     /** "met", "MISSED" or "" for a row without target. */
     String verdict(Row row) {
-        if (row.target().isEmpty()) {
+        if (row.target().isEmpty() || row.target().get().minRatio() <= 0) {
             return "";
         }
         Target t = row.target().get();

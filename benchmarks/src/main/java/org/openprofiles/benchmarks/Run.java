@@ -37,6 +37,8 @@ final class Run {
 
     private static final Target CM_TARGET = new Target(0.70, 1.5);
     private static final Target ARM_TARGET = new Target(0.60, 0);
+    /** The observability comparison pairs each configuration with the ceiling; the target is judged on their quotient. */
+    private static final Target OBSERVED = new Target(0, 0);
 
     /** A user the load generator signs in as: index, token, and one of its profiles. */
     record Signed(int user, String token, long profile) {}
@@ -53,11 +55,17 @@ final class Run {
 
     private final String large;
     private final List<Child> children = new ArrayList<>();
+    private int serversStarted;
 
     /** The ceiling's route and calls, which routes with a target are paired with. */
     private record Pairing(URI base, List<Call> calls) {}
 
     private Pairing pairing;
+
+    /** A server whose CPU time measure() takes around the measured run, and what it found per request. */
+    private Child watched;
+
+    private double watchedCpuMicrosPerRequest;
 
     Run(Options options) {
         this.options = options;
@@ -124,18 +132,15 @@ final class Run {
                         .body());
         boolean routes = options.flag("routes");
         URI ceilingBase = null;
-        if (routes) {
+        if (routes || options.optional("observability").isPresent()) {
             Child ceiling = startCeiling(bytes);
             ceilingBase = URI.create(ceiling.found());
+        }
+        if (routes) {
             Duration warmup = options.seconds("warmup");
             System.out.println("warming up the server and the ceiling for " + warmup.toSeconds() + " s each …");
             wrk.run("warmup-server", base, mix(cmList(smallUsers, ""), cmGet(smallUsers)), warmup, false);
-            wrk.run(
-                    "warmup-ceiling",
-                    ceilingBase,
-                    mix(ceilingQuery(smallUsers), List.of(Call.get("ceiling/bytes", null))),
-                    warmup,
-                    false);
+            warmCeiling(ceilingBase, smallUsers);
             measureCertificateReads(small, base, ceilingBase, smallUsers);
         }
 
@@ -174,6 +179,8 @@ final class Run {
             scaleCheck();
         }
 
+        URI ceiling = ceilingBase;
+        options.optional("observability").ifPresent(settings -> observability(settings, spread, ceiling, routes));
         server.close();
         children.remove(server);
         if (options.flag("restart")) {
@@ -185,7 +192,6 @@ final class Run {
             restarted.close();
             children.remove(restarted);
         }
-        options.optional("observability").ifPresent(settings -> observability(settings, spread));
     }
 
     /** Ceiling, /health and the Certificate Management reads of one phase; the ceiling before and after. */
@@ -288,7 +294,12 @@ final class Run {
                     false));
         }
         wrk.run(phase + "-" + route + "-warm", base, calls, options.seconds("route-warmup"), false);
+        long cpuBefore = watched == null ? 0 : Jvm.cpuMillis(watched.pid());
         Wrk.Figures figures = wrk.run(phase + "-" + route, base, calls, options.seconds("measure"), false);
+        if (watched != null) {
+            watchedCpuMicrosPerRequest =
+                    (Jvm.cpuMillis(watched.pid()) - cpuBefore) * 1000.0 / Math.max(1, figures.requests());
+        }
         Row row = new Row(phase, route, what, figures, target, paired);
         report.add(row);
         System.out.printf(
@@ -327,27 +338,133 @@ final class Run {
         }
     }
 
-    /** The server restarted with the observability settings on: the CM list against the same route with them off. */
-    private void observability(String settings, List<Signed> spread) {
+    private void warmCeiling(URI ceilingBase, List<Signed> signed) {
+        wrk.run(
+                "warmup-ceiling",
+                ceilingBase,
+                mix(ceilingQuery(signed), List.of(Call.get("ceiling/bytes", null))),
+                options.seconds("warmup"),
+                false);
+    }
+
+    /**
+     * The cost of metrics and the access log: a second server started once per configuration of
+     * {@code --observability} ({@code |} between configurations, {@code NAME=value} pairs joined by
+     * {@code ,}; {@code defaults} for none; a single one is compared with {@code defaults};
+     * {@code SERVER_JAR=path} runs another build), each warmed up and its CM list measured right after a
+     * paired ceiling. The first configuration is the baseline (normally everything off); each
+     * other's ratio to its ceiling is divided by the baseline's. With {@code --observability-rounds
+     * N} the configurations are measured N times, every other round in reverse order, so that a
+     * drift of the machine's load during the comparison does not favour the ones measured first.
+     * Besides throughput, the server's own CPU time per request is taken (from /proc) around each
+     * measurement: it depends far less on what else runs on the machine than req/s does.
+     */
+    private void observability(String spec, List<Signed> spread, URI ceilingBase, boolean ceilingWarm) {
+        List<String> configurations = List.of(spec.split("\\|")).stream()
+                .map(String::strip)
+                .filter(c -> !c.isEmpty())
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        if (configurations.size() == 1) {
+            // One configuration is compared with the defaults, as before there could be several.
+            configurations.add("defaults");
+        }
+        pairing = new Pairing(ceilingBase, ceilingQuery(spread));
+        if (!ceilingWarm) {
+            warmCeiling(ceilingBase, spread);
+        }
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        configurations.forEach(c -> ratios.put(c, new ArrayList<>()));
+        configurations.forEach(c -> cpu.put(c, new ArrayList<>()));
+        int rounds = options.number("observability-rounds");
+        for (int round = 0; round < rounds; round++) {
+            List<String> order = new ArrayList<>(configurations);
+            if (round % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            for (String configuration : order) {
+                Map<String, String> env = settings(configuration);
+                // On the database of the first server, which stays up (idle) meanwhile: the ceiling
+                // keeps its connections, and every configuration meets the same warm database.
+                env.putIfAbsent("PROFILES_DB_URL", databaseUrl());
+                // Not a setting: which server jar (to compare two builds in one run).
+                String jar = Optional.ofNullable(env.remove("SERVER_JAR")).orElse(options.text("server-jar"));
+                Child server = startServer("start with " + configuration, env, jar);
+                URI base = URI.create(server.found());
+                wrk.run(
+                        "warmup-observability",
+                        base,
+                        mix(cmList(spread, ""), cmGet(spread)),
+                        options.seconds("warmup"),
+                        false);
+                watched = server;
+                measure(
+                        "observability, round " + (round + 1),
+                        "CM profile list [" + configuration + "]",
+                        configuration,
+                        base,
+                        cmList(spread, ""),
+                        Optional.of(OBSERVED));
+                Row row = report.find("observability, round " + (round + 1), "CM profile list [" + configuration + "]")
+                        .orElseThrow();
+                watched = null;
+                ratios.get(configuration).add(report.ratio(row));
+                cpu.get(configuration).add(watchedCpuMicrosPerRequest);
+                report.fact(
+                        "observability, round " + (round + 1) + " [" + configuration + "]: server CPU per request",
+                        String.format(Locale.ROOT, "%.0f µs", watchedCpuMicrosPerRequest));
+                server.close();
+                children.remove(server);
+            }
+        }
+        double baseline = mean(ratios.get(configurations.get(0)));
+        double baselineCpu = mean(cpu.get(configurations.get(0)));
+        for (String configuration : configurations) {
+            double perRequest = mean(cpu.get(configuration));
+            report.fact(
+                    "observability [" + configuration + "]: server CPU per request, and its excess over ["
+                            + configurations.get(0) + "]",
+                    String.format(
+                            Locale.ROOT,
+                            "%.0f µs (rounds: %s); %+.1f %%",
+                            perRequest,
+                            cpu.get(configuration).stream()
+                                    .map(c -> String.format(Locale.ROOT, "%.0f", c))
+                                    .toList(),
+                            (perRequest / baselineCpu - 1) * 100));
+            double ratio = mean(ratios.get(configuration));
+            report.fact(
+                    "observability [" + configuration + "]: CM list ÷ paired ceiling, and ÷ [" + configurations.get(0)
+                            + "] (target ≥ 0.95)",
+                    String.format(
+                            Locale.ROOT,
+                            "%.3f (rounds: %s); %.3f",
+                            ratio,
+                            ratios.get(configuration).stream()
+                                    .map(r -> String.format(Locale.ROOT, "%.3f", r))
+                                    .toList(),
+                            ratio / baseline));
+        }
+    }
+
+    /** {@code NAME=value,…} as environment variables; {@code defaults} (or nothing) is none. */
+    static Map<String, String> settings(String configuration) {
         Map<String, String> env = new HashMap<>();
-        for (String pair : settings.split("[,;]")) {
+        if (configuration.equalsIgnoreCase("defaults")) {
+            return env;
+        }
+        for (String pair : configuration.split("[,;]")) {
+            if (pair.isBlank()) {
+                continue;
+            }
             String[] kv = pair.split("=", 2);
             env.put(kv[0].strip(), kv.length > 1 ? kv[1].strip() : "true");
         }
-        Child server = startServer("start with " + settings, env);
-        URI base = URI.create(server.found());
-        wrk.run("warmup-observability", base, mix(cmList(spread, ""), cmGet(spread)), options.seconds("warmup"), false);
-        Wrk.Figures on =
-                measure("observability on", "CM profile list", settings, base, cmList(spread, ""), Optional.empty());
-        report.find(large, "CM profile list")
-                .ifPresent(off -> report.fact(
-                        "observability (" + settings + "): CM list req/s on ÷ off (target ≥ 0.95)",
-                        String.format(
-                                Locale.ROOT,
-                                "%.2f",
-                                on.requestsPerSecond() / off.figures().requestsPerSecond())));
-        server.close();
-        children.remove(server);
+        return env;
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
     // requests --------------------------------------------------------------------------------
@@ -423,12 +540,15 @@ final class Run {
     // processes -------------------------------------------------------------------------------
 
     private Child startServer(String what, Map<String, String> extraEnv) {
+        return startServer(what, extraEnv, options.text("server-jar"));
+    }
+
+    private Child startServer(String what, Map<String, String> extraEnv, String jar) {
         List<String> command = new ArrayList<>();
         command.add(Jvm.java());
         options.optional("server-opts")
                 .ifPresent(opts -> command.addAll(List.of(opts.trim().split("\\s+"))));
-        command.addAll(
-                List.of("-jar", options.path("server-jar").toAbsolutePath().toString(), "serve"));
+        command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString(), "serve"));
         Map<String, String> env = new HashMap<>();
         env.put("PROFILES_DATA_DIR", dataDir.toString());
         env.put("PROFILES_HTTP_PORT", "0");
@@ -437,7 +557,7 @@ final class Run {
         env.putAll(extraEnv);
         long t0 = System.nanoTime();
         Child server = Child.start(
-                command, env, work.resolve("server-" + children.size() + ".log"), SERVER_READY, Duration.ofMinutes(3));
+                command, env, work.resolve("server-" + serversStarted++ + ".log"), SERVER_READY, Duration.ofMinutes(3));
         children.add(server);
         double listening = seconds(t0);
         Api probe = new Api(URI.create(server.found()), null);
@@ -450,8 +570,12 @@ final class Run {
         return server;
     }
 
+    private String databaseUrl() {
+        return options.optional("db-url").orElseGet(this::embeddedUrl);
+    }
+
     private Child startCeiling(Path bytes) {
-        String url = options.optional("db-url").orElseGet(this::embeddedUrl);
+        String url = databaseUrl();
         String jar = Path.of(Benchmarks.class
                         .getProtectionDomain()
                         .getCodeSource()

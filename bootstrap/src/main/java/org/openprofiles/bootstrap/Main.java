@@ -14,6 +14,8 @@ public final class Main {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         int code = Cli.run(args, new Cli.Io(System.getenv(), System.out, System.err, System.console() != null));
+        // The console's queued lines are written before the process ends (System.exit does not wait for them).
+        QueuedConsoleAppender.drainConsole();
         // After 'serve' was stopped by a signal the JVM is already shutting down; exit then only waits for it.
         System.exit(code);
     }

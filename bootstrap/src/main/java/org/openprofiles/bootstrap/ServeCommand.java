@@ -63,6 +63,8 @@ class ServeCommand implements Callable<Integer>, Cli.UsesSettings {
                 .addShutdownHook(new Thread(
                         () -> {
                             server.close();
+                            // "stopped" and every line before it reach stderr before the JVM halts.
+                            QueuedConsoleAppender.drainConsole();
                             stopped.countDown();
                         },
                         "openprofiles-shutdown"));

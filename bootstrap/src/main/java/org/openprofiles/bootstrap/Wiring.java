@@ -81,6 +81,7 @@ final class Wiring implements AutoCloseable {
         this.accessPolicy = new RoleBasedAccessPolicy();
         this.metrics = config.metrics() ? Optional.of(new PrometheusMetrics()) : Optional.empty();
         this.metrics.ifPresent(m -> database.recordPoolMetrics(new MicrometerMetricsTrackerFactory(m.registry())));
+        this.metrics.ifPresent(m -> QueuedConsoleAppender.console().ifPresent(console -> console.bindTo(m.registry())));
         // Every committed audit event is counted: the domain counters (requests, certificates, syncs).
         this.auditTrail = metrics.<AuditTrail>map(
                         m -> new MeteredAuditTrail(new JdbiAuditTrail(transactions), transactions, m.registry()))

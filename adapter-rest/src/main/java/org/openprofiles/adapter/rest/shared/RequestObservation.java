@@ -11,13 +11,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.server.monitoring.ApplicationEvent;
 import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
 import org.glassfish.jersey.server.monitoring.RequestEvent;
@@ -52,9 +55,11 @@ public final class RequestObservation implements ApplicationEventListener, Write
 
     private static final Logger ACCESS = LoggerFactory.getLogger(ACCESS_LOGGER);
     private static final String BYTES = RequestObservation.class.getName() + ".bytes";
+    private static final String NO_USER = "-";
     private static final int MAX_PATH = 512;
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
     private static final Pattern REASON = Pattern.compile("[a-z0-9_]{1,48}");
+    private static final Pattern DOUBLED_SLASHES = Pattern.compile("/{2,}");
 
     /** Latency buckets: what a user notices, up to what a client's timeout cuts off. */
     static final List<Duration> BUCKETS = List.of(
@@ -73,6 +78,18 @@ public final class RequestObservation implements ApplicationEventListener, Write
     private final boolean accessLog;
     private final Optional<Meter.MeterProvider<Timer>> requests;
     private final Optional<Meter.MeterProvider<Counter>> authenticationFailures;
+
+    /**
+     * The route of each resource method, worked out once: a method's templates do not change
+     * (methods reached through a sub-resource locator are worked out each time).
+     */
+    private final Map<ResourceMethod, String> routes = new ConcurrentHashMap<>();
+
+    /** The timer of each series met so far, so that a request looks one up instead of building its tags. */
+    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+
+    /** One label set of {@code http_server_requests_seconds}. */
+    private record Series(String method, String route, int status) {}
 
     /**
      * @param metrics where to record request metrics; empty records none
@@ -118,7 +135,7 @@ public final class RequestObservation implements ApplicationEventListener, Write
         private final Tally bytes = new Tally();
         private Throwable failure;
         private Optional<String> requestId = Optional.empty();
-        private String user = "-";
+        private String user = NO_USER;
 
         Watch(long started, String path) {
             this.started = started;
@@ -141,9 +158,13 @@ public final class RequestObservation implements ApplicationEventListener, Write
          * properties gone) before Jersey reports it FINISHED.
          */
         private void remember(ContainerRequest request) {
-            request.setProperty(BYTES, bytes);
-            requestId = RequestIds.of(request).or(() -> requestId);
-            if (request.getSecurityContext() != null
+            if (requestId.isEmpty()) {
+                // Once per request: the property and the id do not change between the two events.
+                request.setProperty(BYTES, bytes);
+                requestId = RequestIds.of(request);
+            }
+            if (NO_USER.equals(user)
+                    && request.getSecurityContext() != null
                     && request.getSecurityContext().getUserPrincipal() instanceof Caller caller) {
                 user = caller.principal().userId().toString();
             }
@@ -155,9 +176,9 @@ public final class RequestObservation implements ApplicationEventListener, Write
             int status = response == null ? 500 : response.getStatus();
             String route = route(event.getUriInfo());
             String method = METHODS.contains(request.getMethod()) ? request.getMethod() : "other";
-            requests.ifPresent(
-                    timers -> timers.withTags("method", method, "route", route, "status", Integer.toString(status))
-                            .record(nanos, TimeUnit.NANOSECONDS));
+            if (requests.isPresent()) {
+                timer(new Series(method, route, status)).record(nanos, TimeUnit.NANOSECONDS);
+            }
             if (unauthenticated(failure) instanceof Unauthenticated refused) {
                 authenticationFailures.ifPresent(counters -> counters.withTag(
                                 "reason", REASON.matcher(refused.code()).matches() ? refused.code() : "other")
@@ -187,15 +208,9 @@ public final class RequestObservation implements ApplicationEventListener, Write
                         .addKeyValue("bytes", bytes)
                         .addKeyValue("durationMs", millis)
                         .addKeyValue("user", user);
-                line.log(
-                        "{} {} {} {}B {}ms route={} user={}",
-                        request.getMethod(),
-                        path,
-                        status,
-                        bytes,
-                        millis,
-                        route,
-                        user);
+                // Written out here rather than as a "{} {} …" pattern: no placeholder parsing per line.
+                line.log(request.getMethod() + " " + path + " " + status + " " + bytes + "B " + millis + "ms route="
+                        + route + " user=" + user);
             } finally {
                 if (restore) {
                     MDC.remove(RequestIds.MDC_KEY);
@@ -205,17 +220,45 @@ public final class RequestObservation implements ApplicationEventListener, Write
     }
 
     /** The template of the matched resource method, e.g. {@code /admin/v1/users/{id}}; {@link #UNMATCHED} when none. */
-    static String route(ExtendedUriInfo uri) {
+    String route(ExtendedUriInfo uri) {
         if (uri == null || uri.getMatchedResourceMethod() == null) {
             return UNMATCHED;
         }
-        List<UriTemplate> templates = uri.getMatchedTemplates();
+        if (!uri.getMatchedResourceLocators().isEmpty()) {
+            // Reached through a sub-resource locator: the same method may sit under several paths.
+            return joined(uri.getMatchedTemplates());
+        }
+        String known = routes.get(uri.getMatchedResourceMethod());
+        return known != null
+                ? known
+                : routes.computeIfAbsent(uri.getMatchedResourceMethod(), method -> joined(uri.getMatchedTemplates()));
+    }
+
+    /** The templates Jersey matched (innermost first) as one path, without doubled or trailing slashes. */
+    private static String joined(List<UriTemplate> templates) {
         StringBuilder route = new StringBuilder();
         for (int i = templates.size() - 1; i >= 0; i--) {
             route.append('/').append(templates.get(i).getTemplate());
         }
-        String joined = route.toString().replaceAll("/{2,}", "/");
+        String joined = DOUBLED_SLASHES.matcher(route).replaceAll("/");
         return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    }
+
+    /** The timer of a series, registered when first met (the registry's tag limits apply then). */
+    private Timer timer(Series series) {
+        Timer known = timers.get(series);
+        return known != null
+                ? known
+                : timers.computeIfAbsent(
+                        series,
+                        s -> requests.orElseThrow()
+                                .withTags(
+                                        "method",
+                                        s.method(),
+                                        "route",
+                                        s.route(),
+                                        "status",
+                                        Integer.toString(s.status())));
     }
 
     /** The {@link Unauthenticated} behind {@code failure} (Jersey wraps what filters throw), or null. */
