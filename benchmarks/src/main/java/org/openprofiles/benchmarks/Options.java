@@ -41,6 +41,10 @@ final class Options {
         values.put("server-opts", "");
         values.put("observability", "");
         values.put("label", "");
+        // restarts: the data directory to start on, how many starts, a second jar to take turns with
+        values.put("data-dir", "");
+        values.put("times", "5");
+        values.put("other-jar", "");
     }
 
     static Options parse(String[] args) {
