@@ -13,8 +13,10 @@ rm -rf "$root" && mkdir -p "$root/opt" "$root/app" "$root/data" "$root/etc" "$ro
 chmod 1777 "$root/tmp"
 
 modules=java.base,java.logging,java.naming,java.net.http,java.sql,java.management,java.xml,java.desktop,java.security.jgss,jdk.crypto.ec,jdk.unsupported,jdk.zipfs
+# --generate-cds-archive: the JDK's class-data-sharing archive, which a jlink'd runtime lacks
+# otherwise (every JDK class would then be loaded and verified at each start).
 "$JAVA_HOME/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-    --compress=2 --output "$root/opt/java"
+    --compress=2 --generate-cds-archive --output "$root/opt/java"
 cp "$jar" "$root/app/openprofiles-server.jar"
 
 # The embedded PostgreSQL binaries, as the jar carries them, to find the libraries they need.

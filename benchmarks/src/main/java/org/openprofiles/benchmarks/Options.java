@@ -42,6 +42,10 @@ final class Options {
         values.put("observability", "");
         values.put("observability-rounds", "1");
         values.put("label", "");
+        // restarts: the data directory to start on, how many starts, a second jar to take turns with
+        values.put("data-dir", "");
+        values.put("times", "5");
+        values.put("other-jar", "");
     }
 
     static Options parse(String[] args) {

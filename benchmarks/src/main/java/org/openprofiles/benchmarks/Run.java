@@ -32,7 +32,6 @@ import org.openprofiles.benchmarks.Wrk.Call;
  */
 final class Run {
 
-    private static final Pattern SERVER_READY = Pattern.compile("listening on (http\\S+)");
     private static final Pattern CEILING_READY = Pattern.compile("ceiling listening on (http\\S+)");
 
     private static final Target CM_TARGET = new Target(0.70, 1.5);
@@ -544,30 +543,25 @@ final class Run {
     }
 
     private Child startServer(String what, Map<String, String> extraEnv, String jar) {
-        List<String> command = new ArrayList<>();
-        command.add(Jvm.java());
-        options.optional("server-opts")
-                .ifPresent(opts -> command.addAll(List.of(opts.trim().split("\\s+"))));
-        command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString(), "serve"));
         Map<String, String> env = new HashMap<>();
         env.put("PROFILES_DATA_DIR", dataDir.toString());
         env.put("PROFILES_HTTP_PORT", "0");
         env.put("PROFILES_ADMIN_TOKEN", adminToken);
         options.optional("db-url").ifPresent(url -> env.put("PROFILES_DB_URL", url));
         env.putAll(extraEnv);
-        long t0 = System.nanoTime();
-        Child server = Child.start(
-                command, env, work.resolve("server-" + serversStarted++ + ".log"), SERVER_READY, Duration.ofMinutes(3));
-        children.add(server);
-        double listening = seconds(t0);
-        Api probe = new Api(URI.create(server.found()), null);
-        while (probe.exchange("GET", "ready", null).status() != 200) {
-            sleep(5);
-        }
+        Restarts.Timed timed = Restarts.startAndTime(
+                Restarts.serverCommand(options, Path.of(jar)),
+                env,
+                work.resolve("server-" + serversStarted++ + ".log"));
+        children.add(timed.server());
         report.fact(
                 "server " + what,
-                String.format(Locale.ROOT, "listening after %.2f s, /ready 200 after %.2f s", listening, seconds(t0)));
-        return server;
+                String.format(
+                        Locale.ROOT,
+                        "listening after %.2f s, /ready 200 after %.2f s",
+                        timed.listening(),
+                        timed.ready()));
+        return timed.server();
     }
 
     private String databaseUrl() {

@@ -83,28 +83,30 @@ final class Cli implements Runnable {
 
     /** Parses and runs {@code args}; returns the exit code. */
     static int run(String[] args, Io io) {
-        CommandLine cli = commandLine(io);
-        return cli.execute(withDefaultCommand(args, cli));
+        String[] withCommand = withDefaultCommand(args);
+        // Only the command that runs is built, with its setting flags: every command with every
+        // setting as a flag is a noticeable part of a server start's CPU. Help of the whole
+        // program (and anything that is not a command) still gets every command.
+        CommandLine cli = COMMANDS.contains(withCommand[0]) ? commandLine(io, Set.of(withCommand[0])) : commandLine(io);
+        return cli.execute(withCommand);
     }
 
+    /** The top-level commands, in the order help lists them. */
+    private static final List<String> COMMANDS =
+            List.of("serve", "demo", "migrate", "admin", "ca", "backup", "restore", "import", "export", "version");
+
     static CommandLine commandLine(Io io) {
+        return commandLine(io, Set.copyOf(COMMANDS));
+    }
+
+    /** The program with the top-level commands in {@code commands} (and all of their subcommands). */
+    private static CommandLine commandLine(Io io, Set<String> commands) {
         CommandLine cli = new CommandLine(new Cli(io));
-        cli.addSubcommand("serve", new ServeCommand(io));
-        cli.addSubcommand("demo", new ServeCommand.Demo(io));
-        cli.addSubcommand("migrate", new MigrateCommand(io));
-        CommandLine admin = new CommandLine(new AdminCommand());
-        admin.addSubcommand("create-token", new AdminCommand.CreateToken(io));
-        admin.addSubcommand("reset-token", new AdminCommand.ResetToken(io));
-        cli.addSubcommand("admin", admin);
-        CommandLine ca = new CommandLine(new CaCommand());
-        ca.addSubcommand("show", new CaCommand.Show(io));
-        ca.addSubcommand("rotate", new CaCommand.Rotate(io));
-        cli.addSubcommand("ca", ca);
-        cli.addSubcommand("backup", new BackupCommand(io));
-        cli.addSubcommand("restore", new BackupCommand.Restore(io));
-        cli.addSubcommand("import", new TransferCommand.Import(io));
-        cli.addSubcommand("export", new TransferCommand.Export(io));
-        cli.addSubcommand("version", new VersionCommand(io));
+        for (String name : COMMANDS) {
+            if (commands.contains(name)) {
+                cli.addSubcommand(name, command(name, io));
+            }
+        }
         addSettingOptions(cli);
         cli.setOut(new java.io.PrintWriter(io.out(), true));
         cli.setErr(new java.io.PrintWriter(io.err(), true));
@@ -112,10 +114,36 @@ final class Cli implements Runnable {
         return cli;
     }
 
+    private static Object command(String name, Io io) {
+        return switch (name) {
+            case "serve" -> new ServeCommand(io);
+            case "demo" -> new ServeCommand.Demo(io);
+            case "migrate" -> new MigrateCommand(io);
+            case "admin" -> {
+                CommandLine admin = new CommandLine(new AdminCommand());
+                admin.addSubcommand("create-token", new AdminCommand.CreateToken(io));
+                admin.addSubcommand("reset-token", new AdminCommand.ResetToken(io));
+                yield admin;
+            }
+            case "ca" -> {
+                CommandLine ca = new CommandLine(new CaCommand());
+                ca.addSubcommand("show", new CaCommand.Show(io));
+                ca.addSubcommand("rotate", new CaCommand.Rotate(io));
+                yield ca;
+            }
+            case "backup" -> new BackupCommand(io);
+            case "restore" -> new BackupCommand.Restore(io);
+            case "import" -> new TransferCommand.Import(io);
+            case "export" -> new TransferCommand.Export(io);
+            case "version" -> new VersionCommand(io);
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
+    }
+
     /** {@code serve} when the first word is not a command: today's {@code java -jar … --http-port 9000} keeps working. */
-    private static String[] withDefaultCommand(String[] args, CommandLine cli) {
+    private static String[] withDefaultCommand(String[] args) {
         Set<String> topLevel = Set.of("-h", "--help", "-V", "--version");
-        if (args.length > 0 && (cli.getSubcommands().containsKey(args[0]) || topLevel.contains(args[0]))) {
+        if (args.length > 0 && (COMMANDS.contains(args[0]) || topLevel.contains(args[0]))) {
             return args;
         }
         String[] withServe = new String[args.length + 1];

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.glassfish.jersey.server.model.ResourceModel;
+import org.openprofiles.adapter.ca.EmbeddedCaSettings;
 import org.openprofiles.adapter.ca.EmbeddedCertificateAuthority;
 import org.openprofiles.adapter.jdbc.shared.Database;
 import org.openprofiles.adapter.jdbc.shared.DatabaseSettings;
@@ -55,36 +57,50 @@ public final class Server implements AutoCloseable {
 
     /** Starts everything or nothing: a failure part-way stops what had started. */
     public static Server start(Config config) {
+        StartPhases phases = new StartPhases();
         // Jersey's classes load while the database starts (each would otherwise wait for the other).
         RestApplication.warmUpInBackground();
-        Optional<EmbeddedDatabase> embedded =
-                config.dbUrl().isEmpty() ? Optional.of(EmbeddedDatabase.start(config.dataDir())) : Optional.empty();
+        // So do the CA's keys (their PBKDF2 is a good part of a start's CPU). The address is not
+        // known yet, and reading an existing CA does not need it; a first start creates the CA below.
+        CompletableFuture<Optional<EmbeddedCertificateAuthority.ReadAhead>> caKeys = phases.inBackground(
+                "certificate authority keys",
+                () -> EmbeddedCertificateAuthority.readAhead(
+                        config.certificateAuthority(URI.create("http://" + config.httpHost() + "/"))));
+        Optional<EmbeddedDatabase> embedded = config.dbUrl().isEmpty()
+                ? Optional.of(phases.time("embedded PostgreSQL", () -> EmbeddedDatabase.start(config.dataDir())))
+                : Optional.empty();
         Database database = null;
         Wiring wiring = null;
         try {
-            database = Database.open(databaseSettings(config, embedded));
-            wiring = new Wiring(config, database, Clock.systemUTC());
+            database = phases.time("database", () -> Database.open(databaseSettings(config, embedded)));
+            Database opened = database;
+            wiring = phases.time("wiring", () -> new Wiring(config, opened, Clock.systemUTC()));
+            Wiring wired = wiring;
             RequestIntake intake = wiring.requestIntake();
             // Bind (and load the TLS keys) before the first-start admin exists: a start that fails
             // here leaves no admin behind whose only token nobody saw; the next start creates it.
-            RestServer http = RestServer.start(
-                    config.httpHost(),
-                    config.httpPort(),
-                    config.tls(),
-                    config.publicBaseUrl(),
-                    RestApplication.of(wiring.restComponents()),
-                    Optional.of(intake));
+            RestServer http = phases.time(
+                    "http",
+                    () -> RestServer.start(
+                            config.httpHost(),
+                            config.httpPort(),
+                            config.tls(),
+                            config.publicBaseUrl(),
+                            RestApplication.of(wired.restComponents()),
+                            Optional.of(intake)));
             try {
-                EmbeddedCertificateAuthority authority =
-                        new EmbeddedCertificateAuthority(config.certificateAuthority(http.uri()), Clock.systemUTC());
+                EmbeddedCertificateAuthority authority = phases.time(
+                        "certificate authority",
+                        () -> openCertificateAuthority(config.certificateAuthority(http.uri()), caKeys.join()));
                 wiring.certificateAuthority.bind(authority);
-                openCertificateAuthority(authority);
                 // The last step that can fail; the caller prints a generated token right after it.
-                EnsureAdmin.Outcome firstStart = wiring.ensureAdmin().ensure(config.adminToken());
+                EnsureAdmin.Outcome firstStart =
+                        phases.time("admin", () -> wired.ensureAdmin().ensure(config.adminToken()));
                 wiring.startBackgroundWork();
                 Server server = new Server(config, embedded, database, http, firstStart, wiring, intake);
                 wiring.health.markStarted();
                 server.logStarted();
+                phases.done();
                 return server;
             } catch (RuntimeException e) {
                 http.stop(java.time.Duration.ZERO);
@@ -129,15 +145,21 @@ public final class Server implements AutoCloseable {
 
     /**
      * Opens (on first start: creates) the CA now, so its files exist and its state is logged at
-     * start-up. A CA that cannot open is not fatal: issuing answers 503 until the keystore is
+     * start-up; keys already read ahead are used as they are. A CA that cannot open is not fatal: issuing answers 503 until the keystore is
      * repaired (the CA tries again), while everything else keeps working.
      */
-    private static void openCertificateAuthority(EmbeddedCertificateAuthority authority) {
+    private static EmbeddedCertificateAuthority openCertificateAuthority(
+            EmbeddedCaSettings settings, Optional<EmbeddedCertificateAuthority.ReadAhead> readAhead) {
+        if (readAhead.isPresent()) {
+            return new EmbeddedCertificateAuthority(settings, Clock.systemUTC(), readAhead.get());
+        }
+        EmbeddedCertificateAuthority authority = new EmbeddedCertificateAuthority(settings, Clock.systemUTC());
         try {
             authority.start();
         } catch (CertificateAuthorityUnavailable e) {
             LOG.warn("The certificate authority is unavailable: {}", e.getMessage());
         }
+        return authority;
     }
 
     /** The embedded database's settings when there is one, else the configured external database's. */
