@@ -293,9 +293,8 @@ public final class LdapDirectorySource implements DirectorySource {
                 skip(entry, "no " + names.login());
                 return Optional.empty();
             }
-            byte[][] memberOf = settings.membership() == Membership.MEMBER_OF
-                    ? rawValues(entry, names.memberOf())
-                    : new byte[0][];
+            byte[][] memberOf =
+                    settings.membership() == Membership.MEMBER_OF ? rawValues(entry, names.memberOf()) : new byte[0][];
             List<AttributeValue> attributes =
                     new ArrayList<>(request.attributeKeys().size());
             for (String key : request.attributeKeys()) {

@@ -30,8 +30,7 @@ class GroupGraphTest {
         graph.resolve();
 
         assertEquals(
-                Set.of(STAFF, SALES, LOOP),
-                graph.groupsOf("UID=Alice,OU=People,DC=Example,DC=Org", new byte[0][]));
+                Set.of(STAFF, SALES, LOOP), graph.groupsOf("UID=Alice,OU=People,DC=Example,DC=Org", new byte[0][]));
         assertEquals(Set.of(), graph.groupsOf("uid=bob,ou=people,dc=example,dc=org", new byte[0][]));
     }
 
@@ -44,7 +43,8 @@ class GroupGraphTest {
 
         assertEquals(
                 Set.of(STAFF, SALES),
-                graph.groupsOf("CN=Alice,DC=corp", utf8("CN=Sales,DC=corp", "cn=sales, dc=CORP", "CN=Unknown,DC=corp")));
+                graph.groupsOf(
+                        "CN=Alice,DC=corp", utf8("CN=Sales,DC=corp", "cn=sales, dc=CORP", "CN=Unknown,DC=corp")));
     }
 
     @Test
@@ -58,7 +58,8 @@ class GroupGraphTest {
         assertEquals(1, graph.find("cn=sales,  dc=corp".getBytes(StandardCharsets.UTF_8)));
         assertEquals(-1, graph.find("CN=Staff,DC=other".getBytes(StandardCharsets.UTF_8)));
         assertEquals(Set.of(STAFF), graph.groupsOf("CN=Bob,DC=corp", utf8("CN=Staff,DC=corp")));
-        assertEquals(Set.of(SALES), graph.groupsOf("CN=Bob,DC=corp", utf8("CN=Sales,DC=corp")), "one member after another");
+        assertEquals(
+                Set.of(SALES), graph.groupsOf("CN=Bob,DC=corp", utf8("CN=Sales,DC=corp")), "one member after another");
     }
 
     private static byte[][] utf8(String... dns) {

@@ -182,8 +182,9 @@ public final class JdbiDirectory implements Directory {
             // Those of the others whose digest changed are diffed against what is stored.
             Rows fresh = Rows.of(
                     accounts.stream().filter(a -> added.contains(a.id())).toList());
-            Rows existing = Rows.of(
-                    accounts.stream().filter(a -> contentChanged.contains(a.id())).toList());
+            Rows existing = Rows.of(accounts.stream()
+                    .filter(a -> contentChanged.contains(a.id()))
+                    .toList());
             if (fresh.memberAccounts().length > 0) {
                 copyMemberships(h, fresh);
             }
@@ -314,8 +315,7 @@ public final class JdbiDirectory implements Directory {
                     }
                 }
             }
-            return new Rows(
-                    ids, groups, memberAccounts, memberGroups, attributeAccounts.toArray(), keys, values);
+            return new Rows(ids, groups, memberAccounts, memberGroups, attributeAccounts.toArray(), keys, values);
         }
     }
 
