@@ -119,6 +119,11 @@ class DirectorySyncBenchmarkTest {
                         () -> http.get("/api/v1/Profiles/AssignmentsByProfileId?limit=100", reader),
                         assignments,
                         failures);
+                try {
+                    Thread.sleep(CLIENT_PAUSE_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         });
         HeapSampler heap = new HeapSampler();

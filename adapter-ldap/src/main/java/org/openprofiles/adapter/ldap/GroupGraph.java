@@ -2,6 +2,7 @@ package org.openprofiles.adapter.ldap;
 
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -29,6 +30,16 @@ final class GroupGraph {
     private final Map<String, Integer> byNormalizedDn = new HashMap<>();
     private final List<String> normalizedDns = new ArrayList<>();
     private final List<String[]> parentDns = new ArrayList<>();
+    // each group's DN as UTF-8 bytes, found by their hash: memberOf values arrive as the bytes the
+    // server sent, and the server writes a DN the same way every time, so most are found without
+    // decoding them to text (decoding and hashing 2,000,000 of them was most of reading accounts)
+    private final List<byte[]> rawDns = new ArrayList<>();
+    private final LongIntMap byRawDn = new LongIntMap();
+    // the groups one member is in, collected without clearing a set per member: a group counts
+    // when its stamp is the current one
+    private int[] stamps = new int[0];
+    private int stamp;
+    private int[] found = new int[0];
 
     // member mode: ordinal of each distinct member DN (by hash of its normalised form), the same
     // ordinal by hash of the text as the server wrote it (normalising is the costly part, and a
@@ -59,6 +70,11 @@ final class GroupGraph {
         int index = ids.size();
         ids.add(id);
         byDn.putIfAbsent(dn, index);
+        byte[] raw = dn.getBytes(StandardCharsets.UTF_8);
+        rawDns.add(raw);
+        if (byRawDn.get(hash(raw)) < 0) {
+            byRawDn.put(hash(raw), index);
+        }
         String normalized = normalize(dn);
         normalizedDns.add(normalized);
         byNormalizedDn.putIfAbsent(normalized, index);
@@ -137,18 +153,31 @@ final class GroupGraph {
         return index == null ? -1 : index;
     }
 
+    /** The index of the group with this DN given as UTF-8 bytes, or -1. */
+    int find(byte[] dn) {
+        int index = byRawDn.get(hash(dn));
+        if (index >= 0 && Arrays.equals(rawDns.get(index), dn)) {
+            return index;
+        }
+        return find(new String(dn, StandardCharsets.UTF_8));
+    }
+
     /**
-     * Every group (direct and nested) of a member: groups named by {@code memberOf} DNs, plus the
-     * groups whose member values name {@code dn}; each with all its ancestors.
+     * Every group (direct and nested) of a member: groups named by {@code memberOf} DNs (UTF-8, as
+     * the server sent them), plus the groups whose member values name {@code dn}; each with all
+     * its ancestors.
      */
-    Set<GroupId> groupsOf(String dn, String[] memberOf, BitSet scratch) {
-        scratch.clear();
-        for (String groupDn : memberOf) {
+    Set<GroupId> groupsOf(String dn, byte[][] memberOf) {
+        if (stamps.length < ids.size()) {
+            stamps = new int[ids.size()];
+            found = new int[ids.size()];
+        }
+        stamp++;
+        int count = 0;
+        for (byte[] groupDn : memberOf) {
             int g = find(groupDn);
             if (g >= 0) {
-                for (int a : ancestors[g]) {
-                    scratch.set(a);
-                }
+                count = collect(ancestors[g], count);
             }
         }
         if (memberOrdinals.size() > 0) {
@@ -157,18 +186,26 @@ final class GroupGraph {
                 ordinal = memberOrdinals.get(hash(normalize(dn)));
             }
             for (int g : directGroupsOfOrdinal(ordinal)) {
-                for (int a : ancestors[g]) {
-                    scratch.set(a);
-                }
+                count = collect(ancestors[g], count);
             }
         }
         // An immutable set is taken over by Account as it is (Set.copyOf does not copy it again).
-        GroupId[] result = new GroupId[scratch.cardinality()];
-        int i = 0;
-        for (int g = scratch.nextSetBit(0); g >= 0; g = scratch.nextSetBit(g + 1)) {
-            result[i++] = ids.get(g);
+        GroupId[] result = new GroupId[count];
+        for (int i = 0; i < count; i++) {
+            result[i] = ids.get(found[i]);
         }
         return Set.of(result);
+    }
+
+    /** Adds the groups not collected yet for this member; answers how many are collected now. */
+    private int collect(int[] groups, int count) {
+        for (int g : groups) {
+            if (stamps[g] != stamp) {
+                stamps[g] = stamp;
+                found[count++] = g;
+            }
+        }
+        return count;
     }
 
     private int[] directGroupsOfOrdinal(int ordinal) {
@@ -206,6 +243,16 @@ final class GroupGraph {
         }
     }
 
+    /** {@link #hash(String)} over bytes (of a UTF-8 DN, which hashes differently from its text: they are never mixed). */
+    static long hash(byte[] bytes) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : bytes) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
+        }
+        return finish(h);
+    }
+
     /** 64-bit FNV-1a with a final mix: the chance of any collision among a million DNs is below 1 in 10^7. */
     static long hash(String text) {
         long h = 0xcbf29ce484222325L;
@@ -213,6 +260,10 @@ final class GroupGraph {
             h ^= text.charAt(i);
             h *= 0x100000001b3L;
         }
+        return finish(h);
+    }
+
+    private static long finish(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

@@ -1,5 +1,7 @@
 package org.openprofiles.adapter.ldap;
 
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -13,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -99,7 +100,6 @@ public final class LdapDirectorySource implements DirectorySource {
         private final GroupGraph graph = new GroupGraph();
         private final Optional<Filter> disabledFilter;
         private final LdapAttributes names = settings.attributes();
-        private final BitSet scratch = new BitSet();
         private final List<SkippedEntry> skippedSamples = new ArrayList<>();
         private Optional<Watermarks.Position> previous = Optional.empty();
         private String fullReason;
@@ -293,8 +293,8 @@ public final class LdapDirectorySource implements DirectorySource {
                 skip(entry, "no " + names.login());
                 return Optional.empty();
             }
-            String[] memberOf =
-                    settings.membership() == Membership.MEMBER_OF ? values(entry, names.memberOf()) : new String[0];
+            byte[][] memberOf =
+                    settings.membership() == Membership.MEMBER_OF ? rawValues(entry, names.memberOf()) : new byte[0][];
             List<AttributeValue> attributes =
                     new ArrayList<>(request.attributeKeys().size());
             for (String key : request.attributeKeys()) {
@@ -312,7 +312,7 @@ public final class LdapDirectorySource implements DirectorySource {
                         entry.getAttributeValue(names.displayName()),
                         entry.getDN(),
                         enabled(entry),
-                        graph.groupsOf(entry.getDN(), memberOf, scratch),
+                        graph.groupsOf(entry.getDN(), memberOf),
                         attributes));
             } catch (DomainFailure e) {
                 skip(entry, e.getMessage());
@@ -436,6 +436,20 @@ public final class LdapDirectorySource implements DirectorySource {
     private static String[] values(Entry entry, String attribute) {
         String[] values = entry.getAttributeValues(attribute);
         return values == null ? new String[0] : values;
+    }
+
+    /** The values as the server sent them, undecoded (for DNs looked up by their bytes). */
+    private static byte[][] rawValues(Entry entry, String attribute) {
+        Attribute values = entry.getAttribute(attribute);
+        if (values == null) {
+            return new byte[0][];
+        }
+        ASN1OctetString[] raw = values.getRawValues();
+        byte[][] bytes = new byte[raw.length][];
+        for (int i = 0; i < raw.length; i++) {
+            bytes[i] = raw[i].getValue();
+        }
+        return bytes;
     }
 
     private static String firstRdnValue(Entry entry) {

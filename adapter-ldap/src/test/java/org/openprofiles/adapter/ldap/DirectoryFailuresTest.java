@@ -101,12 +101,14 @@ class DirectoryFailuresTest {
                 directory.stop();
             }
         };
+        // Pages of one: the read runs at most two pages ahead of the sink (one waiting, one being
+        // read), so with six account entries the server is stopped before the last is read.
         DirectoryUnavailable failure = failedRead(
-                directory.settings(LdapSettings.Preset.ACTIVE_DIRECTORY).pageSize(2), sink);
+                directory.settings(LdapSettings.Preset.ACTIVE_DIRECTORY).pageSize(1), sink);
 
         assertEquals(Reason.CONNECTION_LOST, failure.reason(), failure.getMessage());
         assertTrue(failure.getMessage().contains("while reading accounts"), failure.getMessage());
-        assertEquals(1, sink.accountPages.size(), "the read stopped at the first page it could not get");
+        assertTrue(sink.accountPages.size() <= 3, "the read stopped at the first page it could not get");
         assertTrue(sink.accounts().size() < 4);
     }
 

@@ -2,7 +2,7 @@ package org.openprofiles.adapter.ldap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.BitSet;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,9 +30,8 @@ class GroupGraphTest {
         graph.resolve();
 
         assertEquals(
-                Set.of(STAFF, SALES, LOOP),
-                graph.groupsOf("UID=Alice,OU=People,DC=Example,DC=Org", new String[0], new BitSet()));
-        assertEquals(Set.of(), graph.groupsOf("uid=bob,ou=people,dc=example,dc=org", new String[0], new BitSet()));
+                Set.of(STAFF, SALES, LOOP), graph.groupsOf("UID=Alice,OU=People,DC=Example,DC=Org", new byte[0][]));
+        assertEquals(Set.of(), graph.groupsOf("uid=bob,ou=people,dc=example,dc=org", new byte[0][]));
     }
 
     @Test
@@ -45,7 +44,30 @@ class GroupGraphTest {
         assertEquals(
                 Set.of(STAFF, SALES),
                 graph.groupsOf(
-                        "CN=Alice,DC=corp", new String[] {"CN=Sales,DC=corp", "CN=Unknown,DC=corp"}, new BitSet()));
+                        "CN=Alice,DC=corp", utf8("CN=Sales,DC=corp", "cn=sales, dc=CORP", "CN=Unknown,DC=corp")));
+    }
+
+    @Test
+    void memberOfValuesAreFoundByTheirBytesAndByTheNormalisedDnWhenWrittenOtherwise() {
+        GroupGraph graph = new GroupGraph();
+        graph.add(STAFF, "CN=Staff,DC=corp", new String[0], new String[0]);
+        graph.add(SALES, "CN=Sales,DC=corp", new String[0], new String[0]);
+        graph.resolve();
+
+        assertEquals(0, graph.find("CN=Staff,DC=corp".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, graph.find("cn=sales,  dc=corp".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(-1, graph.find("CN=Staff,DC=other".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Set.of(STAFF), graph.groupsOf("CN=Bob,DC=corp", utf8("CN=Staff,DC=corp")));
+        assertEquals(
+                Set.of(SALES), graph.groupsOf("CN=Bob,DC=corp", utf8("CN=Sales,DC=corp")), "one member after another");
+    }
+
+    private static byte[][] utf8(String... dns) {
+        byte[][] bytes = new byte[dns.length][];
+        for (int i = 0; i < dns.length; i++) {
+            bytes[i] = dns[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return bytes;
     }
 
     @Test

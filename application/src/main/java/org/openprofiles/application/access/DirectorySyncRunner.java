@@ -191,7 +191,7 @@ public final class DirectorySyncRunner {
                 .orElseGet(() -> DirectoryReadRequest.full(keys));
         Merge merge = new Merge(progress);
         progress.phase = Phase.READING_GROUPS;
-        DirectoryReadResult read = new Pipeline(source, request, merge).run();
+        DirectoryReadResult read = new Pipeline(source, request, merge, sync).run();
         List<String> warnings = new ArrayList<>();
         for (SkippedEntry skipped : read.skippedSamples()) {
             warnings.add("skipped " + skipped.distinguishedName() + ": " + skipped.reason());
@@ -283,7 +283,8 @@ public final class DirectorySyncRunner {
      * Reads the directory on a thread of its own while this thread (the one holding the sync's unit
      * of work) merges the pages: decoding LDAP answers and writing to the database overlap. The
      * hand-over holds at most {@link #PAGES_IN_FLIGHT} pages, so memory stays bounded; a failure on
-     * either side stops the other.
+     * either side stops the other. How long each side waited for the other is logged: it says
+     * whether the directory or the database set the pace.
      */
     private static final class Pipeline {
         private static final int PAGES_IN_FLIGHT = 2;
@@ -302,13 +303,17 @@ public final class DirectorySyncRunner {
         private final DirectorySource source;
         private final DirectoryReadRequest request;
         private final DirectorySink merge;
+        private final DirectorySync sync;
         private final BlockingQueue<Item> items = new ArrayBlockingQueue<>(PAGES_IN_FLIGHT);
         private volatile boolean stopped;
+        private long mergeWaited;
+        private volatile long readWaited;
 
-        Pipeline(DirectorySource source, DirectoryReadRequest request, DirectorySink merge) {
+        Pipeline(DirectorySource source, DirectoryReadRequest request, DirectorySink merge, DirectorySync sync) {
             this.source = source;
             this.request = request;
             this.merge = merge;
+            this.sync = sync;
         }
 
         DirectoryReadResult run() {
@@ -317,12 +322,21 @@ public final class DirectorySyncRunner {
             reader.start();
             try {
                 while (true) {
+                    long waiting = System.nanoTime();
                     Item item = items.take();
+                    mergeWaited += System.nanoTime() - waiting;
                     if (item instanceof Groups groups) {
                         merge.groups(groups.page());
                     } else if (item instanceof Accounts accounts) {
                         merge.accounts(accounts.page());
                     } else if (item instanceof Done done) {
+                        LOG.log(
+                                System.Logger.Level.INFO,
+                                "Directory sync {0}: the merge waited {1} ms for the directory, the read {2} ms for"
+                                        + " the merge",
+                                sync.id(),
+                                mergeWaited / 1_000_000,
+                                readWaited / 1_000_000);
                         return done.result();
                     } else if (((Failed) item).cause() instanceof RuntimeException failure) {
                         throw failure;
@@ -364,12 +378,14 @@ public final class DirectorySyncRunner {
 
         /** Waits for room in the hand-over; gives up (stopping the read) once the merging side stopped. */
         private void hand(Item item) {
+            long waiting = System.nanoTime();
             try {
                 while (!items.offer(item, 100, TimeUnit.MILLISECONDS)) {
                     if (stopped) {
                         throw new SyncRefused("the sync stopped");
                     }
                 }
+                readWaited += System.nanoTime() - waiting;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SyncRefused("the sync stopped");

@@ -321,6 +321,23 @@ public abstract class DirectoryContract extends StorageContract {
     }
 
     @Test
+    void anAccountMergedUnchangedAfterItsGroupWasRemovedAndCameBackIsAMemberAgain() {
+        Group required = fixtures().group("r" + Fixtures.token());
+        AccessProfile profile = fixtures().storedAccessProfile("p" + Fixtures.token(), List.of(required), List.of());
+        Account member = fixtures().account("s" + Fixtures.token(), Set.of(required.id()), List.of());
+        storage().assignments().assign(profile.id(), List.of(member.id()), "c", UserId.random(), Fixtures.NOW);
+        directory().removeGroups(List.of(required.id()), Fixtures.NOW);
+        assertEquals(Set.of(), memberships(member.id()));
+
+        directory().mergeGroups(List.of(required));
+        assertEquals(
+                new Merged<>(Set.of(), Set.of(member.id())),
+                directory().mergeAccounts(List.of(member)),
+                "the same account as merged before the removal: its membership is written again");
+        assertEquals(Set.of(required.id()), memberships(member.id()));
+    }
+
+    @Test
     void accountsAndGroupsAreListedByNameIgnoringCaseAndNarrowedToAPrefix() {
         String token = Fixtures.token();
         Account carol = fixtures().account(token + "carol");
