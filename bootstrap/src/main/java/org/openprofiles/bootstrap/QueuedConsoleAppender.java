@@ -66,6 +66,12 @@ public final class QueuedConsoleAppender extends OutputStreamAppender<ILoggingEv
         return dropped.get();
     }
 
+    /**
+     * The appender started last: what {@link #drainConsole} drains. Kept here so that a command that
+     * never logged (e.g. {@code version}) does not start the logging system just to drain it.
+     */
+    private static volatile QueuedConsoleAppender running;
+
     @Override
     public void start() {
         if (queueSize < 1) {
@@ -80,6 +86,7 @@ public final class QueuedConsoleAppender extends OutputStreamAppender<ILoggingEv
         writer.setDaemon(true);
         writer.start();
         super.start();
+        running = this;
     }
 
     /** Takes no more lines, writes what was queued (waiting up to {@link #STOP_WAIT}), then stops. */
@@ -89,6 +96,9 @@ public final class QueuedConsoleAppender extends OutputStreamAppender<ILoggingEv
             return;
         }
         super.stop();
+        if (running == this) {
+            running = null;
+        }
         closing = true;
         try {
             writer.join(STOP_WAIT.toMillis());
@@ -139,7 +149,10 @@ public final class QueuedConsoleAppender extends OutputStreamAppender<ILoggingEv
 
     /** Before the process exits: writes the console's queued lines (bounded by {@link #STOP_WAIT}). */
     public static void drainConsole() {
-        console().ifPresent(appender -> appender.drain(STOP_WAIT));
+        QueuedConsoleAppender appender = running;
+        if (appender != null) {
+            appender.drain(STOP_WAIT);
+        }
     }
 
     private void writeQueued() {
