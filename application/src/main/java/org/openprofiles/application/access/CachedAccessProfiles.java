@@ -29,7 +29,7 @@ import org.openprofiles.domain.shared.PageRequest;
 public final class CachedAccessProfiles implements AccessProfiles {
 
     /** Larger profiles are not kept: 10,000 entries of this size are a few hundred MB at worst. */
-    static final int KEPT_DETAILS_AT_MOST = 1_000;
+    public static final int KEPT_DETAILS_AT_MOST = 1_000;
 
     private final AccessProfiles stored;
     private final ChangeAwareCache<AccessProfileId, AccessProfile> cache;
@@ -42,7 +42,7 @@ public final class CachedAccessProfiles implements AccessProfiles {
                 transactions,
                 settings,
                 CachedAccessProfiles::affects,
-                profile -> profile.groups().size() + profile.attributes().size() <= KEPT_DETAILS_AT_MOST,
+                profile -> profile.details() <= KEPT_DETAILS_AT_MOST,
                 System::nanoTime);
     }
 

@@ -34,6 +34,11 @@ public record AccessProfile(
         attributes = attributes == null ? List.of() : List.copyOf(attributes);
     }
 
+    /** How much the profile holds: its groups and attribute values together (what bounds a page or a cache). */
+    public int details() {
+        return groups.size() + attributes.size();
+    }
+
     /** A new profile from a checked draft and the directory groups it names (in the draft's order). */
     public static AccessProfile create(AccessProfileId id, ProfileDraft draft, List<Group> groups, Instant now) {
         return new AccessProfile(

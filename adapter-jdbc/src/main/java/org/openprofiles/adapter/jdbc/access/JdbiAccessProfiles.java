@@ -79,8 +79,7 @@ public final class JdbiAccessProfiles implements AccessProfiles {
     @Override
     public Page<AccessProfile> list(ProfileFilter filter, PageRequest page) {
         List<AccessProfile> rows = listed(WITH_DETAILS, filter, page, JdbiAccessProfiles::profile);
-        return withinBudget(
-                rows, page.limit(), p -> p.groups().size() + p.attributes().size(), AccessProfile::name);
+        return withinBudget(rows, page.limit(), AccessProfile::details, AccessProfile::name);
     }
 
     @Override
@@ -196,7 +195,7 @@ public final class JdbiAccessProfiles implements AccessProfiles {
                                 VALUES (:id, :name, :description, :color, :initials, :createdAt, :modifiedAt, 1,
                                         :details)
                                 """)
-                        .bind("details", details(profile))
+                        .bind("details", profile.details())
                         .bind("id", profile.id().value())
                         .bind("name", profile.name())
                         .bind("description", profile.description())
@@ -234,7 +233,7 @@ public final class JdbiAccessProfiles implements AccessProfiles {
                         .bind("initials", profile.initials())
                         .bind("modifiedAt", profile.modifiedAt())
                         .bind("version", profile.version())
-                        .bind("details", details(profile))
+                        .bind("details", profile.details())
                         .mapTo(Long.class)
                         .findOne();
             } catch (UnableToExecuteStatementException e) {
@@ -264,11 +263,6 @@ public final class JdbiAccessProfiles implements AccessProfiles {
             changed(id);
         }
         return deleted;
-    }
-
-    /** What a profile counts against a page's budget: its groups and attribute values. */
-    private static int details(AccessProfile profile) {
-        return profile.groups().size() + profile.attributes().size();
     }
 
     /** Caches of access profiles drop this one when the unit of work commits (the trigger tells other nodes). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openprofiles.adapter.rest.shared.JsonMappers;
+import org.openprofiles.application.access.CachedAccessProfiles;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfileId;
 
@@ -22,9 +23,6 @@ final class ProfileListJson {
 
     /** At most this many profiles' bytes are kept; past it, all are dropped and written again. */
     private static final int KEPT_AT_MOST = 10_000;
-
-    /** Larger profiles (groups and values together) are not kept: the application does not keep them either. */
-    static final int KEPT_DETAILS_AT_MOST = 1_000;
 
     private record Written(AccessProfile source, byte[] json) {}
 
@@ -71,7 +69,7 @@ final class ProfileListJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        if (profile.groups().size() + profile.attributes().size() <= KEPT_DETAILS_AT_MOST) {
+        if (profile.details() <= CachedAccessProfiles.KEPT_DETAILS_AT_MOST) {
             if (written.size() >= KEPT_AT_MOST) {
                 written.clear();
             }

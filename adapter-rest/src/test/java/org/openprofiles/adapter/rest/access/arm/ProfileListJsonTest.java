@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.openprofiles.adapter.rest.shared.JsonMappers;
+import org.openprofiles.application.access.CachedAccessProfiles;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfileId;
 import org.openprofiles.domain.access.AttributeValue;
@@ -85,7 +86,7 @@ class ProfileListJsonTest {
 
     @Test
     void aProfileTooLargeToKeepIsWrittenEachTime() {
-        AccessProfile large = profile("large", ProfileListJson.KEPT_DETAILS_AT_MOST);
+        AccessProfile large = profile("large", CachedAccessProfiles.KEPT_DETAILS_AT_MOST);
         json.array(List.of(large));
         json.array(List.of(large));
         assertEquals(2, writes.get());
