@@ -136,7 +136,7 @@ final class AccessWiring implements AutoCloseable {
                 new AssignmentsResource(
                         new ListProfileAssignments(policy, profiles, assignments, clock),
                         new AssignProfile(policy, profiles, directory, assignments, tx, audit, clock)),
-                new AccountRequirementsResource(new ShowAccountRequirements(policy, directory, assignments)),
+                new AccountRequirementsResource(new ShowAccountRequirements(policy, directory, assignments, profiles)),
                 new ComplianceResource(new ComplianceReport(policy, profiles, findings, tx, clock)),
                 new DeviationAcceptancesResource(
                         new AcceptDeviation(policy, acceptances, findings, assignments, tx, audit, clock), clock),

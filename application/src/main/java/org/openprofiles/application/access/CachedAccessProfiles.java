@@ -2,8 +2,10 @@ package org.openprofiles.application.access;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,10 @@ public final class CachedAccessProfiles implements AccessProfiles {
     /** Larger profiles are not kept: 10,000 entries of this size are a few hundred MB at worst. */
     public static final int KEPT_DETAILS_AT_MOST = 1_000;
 
+    /** The order of {@link AccessProfiles#findAll}: names compared as {@code lower(name)}. */
+    private static final Comparator<AccessProfile> BY_NAME =
+            Comparator.comparing(profile -> profile.name().toLowerCase(Locale.ROOT));
+
     private final AccessProfiles stored;
     private final ChangeAwareCache<AccessProfileId, AccessProfile> cache;
 
@@ -57,16 +63,8 @@ public final class CachedAccessProfiles implements AccessProfiles {
     @Override
     public Page<AccessProfile> list(ProfileFilter filter, PageRequest page) {
         Page<AccessProfileId> ids = stored.listIds(filter, page);
-        Map<AccessProfileId, AccessProfile> found = cache.getAll(ids.items(), this::load);
-        List<AccessProfile> profiles = new ArrayList<>(ids.items().size());
-        for (AccessProfileId id : ids.items()) {
-            // A profile deleted between the two reads is simply not on the page.
-            AccessProfile profile = found.get(id);
-            if (profile != null) {
-                profiles.add(profile);
-            }
-        }
-        return new Page<>(profiles, ids.nextCursor());
+        // A profile deleted between the two reads is simply not on the page.
+        return new Page<>(inOrderOf(ids.items()), ids.nextCursor());
     }
 
     private Map<AccessProfileId, AccessProfile> load(Collection<AccessProfileId> ids) {
@@ -80,9 +78,25 @@ public final class CachedAccessProfiles implements AccessProfiles {
         return stored.listIds(filter, page);
     }
 
+    /** The profiles that exist among {@code ids}, ordered by name as the port promises; from memory where kept. */
     @Override
     public List<AccessProfile> findAll(Collection<AccessProfileId> ids) {
-        return stored.findAll(ids);
+        List<AccessProfile> found = inOrderOf(ids);
+        found.sort(BY_NAME);
+        return found;
+    }
+
+    /** The profiles that exist among {@code ids}, in the order of {@code ids}. */
+    private List<AccessProfile> inOrderOf(Collection<AccessProfileId> ids) {
+        Map<AccessProfileId, AccessProfile> found = cache.getAll(ids, this::load);
+        List<AccessProfile> profiles = new ArrayList<>(found.size());
+        for (AccessProfileId id : ids) {
+            AccessProfile profile = found.get(id);
+            if (profile != null) {
+                profiles.add(profile);
+            }
+        }
+        return profiles;
     }
 
     @Override

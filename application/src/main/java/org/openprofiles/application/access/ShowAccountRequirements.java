@@ -2,6 +2,7 @@ package org.openprofiles.application.access;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.Account;
 import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.Assignments;
@@ -20,15 +21,19 @@ public final class ShowAccountRequirements {
     private final AccessPolicy policy;
     private final Directory directory;
     private final Assignments assignments;
+    private final AccessProfiles profiles;
 
-    public ShowAccountRequirements(AccessPolicy policy, Directory directory, Assignments assignments) {
+    /** {@code profiles}: where the account's profiles are read, a cache ({@link CachedAccessProfiles}) in the server. */
+    public ShowAccountRequirements(
+            AccessPolicy policy, Directory directory, Assignments assignments, AccessProfiles profiles) {
         this.policy = policy;
         this.directory = directory;
         this.assignments = assignments;
+        this.profiles = profiles;
     }
 
     public Page<RequiredGroup> groups(Principal caller, AccountId account, PageRequest page) {
-        return forKnownAccount(caller, account, () -> assignments.requiredGroups(account, page));
+        return forKnownAccount(caller, account, () -> assignments.requiredGroups(account, page, profiles));
     }
 
     public Page<RequiredAttribute> attributes(Principal caller, AccountId account, PageRequest page) {

@@ -259,9 +259,16 @@ public abstract class AssignmentsContract extends StorageContract {
                         new RequiredGroup(high.id(), high.name(), alpha, true),
                         new RequiredGroup(low.id(), low.name(), beta, false),
                         new RequiredGroup(high.id(), high.name(), gamma, false)),
-                all(1, page -> assignments().requiredGroups(account.id(), page)));
+                all(
+                        1,
+                        page -> assignments()
+                                .requiredGroups(account.id(), page, storage().accessProfiles())));
         assertEquals(
-                List.of(), all(1, page -> assignments().requiredGroups(account().id(), page)));
+                List.of(),
+                all(
+                        1,
+                        page -> assignments()
+                                .requiredGroups(account().id(), page, storage().accessProfiles())));
     }
 
     @Test
@@ -313,7 +320,8 @@ public abstract class AssignmentsContract extends StorageContract {
         AccessProfileId profile = profile(List.of(), List.of()).id();
         AccountId account = account().id();
         assertForeignCursorsAreRefused(2, page -> assignments().listFor(profile, page, Fixtures.NOW));
-        assertForeignCursorsAreRefused(3, page -> assignments().requiredGroups(account, page));
+        assertForeignCursorsAreRefused(
+                3, page -> assignments().requiredGroups(account, page, storage().accessProfiles()));
         assertForeignCursorsAreRefused(2, page -> assignments().requiredAttributes(account, page));
         assertForeignCursorsAreRefused(2, page -> assignments().listAll(page, Fixtures.NOW));
     }

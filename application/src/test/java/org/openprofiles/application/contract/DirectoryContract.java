@@ -379,7 +379,12 @@ public abstract class DirectoryContract extends StorageContract {
 
     private Set<GroupId> memberships(AccountId account) {
         Set<GroupId> member = new HashSet<>();
-        all(10, page -> storage().assignments().requiredGroups(account, page)).stream()
+        all(
+                        10,
+                        page -> storage()
+                                .assignments()
+                                .requiredGroups(account, page, storage().accessProfiles()))
+                .stream()
                 .filter(RequiredGroup::member)
                 .forEach(g -> member.add(g.group().id()));
         return member;

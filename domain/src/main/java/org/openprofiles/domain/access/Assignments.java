@@ -35,8 +35,13 @@ public interface Assignments {
     /** Every assignment of every profile, ordered by account id then profile id (both as PostgreSQL orders ids). */
     Page<ProfileAssignment> listAll(PageRequest page, Instant asOf);
 
-    /** The groups the account's profiles require, ordered by group name then profile. */
-    Page<RequiredGroup> requiredGroups(AccountId account, PageRequest page);
+    /**
+     * The groups the account's profiles require, in {@link RequiredGroup#ORDER}. The profiles
+     * themselves (their groups, as the directory names them now) come from {@code profiles}, which
+     * may answer from memory; this port reads which profiles the account has and which groups it
+     * is in.
+     */
+    Page<RequiredGroup> requiredGroups(AccountId account, PageRequest page, AccessProfiles profiles);
 
     /** The attribute values the account's profiles require, ordered by key then profile. */
     Page<RequiredAttribute> requiredAttributes(AccountId account, PageRequest page);

@@ -2,15 +2,22 @@ package org.openprofiles.adapter.jdbc.access;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
+import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfileId;
+import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.AttributeValue;
+import org.openprofiles.domain.access.GroupId;
 import org.openprofiles.domain.access.ProfileAssignment;
 import org.openprofiles.domain.access.RequiredAttribute;
 import org.openprofiles.domain.access.RequiredGroup;
@@ -186,55 +193,53 @@ public final class JdbiAssignments implements Assignments {
     }
 
     @Override
-    public Page<RequiredGroup> requiredGroups(AccountId account, PageRequest page) {
+    public Page<RequiredGroup> requiredGroups(AccountId account, PageRequest page, AccessProfiles profiles) {
         Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 3));
-        // The account's profiles once each, and its memberships once (a hash, not a probe per
-        // required group); the keyset condition only for a next page.
-        List<RequiredGroup> rows = db.withHandle(h -> {
-            var query = h.createQuery("""
-                            WITH assigned AS MATERIALIZED (
-                                     SELECT p.id, p.name
-                                       FROM profile_assignment pa
-                                       JOIN access_profile p ON p.id = pa.profile_id
-                                      WHERE pa.account_id = :account),
-                                 member AS MATERIALIZED (
-                                     SELECT group_id FROM account_group_membership WHERE account_id = :account)
-                            SELECT p.id AS profile_id, p.name AS profile_name, g.id, g.name, g.distinguished_name,
-                                   m.group_id IS NOT NULL AS member
-                              FROM assigned p
-                              JOIN access_profile_group pg ON pg.profile_id = p.id
-                              JOIN directory_group g ON g.id = pg.group_id
-                              LEFT JOIN member m ON m.group_id = g.id
-                             WHERE true <after>
-                             ORDER BY lower(g.name), g.id, p.id
-                             LIMIT :limit
-                            """)
-                    .define(
-                            "after",
-                            after.isEmpty()
-                                    ? ""
-                                    : "AND (lower(g.name), g.id, p.id) > (lower(CAST(:afterName AS text)),"
-                                            + " CAST(:afterGroup AS uuid), CAST(:afterProfile AS uuid))")
-                    .bind("account", account.value())
-                    .bind("limit", page.limit() + 1);
-            after.ifPresent(a -> query.bind("afterName", a.get(0))
-                    .bind("afterGroup", UUID.fromString(a.get(1)))
-                    .bind("afterProfile", UUID.fromString(a.get(2))));
-            return query.map((rs, ctx) -> new RequiredGroup(
-                            new AccessProfileId(rs.getObject("profile_id", UUID.class)),
-                            rs.getString("profile_name"),
-                            JdbiDirectory.group(rs),
-                            rs.getBoolean("member")))
-                    .list();
-        });
-        return Keyset.page(
-                rows,
+        Predicate<RequiredGroup> afterCursor = after.<Predicate<RequiredGroup>>map(a -> {
+                    UUID group = UUID.fromString(a.get(1));
+                    UUID profile = UUID.fromString(a.get(2));
+                    return row -> row.isAfter(a.get(0), group, profile);
+                })
+                .orElse(row -> true);
+        // One statement for what the account holds (two index ranges); the profiles' groups, with
+        // their names, come from the profiles port (in memory when it keeps them).
+        Holdings held = db.withHandle(h -> h.createQuery("""
+                        SELECT ARRAY(SELECT profile_id FROM profile_assignment WHERE account_id = :account)
+                                   AS profiles,
+                               ARRAY(SELECT group_id FROM account_group_membership WHERE account_id = :account)
+                                   AS groups
+                        """)
+                .bind("account", account.value())
+                .map((rs, ctx) -> new Holdings(uuids(rs.getArray("profiles")), uuids(rs.getArray("groups"))))
+                .one());
+        if (held.profiles().isEmpty()) {
+            return Page.last(List.of());
+        }
+        List<AccessProfile> assigned = profiles.findAll(
+                held.profiles().stream().map(AccessProfileId::new).toList());
+        Set<GroupId> memberships = new HashSet<>();
+        held.groups().forEach(g -> memberships.add(new GroupId(g)));
+        return Keyset.top(
+                sink -> RequiredGroup.of(assigned, memberships, sink),
+                RequiredGroup.ORDER,
+                afterCursor,
                 page.limit(),
                 last -> db.cursors()
                         .encode(
                                 last.group().name(),
                                 last.group().id().toString(),
                                 last.profileId().toString()));
+    }
+
+    private record Holdings(List<UUID> profiles, List<UUID> groups) {}
+
+    private static List<UUID> uuids(java.sql.Array array) throws java.sql.SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.stream((Object[]) array.getArray())
+                .map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()))
+                .toList();
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.openprofiles.adapter.memory.access.AccessTables.AccountRow;
 import org.openprofiles.adapter.memory.access.AccessTables.AssignmentKey;
 import org.openprofiles.adapter.memory.access.AccessTables.AssignmentRow;
@@ -15,14 +17,16 @@ import org.openprofiles.adapter.memory.shared.Listing;
 import org.openprofiles.adapter.memory.shared.MemoryCursors;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfileId;
+import org.openprofiles.domain.access.AccessProfiles;
 import org.openprofiles.domain.access.AccountId;
 import org.openprofiles.domain.access.Assignments;
 import org.openprofiles.domain.access.AttributeValue;
-import org.openprofiles.domain.access.Group;
+import org.openprofiles.domain.access.GroupId;
 import org.openprofiles.domain.access.ProfileAssignment;
 import org.openprofiles.domain.access.RequiredAttribute;
 import org.openprofiles.domain.access.RequiredGroup;
 import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.shared.Keyset;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 
@@ -53,13 +57,6 @@ final class MemoryAssignments implements Assignments {
             return MemoryCursors.encode(
                     account.summary().samAccountName(), account.summary().id().toString());
         }
-    }
-
-    /** The order of required groups: group name ignoring case, group id, profile id. */
-    private record GroupKey(String name, UUID group, UUID profile) {
-        static final Comparator<GroupKey> ORDER = Comparator.comparing(GroupKey::name)
-                .thenComparing(GroupKey::group, Listing.IDS)
-                .thenComparing(GroupKey::profile, Listing.IDS);
     }
 
     /** The order of required attribute values: key, then profile id. */
@@ -186,38 +183,31 @@ final class MemoryAssignments implements Assignments {
     }
 
     @Override
-    public Page<RequiredGroup> requiredGroups(AccountId account, PageRequest page) {
-        Optional<GroupKey> after = page.cursor().map(c -> {
-            List<String> parts = MemoryCursors.decode(c, 3);
-            return new GroupKey(
-                    Listing.lower(parts.get(0)), MemoryCursors.uuid(parts.get(1)), MemoryCursors.uuid(parts.get(2)));
-        });
-        return tables.transactions.read(() -> {
-            Optional<AccountRow> member = tables.account(account);
-            List<RequiredGroup> required = new ArrayList<>();
-            for (AccessProfile profile : profilesOf(account)) {
-                for (Group group : tables.profile(profile).groups()) {
-                    required.add(new RequiredGroup(
-                            profile.id(),
-                            profile.name(),
-                            group,
-                            member.map(a -> a.groups().contains(group.id())).orElse(false)));
-                }
-            }
-            return Listing.page(
-                    required,
-                    r -> new GroupKey(
-                            Listing.lower(r.group().name()),
-                            r.group().id().value(),
-                            r.profileId().value()),
-                    GroupKey.ORDER,
-                    after,
-                    page,
-                    last -> MemoryCursors.encode(
-                            last.group().name(),
-                            last.group().id().toString(),
-                            last.profileId().toString()));
-        });
+    public Page<RequiredGroup> requiredGroups(AccountId account, PageRequest page, AccessProfiles profiles) {
+        Predicate<RequiredGroup> afterCursor = page.cursor()
+                .<Predicate<RequiredGroup>>map(c -> {
+                    List<String> parts = MemoryCursors.decode(c, 3);
+                    UUID group = MemoryCursors.uuid(parts.get(1));
+                    UUID profile = MemoryCursors.uuid(parts.get(2));
+                    return row -> row.isAfter(parts.get(0), group, profile);
+                })
+                .orElse(row -> true);
+        record Held(List<AccessProfileId> profiles, Set<GroupId> groups) {}
+        Held held = tables.transactions.read(() -> new Held(
+                tables.assignmentsOf(account).stream()
+                        .map(AssignmentRow::profile)
+                        .toList(),
+                tables.account(account).map(AccountRow::groups).orElse(Set.of())));
+        List<AccessProfile> assigned = held.profiles().isEmpty() ? List.of() : profiles.findAll(held.profiles());
+        return Keyset.top(
+                sink -> RequiredGroup.of(assigned, held.groups(), sink),
+                RequiredGroup.ORDER,
+                afterCursor,
+                page.limit(),
+                last -> MemoryCursors.encode(
+                        last.group().name(),
+                        last.group().id().toString(),
+                        last.profileId().toString()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.openprofiles.adapter.memory.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.openprofiles.application.contract.Fixtures.NOW;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,9 +20,12 @@ import org.openprofiles.application.contract.Fixtures;
 import org.openprofiles.application.shared.ChangeAwareCache;
 import org.openprofiles.domain.access.AccessProfile;
 import org.openprofiles.domain.access.AccessProfiles;
+import org.openprofiles.domain.access.Account;
 import org.openprofiles.domain.access.AttributeValue;
 import org.openprofiles.domain.access.Group;
 import org.openprofiles.domain.access.ProfileFilter;
+import org.openprofiles.domain.access.RequiredGroup;
+import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.PageRequest;
 
 /**
@@ -142,5 +147,48 @@ class CachedAccessProfilesTest {
 
         storage.transactions().run(() -> assertEquals(List.of(alpha), list()));
         assertEquals(before + 1, loads.get());
+    }
+
+    @Test
+    void findAllAnswersFromMemoryInNameOrder() {
+        AccessProfile alpha = profile("alpha", List.of());
+        AccessProfile bravo = profile("bravo", List.of());
+
+        assertEquals(List.of(alpha, bravo), cached.findAll(List.of(bravo.id(), alpha.id())));
+        int before = loads.get();
+        assertEquals(List.of(alpha, bravo), cached.findAll(List.of(bravo.id(), alpha.id())));
+        assertEquals(before, loads.get());
+    }
+
+    @Test
+    void anAccountsRequiredGroupsComeFromTheKeptProfilesAndShowARenameAtOnce() {
+        Group sales = fixtures.group("Sales");
+        Group audit = fixtures.group("Audit");
+        AccessProfile alpha = profile("alpha", List.of(sales, audit));
+        Account account = fixtures.account("s" + Fixtures.token(), Set.of(sales.id()), List.of());
+        storage.assignments().assign(alpha.id(), List.of(account.id()), "why", new UserId(UUID.randomUUID()), NOW);
+
+        assertEquals(
+                List.of(
+                        new RequiredGroup(alpha.id(), alpha.name(), audit, false),
+                        new RequiredGroup(alpha.id(), alpha.name(), sales, true)),
+                requiredGroups(account));
+        int before = loads.get();
+        requiredGroups(account);
+        assertEquals(before, loads.get(), "the profile came from memory");
+
+        Group renamed = new Group(audit.id(), "Zeta audit", "CN=Zeta audit,DC=example,DC=org");
+        storage.directory().mergeGroups(List.of(renamed));
+        assertEquals(
+                List.of(
+                        new RequiredGroup(alpha.id(), alpha.name(), sales, true),
+                        new RequiredGroup(alpha.id(), alpha.name(), renamed, false)),
+                requiredGroups(account));
+    }
+
+    private List<RequiredGroup> requiredGroups(Account account) {
+        return storage.assignments()
+                .requiredGroups(account.id(), PageRequest.first(10), cached)
+                .items();
     }
 }

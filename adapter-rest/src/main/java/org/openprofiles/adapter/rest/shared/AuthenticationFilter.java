@@ -50,7 +50,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     }
 
     private InetAddress clientAddress(ContainerRequestContext request) {
-        Request raw = grizzly == null ? null : grizzly.get();
+        Request raw = RequestIntake.raw(request, grizzly);
         if (raw == null || raw.getRemoteAddr() == null) {
             return null;
         }

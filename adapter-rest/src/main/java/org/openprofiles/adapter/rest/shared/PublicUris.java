@@ -59,7 +59,7 @@ public final class PublicUris implements ContainerRequestFilter {
         if (trusted.isEmpty()) {
             base = publicBase.orElseGet(this::listenerBase);
         } else {
-            Request raw = grizzly.get();
+            Request raw = RequestIntake.raw(request, grizzly);
             base = forwarded(request, raw).or(() -> publicBase).orElseGet(() -> listenerBase(raw));
         }
         if (base.equals(oldBase)) {

@@ -56,6 +56,22 @@ public final class RequestIntake {
     private static final String DECISION = RequestIntake.class.getName() + ".decision";
 
     /**
+     * The request property holding Grizzly's own request: filters read the client's address from
+     * it without asking the injection framework for the raw request on every call (a per-lookup
+     * service creation, measurably a few percent of a read's CPU).
+     */
+    public static final String RAW_REQUEST = RequestIntake.class.getName() + ".raw";
+
+    /** Grizzly's request behind {@code request}: the intake's property, else from {@code injected}. */
+    static Request raw(
+            jakarta.ws.rs.container.ContainerRequestContext request, jakarta.inject.Provider<Request> injected) {
+        if (request.getProperty(RAW_REQUEST) instanceof Request raw) {
+            return raw;
+        }
+        return injected == null ? null : injected.get();
+    }
+
+    /**
      * The limits.
      *
      * @param maxBodyBytes     largest body of an ordinary route
@@ -194,6 +210,7 @@ public final class RequestIntake {
 
         @Override
         public void service(Request request, Response response) throws Exception {
+            request.setAttribute(RAW_REQUEST, request);
             Decision decision = decision(request);
             if (decision instanceof Pass pass) {
                 if (pass.close()) {
