@@ -28,7 +28,8 @@ class KeysetTest {
                 Keyset.top(rows::forEach, Comparator.naturalOrder(), row -> row > after, 10, String::valueOf);
         assertEquals(IntStream.range(10, 20).boxed().toList(), second.items());
 
-        Page<Integer> last = Keyset.top(rows::forEach, Comparator.naturalOrder(), row -> row > 994, 10, String::valueOf);
+        Page<Integer> last =
+                Keyset.top(rows::forEach, Comparator.naturalOrder(), row -> row > 994, 10, String::valueOf);
         assertEquals(List.of(995, 996, 997, 998, 999), last.items());
         assertTrue(last.nextCursor().isEmpty());
     }

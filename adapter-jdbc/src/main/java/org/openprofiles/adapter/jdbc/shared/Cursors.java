@@ -30,6 +30,12 @@ public final class Cursors {
 
     private final SecretKeySpec key;
 
+    /**
+     * One keyed MAC per thread: looking the algorithm up and keying it took longer than the tag
+     * itself, twice on every paged request (the cursor read and the next one written).
+     */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
     /** Cursors signed with {@code key} (32 random bytes kept by the installation). */
     public Cursors(byte[] key) {
         if (key == null || key.length < 32) {
@@ -80,10 +86,15 @@ public final class Cursors {
     }
 
     private byte[] tag(byte[] payload) {
+        // doFinal leaves the MAC keyed and reset for the next payload.
+        return Arrays.copyOf(macs.get().doFinal(payload), TAG_BYTES);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return Arrays.copyOf(mac.doFinal(payload), TAG_BYTES);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
         }

@@ -40,14 +40,28 @@ public final class Paging {
 
     /** Adds {@code Link: <same URI with cursor=next>; rel="next"} when {@code page} has a next page. */
     public static Response.ResponseBuilder linkNext(Response.ResponseBuilder response, UriInfo uri, Page<?> page) {
-        page.nextCursor()
-                .ifPresent(next -> response.header(
-                        "Link",
-                        "<"
-                                + uri.getRequestUriBuilder()
-                                        .replaceQueryParam(CURSOR, next)
-                                        .build() + ">; rel=\"next\""));
+        page.nextCursor().ifPresent(next -> response.header("Link", "<" + nextPage(uri, next) + ">; rel=\"next\""));
         return response;
+    }
+
+    /**
+     * The request's own URI with {@code cursor} set to {@code next} and every other parameter as
+     * the client sent it. Written out as text: a cursor is URL-safe base64 and a dot, and the
+     * request URI is already absolute and encoded (a URI builder parsed and re-encoded it all).
+     */
+    static String nextPage(UriInfo uri, String next) {
+        String request = uri.getRequestUri().toString();
+        int question = request.indexOf('?');
+        StringBuilder link = new StringBuilder(request.length() + next.length() + 8);
+        link.append(request, 0, question < 0 ? request.length() : question).append('?');
+        if (question >= 0) {
+            for (String parameter : request.substring(question + 1).split("&")) {
+                if (!parameter.isEmpty() && !parameter.equals(CURSOR) && !parameter.startsWith(CURSOR + "=")) {
+                    link.append(parameter).append('&');
+                }
+            }
+        }
+        return link.append(CURSOR).append('=').append(next).toString();
     }
 
     /** A page as the plain JSON array of its items' models, with {@code Link: rel="next"} when there is more. */
