@@ -6,6 +6,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,6 +126,7 @@ final class Run {
         String manager = Dataset.userWithToken(admin, "bench-manager", List.of("profile-manager"));
         dataset.loadProfiles(admin, 0, dataset.smallProfiles(), 1_000, 1);
         List<Signed> smallUsers = signIn(admin, Dataset.each(Dataset.SMALL_USERS, u -> u));
+        settle("after the small set");
 
         Path bytes = work.resolve("ceiling-bytes.json");
         Files.write(
@@ -169,6 +174,7 @@ final class Run {
         report.fact(
                 "access data load (groups, accounts, profiles, assignments)",
                 String.format(Locale.ROOT, "%.1f s", seconds(t0)));
+        settle("after the full load");
 
         List<Signed> spread = signIn(admin, spreadUsers());
         if (routes) {
@@ -277,24 +283,34 @@ final class Run {
     private Wrk.Figures measure(
             String phase, String route, String what, URI base, List<Call> calls, Optional<Target> target) {
         Optional<Wrk.Figures> paired = Optional.empty();
+        Wrk.Figures figures;
+        long cpuBefore;
         if (target.isPresent() && pairing != null) {
-            // The ceiling right before the route: the machine is shared, its load drifts by the minute.
+            // The ceiling and the route take turns in the order ceiling, route, route, ceiling,
+            // half the measuring time each: the machine is shared and its load drifts by the
+            // minute, and a drift that is steady over the four windows then weighs on both alike.
+            Duration half = options.seconds("measure").dividedBy(2);
             wrk.run(
                     phase + "-" + route + "-ceiling-warm",
                     pairing.base(),
                     pairing.calls(),
                     options.seconds("route-warmup"),
                     false);
-            paired = Optional.of(wrk.run(
-                    phase + "-" + route + "-ceiling",
-                    pairing.base(),
-                    pairing.calls(),
-                    options.seconds("measure"),
-                    false));
+            wrk.run(phase + "-" + route + "-warm", base, calls, options.seconds("route-warmup"), false);
+            Wrk.Figures ceilingBefore =
+                    wrk.run(phase + "-" + route + "-ceiling-1", pairing.base(), pairing.calls(), half, false);
+            cpuBefore = watched == null ? 0 : Jvm.cpuMillis(watched.pid());
+            Wrk.Figures first = wrk.run(phase + "-" + route + "-1", base, calls, half, false);
+            Wrk.Figures second = wrk.run(phase + "-" + route + "-2", base, calls, half, false);
+            figures = Wrk.Figures.together(first, second);
+            paired = Optional.of(Wrk.Figures.together(
+                    ceilingBefore,
+                    wrk.run(phase + "-" + route + "-ceiling-2", pairing.base(), pairing.calls(), half, false)));
+        } else {
+            wrk.run(phase + "-" + route + "-warm", base, calls, options.seconds("route-warmup"), false);
+            cpuBefore = watched == null ? 0 : Jvm.cpuMillis(watched.pid());
+            figures = wrk.run(phase + "-" + route, base, calls, options.seconds("measure"), false);
         }
-        wrk.run(phase + "-" + route + "-warm", base, calls, options.seconds("route-warmup"), false);
-        long cpuBefore = watched == null ? 0 : Jvm.cpuMillis(watched.pid());
-        Wrk.Figures figures = wrk.run(phase + "-" + route, base, calls, options.seconds("measure"), false);
         if (watched != null) {
             watchedCpuMicrosPerRequest =
                     (Jvm.cpuMillis(watched.pid()) - cpuBefore) * 1000.0 / Math.max(1, figures.requests());
@@ -562,6 +578,26 @@ final class Run {
                         timed.listening(),
                         timed.ready()));
         return timed.server();
+    }
+
+    /**
+     * Lets the database finish what a bulk load leaves it to do before reads are measured, as
+     * pgbench does before it measures: {@code VACUUM (ANALYZE)} (visibility map, hint bits,
+     * statistics: otherwise autovacuum does it over a million fresh rows in the middle of a
+     * measurement) and a {@code CHECKPOINT} (the load's dirty pages written now, not during one).
+     */
+    private void settle(String when) {
+        long t0 = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(databaseUrl(), "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM (ANALYZE)");
+            statement.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot settle the database " + when + ": " + e.getMessage(), e);
+        }
+        report.fact(
+                "database settled " + when + " (VACUUM (ANALYZE), CHECKPOINT)",
+                String.format(Locale.ROOT, "%.1f s", seconds(t0)));
     }
 
     private String databaseUrl() {

@@ -49,6 +49,32 @@ final class Wrk {
         long errors() {
             return socketErrors + timeouts + non2xx;
         }
+
+        /**
+         * Two windows of the same load as one: counts added, req/s over the time of both, the
+         * latency percentiles each window's weighted by its requests (wrk reports percentiles,
+         * not its histogram), the maximum of the two.
+         */
+        static Figures together(Figures a, Figures b) {
+            long requests = a.requests + b.requests;
+            double seconds = a.seconds + b.seconds;
+            double wa = requests == 0 ? 0.5 : (double) a.requests / requests;
+            double wb = 1 - wa;
+            return new Figures(
+                    requests,
+                    seconds,
+                    seconds == 0 ? 0 : requests / seconds,
+                    a.p50Millis * wa + b.p50Millis * wb,
+                    a.p99Millis * wa + b.p99Millis * wb,
+                    a.p999Millis * wa + b.p999Millis * wb,
+                    Math.max(a.maxMillis, b.maxMillis),
+                    a.socketErrors + b.socketErrors,
+                    a.timeouts + b.timeouts,
+                    a.non2xx + b.non2xx,
+                    a.status4xx + b.status4xx,
+                    a.status5xx + b.status5xx,
+                    a.bytes + b.bytes);
+        }
     }
 
     private final Path work;
