@@ -27,9 +27,12 @@ public enum ProfileOperation {
      */
     ENROLL;
 
+    /** Worked out once: every profile of every list names its operations. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The name on the wire, e.g. {@code recoveronbehalf}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<ProfileOperation> fromWireName(String name) {
