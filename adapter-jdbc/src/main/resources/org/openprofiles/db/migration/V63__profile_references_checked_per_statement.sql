@@ -31,18 +31,18 @@
 CREATE FUNCTION certificate_profile_references_exist() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
-    wanted  bigint;
-    locked  bigint;
-    missing uuid;
+    -- Each user and template once. Looked up as "= ANY (array)", one index scan in key order
+    -- (so locks are taken in a fixed order), which costs half of a join with the transition table.
+    users     uuid[] := ARRAY(SELECT DISTINCT assigned_user_id FROM new_profiles);
+    templates uuid[] := ARRAY(SELECT DISTINCT template_id FROM new_profiles);
+    locked    bigint;
+    missing   uuid;
 BEGIN
-    SELECT count(DISTINCT assigned_user_id) INTO wanted FROM new_profiles;
-    PERFORM FROM app_user u
-      WHERE u.id IN (SELECT assigned_user_id FROM new_profiles)
-        FOR KEY SHARE OF u;
+    PERFORM FROM app_user u WHERE u.id = ANY (users) FOR KEY SHARE OF u;
     GET DIAGNOSTICS locked = ROW_COUNT;
-    IF locked < wanted THEN
-        SELECT n.assigned_user_id INTO missing FROM new_profiles n
-         WHERE NOT EXISTS (SELECT FROM app_user u WHERE u.id = n.assigned_user_id)
+    IF locked < cardinality(users) THEN
+        SELECT w.id INTO missing FROM unnest(users) AS w (id)
+         WHERE NOT EXISTS (SELECT FROM app_user u WHERE u.id = w.id)
          LIMIT 1;
         RAISE EXCEPTION 'insert or update on table "certificate_profile" violates foreign key constraint "%"',
                         'certificate_profile_assigned_user_id_fkey'
@@ -52,14 +52,11 @@ BEGIN
                     CONSTRAINT = 'certificate_profile_assigned_user_id_fkey';
     END IF;
 
-    SELECT count(DISTINCT template_id) INTO wanted FROM new_profiles;
-    PERFORM FROM profile_template t
-      WHERE t.id IN (SELECT template_id FROM new_profiles)
-        FOR KEY SHARE OF t;
+    PERFORM FROM profile_template t WHERE t.id = ANY (templates) FOR KEY SHARE OF t;
     GET DIAGNOSTICS locked = ROW_COUNT;
-    IF locked < wanted THEN
-        SELECT n.template_id INTO missing FROM new_profiles n
-         WHERE NOT EXISTS (SELECT FROM profile_template t WHERE t.id = n.template_id)
+    IF locked < cardinality(templates) THEN
+        SELECT w.id INTO missing FROM unnest(templates) AS w (id)
+         WHERE NOT EXISTS (SELECT FROM profile_template t WHERE t.id = w.id)
          LIMIT 1;
         RAISE EXCEPTION 'insert or update on table "certificate_profile" violates foreign key constraint "%"',
                         'certificate_profile_template_id_fkey'
@@ -129,9 +126,9 @@ BEGIN
                                     constraint_name, upper(current_setting('transaction_isolation'))),
                     HINT = 'Run the statement in a READ COMMITTED transaction.';
     END IF;
-    EXECUTE format('SELECT o FROM unnest($1) o
-                     WHERE EXISTS (SELECT FROM certificate_profile p WHERE p.%I = o)
-                       AND NOT EXISTS (SELECT FROM %I k WHERE k.id = o)
+    EXECUTE format('SELECT o.id FROM unnest($1) AS o (id)
+                     WHERE EXISTS (SELECT FROM certificate_profile p WHERE p.%I = o.id)
+                       AND NOT EXISTS (SELECT FROM %I k WHERE k.id = o.id)
                      LIMIT 1', TG_ARGV[0], TG_TABLE_NAME)
         INTO referenced
         USING gone;
