@@ -103,6 +103,46 @@ class CertificateProfileImportTest extends EndToEndTest {
     }
 
     @Test
+    void anImportOfNewAndAlreadyImportedProfilesAddsTheNewOnesInOrderAndCountsTheOthersUnchanged() {
+        UUID firstId = UUID.randomUUID();
+        UUID thirdId = UUID.randomUUID();
+        String first = profile(firstId, "2", owner.id().toString(), TEMPLATE, 5);
+        String second = profile(UUID.randomUUID(), "3", owner.id().toString(), TEMPLATE, 5);
+        String third = profile(thirdId, "2", owner.id().toString(), TEMPLATE, 5);
+        CertificateFixtures.imported(http, "[" + second + "]");
+        int profilesBefore = count("SELECT count(*) FROM certificate_profile");
+
+        HttpResponse<String> response =
+                CertificateFixtures.importProfiles(http, "[" + String.join(",", first, second, third) + "]");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(2, json(response).get("imported").asInt());
+        assertEquals(1, json(response).get("unchanged").asInt());
+        assertEquals(profilesBefore + 2, count("SELECT count(*) FROM certificate_profile"));
+        assertEquals(
+                1,
+                count("SELECT count(*) FROM certificate_profile a JOIN certificate_profile b ON a.seq < b.seq"
+                        + " WHERE a.id = '" + firstId + "' AND b.id = '" + thirdId + "'"),
+                "in the order of the array");
+    }
+
+    @Test
+    void anImportWhoseOnlyFaultIsAnUnknownUserNamesItAndWritesNothing() {
+        int profilesBefore = count("SELECT count(*) FROM certificate_profile");
+        int eventsBefore = count("SELECT count(*) FROM audit_event");
+        String good = profile(UUID.randomUUID(), "2", owner.id().toString(), TEMPLATE, 5);
+        String unknownUser = profile(UUID.randomUUID(), "2", UUID.randomUUID().toString(), TEMPLATE, 5);
+
+        HttpResponse<String> response = CertificateFixtures.importProfiles(http, "[" + good + "," + unknownUser + "]");
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("[1].AssignedUserUuid", json(response).get("field").asText());
+        assertEquals("unknown_user", json(response).get("code").asText());
+        assertEquals(profilesBefore, count("SELECT count(*) FROM certificate_profile"), "nothing written");
+        assertEquals(eventsBefore, count("SELECT count(*) FROM audit_event"), "nothing audited");
+    }
+
+    @Test
     void aUuidTwiceInOneImportIsRefused() {
         String item = profile(UUID.randomUUID(), "2", owner.id().toString(), TEMPLATE, 5);
         HttpResponse<String> response = CertificateFixtures.importProfiles(http, "[" + item + "," + item + "]");

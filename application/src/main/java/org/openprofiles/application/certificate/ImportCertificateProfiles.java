@@ -131,9 +131,19 @@ public final class ImportCertificateProfiles {
             }
         }
         return transactions.inTransaction(() -> {
-            // Each template and user once: 10,000 profiles name a few dozen templates.
+            // Each template once: 10,000 profiles name a few dozen templates.
             Map<TemplateId, ProfileTemplate> knownTemplates = templates.findAll(
                     parsed.stream().map(CertificateProfile::template).distinct().toList());
+            for (int k = 0; k < parsed.size(); k++) {
+                templateFault(positions.get(k), parsed.get(k), knownTemplates).ifPresent(violations::add);
+            }
+            // The common case first: all of them new and naming known users. Then the insert alone
+            // decides (the primary key and the reference check), with nothing read before it.
+            if (violations.isEmpty() && profiles.addAllIfNew(parsed)) {
+                return recorded(caller, parsed, 0);
+            }
+            // Something is here already, a user is unknown, or a template is at fault: each item
+            // is looked at to name its fault, or to tell unchanged ones from new ones.
             Set<UserId> knownUsers = owners.existing(parsed.stream()
                     .map(CertificateProfile::assignedUser)
                     .distinct()
@@ -145,19 +155,6 @@ public final class ImportCertificateProfiles {
             for (int k = 0; k < parsed.size(); k++) {
                 CertificateProfile profile = parsed.get(k);
                 int i = positions.get(k);
-                ProfileTemplate template = knownTemplates.get(profile.template());
-                if (template == null) {
-                    violations.add(new Violation(
-                            BulkImport.at(i, "ProfileTemplateUuid"),
-                            "unknown_template",
-                            "no profile template " + profile.template() + "; create it first"));
-                } else if (profile.templateVersion() > template.version()) {
-                    violations.add(new Violation(
-                            BulkImport.at(i, "ProfileTemplateVersion"),
-                            "future_template_version",
-                            "template " + template.id() + " is at version " + template.version() + ", not "
-                                    + profile.templateVersion()));
-                }
                 if (!knownUsers.contains(profile.assignedUser())) {
                     violations.add(new Violation(
                             BulkImport.at(i, "AssignedUserUuid"), "unknown_user", "no user " + profile.assignedUser()));
@@ -180,15 +177,40 @@ public final class ImportCertificateProfiles {
             if (fresh.isEmpty()) {
                 return new Result(0, unchanged, Optional.empty());
             }
-            String importId = UUID.randomUUID().toString();
             profiles.addAll(fresh);
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("imported", fresh.size());
-            after.put("unchanged", unchanged);
-            after.put("profiles", fresh.stream().map(p -> p.id().toString()).toList());
-            audit.record(caller, "certificate-profile.import", "certificate-profile-import", importId, Map.of(), after);
-            return new Result(fresh.size(), unchanged, Optional.of(importId));
+            return recorded(caller, fresh, unchanged);
         });
+    }
+
+    /** What is wrong with the template item {@code i} names, if anything. */
+    private static Optional<Violation> templateFault(
+            int i, CertificateProfile profile, Map<TemplateId, ProfileTemplate> knownTemplates) {
+        ProfileTemplate template = knownTemplates.get(profile.template());
+        if (template == null) {
+            return Optional.of(new Violation(
+                    BulkImport.at(i, "ProfileTemplateUuid"),
+                    "unknown_template",
+                    "no profile template " + profile.template() + "; create it first"));
+        }
+        if (profile.templateVersion() > template.version()) {
+            return Optional.of(new Violation(
+                    BulkImport.at(i, "ProfileTemplateVersion"),
+                    "future_template_version",
+                    "template " + template.id() + " is at version " + template.version() + ", not "
+                            + profile.templateVersion()));
+        }
+        return Optional.empty();
+    }
+
+    /** The import's one audit event, once {@code imported} are stored, and what to answer. */
+    private Result recorded(Principal caller, List<CertificateProfile> imported, int unchanged) {
+        String importId = UUID.randomUUID().toString();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("imported", imported.size());
+        after.put("unchanged", unchanged);
+        after.put("profiles", imported.stream().map(p -> p.id().toString()).toList());
+        audit.record(caller, "certificate-profile.import", "certificate-profile-import", importId, Map.of(), after);
+        return new Result(imported.size(), unchanged, Optional.of(importId));
     }
 
     /** The profile an item describes, stamped {@code now}; a domain rule it breaks is a violation naming the item. */

@@ -77,6 +77,11 @@ class ListProfilesForUserTest {
         public void addAll(List<CertificateProfile> profiles) {
             rows.addAll(profiles);
         }
+
+        @Override
+        public boolean addAllIfNew(List<CertificateProfile> profiles) {
+            throw new UnsupportedOperationException("listing only");
+        }
     }
 
     /** Templates in memory; counts batch loads. */

@@ -1,6 +1,7 @@
 package org.openprofiles.application.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.openprofiles.domain.certificate.CertificateProfiles;
 import org.openprofiles.domain.certificate.ProfileStatus;
 import org.openprofiles.domain.certificate.ProfileTemplate;
 import org.openprofiles.domain.certificate.StatusFilter;
+import org.openprofiles.domain.certificate.TemplateId;
 import org.openprofiles.domain.security.UserId;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
@@ -107,6 +109,51 @@ public abstract class CertificateProfilesContract extends StorageContract {
         }
         profiles().addAll(stored);
         assertEquals(stored, listed(owner, StatusFilter.any(), 100));
+    }
+
+    @Test
+    void addAllIfNewAddsThemInOrderWhenAllAreNewAndNameKnownUsersAndTemplates() {
+        UserId owner = owner();
+        List<CertificateProfile> added = profiles(owner, fixtures().template(), 3);
+        boolean all = storage().transactions().inTransaction(() -> profiles().addAllIfNew(added));
+        assertTrue(all);
+        assertEquals(added, listed(owner, StatusFilter.any(), 100));
+    }
+
+    @Test
+    void addAllIfNewAddsNoneWhenOneIsHereAlreadyOrNamesAnUnknownUserOrTemplate() {
+        UserId owner = owner();
+        ProfileTemplate template = fixtures().template();
+        CertificateProfile here = Fixtures.profile(owner, template, ProfileStatus.ACTIVE);
+        profiles().addAll(List.of(here));
+        CertificateProfile fine = Fixtures.profile(owner, template, ProfileStatus.ACTIVE);
+        CertificateProfile unknownUser = Fixtures.profile(UserId.random(), template, ProfileStatus.ACTIVE);
+        CertificateProfile unknownTemplate = new CertificateProfile(
+                CertificateProfileId.random(),
+                ProfileStatus.ACTIVE,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                owner,
+                TemplateId.random(),
+                1,
+                "",
+                Fixtures.NOW,
+                Fixtures.NOW);
+        for (CertificateProfile fault : List.of(here, unknownUser, unknownTemplate)) {
+            // In one unit of work, which goes on after the refusal and adds what it then decides.
+            CertificateProfile after = Fixtures.profile(owner, template, ProfileStatus.ACTIVE);
+            boolean all = storage().transactions().inTransaction(() -> {
+                boolean added = profiles().addAllIfNew(List.of(fine, fault));
+                profiles().addAll(List.of(after));
+                return added;
+            });
+            assertFalse(all, fault.toString());
+            assertEquals(Optional.empty(), profiles().find(fine.id()), "none of them added");
+            assertEquals(Optional.of(after), profiles().find(after.id()), "the unit of work went on");
+        }
+        assertEquals(Optional.empty(), profiles().find(unknownUser.id()));
+        assertEquals(Optional.empty(), profiles().find(unknownTemplate.id()));
     }
 
     @Test

@@ -33,4 +33,12 @@ public interface CertificateProfiles {
 
     /** Inserts new profiles, in this order; the caller has checked that none of the ids exists. */
     void addAll(List<CertificateProfile> profiles);
+
+    /**
+     * Inserts the profiles, in this order, when none of their ids is here yet and every user and
+     * template they name exists, and answers true; otherwise inserts none of them, answers false,
+     * and leaves the caller's unit of work usable (to find out which profile was at fault). What
+     * an import tries first: when all is well, nothing is read before the insert.
+     */
+    boolean addAllIfNew(List<CertificateProfile> profiles);
 }

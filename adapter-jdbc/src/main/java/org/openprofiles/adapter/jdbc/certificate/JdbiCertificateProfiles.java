@@ -12,9 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
+import org.openprofiles.adapter.jdbc.shared.Sql;
 import org.openprofiles.domain.certificate.CertificateProfile;
 import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.CertificateProfiles;
@@ -45,6 +47,9 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
 
     /** How much of a COPY is sent at a time. */
     private static final int COPY_BUFFER = 64 * 1024;
+
+    /** The savepoint that {@link #addAllIfNew} rolls back to. */
+    private static final String ADD_IF_NEW = "add_profiles_if_new";
 
     private final JdbiTransactions db;
 
@@ -138,24 +143,65 @@ public final class JdbiCertificateProfiles implements CertificateProfiles {
         if (profiles.isEmpty()) {
             return;
         }
-        // One binary COPY, however many: the rows go to PostgreSQL in its own binary format
-        // (16 bytes a UUID, 8 a time), so neither side formats or parses text, and they are
-        // inserted in the order of the list, which is the order seq numbers them and lists show
-        // them in. Its round trips do not grow with the count (JdbiProfileImportCostTest).
         db.withHandle(h -> {
-            try {
-                CopyManager copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI();
-                try (OutputStream out = new PGCopyOutputStream(copy.copyIn(COPY_IN), COPY_BUFFER)) {
-                    ProfileCopy.write(profiles, out);
-                }
-                return null;
-            } catch (SQLException e) {
-                throw new UnableToExecuteStatementException(e, null);
-            } catch (IOException e) {
-                // PGCopyOutputStream reports a failed COPY (a constraint, a lost connection) this way.
-                throw new UnableToExecuteStatementException(e.getCause() instanceof SQLException sql ? sql : e, null);
-            }
+            copy(h, profiles);
+            return null;
         });
+    }
+
+    @Override
+    public boolean addAllIfNew(List<CertificateProfile> profiles) {
+        if (profiles.isEmpty()) {
+            return true;
+        }
+        return db.withHandle(h -> {
+            // In the caller's unit of work a failed COPY is undone alone (a savepoint): the unit
+            // goes on to find out which profile was at fault. Outside one, the COPY is its own
+            // transaction and a failure leaves nothing anyway.
+            boolean inUnit = db.inUnitOfWork();
+            if (inUnit) {
+                h.savepoint(ADD_IF_NEW);
+            }
+            try {
+                copy(h, profiles);
+            } catch (UnableToExecuteStatementException e) {
+                Optional<String> state = Sql.state(e);
+                // An id already here (the primary key), or a user or template missing (V63's check,
+                // which answers as the foreign key did).
+                if (state.filter(s -> s.equals(Sql.UNIQUE_VIOLATION) || s.equals(Sql.FOREIGN_KEY_VIOLATION))
+                        .isEmpty()) {
+                    throw e;
+                }
+                if (inUnit) {
+                    h.rollbackToSavepoint(ADD_IF_NEW);
+                }
+                return false;
+            }
+            if (inUnit) {
+                h.releaseSavepoint(ADD_IF_NEW);
+            }
+            return true;
+        });
+    }
+
+    /**
+     * One binary COPY, however many: the rows go to PostgreSQL in its own binary format (16 bytes
+     * a UUID, 8 a time), so neither side formats or parses text, and they are inserted in the
+     * order of the list, which is the order seq numbers them and lists show them in. Its round
+     * trips do not grow with the count (JdbiProfileImportCostTest).
+     */
+    private static void copy(Handle h, List<CertificateProfile> profiles) {
+        try {
+            CopyManager copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI();
+            try (OutputStream out = new PGCopyOutputStream(copy.copyIn(COPY_IN), COPY_BUFFER)) {
+                ProfileCopy.write(profiles, out);
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        } catch (IOException e) {
+            // PGCopyOutputStream reports a failed COPY (a constraint, a lost connection) this way.
+            throw new UnableToExecuteStatementException(e.getCause() instanceof SQLException sql ? sql : e, null);
+        }
     }
 
     static String column(ProfileStatus status) {

@@ -81,6 +81,24 @@ class JdbiProfileImportCostTest {
         assertEquals(expected, listed, "the import keeps the order of its list");
     }
 
+    @Test
+    void addingTwoThousandProfilesIfNewCostsAsFewRoundTripsAsAddingTwo() {
+        Fixtures fixtures = new Fixtures(storage);
+        UserId owner = fixtures.user().id();
+        ProfileTemplate template = fixtures.template();
+        JdbiCertificateProfiles profiles = new JdbiCertificateProfiles(transactions);
+        List<CertificateProfile> two = made(owner, template, 2);
+        List<CertificateProfile> many = made(owner, template, 2000);
+        long[] trips = transactions.inTransaction(() -> {
+            profiles.find(two.get(0).id());
+            return new long[] {roundTrips(() -> profiles.addAllIfNew(two)), roundTrips(() -> profiles.addAllIfNew(many))
+            };
+        });
+        // The savepoint, the COPY and its rows, the savepoint's release.
+        assertEquals(4, trips[0], "two profiles");
+        assertEquals(4, trips[1], "two thousand profiles");
+    }
+
     private static List<CertificateProfile> made(UserId owner, ProfileTemplate template, int count) {
         return IntStream.range(0, count)
                 .mapToObj(i -> Fixtures.profile(owner, template, ProfileStatus.ACTIVE))

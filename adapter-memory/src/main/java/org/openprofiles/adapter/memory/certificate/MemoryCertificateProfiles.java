@@ -10,8 +10,10 @@ import org.openprofiles.adapter.memory.shared.RecordedTable;
 import org.openprofiles.domain.certificate.CertificateProfile;
 import org.openprofiles.domain.certificate.CertificateProfileId;
 import org.openprofiles.domain.certificate.CertificateProfiles;
+import org.openprofiles.domain.certificate.ProfileTemplates;
 import org.openprofiles.domain.certificate.StatusFilter;
 import org.openprofiles.domain.security.UserId;
+import org.openprofiles.domain.security.Users;
 import org.openprofiles.domain.shared.Page;
 import org.openprofiles.domain.shared.PageRequest;
 
@@ -20,10 +22,15 @@ final class MemoryCertificateProfiles implements CertificateProfiles {
 
     private final MemoryTransactions transactions;
     private final RecordedTable<CertificateProfileId, CertificateProfile> profiles;
+    private final Users users;
+    private final ProfileTemplates templates;
 
-    MemoryCertificateProfiles(MemoryTransactions transactions) {
+    /** Profiles whose owners are {@code users} and whose templates are {@code templates}. */
+    MemoryCertificateProfiles(MemoryTransactions transactions, Users users, ProfileTemplates templates) {
         this.transactions = transactions;
         this.profiles = new RecordedTable<>(transactions);
+        this.users = users;
+        this.templates = templates;
     }
 
     @Override
@@ -83,6 +90,22 @@ final class MemoryCertificateProfiles implements CertificateProfiles {
         transactions.write(() -> {
             added.forEach(profile -> profiles.add(profile.id(), profile));
             return null;
+        });
+    }
+
+    @Override
+    public boolean addAllIfNew(List<CertificateProfile> added) {
+        return transactions.write(() -> {
+            // What PostgreSQL's primary key and reference checks refuse (V63).
+            boolean fit = added.stream().map(CertificateProfile::id).distinct().count() == added.size()
+                    && added.stream()
+                            .allMatch(p -> profiles.get(p.id()).isEmpty()
+                                    && users.find(p.assignedUser()).isPresent()
+                                    && templates.find(p.template()).isPresent());
+            if (fit) {
+                added.forEach(profile -> profiles.add(profile.id(), profile));
+            }
+            return fit;
         });
     }
 }

@@ -20,7 +20,7 @@ public final class MemoryCertificateStorage {
     /** Empty storage whose changes join the units of work of {@code transactions}; owners are {@code users}. */
     public MemoryCertificateStorage(MemoryTransactions transactions, Users users) {
         this.templates = new MemoryProfileTemplates(transactions);
-        this.profiles = new MemoryCertificateProfiles(transactions);
+        this.profiles = new MemoryCertificateProfiles(transactions, users, templates);
         this.requests = new MemoryCertificateRequests(transactions);
         this.owners = new MemoryProfileOwners(transactions, users);
         this.records = new MemoryCertificateRecords(transactions);

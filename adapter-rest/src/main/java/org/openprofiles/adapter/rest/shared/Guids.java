@@ -21,9 +21,14 @@ public final class Guids {
     public static UUID parse(String value, String field) {
         UUID parsed = value == null ? null : read(value.strip());
         if (parsed == null) {
-            throw new Invalid("invalid_guid", field, field + " must be a GUID like " + NIL + ", was '" + value + "'");
+            throw invalid(value, field);
         }
         return parsed;
+    }
+
+    /** The 400 for {@code value}, which is not a GUID, naming {@code field}. */
+    public static Invalid invalid(String value, String field) {
+        return new Invalid("invalid_guid", field, field + " must be a GUID like " + NIL + ", was '" + value + "'");
     }
 
     /** True when {@code text} is 8-4-4-4-12 hex digits, in any case. */

@@ -113,16 +113,19 @@ public record ProfileModel(
     /** A GUID property of an imported profile; the nil GUID is absent, as the vendor writes absent references. */
     private static Optional<UUID> reference(
             int index, String field, String value, boolean required, List<Violation> malformed) {
+        Optional<UUID> parsed;
         try {
-            Optional<UUID> parsed = Guids.parseReference(value, at(index, field));
-            if (parsed.isEmpty() && required) {
-                malformed.add(new Violation(at(index, field), "required", field + " is required and not the nil GUID"));
-            }
-            return parsed;
-        } catch (Invalid invalid) {
-            malformed.addAll(invalid.violations());
+            parsed = Guids.parseReference(value, field);
+        } catch (Invalid unnamed) {
+            // Named after its item ("[3].Uuid") only when it is at fault: built for each of the four
+            // GUIDs of every profile, the name weighed more than the parsing in an import's profile.
+            malformed.addAll(Guids.invalid(value, at(index, field)).violations());
             return Optional.empty();
         }
+        if (parsed.isEmpty() && required) {
+            malformed.add(new Violation(at(index, field), "required", field + " is required and not the nil GUID"));
+        }
+        return parsed;
     }
 
     private static String at(int index, String field) {
