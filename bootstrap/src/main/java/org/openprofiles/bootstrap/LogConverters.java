@@ -8,7 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Pattern words of {@code logback.xml}'s text format that cost little per line (one access line
+ * Pattern words of the text format ({@link LogSetup#PATTERN}) that cost little per line (one access line
  * per request): they write what {@code %d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX}} and
  * {@code %replace( [%X{requestId}]){' \[\]', ''}} wrote, without formatting a date or running a
  * regular expression for every line.

@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +24,7 @@ class LogConvertersTest {
     void theShippedPatternWritesWhatTheFormerOneWrote() throws Exception {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(LogConvertersTest.class.getResource("/logback.xml"));
+        LogSetup.apply(context);
         try {
             QueuedConsoleAppender console = assertInstanceOf(
                     QueuedConsoleAppender.class,
