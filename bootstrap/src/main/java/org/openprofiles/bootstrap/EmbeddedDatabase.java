@@ -2,6 +2,7 @@ package org.openprofiles.bootstrap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -113,6 +114,14 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts the cluster in {@code <dataDir>/postgres}, creating it on first use; {@link DatabaseUnavailable} when it cannot. */
     static EmbeddedDatabase start(Path dataDir) {
+        return start(dataDir, 0);
+    }
+
+    /**
+     * {@link #start(Path)} on {@code port} ({@link #freePort()}: the caller knows the database's
+     * address before it runs), or on a free port when 0.
+     */
+    static EmbeddedDatabase start(Path dataDir, int port) {
         Path cluster = clusterIn(dataDir);
         try {
             Files.createDirectories(cluster);
@@ -120,7 +129,7 @@ final class EmbeddedDatabase implements AutoCloseable {
             throw new DatabaseUnavailable("cannot create " + cluster + ": " + e.getMessage(), e);
         }
         stopLeftOver(cluster);
-        Postmaster postgres = launch(cluster, 0);
+        Postmaster postgres = launch(cluster, port);
         EmbeddedDatabase database = new EmbeddedDatabase(cluster, Optional.of(postgres), postgres.port());
         database.createDatabaseIfMissing();
         return database;
@@ -247,7 +256,21 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     DatabaseSettings settings(int poolSize) {
-        return new DatabaseSettings(url(DATABASE), "postgres", "", poolSize);
+        return settings(port, poolSize);
+    }
+
+    /** How the server connects to the embedded database listening on {@code port}. */
+    static DatabaseSettings settings(int port, int poolSize) {
+        return new DatabaseSettings(url(port, DATABASE), "postgres", "", poolSize);
+    }
+
+    /** A port nothing listens on now, for PostgreSQL to listen on (as zonky chooses one). */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new DatabaseUnavailable("cannot find a free port for the embedded PostgreSQL: " + e.getMessage(), e);
+        }
     }
 
     /** True when this process started the cluster; false when it attached to a running server's. */
@@ -285,6 +308,10 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private String url(String database) {
+        return url(port, database);
+    }
+
+    private static String url(int port, String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 

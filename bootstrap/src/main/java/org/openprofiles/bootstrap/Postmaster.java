@@ -6,7 +6,6 @@ import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -84,7 +83,7 @@ final class Postmaster {
             throws DidNotStart {
         OwnerLock lock = OwnerLock.take(cluster);
         try {
-            int chosen = port != 0 ? port : freePort();
+            int chosen = port != 0 ? port : EmbeddedDatabase.freePort();
             List<String> options = new ArrayList<>(List.of("-p", Integer.toString(chosen)));
             settings.forEach((name, value) -> options.addAll(List.of("-c", name + "=" + value)));
             long launched = System.currentTimeMillis();
@@ -176,12 +175,6 @@ final class Postmaster {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while PostgreSQL stopped", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -64,13 +65,40 @@ public final class Server implements AutoCloseable {
         StartPhases phases = new StartPhases();
         // Jersey's classes load while the database starts (each would otherwise wait for the other).
         RestApplication.warmUpInBackground();
-        Optional<EmbeddedDatabase> embedded = config.dbUrl().isEmpty()
-                ? Optional.of(phases.time("embedded PostgreSQL", () -> EmbeddedDatabase.start(config.dataDir())))
-                : Optional.empty();
+        // The embedded PostgreSQL starts on a thread of its own on a port chosen now, while this
+        // one sets up the connection to it (pool, Jdbi, the migrations to check).
+        Optional<Integer> embeddedPort =
+                config.dbUrl().isEmpty() ? Optional.of(EmbeddedDatabase.freePort()) : Optional.empty();
+        CompletableFuture<Optional<EmbeddedDatabase>> starting = embeddedPort
+                .map(port -> phases.inBackground(
+                        "embedded PostgreSQL", () -> Optional.of(EmbeddedDatabase.start(config.dataDir(), port))))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
+        Database.Prepared prepared;
+        try {
+            prepared = phases.time(
+                    "database set-up",
+                    () -> Database.prepare(embeddedPort
+                            .map(port -> EmbeddedDatabase.settings(port, config.dbPoolSize()))
+                            .orElseGet(() -> externalDatabase(config))));
+        } catch (RuntimeException e) {
+            try {
+                started(starting).ifPresent(EmbeddedDatabase::close);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+        Optional<EmbeddedDatabase> embedded;
+        try {
+            embedded = started(starting);
+        } catch (RuntimeException e) {
+            prepared.close();
+            throw e;
+        }
         Database database = null;
         Wiring wiring = null;
         try {
-            database = phases.time("database", () -> Database.open(databaseSettings(config, embedded)));
+            database = phases.time("database", prepared::open);
             Database opened = database;
             wiring = phases.time("wiring", () -> new Wiring(config, opened, Clock.systemUTC()));
             Wiring wired = wiring;
@@ -178,9 +206,27 @@ public final class Server implements AutoCloseable {
 
     /** The embedded database's settings when there is one, else the configured external database's. */
     static DatabaseSettings databaseSettings(Config config, Optional<EmbeddedDatabase> embedded) {
-        return embedded.map(e -> e.settings(config.dbPoolSize()))
-                .orElseGet(() -> new DatabaseSettings(
-                        config.dbUrl().orElseThrow(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
+        return embedded.map(e -> e.settings(config.dbPoolSize())).orElseGet(() -> externalDatabase(config));
+    }
+
+    private static DatabaseSettings externalDatabase(Config config) {
+        return new DatabaseSettings(
+                config.dbUrl().orElseThrow(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
+    }
+
+    /** The embedded database once it has started, or its failure as it was thrown. */
+    private static Optional<EmbeddedDatabase> started(CompletableFuture<Optional<EmbeddedDatabase>> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Where clients reach this server. */
