@@ -82,7 +82,7 @@ public final class Server implements AutoCloseable {
                             .orElseGet(() -> externalDatabase(config))));
         } catch (RuntimeException e) {
             try {
-                started(starting).ifPresent(EmbeddedDatabase::close);
+                joined(starting).ifPresent(EmbeddedDatabase::close);
             } catch (RuntimeException alsoFailed) {
                 e.addSuppressed(alsoFailed);
             }
@@ -90,7 +90,7 @@ public final class Server implements AutoCloseable {
         }
         Optional<EmbeddedDatabase> embedded;
         try {
-            embedded = started(starting);
+            embedded = joined(starting);
         } catch (RuntimeException e) {
             prepared.close();
             throw e;
@@ -100,7 +100,15 @@ public final class Server implements AutoCloseable {
         try {
             database = phases.time("database", prepared::open);
             Database opened = database;
+            // The first Jdbi statements (Jdbi sets up its SQL parser and flight-recorder events on
+            // the first one) run on another thread while this one wires the service.
+            CompletableFuture<Void> cursors = phases.inBackground("first statements", () -> {
+                opened.loadCursors();
+                return null;
+            });
             wiring = phases.time("wiring", () -> new Wiring(config, opened, Clock.systemUTC()));
+            // Before the listener is bound: a list request must not be the one that loads them.
+            joined(cursors);
             Wiring wired = wiring;
             RequestIntake intake = wiring.requestIntake();
             // Bind (and load the TLS keys) before the first-start admin exists: a start that fails
@@ -214,10 +222,10 @@ public final class Server implements AutoCloseable {
                 config.dbUrl().orElseThrow(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
     }
 
-    /** The embedded database once it has started, or its failure as it was thrown. */
-    private static Optional<EmbeddedDatabase> started(CompletableFuture<Optional<EmbeddedDatabase>> starting) {
+    /** What a step on another thread produced once it is done, or its failure as it was thrown. */
+    private static <T> T joined(CompletableFuture<T> step) {
         try {
-            return starting.join();
+            return step.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

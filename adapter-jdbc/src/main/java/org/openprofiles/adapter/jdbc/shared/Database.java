@@ -34,13 +34,23 @@ public final class Database implements AutoCloseable {
         this.transactions = prepared.transactions;
         this.statements = prepared.statements;
         this.migrations = migrations;
-        // Loaded now rather than on the first list request, which may hold the pool's last connection.
-        this.transactions.cursors();
     }
 
     /** Connects, migrates, and returns a ready database; throws {@link DatabaseUnavailable}. */
     public static Database open(DatabaseSettings settings) {
-        return prepare(settings).open();
+        Database database = prepare(settings).open();
+        database.loadCursors();
+        return database;
+    }
+
+    /**
+     * Reads (on a new database: creates) the key list cursors are signed with. A server does it
+     * before it serves, not on the first list request, which may hold the pool's last connection;
+     * being the first Jdbi statement, it also sets up Jdbi's statement machinery (its SQL parser,
+     * its flight-recorder events), so a server does it on another thread while it wires itself.
+     */
+    public void loadCursors() {
+        transactions.cursors();
     }
 
     /**

@@ -55,7 +55,9 @@ class MigrationsTest {
             DatabaseUnavailable stopped =
                     assertThrows(DatabaseUnavailable.class, () -> Migrations.migrate(dataSource(db)));
             assertTrue(stopped.getMessage().contains("failed validation"), stopped.getMessage());
-            assertTrue(stopped.getCause().getMessage().contains("checksum mismatch"), stopped.getCause().getMessage());
+            assertTrue(
+                    stopped.getCause().getMessage().contains("checksum mismatch"),
+                    stopped.getCause().getMessage());
         } finally {
             db.execute("UPDATE flyway_schema_history SET checksum = checksum - 1 WHERE version = '10'");
         }
