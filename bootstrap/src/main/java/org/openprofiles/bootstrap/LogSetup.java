@@ -3,18 +3,16 @@ package org.openprofiles.bootstrap;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.core.CoreConstants;
-import ch.qos.logback.core.pattern.DynamicConverter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The server's logging, set up in code (logback finds this class as a service, before it looks for
  * XML): lines go to stderr through a queue written by one thread ({@link QueuedConsoleAppender}),
- * as text by default; {@code PROFILES_LOG_FORMAT=json} swaps the appender's encoder for logback's
+ * as text by default ({@link TextLayout}); {@code PROFILES_LOG_FORMAT=json} swaps the appender's encoder for logback's
  * JSON one at start-up ({@link LogFormat}). It says what the former {@code logback.xml} said,
  * without the XML: parsing it and building logback's configuration model from it took about a
  * fifth of the time before a server start reached its first step.
@@ -23,9 +21,6 @@ import java.util.function.Supplier;
  * {@code logback-test.xml} is used instead when there is one.
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
-
-    /** The text format: time, level, logger, the request id in brackets when there is one, the message. */
-    static final String PATTERN = "%isoTime %-5level %logger{24}%requestId - %msg%n";
 
     /**
      * Levels besides the root's WARN: the service's own INFO lines; libraries quiet unless something
@@ -53,14 +48,12 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
     /** Sets {@code context} up as the server logs. */
     static void apply(LoggerContext context) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        TextLayout layout = new TextLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
-        // Set before start(): the layout is created, with its converters, when the encoder starts.
-        context.putObject(
-                CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS,
-                Map.<String, Supplier<DynamicConverter>>of(
-                        "isoTime", LogConverters.IsoTime::new, "requestId", LogConverters.RequestId::new));
+        encoder.setLayout(layout);
         encoder.start();
         QueuedConsoleAppender console = new QueuedConsoleAppender();
         console.setContext(context);
