@@ -53,7 +53,12 @@ final class Cli implements Runnable {
 
         /** Reads the settings from the command's flags, the environment and the config file; prints warnings. */
         Config config(CommandSpec spec) throws Config.Invalid {
-            Config config = Config.load(flags(spec), env);
+            return config(flags(spec));
+        }
+
+        /** Reads the settings from {@code flags} (by flag), the environment and the config file; prints warnings. */
+        Config config(Map<String, String> flags) throws Config.Invalid {
+            Config config = Config.load(flags, env);
             config.warnings().forEach(w -> err.println("openprofiles: " + w));
             return config;
         }
@@ -84,6 +89,15 @@ final class Cli implements Runnable {
     /** Parses and runs {@code args}; returns the exit code. */
     static int run(String[] args, Io io) {
         String[] withCommand = withDefaultCommand(args);
+        // The plain start has nothing to parse: it serves without building the command line,
+        // which picocli does by reflection (about a tenth of a start before this).
+        if (withCommand.length == 1 && withCommand[0].equals("serve")) {
+            try {
+                return ServeCommand.serveWithoutOptions(io);
+            } catch (Exception e) {
+                return failure(e, io);
+            }
+        }
         // Only the command that runs is built, with its setting flags: every command with every
         // setting as a flag is a noticeable part of a server start's CPU. Help of the whole
         // program (and anything that is not a command) still gets every command.

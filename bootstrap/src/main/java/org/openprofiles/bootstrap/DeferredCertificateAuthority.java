@@ -1,6 +1,11 @@
 package org.openprofiles.bootstrap;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.openprofiles.domain.certificate.pki.ArchivedKey;
 import org.openprofiles.domain.certificate.pki.CaCertificates;
 import org.openprofiles.domain.certificate.pki.CertificateAuthority;
@@ -22,23 +27,59 @@ import org.openprofiles.domain.certificate.pki.SignedCrl;
 /**
  * The certificate authority the use cases are wired with before it exists: the embedded CA puts
  * the server's own address into issued certificates when no public base URL is set, and that
- * address (a port of 0 picks one) is known only once the listener is bound. Until
- * {@link #bind} the CA is unavailable (503), which no request can notice: none is served before.
+ * address (a port of 0 picks one) is known only once the listener is bound; and its keys are read
+ * only once the server serves (decrypting them is CPU-heavy, and the CA is not needed for
+ * readiness). A request that needs the CA before it is {@linkplain #bind bound} waits for it, up
+ * to {@link #START_WAIT}, then gets the CA's usual 503; the health check does not wait
+ * ({@link #withoutWaiting}).
  */
 final class DeferredCertificateAuthority implements CertificateAuthority {
 
-    private volatile CertificateAuthority target;
+    /** How long a request that needs the CA waits for it while the server starts. */
+    static final Duration START_WAIT = Duration.ofSeconds(10);
 
+    private final CompletableFuture<CertificateAuthority> bound;
+    private final Duration wait;
+
+    DeferredCertificateAuthority() {
+        this(START_WAIT);
+    }
+
+    /** One whose callers wait up to {@code wait} for the bind. */
+    DeferredCertificateAuthority(Duration wait) {
+        this(new CompletableFuture<>(), wait);
+    }
+
+    private DeferredCertificateAuthority(CompletableFuture<CertificateAuthority> bound, Duration wait) {
+        this.bound = bound;
+        this.wait = wait;
+    }
+
+    /** From now on every call goes to {@code authority}; callers waiting for it go on. */
     void bind(CertificateAuthority authority) {
-        target = authority;
+        bound.complete(authority);
+    }
+
+    /** The same CA for callers that must answer at once (a health check): unavailable until bound. */
+    DeferredCertificateAuthority withoutWaiting() {
+        return new DeferredCertificateAuthority(bound, Duration.ZERO);
     }
 
     private CertificateAuthority target() {
-        CertificateAuthority bound = target;
-        if (bound == null) {
+        CertificateAuthority authority = bound.getNow(null);
+        if (authority == null && !wait.isZero()) {
+            try {
+                authority = bound.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // Unavailable, as below.
+            }
+        }
+        if (authority == null) {
             throw new CertificateAuthorityUnavailable("the certificate authority is not started yet");
         }
-        return bound;
+        return authority;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.openprofiles.bootstrap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -15,6 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * only; the options set here come later on its command line and win). A postmaster that an
  * earlier run left behind (the server was killed with SIGKILL) is stopped before the start, and
  * {@link #restart} brings a crashed one back on the same port.
+ *
+ * <p>zonky starts it the first time (initdb, extracting the binaries); later starts run the
+ * binaries it extracted directly ({@link PostgresBinaries}, {@link Postmaster}), which spares
+ * reading the binaries' archive and zonky's 100 ms waits.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -52,15 +59,33 @@ final class EmbeddedDatabase implements AutoCloseable {
     /** How long PostgreSQL may take to start, crash recovery included. */
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
 
+    /**
+     * PostgreSQL's settings, given on its command line at every start: localhost only, and
+     * durable (zonky's own defaults turn synchronous commits off and add {@code -F}, fsync off,
+     * before these; the settings here come later and win).
+     */
+    static final Map<String, String> SERVER_SETTINGS = serverSettings();
+
+    private static Map<String, String> serverSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("listen_addresses", "localhost");
+        settings.put("max_connections", "100");
+        settings.put("timezone", "UTC");
+        settings.put("fsync", "on");
+        settings.put("synchronous_commit", "on");
+        settings.put("full_page_writes", "on");
+        return Map.copyOf(settings);
+    }
+
     private final Path cluster;
     private final int port;
 
     /** Present when this process started the cluster (and so stops it); empty when it attached to a running one. */
-    private volatile Optional<EmbeddedPostgres> postgres;
+    private volatile Optional<Postmaster> postgres;
 
     private volatile boolean closed;
 
-    private EmbeddedDatabase(Path cluster, Optional<EmbeddedPostgres> postgres, int port) {
+    private EmbeddedDatabase(Path cluster, Optional<Postmaster> postgres, int port) {
         this.cluster = cluster;
         this.postgres = postgres;
         this.port = port;
@@ -89,6 +114,14 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts the cluster in {@code <dataDir>/postgres}, creating it on first use; {@link DatabaseUnavailable} when it cannot. */
     static EmbeddedDatabase start(Path dataDir) {
+        return start(dataDir, 0);
+    }
+
+    /**
+     * {@link #start(Path)} on {@code port} ({@link #freePort()}: the caller knows the database's
+     * address before it runs), or on a free port when 0.
+     */
+    static EmbeddedDatabase start(Path dataDir, int port) {
         Path cluster = clusterIn(dataDir);
         try {
             Files.createDirectories(cluster);
@@ -96,8 +129,8 @@ final class EmbeddedDatabase implements AutoCloseable {
             throw new DatabaseUnavailable("cannot create " + cluster + ": " + e.getMessage(), e);
         }
         stopLeftOver(cluster);
-        EmbeddedPostgres postgres = launch(cluster, 0);
-        EmbeddedDatabase database = new EmbeddedDatabase(cluster, Optional.of(postgres), postgres.getPort());
+        Postmaster postgres = launch(cluster, port);
+        EmbeddedDatabase database = new EmbeddedDatabase(cluster, Optional.of(postgres), postgres.port());
         database.createDatabaseIfMissing();
         return database;
     }
@@ -106,20 +139,41 @@ final class EmbeddedDatabase implements AutoCloseable {
         return dataDir.toAbsolutePath().normalize().resolve("postgres");
     }
 
-    private static EmbeddedPostgres launch(Path cluster, int port) {
+    /**
+     * Starts PostgreSQL on {@code cluster}: from the binaries it was last started with when they
+     * are still there ({@link PostgresBinaries#remembered}), else, and when that fails, through
+     * zonky, which finds (or extracts) the binaries and runs initdb on a new cluster.
+     */
+    private static Postmaster launch(Path cluster, int port) {
+        Optional<PostgresBinaries.Known> known = Files.isRegularFile(cluster.resolve("postgresql.conf"))
+                ? PostgresBinaries.remembered(cluster)
+                : Optional.empty();
+        if (known.isPresent()) {
+            try {
+                return Postmaster.start(known.get(), cluster, port, SERVER_SETTINGS, STARTUP_WAIT);
+            } catch (Postmaster.DidNotStart e) {
+                LOG.warn(
+                        "the embedded PostgreSQL did not start from {} ({}); trying through zonky",
+                        known.get().directory(),
+                        e.getMessage());
+                PostgresBinaries.forget(cluster);
+            } catch (RuntimeException e) {
+                throw new DatabaseUnavailable(
+                        "cannot start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
+            }
+        }
         try {
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
+                    .setPgBinaryResolver(PostgresBinaries.RESOLVER)
                     .setPort(port)
-                    .setPGStartupWait(STARTUP_WAIT)
-                    .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .start();
+                    .setPGStartupWait(STARTUP_WAIT);
+            SERVER_SETTINGS.forEach(builder::setServerConfig);
+            Postmaster started = Postmaster.zonky(builder.start());
+            PostgresBinaries.remember(cluster);
+            return started;
         } catch (IOException | RuntimeException e) {
             throw new DatabaseUnavailable(
                     "cannot start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
@@ -202,7 +256,21 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     DatabaseSettings settings(int poolSize) {
-        return new DatabaseSettings(url(DATABASE), "postgres", "", poolSize);
+        return settings(port, poolSize);
+    }
+
+    /** How the server connects to the embedded database listening on {@code port}. */
+    static DatabaseSettings settings(int port, int poolSize) {
+        return new DatabaseSettings(url(port, DATABASE), "postgres", "", poolSize);
+    }
+
+    /** A port nothing listens on now, for PostgreSQL to listen on (as zonky chooses one). */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new DatabaseUnavailable("cannot find a free port for the embedded PostgreSQL: " + e.getMessage(), e);
+        }
     }
 
     /** True when this process started the cluster; false when it attached to a running server's. */
@@ -240,6 +308,10 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private String url(String database) {
+        return url(port, database);
+    }
+
+    private static String url(int port, String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
@@ -258,9 +330,9 @@ final class EmbeddedDatabase implements AutoCloseable {
      * Stops PostgreSQL (fast shutdown) and releases the owner lock. zonky logs its own failure to
      * stop a postmaster that is already gone; this checks the outcome itself instead.
      */
-    private static void stopQuietly(EmbeddedPostgres postgres) {
+    private static void stopQuietly(Postmaster postgres) {
         try {
-            postgres.close();
+            postgres.stop();
         } catch (IOException e) {
             LOG.warn("could not stop the embedded PostgreSQL: {}", e.getMessage());
         }

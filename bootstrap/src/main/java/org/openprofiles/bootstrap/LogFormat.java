@@ -16,12 +16,12 @@ import org.slf4j.LoggerFactory;
  */
 final class LogFormat {
 
-    /** The appender of logback.xml whose format is switched. */
+    /** The appender ({@link LogSetup}) whose format is switched. */
     static final String APPENDER = "CONSOLE";
 
     private LogFormat() {}
 
-    /** Applies the configured format to the console appender; text leaves logback.xml's pattern alone. */
+    /** Applies the configured format to the console appender; text leaves {@link LogSetup}'s pattern alone. */
     static void apply(Config config) {
         if (!config.jsonLogs() || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;

@@ -14,9 +14,11 @@ import java.util.Optional;
  *
  * @param pid     the postmaster's process id (line 1)
  * @param dataDir the cluster directory the postmaster serves (line 2)
+ * @param started when the postmaster started, in seconds since the epoch (line 3), or -1 when not written yet
  * @param port    the port it listens on (line 4), or -1 while PostgreSQL has not written it yet
+ * @param status  {@code starting}, {@code ready}, {@code stopping} … (line 8), or empty when not written yet
  */
-record PostmasterPid(long pid, Path dataDir, int port) {
+record PostmasterPid(long pid, Path dataDir, long started, int port, String status) {
 
     static final String FILE = "postmaster.pid";
 
@@ -28,15 +30,27 @@ record PostmasterPid(long pid, Path dataDir, int port) {
                 return Optional.empty();
             }
             long pid = Long.parseLong(lines.get(0).strip());
-            int port = lines.size() >= 4 && !lines.get(3).isBlank()
-                    ? Integer.parseInt(lines.get(3).strip())
-                    : -1;
-            return Optional.of(new PostmasterPid(pid, Path.of(lines.get(1).strip()), port));
+            long started = line(lines, 3).map(Long::parseLong).orElse(-1L);
+            int port = line(lines, 4).map(Integer::parseInt).orElse(-1);
+            String status = line(lines, 8).orElse("");
+            return Optional.of(new PostmasterPid(pid, Path.of(lines.get(1).strip()), started, port, status));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Line {@code number} (from 1), stripped, when it is there and not blank. */
+    private static Optional<String> line(List<String> lines, int number) {
+        return lines.size() >= number && !lines.get(number - 1).isBlank()
+                ? Optional.of(lines.get(number - 1).strip())
+                : Optional.empty();
+    }
+
+    /** True once PostgreSQL accepts connections (status "ready" in line 8; PostgreSQL 10 and later). */
+    boolean ready() {
+        return status.equals("ready");
     }
 
     /** The process, while it runs. */

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console appender of {@code logback.xml}: a line is encoded on the thread that logs it and
+ * The console appender of the server's logging ({@link LogSetup}): a line is encoded on the thread that logs it and
  * queued; one writer thread writes what is queued to stderr in batches, flushing when the queue
  * is empty. A request thread so never waits for stderr (a slow log collector, a full pipe) nor
  * makes a system call per line.
@@ -51,7 +51,7 @@ public final class QueuedConsoleAppender extends OutputStreamAppender<ILoggingEv
     private Thread writer;
     private volatile boolean closing;
 
-    /** How many lines may wait to be written (logback.xml's {@code <queueSize>}). */
+    /** How many lines may wait to be written (8192 unless set). */
     public void setQueueSize(int queueSize) {
         this.queueSize = queueSize;
     }
@@ -135,7 +135,7 @@ public final class QueuedConsoleAppender extends OutputStreamAppender<ILoggingEv
                 .register(registry);
     }
 
-    /** The queued console appender of the root logger, when logback.xml configured one (tests configure another). */
+    /** The queued console appender of the root logger, when {@link LogSetup} configured one (tests configure another). */
     public static Optional<QueuedConsoleAppender> console() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             Appender<ILoggingEvent> appender =

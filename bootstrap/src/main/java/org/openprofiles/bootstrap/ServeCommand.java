@@ -1,5 +1,6 @@
 package org.openprofiles.bootstrap;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -39,7 +40,19 @@ class ServeCommand implements Callable<Integer>, Cli.UsesSettings {
 
     @Override
     public Integer call() throws Exception {
-        Config config = io.config(spec);
+        return serve(io.config(spec));
+    }
+
+    /**
+     * Serves with the settings of the environment and the configuration file alone: what
+     * {@code java -jar openprofiles-server.jar} (or {@code serve} alone) asks for, which has no
+     * command line to parse ({@link Cli#run}).
+     */
+    static int serveWithoutOptions(Cli.Io io) throws Exception {
+        return new ServeCommand(io).serve(io.config(Map.of()));
+    }
+
+    private int serve(Config config) throws Exception {
         if (printConfig) {
             io.out().print(config.describe());
             return Cli.OK;

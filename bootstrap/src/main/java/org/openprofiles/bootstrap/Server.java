@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.glassfish.jersey.server.model.ResourceModel;
 import org.openprofiles.adapter.ca.EmbeddedCaSettings;
 import org.openprofiles.adapter.ca.EmbeddedCertificateAuthority;
@@ -36,6 +40,7 @@ public final class Server implements AutoCloseable {
     private final EnsureAdmin.Outcome firstStart;
     private final Wiring wiring;
     private final Optional<EmbeddedDatabaseWatchdog> watchdog;
+    private volatile CompletableFuture<?> certificateAuthority = CompletableFuture.completedFuture(null);
 
     private Server(
             Config config,
@@ -60,21 +65,50 @@ public final class Server implements AutoCloseable {
         StartPhases phases = new StartPhases();
         // Jersey's classes load while the database starts (each would otherwise wait for the other).
         RestApplication.warmUpInBackground();
-        // So do the CA's keys (their PBKDF2 is a good part of a start's CPU). The address is not
-        // known yet, and reading an existing CA does not need it; a first start creates the CA below.
-        CompletableFuture<Optional<EmbeddedCertificateAuthority.ReadAhead>> caKeys = phases.inBackground(
-                "certificate authority keys",
-                () -> EmbeddedCertificateAuthority.readAhead(
-                        config.certificateAuthority(URI.create("http://" + config.httpHost() + "/"))));
-        Optional<EmbeddedDatabase> embedded = config.dbUrl().isEmpty()
-                ? Optional.of(phases.time("embedded PostgreSQL", () -> EmbeddedDatabase.start(config.dataDir())))
-                : Optional.empty();
+        // The embedded PostgreSQL starts on a thread of its own on a port chosen now, while this
+        // one sets up the connection to it (pool, Jdbi, the migrations to check).
+        Optional<Integer> embeddedPort =
+                config.dbUrl().isEmpty() ? Optional.of(EmbeddedDatabase.freePort()) : Optional.empty();
+        CompletableFuture<Optional<EmbeddedDatabase>> starting = embeddedPort
+                .map(port -> phases.inBackground(
+                        "embedded PostgreSQL", () -> Optional.of(EmbeddedDatabase.start(config.dataDir(), port))))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
+        Database.Prepared prepared;
+        try {
+            prepared = phases.time(
+                    "database set-up",
+                    () -> Database.prepare(embeddedPort
+                            .map(port -> EmbeddedDatabase.settings(port, config.dbPoolSize()))
+                            .orElseGet(() -> externalDatabase(config))));
+        } catch (RuntimeException e) {
+            try {
+                joined(starting).ifPresent(EmbeddedDatabase::close);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+        Optional<EmbeddedDatabase> embedded;
+        try {
+            embedded = joined(starting);
+        } catch (RuntimeException e) {
+            prepared.close();
+            throw e;
+        }
         Database database = null;
         Wiring wiring = null;
         try {
-            database = phases.time("database", () -> Database.open(databaseSettings(config, embedded)));
+            database = phases.time("database", prepared::open);
             Database opened = database;
+            // The first Jdbi statements (Jdbi sets up its SQL parser and flight-recorder events on
+            // the first one) run on another thread while this one wires the service.
+            CompletableFuture<Void> cursors = phases.inBackground("first statements", () -> {
+                opened.loadCursors();
+                return null;
+            });
             wiring = phases.time("wiring", () -> new Wiring(config, opened, Clock.systemUTC()));
+            // Before the listener is bound: a list request must not be the one that loads them.
+            joined(cursors);
             Wiring wired = wiring;
             RequestIntake intake = wiring.requestIntake();
             // Bind (and load the TLS keys) before the first-start admin exists: a start that fails
@@ -89,10 +123,6 @@ public final class Server implements AutoCloseable {
                             RestApplication.of(wired.restComponents()),
                             Optional.of(intake)));
             try {
-                EmbeddedCertificateAuthority authority = phases.time(
-                        "certificate authority",
-                        () -> openCertificateAuthority(config.certificateAuthority(http.uri()), caKeys.join()));
-                wiring.certificateAuthority.bind(authority);
                 // The last step that can fail; the caller prints a generated token right after it.
                 EnsureAdmin.Outcome firstStart =
                         phases.time("admin", () -> wired.ensureAdmin().ensure(config.adminToken()));
@@ -101,6 +131,7 @@ public final class Server implements AutoCloseable {
                 wiring.health.markStarted();
                 server.logStarted();
                 phases.done();
+                server.openCertificateAuthority(phases);
                 return server;
             } catch (RuntimeException e) {
                 http.stop(java.time.Duration.ZERO);
@@ -115,6 +146,17 @@ public final class Server implements AutoCloseable {
             }
             embedded.ifPresent(EmbeddedDatabase::close);
             throw e;
+        }
+    }
+
+    /** Lets a CA still being opened (a first start writes its files) finish before the process may end. */
+    private void awaitCertificateAuthority() {
+        try {
+            certificateAuthority.get(DeferredCertificateAuthority.START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Logged where it failed; stopping goes on.
         }
     }
 
@@ -144,29 +186,55 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * Opens (on first start: creates) the CA now, so its files exist and its state is logged at
-     * start-up; keys already read ahead are used as they are. A CA that cannot open is not fatal: issuing answers 503 until the keystore is
-     * repaired (the CA tries again), while everything else keeps working.
+     * Opens (on first start: creates) the CA on a thread of its own once the server serves, then
+     * binds it: decrypting its keys (PBKDF2 over each keystore entry, and the JIT compiling that)
+     * was the largest piece of a start's CPU, and the CA is not needed for readiness; a request
+     * that needs it meanwhile waits for it ({@link DeferredCertificateAuthority}). A CA that
+     * cannot open is not fatal: issuing answers 503 until the keystore is repaired (the CA tries
+     * again), while everything else keeps working.
      */
-    private static EmbeddedCertificateAuthority openCertificateAuthority(
-            EmbeddedCaSettings settings, Optional<EmbeddedCertificateAuthority.ReadAhead> readAhead) {
-        if (readAhead.isPresent()) {
-            return new EmbeddedCertificateAuthority(settings, Clock.systemUTC(), readAhead.get());
-        }
-        EmbeddedCertificateAuthority authority = new EmbeddedCertificateAuthority(settings, Clock.systemUTC());
-        try {
-            authority.start();
-        } catch (CertificateAuthorityUnavailable e) {
-            LOG.warn("The certificate authority is unavailable: {}", e.getMessage());
-        }
-        return authority;
+    private void openCertificateAuthority(StartPhases phases) {
+        EmbeddedCaSettings settings = config.certificateAuthority(http.uri());
+        certificateAuthority = phases.inBackground("certificate authority", () -> {
+            try {
+                EmbeddedCertificateAuthority authority = new EmbeddedCertificateAuthority(settings, Clock.systemUTC());
+                try {
+                    authority.start();
+                } catch (CertificateAuthorityUnavailable e) {
+                    LOG.warn("The certificate authority is unavailable: {}", e.getMessage());
+                }
+                wiring.certificateAuthority.bind(authority);
+                return authority;
+            } catch (RuntimeException e) {
+                LOG.error("The certificate authority could not be opened", e);
+                throw e;
+            }
+        });
     }
 
     /** The embedded database's settings when there is one, else the configured external database's. */
     static DatabaseSettings databaseSettings(Config config, Optional<EmbeddedDatabase> embedded) {
-        return embedded.map(e -> e.settings(config.dbPoolSize()))
-                .orElseGet(() -> new DatabaseSettings(
-                        config.dbUrl().orElseThrow(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
+        return embedded.map(e -> e.settings(config.dbPoolSize())).orElseGet(() -> externalDatabase(config));
+    }
+
+    private static DatabaseSettings externalDatabase(Config config) {
+        return new DatabaseSettings(
+                config.dbUrl().orElseThrow(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
+    }
+
+    /** What a step on another thread produced once it is done, or its failure as it was thrown. */
+    private static <T> T joined(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Where clients reach this server. */
@@ -206,6 +274,7 @@ public final class Server implements AutoCloseable {
         LOG.info("stopping: waiting up to {} for requests in flight", config.shutdownGrace());
         watchdog.ifPresent(EmbeddedDatabaseWatchdog::close);
         http.stop(config.shutdownGrace());
+        awaitCertificateAuthority();
         wiring.close();
         database.close();
         embedded.ifPresent(EmbeddedDatabase::close);

@@ -63,7 +63,7 @@ final class Wiring implements AutoCloseable {
     final Audit audit;
     final Users users;
     final Credentials credentials;
-    /** The certificate authority, bound once the listener's address is known ({@link Server#start}). */
+    /** The certificate authority, bound once the server serves ({@link Server#start}). */
     final DeferredCertificateAuthority certificateAuthority = new DeferredCertificateAuthority();
 
     // Operations: metrics (when switched on) and health.
@@ -111,7 +111,7 @@ final class Wiring implements AutoCloseable {
      */
     private List<HealthCheck> healthChecks() {
         List<HealthCheck> checks = new ArrayList<>();
-        checks.add(new CertificateAuthorityHealth(certificateAuthority, clock));
+        checks.add(new CertificateAuthorityHealth(certificateAuthority.withoutWaiting(), clock));
         if (config.ldap().isPresent()) {
             checks.add(new DirectorySyncHealth(new JdbiDirectorySyncs(transactions), transactions));
         }

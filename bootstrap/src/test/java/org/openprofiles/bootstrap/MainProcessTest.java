@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code main} as a user meets it: a real JVM, its exit code and what it prints. */
 class MainProcessTest {
@@ -60,17 +62,34 @@ class MainProcessTest {
                 run.err().strip());
     }
 
+    @Test
+    void aPlainStartReadsTheEnvironmentWithoutBuildingTheCommandLine(@TempDir Path dir) throws Exception {
+        Path classes = dir.resolve("classes.log");
+        Run run = runMain(
+                Map.of("PROFILES_HTTP_PORT", "eighty"), List.of("-Xlog:class+load:file=" + classes), new String[0]);
+        assertEquals(2, run.exitCode());
+        assertEquals(
+                "openprofiles: --http-port / PROFILES_HTTP_PORT must be a whole number, was 'eighty'",
+                run.err().strip());
+        assertFalse(Files.readString(classes).contains(" picocli.CommandLine "), "picocli's command line was built");
+    }
+
     static Run runMain(String... args) throws IOException, InterruptedException {
         return runMain(Map.of(), args);
     }
 
     /** Runs {@code main} in a new JVM with only {@code env} among the PROFILES_ variables. */
     static Run runMain(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName()));
+        return runMain(env, List.of(), args);
+    }
+
+    /** {@link #runMain(Map, String...)} with {@code jvmOptions} on the java command line. */
+    static Run runMain(Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("PROFILES_"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +49,19 @@ class StartPhasesTest {
         assertTrue(lines.get(0).matches("start: the answer took \\d+ ms"), lines.get(0));
         assertTrue(lines.get(1).matches("start: nothing took \\d+ ms"), lines.get(1));
         assertTrue(lines.get(2).matches("start: serving .*\\d+ ms.*"), lines.get(2));
+    }
+
+    @Test
+    void theTimeSinceLaunchIsTheJvmsUptimePlusItsOwnStartNotWholeSecondsMore() {
+        long jvmUptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        long sinceLaunch = StartPhases.millisSinceLaunch().orElseThrow();
+        long jvmUptimeAfter = ManagementFactory.getRuntimeMXBean().getUptime();
+
+        // The process exists a little before its JVM does; /proc counts in 10 ms steps.
+        assertTrue(sinceLaunch >= jvmUptime - 20, sinceLaunch + " ms since launch, JVM up " + jvmUptime + " ms");
+        assertTrue(
+                sinceLaunch <= jvmUptimeAfter + 250,
+                sinceLaunch + " ms since launch, JVM up " + jvmUptimeAfter + " ms");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.openprofiles.adapter.ca;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyStore;
@@ -88,50 +87,6 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
         this.files = new CaFiles(settings, random);
         this.setup = new CaSetup(random);
         this.locations = settings.locations();
-    }
-
-    /**
-     * The CA with the keys {@link #readAhead} read: nothing is read from disk again, and its state
-     * is logged now as {@link #start()} would.
-     */
-    public EmbeddedCertificateAuthority(EmbeddedCaSettings settings, Clock clock, ReadAhead ahead) {
-        this(settings, clock);
-        this.keys = ahead.keys;
-        logOpened(ahead.keys);
-    }
-
-    /** An existing CA's keys, read before the service knows its own address (see {@link #readAhead}). */
-    public static final class ReadAhead {
-        private final CaKeys keys;
-
-        private ReadAhead(CaKeys keys) {
-            this.keys = keys;
-        }
-    }
-
-    /**
-     * Reads an existing CA's keystores without creating anything, so that a server can do it on
-     * another thread while the rest of it starts: decrypting the keys (PBKDF2 over each entry) is
-     * a good part of a start's CPU. {@code settings}' public base URL is not used (it is known
-     * only once the listener is bound, and only creating a CA needs it). Empty when there is no CA
-     * yet (the first start creates it) or it cannot be opened; {@link #start()} then does what it
-     * always did and reports why.
-     */
-    public static Optional<ReadAhead> readAhead(EmbeddedCaSettings settings) {
-        CaFiles files = new CaFiles(settings, new SecureRandom());
-        if (!Files.isRegularFile(files.caKeystore()) || !Files.isRegularFile(files.recoveryKeystore())) {
-            return Optional.empty();
-        }
-        try {
-            char[] password = files.password();
-            try {
-                return Optional.of(new ReadAhead(read(files, settings, password)));
-            } finally {
-                Arrays.fill(password, '\0');
-            }
-        } catch (CertificateAuthorityUnavailable e) {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -428,15 +383,6 @@ public final class EmbeddedCertificateAuthority implements CertificateAuthority 
         } finally {
             Arrays.fill(password, '\0');
         }
-    }
-
-    /** The keys of the existing keystores (none is created). */
-    private static CaKeys read(CaFiles files, EmbeddedCaSettings settings, char[] password) {
-        KeyStore ca = files.load(files.caKeystore(), password, "CA keystore")
-                .orElseThrow(() -> new CertificateAuthorityUnavailable("no CA keystore yet"));
-        KeyStore recovery = files.load(files.recoveryKeystore(), password, "key-recovery keystore")
-                .orElseThrow(() -> new CertificateAuthorityUnavailable("no key-recovery keystore yet"));
-        return CaKeys.read(ca, recovery, password, settings.keyAlias(), "CA keystore " + files.caKeystore());
     }
 
     private void logOpened(CaKeys opened) {

@@ -1,11 +1,12 @@
 package org.openprofiles.adapter.jdbc.shared;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -22,30 +23,80 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final JdbiTransactions transactions;
-    private final StatementCounter statements = new StatementCounter();
+    private final StatementCounter statements;
     private final Migrations.Outcome migrations;
     private JdbiChangeFeed changeFeed;
 
-    private Database(DatabaseSettings settings, HikariDataSource pool, Migrations.Outcome migrations) {
-        this.settings = settings;
-        this.pool = pool;
+    private Database(Prepared prepared, Migrations.Outcome migrations) {
+        this.settings = prepared.settings;
+        this.pool = prepared.pool;
+        this.jdbi = prepared.jdbi;
+        this.transactions = prepared.transactions;
+        this.statements = prepared.statements;
         this.migrations = migrations;
-        this.jdbi = configure(Jdbi.create(pool));
-        this.jdbi.addCustomizer(statements);
-        this.transactions = new JdbiTransactions(jdbi);
-        // Loaded now rather than on the first list request, which may hold the pool's last connection.
-        this.transactions.cursors();
     }
 
     /** Connects, migrates, and returns a ready database; throws {@link DatabaseUnavailable}. */
     public static Database open(DatabaseSettings settings) {
-        checkReachable(settings);
-        HikariDataSource pool = createPool(settings);
-        try {
-            return new Database(settings, pool, Migrations.apply(pool));
-        } catch (RuntimeException e) {
+        Database database = prepare(settings).open();
+        database.loadCursors();
+        return database;
+    }
+
+    /**
+     * Reads (on a new database: creates) the key list cursors are signed with. A server does it
+     * before it serves, not on the first list request, which may hold the pool's last connection;
+     * being the first Jdbi statement, it also sets up Jdbi's statement machinery (its SQL parser,
+     * its flight-recorder events), so a server does it on another thread while it wires itself.
+     */
+    public void loadCursors() {
+        transactions.cursors();
+    }
+
+    /**
+     * Sets up what opening the database needs without connecting to it: the pool (which connects
+     * when opened), the Jdbi with its plugins, and this build's migrations as read from the class
+     * path. A server does this while its embedded PostgreSQL is still starting; the classes
+     * loaded here are a good part of a start.
+     */
+    public static Prepared prepare(DatabaseSettings settings) {
+        return new Prepared(settings);
+    }
+
+    /** A database set up but not connected to yet ({@link #prepare}). */
+    public static final class Prepared implements AutoCloseable {
+        private final DatabaseSettings settings;
+        private final HikariDataSource pool;
+        private final Jdbi jdbi;
+        private final JdbiTransactions transactions;
+        private final StatementCounter statements = new StatementCounter();
+        private final Optional<Map<String, Migrations.Bundled>> bundledMigrations;
+
+        private Prepared(DatabaseSettings settings) {
+            this.settings = settings;
+            this.pool = unstartedPool(settings);
+            this.jdbi = configure(Jdbi.create(pool));
+            this.jdbi.addCustomizer(statements);
+            this.transactions = new JdbiTransactions(jdbi);
+            this.bundledMigrations = Migrations.bundled();
+        }
+
+        /** Connects, migrates, and returns the ready database; throws {@link DatabaseUnavailable} (and closes the pool). */
+        public Database open() {
+            try {
+                checkReachable(settings);
+                start(pool, settings);
+                return new Database(this, Migrations.apply(pool, bundledMigrations));
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        }
+
+        /** Gives up a database that was never opened. */
+        @Override
+        public void close() {
             pool.close();
-            throw e;
         }
     }
 
@@ -133,21 +184,27 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource createPool(DatabaseSettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("openprofiles");
-        config.setJdbcUrl(settings.url());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.poolSize());
-        config.setMinimumIdle(Math.min(2, settings.poolSize()));
-        config.setConnectionTimeout(5_000);
-        config.setValidationTimeout(2_000);
-        config.setInitializationFailTimeout(5_000);
-        config.setAutoCommit(true);
-        try {
-            return new HikariDataSource(config);
-        } catch (HikariPool.PoolInitializationException e) {
+    /** The pool, configured; it connects when {@link #start started}. */
+    private static HikariDataSource unstartedPool(DatabaseSettings settings) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("openprofiles");
+        pool.setJdbcUrl(settings.url());
+        pool.setUsername(settings.user());
+        pool.setPassword(settings.password());
+        pool.setMaximumPoolSize(settings.poolSize());
+        pool.setMinimumIdle(Math.min(2, settings.poolSize()));
+        pool.setConnectionTimeout(5_000);
+        pool.setValidationTimeout(2_000);
+        pool.setInitializationFailTimeout(5_000);
+        pool.setAutoCommit(true);
+        return pool;
+    }
+
+    /** Starts the pool (its first connection), failing with one line when it cannot. */
+    private static void start(HikariDataSource pool, DatabaseSettings settings) {
+        try (Connection first = pool.getConnection()) {
+            // The pool runs now.
+        } catch (SQLException | HikariPool.PoolInitializationException e) {
             throw new DatabaseUnavailable(
                     "cannot connect to the database at " + settings.url() + ": " + Migrations.firstLine(rootMessage(e)),
                     e);

@@ -1,9 +1,13 @@
 package org.openprofiles.adapter.jdbc.shared;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,15 +16,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -37,55 +42,67 @@ public final class Migrations {
     private Migrations() {}
 
     /**
-     * Applies every pending migration; returns how many ran. A schema that has exactly this build's
-     * migrations applied is recognised with one query and the list of migration files, without
-     * Flyway (which scans the whole class path and checks every file's checksum: most of a
-     * restart's time). Anything else (pending, missing, failed or unknown migrations) goes through
-     * Flyway as before. What the short cut does not repeat is Flyway's checksum check of migrations
-     * already applied: they are append-only and ship inside this jar, and the migrations a target
-     * version names ({@link #migrate(DataSource, Optional)}, used by restore) still go through it.
+     * Applies every pending migration; returns how many ran. A schema whose history holds exactly
+     * this build's migrations, all successful and with the checksums Flyway would compute, is
+     * recognised with one query and the migration files, without Flyway (which scans the whole
+     * class path and loads hundreds of classes: most of a restart's time). Anything else — a
+     * pending, missing, failed, renamed or changed migration — goes through Flyway's migrate and
+     * validation as before, so a changed migration still stops the start. The migrations a target
+     * version names ({@link #migrate(DataSource, Optional)}, used by restore) always go through it.
      */
     public static int migrate(DataSource dataSource) {
         return apply(dataSource).applied();
     }
 
-    /** True when the applied migrations are exactly this build's, all successful. */
+    /** A versioned migration of this build as Flyway records it: version, file name, checksum. */
+    record Bundled(String version, String script, int checksum) {}
+
+    /** True when the applied migrations are exactly this build's, all successful, none changed. */
     static boolean upToDate(DataSource dataSource) {
-        return upToDateVersion(dataSource).isPresent();
+        return bundled()
+                .flatMap(bundled -> upToDateVersion(dataSource, bundled))
+                .isPresent();
     }
 
-    /** The schema's version when the applied migrations are exactly this build's, all successful. */
-    private static Optional<String> upToDateVersion(DataSource dataSource) {
-        Optional<Set<String>> files = migrationFiles();
-        if (files.isEmpty() || files.get().isEmpty()) {
+    /** The schema's version when its history holds exactly {@code bundled}, all successful. */
+    private static Optional<String> upToDateVersion(DataSource dataSource, Map<String, Bundled> bundled) {
+        if (bundled.isEmpty()) {
             return Optional.empty();
         }
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
-            Set<String> applied = new HashSet<>();
+            Map<String, Bundled> applied = new HashMap<>();
             try (ResultSet history = statement.executeQuery(
-                    "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
+                    "SELECT version, script, checksum, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
                 while (history.next()) {
-                    if (!history.getBoolean("success")) {
+                    int checksum = history.getInt("checksum");
+                    if (history.wasNull() || !history.getBoolean("success")) {
                         return Optional.empty();
                     }
-                    applied.add(normalized(history.getString("version")));
+                    String version = normalized(history.getString("version"));
+                    applied.put(version, new Bundled(version, history.getString("script"), checksum));
                 }
             }
-            if (!applied.equals(files.get())) {
+            if (!applied.equals(bundled)) {
                 return Optional.empty();
             }
-            return applied.stream().max(Migrations::compareVersions);
+            return applied.keySet().stream().max(Migrations::compareVersions);
         } catch (SQLException e) {
             // No history table yet, or anything unexpected: Flyway decides.
             return Optional.empty();
         }
     }
 
-    /** The versions of this build's migration files, when they can be listed (a jar or a folder). */
-    static Optional<Set<String>> migrationFiles() {
+    /**
+     * This build's migrations by version, read from the class path (a jar's index, or a folder),
+     * with the checksum Flyway computes for each (CRC-32 over the file's lines without their line
+     * ends, a leading byte-order mark dropped). Empty when they cannot be read, or when the folder
+     * holds anything but versioned SQL migrations (Flyway judges those).
+     */
+    static Optional<Map<String, Bundled>> bundled() {
         String folder = LOCATION.substring("classpath:".length());
-        URL url = Migrations.class.getClassLoader().getResource(folder);
+        ClassLoader loader = Migrations.class.getClassLoader();
+        URL url = loader.getResource(folder);
         if (url == null) {
             return Optional.empty();
         }
@@ -105,20 +122,40 @@ public final class Migrations {
             } else {
                 return Optional.empty();
             }
+            Map<String, Bundled> bundled = new HashMap<>();
+            for (String name : names) {
+                Matcher m = VERSIONED.matcher(name);
+                if (m.matches()) {
+                    String version = normalized(m.group(1).replace('_', '.'));
+                    bundled.put(version, new Bundled(version, name, checksum(loader, folder + "/" + name)));
+                } else if (!name.isEmpty()) {
+                    // Something Flyway would have to judge (a repeatable or misnamed migration).
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(bundled);
         } catch (IOException | URISyntaxException | RuntimeException e) {
             return Optional.empty();
         }
-        Set<String> versions = new HashSet<>();
-        for (String name : names) {
-            Matcher m = VERSIONED.matcher(name);
-            if (m.matches()) {
-                versions.add(normalized(m.group(1).replace('_', '.')));
-            } else if (!name.isEmpty()) {
-                // Something Flyway would have to judge (a repeatable or misnamed migration).
-                return Optional.empty();
+    }
+
+    /** Flyway's checksum of one migration file (its {@code ChecksumCalculator}, which is internal to Flyway). */
+    static int checksum(ClassLoader loader, String resource) throws IOException {
+        InputStream in = loader.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IOException("no " + resource);
+        }
+        CRC32 crc = new CRC32();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 4096)) {
+            String line = lines.readLine();
+            if (line != null && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            for (; line != null; line = lines.readLine()) {
+                crc.update(line.getBytes(StandardCharsets.UTF_8));
             }
         }
-        return Optional.of(versions);
+        return (int) crc.getValue();
     }
 
     private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9_.]*)__[^/]+\\.sql");
@@ -129,7 +166,7 @@ public final class Migrations {
 
     /** Applies pending migrations up to {@code target} (all when empty); returns how many ran. */
     public static int migrate(DataSource dataSource, Optional<String> target) {
-        return apply(dataSource, target).applied();
+        return migrateWithFlyway(dataSource, target).applied();
     }
 
     /**
@@ -147,14 +184,19 @@ public final class Migrations {
 
     /** Applies every pending migration and says what it did ({@link #migrate(DataSource)}'s short cut included). */
     public static Outcome apply(DataSource dataSource) {
-        Optional<String> current = upToDateVersion(dataSource);
+        return apply(dataSource, bundled());
+    }
+
+    /** {@link #apply(DataSource)} with this build's migrations read already ({@link #bundled()}). */
+    static Outcome apply(DataSource dataSource, Optional<Map<String, Bundled>> bundled) {
+        Optional<String> current = bundled.flatMap(migrations -> upToDateVersion(dataSource, migrations));
         if (current.isPresent()) {
             return new Outcome(current, current.get(), 0);
         }
-        return apply(dataSource, Optional.empty());
+        return migrateWithFlyway(dataSource, Optional.empty());
     }
 
-    private static Outcome apply(DataSource dataSource, Optional<String> target) {
+    private static Outcome migrateWithFlyway(DataSource dataSource, Optional<String> target) {
         try {
             MigrateResult result = Flyway.configure()
                     .dataSource(dataSource)

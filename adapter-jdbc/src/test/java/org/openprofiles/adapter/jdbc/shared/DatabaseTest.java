@@ -46,6 +46,24 @@ class DatabaseTest {
     }
 
     @Test
+    void preparingDoesNotConnectSoItCanHappenWhileTheDatabaseStarts(TestDatabase db) throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        DatabaseSettings notYetThere =
+                new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing", "nobody", "secret", 2);
+        try (Database.Prepared prepared = Database.prepare(notYetThere)) {
+            DatabaseUnavailable failure = assertThrows(DatabaseUnavailable.class, prepared::open);
+            assertTrue(failure.getMessage().startsWith("cannot connect to the database at"), failure.getMessage());
+        }
+
+        try (Database database = Database.prepare(db.settings()).open()) {
+            assertTrue(new JdbcDatabaseProbe(database).answers());
+        }
+    }
+
+    @Test
     void theProbeSaysNoOnceTheDatabaseIsGone(TestDatabase db) {
         Database database = Database.open(db.settings());
         database.close();

@@ -2,9 +2,12 @@ package org.openprofiles.adapter.jdbc.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openprofiles.adapter.jdbc.testing.PostgresExtension;
@@ -13,7 +16,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A start on a schema that has exactly this build's migrations skips Flyway; a schema that lacks
- * any of them (even an older one merged late) or has a failed one goes through Flyway.
+ * any of them (even an older one merged late), has a failed one, or one whose file changed since
+ * it was applied goes through Flyway, whose validation stops a changed one.
  */
 @ExtendWith(PostgresExtension.class)
 class MigrationsTest {
@@ -27,9 +31,44 @@ class MigrationsTest {
     }
 
     @Test
-    void theBuildsMigrationFilesAreListedByVersion() {
-        Set<String> versions = Migrations.migrationFiles().orElseThrow();
-        assertTrue(versions.containsAll(Set.of("1", "2", "10", "20", "60")), versions.toString());
+    void theBuildsMigrationsAreListedWithTheChecksumsFlywayRecordedForThem(TestDatabase db) {
+        Map<String, Migrations.Bundled> bundled = Migrations.bundled().orElseThrow();
+        assertTrue(bundled.keySet().containsAll(Set.of("1", "2", "10", "20", "60")), bundled.toString());
+
+        Map<String, Migrations.Bundled> recorded = db
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT version, script, checksum FROM flyway_schema_history WHERE version IS NOT NULL")
+                        .map((row, ctx) -> new Migrations.Bundled(
+                                row.getString("version"), row.getString("script"), row.getInt("checksum")))
+                        .list())
+                .stream()
+                .collect(Collectors.toMap(Migrations.Bundled::version, m -> m));
+        assertEquals(recorded, bundled);
+    }
+
+    @Test
+    void aMigrationChangedSinceItWasAppliedGoesThroughFlywayWhichStopsIt(TestDatabase db) {
+        db.execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '10'");
+        try {
+            assertFalse(Migrations.upToDate(dataSource(db)), "the file no longer has the checksum applied");
+            DatabaseUnavailable stopped =
+                    assertThrows(DatabaseUnavailable.class, () -> Migrations.migrate(dataSource(db)));
+            assertTrue(stopped.getMessage().contains("failed validation"), stopped.getMessage());
+            assertTrue(
+                    stopped.getCause().getMessage().contains("checksum mismatch"),
+                    stopped.getCause().getMessage());
+        } finally {
+            db.execute("UPDATE flyway_schema_history SET checksum = checksum - 1 WHERE version = '10'");
+        }
+        db.execute("UPDATE flyway_schema_history SET script = 'V10__renamed.sql' WHERE version = '10'");
+        try {
+            assertFalse(Migrations.upToDate(dataSource(db)), "a file of another name");
+        } finally {
+            db.execute(
+                    "UPDATE flyway_schema_history SET script = 'V10__certificate_profiles.sql' WHERE version = '10'");
+        }
+        assertTrue(Migrations.upToDate(dataSource(db)));
     }
 
     @Test
