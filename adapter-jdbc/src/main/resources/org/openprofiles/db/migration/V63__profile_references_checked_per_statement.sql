@@ -21,50 +21,50 @@
 --   miss profiles committed after it began (the foreign key uses an internal cross-check snapshot
 --   for this, which a trigger cannot); such deletions are refused outright (SQLSTATE 0A000).
 --   The service itself never deletes users or templates; an operator does so at READ COMMITTED.
--- * TRUNCATE of app_user or profile_template is refused while certificate_profile has rows,
---   unless certificate_profile is truncated in the same statement (a backup restore does that).
+-- * TRUNCATE of app_user or profile_template is refused while certificate_profile has rows
+--   (at REPEATABLE READ or SERIALIZABLE: while it holds anything on disk), unless
+--   certificate_profile is truncated in the same statement (a backup restore does that).
 --
 -- The foreign keys stay in the catalog as NOT ENFORCED: the schema still says what refers to what
 -- (tools, pg_dump, and the backup's table order read it); the triggers below enforce it.
 -- PostgreSQL before 18 has no NOT ENFORCED: there the per-row foreign keys are kept as they are.
 
-CREATE FUNCTION certificate_profile_references_exist() RETURNS trigger
+-- Locks the rows of table `target` whose id is among `ids` FOR KEY SHARE, and fails as foreign
+-- key certificate_profile_<referring>_fkey fails when one of them is not there. The ids are
+-- looked up as "= ANY (array)": one index scan in key order (so locks are taken in a fixed
+-- order), half the cost of joining the statement's new rows.
+CREATE FUNCTION certificate_profile_references_locked(ids uuid[], target text, referring text) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
-    -- Each user and template once. Looked up as "= ANY (array)", one index scan in key order
-    -- (so locks are taken in a fixed order), which costs half of a join with the transition table.
-    users     uuid[] := ARRAY(SELECT DISTINCT assigned_user_id FROM new_profiles);
-    templates uuid[] := ARRAY(SELECT DISTINCT template_id FROM new_profiles);
-    locked    bigint;
-    missing   uuid;
+    constraint_name text := 'certificate_profile_' || referring || '_fkey';
+    locked  bigint;
+    missing uuid;
 BEGIN
-    PERFORM FROM app_user u WHERE u.id = ANY (users) FOR KEY SHARE OF u;
+    EXECUTE format('SELECT FROM %I t WHERE t.id = ANY ($1) FOR KEY SHARE OF t', target) USING ids;
     GET DIAGNOSTICS locked = ROW_COUNT;
-    IF locked < cardinality(users) THEN
-        SELECT w.id INTO missing FROM unnest(users) AS w (id)
-         WHERE NOT EXISTS (SELECT FROM app_user u WHERE u.id = w.id)
-         LIMIT 1;
+    IF locked < cardinality(ids) THEN
+        EXECUTE format('SELECT w.id FROM unnest($1) AS w (id)
+                         WHERE NOT EXISTS (SELECT FROM %I t WHERE t.id = w.id) LIMIT 1', target)
+            INTO missing
+            USING ids;
         RAISE EXCEPTION 'insert or update on table "certificate_profile" violates foreign key constraint "%"',
-                        'certificate_profile_assigned_user_id_fkey'
+                        constraint_name
               USING ERRCODE = 'foreign_key_violation',
-                    DETAIL = format('Key (assigned_user_id)=(%s) is not present in table "app_user".', missing),
+                    DETAIL = format('Key (%s)=(%s) is not present in table "%s".', referring, missing, target),
                     TABLE = 'certificate_profile',
-                    CONSTRAINT = 'certificate_profile_assigned_user_id_fkey';
+                    CONSTRAINT = constraint_name;
     END IF;
+END
+$$;
 
-    PERFORM FROM profile_template t WHERE t.id = ANY (templates) FOR KEY SHARE OF t;
-    GET DIAGNOSTICS locked = ROW_COUNT;
-    IF locked < cardinality(templates) THEN
-        SELECT w.id INTO missing FROM unnest(templates) AS w (id)
-         WHERE NOT EXISTS (SELECT FROM profile_template t WHERE t.id = w.id)
-         LIMIT 1;
-        RAISE EXCEPTION 'insert or update on table "certificate_profile" violates foreign key constraint "%"',
-                        'certificate_profile_template_id_fkey'
-              USING ERRCODE = 'foreign_key_violation',
-                    DETAIL = format('Key (template_id)=(%s) is not present in table "profile_template".', missing),
-                    TABLE = 'certificate_profile',
-                    CONSTRAINT = 'certificate_profile_template_id_fkey';
-    END IF;
+-- A statement that added profiles: each of their users and templates once.
+CREATE FUNCTION certificate_profile_references_exist() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM certificate_profile_references_locked(
+        ARRAY(SELECT DISTINCT assigned_user_id FROM new_profiles), 'app_user', 'assigned_user_id');
+    PERFORM certificate_profile_references_locked(
+        ARRAY(SELECT DISTINCT template_id FROM new_profiles), 'profile_template', 'template_id');
     RETURN NULL;
 END
 $$;
@@ -74,26 +74,8 @@ $$;
 CREATE FUNCTION certificate_profile_reference_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM FROM app_user u WHERE u.id = NEW.assigned_user_id FOR KEY SHARE OF u;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'insert or update on table "certificate_profile" violates foreign key constraint "%"',
-                        'certificate_profile_assigned_user_id_fkey'
-              USING ERRCODE = 'foreign_key_violation',
-                    DETAIL = format('Key (assigned_user_id)=(%s) is not present in table "app_user".',
-                                    NEW.assigned_user_id),
-                    TABLE = 'certificate_profile',
-                    CONSTRAINT = 'certificate_profile_assigned_user_id_fkey';
-    END IF;
-    PERFORM FROM profile_template t WHERE t.id = NEW.template_id FOR KEY SHARE OF t;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'insert or update on table "certificate_profile" violates foreign key constraint "%"',
-                        'certificate_profile_template_id_fkey'
-              USING ERRCODE = 'foreign_key_violation',
-                    DETAIL = format('Key (template_id)=(%s) is not present in table "profile_template".',
-                                    NEW.template_id),
-                    TABLE = 'certificate_profile',
-                    CONSTRAINT = 'certificate_profile_template_id_fkey';
-    END IF;
+    PERFORM certificate_profile_references_locked(ARRAY[NEW.assigned_user_id], 'app_user', 'assigned_user_id');
+    PERFORM certificate_profile_references_locked(ARRAY[NEW.template_id], 'profile_template', 'template_id');
     RETURN NULL;
 END
 $$;

@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.BulkImport;
 import org.openprofiles.application.shared.Transactions;
@@ -204,12 +202,13 @@ public final class ImportCertificateProfiles {
 
     /** The import's one audit event, once {@code imported} are stored, and what to answer. */
     private Result recorded(Principal caller, List<CertificateProfile> imported, int unchanged) {
-        String importId = UUID.randomUUID().toString();
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("imported", imported.size());
-        after.put("unchanged", unchanged);
-        after.put("profiles", imported.stream().map(p -> p.id().toString()).toList());
-        audit.record(caller, "certificate-profile.import", "certificate-profile-import", importId, Map.of(), after);
+        String importId = audit.recordImport(
+                caller,
+                "certificate-profile.import",
+                "certificate-profile-import",
+                "profiles",
+                imported.stream().map(p -> p.id().toString()).toList(),
+                unchanged);
         return new Result(imported.size(), unchanged, Optional.of(importId));
     }
 

@@ -4,13 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.openprofiles.application.shared.Audit;
 import org.openprofiles.application.shared.BulkImport;
 import org.openprofiles.application.shared.Transactions;
@@ -148,12 +146,13 @@ public final class ImportUsers {
                 return new Result(0, unchanged, Optional.empty());
             }
             users.addAll(fresh);
-            String importId = UUID.randomUUID().toString();
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("imported", fresh.size());
-            after.put("unchanged", unchanged);
-            after.put("users", fresh.stream().map(u -> u.id().toString()).toList());
-            audit.record(actor, "user.import", "user-import", importId, Map.of(), after);
+            String importId = audit.recordImport(
+                    actor,
+                    "user.import",
+                    "user-import",
+                    "users",
+                    fresh.stream().map(u -> u.id().toString()).toList(),
+                    unchanged);
             return new Result(fresh.size(), unchanged, Optional.of(importId));
         });
     }

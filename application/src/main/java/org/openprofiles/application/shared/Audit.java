@@ -1,9 +1,11 @@
 package org.openprofiles.application.shared;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.openprofiles.domain.security.AuditEvent;
 import org.openprofiles.domain.security.AuditTrail;
 import org.openprofiles.domain.security.Principal;
@@ -33,6 +35,22 @@ public final class Audit {
             Map<String, ?> after) {
         trail.append(AuditEvent.of(
                 clock.instant(), Optional.of(actor.userId()), action, objectType, objectId, before, after));
+    }
+
+    /**
+     * Records a bulk import's one event by {@code actor}: how many items it added and found
+     * unchanged, and the added items' ids under {@code listedAs} (how an item's import is found);
+     * answers the import's id, which is the event's object id.
+     */
+    public String recordImport(
+            Principal actor, String action, String objectType, String listedAs, List<String> ids, int unchanged) {
+        String importId = UUID.randomUUID().toString();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("imported", ids.size());
+        after.put("unchanged", unchanged);
+        after.put(listedAs, ids);
+        record(actor, action, objectType, importId, Map.of(), after);
+        return importId;
     }
 
     /**

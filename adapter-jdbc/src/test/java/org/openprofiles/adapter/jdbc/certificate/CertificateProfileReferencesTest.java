@@ -1,7 +1,6 @@
 package org.openprofiles.adapter.jdbc.certificate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -265,11 +264,8 @@ class CertificateProfileReferencesTest {
         commit.countDown();
         importing.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-        ExecutionException failed =
-                assertThrows(ExecutionException.class, () -> deleting.get(WAIT.toSeconds(), TimeUnit.SECONDS));
-        assertForeignKey(assertInstanceOf(SQLException.class, failed.getCause().getCause()), USER_KEY);
-        assertEquals(
-                1, count("SELECT count(*) FROM certificate_profile WHERE assigned_user_id = '" + owner.id() + "'"));
+        assertForeignKey(failureOf(deleting), USER_KEY);
+        assertEquals(1, profilesOf(owner));
         assertEquals(0, orphans());
     }
 
@@ -277,6 +273,34 @@ class CertificateProfileReferencesTest {
     @Test
     void anImportForAUserBeingDeletedWaitsAndFailsOnceTheDeletionCommits() throws Exception {
         User owner = fixtures.user();
+        CompletableFuture<Void> importing = importWhileDeletionIsOpen(owner, Connection::commit);
+
+        assertForeignKey(failureOf(importing), USER_KEY);
+        assertEquals(0, profilesOf(owner));
+        assertEquals(0, orphans());
+    }
+
+    /** A deletion that rolls back releases the user, and the waiting import goes through. */
+    @Test
+    void anImportWaitingForADeletionThatRollsBackGoesThrough() throws Exception {
+        User owner = fixtures.user();
+        CompletableFuture<Void> importing = importWhileDeletionIsOpen(owner, Connection::rollback);
+
+        importing.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(1, profilesOf(owner));
+        assertEquals(0, orphans());
+    }
+
+    /** How a transaction that deleted a user ends. */
+    private interface Ending {
+        void end(Connection deleter) throws SQLException;
+    }
+
+    /**
+     * Deletes {@code owner} in a transaction left open, imports a profile of theirs meanwhile, and
+     * once the import waits for the deletion, ends the deletion with {@code ending}: the import.
+     */
+    private static CompletableFuture<Void> importWhileDeletionIsOpen(User owner, Ending ending) throws Exception {
         ProfileTemplate template = fixtures.template();
         try (Connection deleter = connect()) {
             deleter.setAutoCommit(false);
@@ -289,39 +313,9 @@ class CertificateProfileReferencesTest {
             CompletableFuture<Void> importing = CompletableFuture.runAsync(() -> storage.transactions()
                     .run(() -> profiles.addAll(List.of(Fixtures.profile(owner.id(), template, ProfileStatus.ACTIVE)))));
             waitUntilBlocked("COPY certificate_profile");
-
-            deleter.commit();
-
-            ExecutionException failed =
-                    assertThrows(ExecutionException.class, () -> importing.get(WAIT.toSeconds(), TimeUnit.SECONDS));
-            PSQLException refused = refusal(failed.getCause());
-            assertEquals(Sql.FOREIGN_KEY_VIOLATION, refused.getSQLState());
-            assertEquals(USER_KEY, refused.getServerErrorMessage().getConstraint());
+            ending.end(deleter);
+            return importing;
         }
-        assertEquals(
-                0, count("SELECT count(*) FROM certificate_profile WHERE assigned_user_id = '" + owner.id() + "'"));
-        assertEquals(0, orphans());
-    }
-
-    /** A deletion that rolls back releases the user, and the waiting import goes through. */
-    @Test
-    void anImportWaitingForADeletionThatRollsBackGoesThrough() throws Exception {
-        User owner = fixtures.user();
-        ProfileTemplate template = fixtures.template();
-        try (Connection deleter = connect()) {
-            deleter.setAutoCommit(false);
-            execute(deleter, "DELETE FROM app_user WHERE id = ?", owner.id().value());
-            CompletableFuture<Void> importing = CompletableFuture.runAsync(() -> storage.transactions()
-                    .run(() -> profiles.addAll(List.of(Fixtures.profile(owner.id(), template, ProfileStatus.ACTIVE)))));
-            waitUntilBlocked("COPY certificate_profile");
-
-            deleter.rollback();
-
-            importing.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        }
-        assertEquals(
-                1, count("SELECT count(*) FROM certificate_profile WHERE assigned_user_id = '" + owner.id() + "'"));
-        assertEquals(0, orphans());
     }
 
     // helpers -----------------------------------------------------------------------------------
@@ -349,6 +343,10 @@ class CertificateProfileReferencesTest {
         }
     }
 
+    private static long profilesOf(User owner) {
+        return count("SELECT count(*) FROM certificate_profile WHERE assigned_user_id = '" + owner.id() + "'");
+    }
+
     /** Profiles whose user or template is not there: what the checks exist to rule out. */
     private static long orphans() {
         return count("""
@@ -369,6 +367,13 @@ class CertificateProfileReferencesTest {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** The PostgreSQL error that {@code work} fails with, waited for at most {@link #WAIT}. */
+    private static PSQLException failureOf(CompletableFuture<?> work) {
+        ExecutionException failed =
+                assertThrows(ExecutionException.class, () -> work.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        return refusal(failed.getCause());
     }
 
     private static PSQLException refusal(Runnable work) {
