@@ -63,8 +63,12 @@ public final class Server implements AutoCloseable {
     /** Starts everything or nothing: a failure part-way stops what had started. */
     public static Server start(Config config) {
         StartPhases phases = new StartPhases();
-        // Jersey's classes load while the database starts (each would otherwise wait for the other).
+        // Jersey's classes load while the database starts (each would otherwise wait for the other),
+        // and so does the metrics registry with the JVM's own meters.
         RestApplication.warmUpInBackground();
+        CompletableFuture<Optional<PrometheusMetrics>> metrics = config.metrics()
+                ? phases.inBackground("metrics", () -> Optional.of(new PrometheusMetrics()))
+                : CompletableFuture.completedFuture(Optional.empty());
         // The embedded PostgreSQL starts on a thread of its own on a port chosen now, while this
         // one sets up the connection to it (pool, Jdbi, the migrations to check).
         Optional<Integer> embeddedPort =
@@ -106,22 +110,29 @@ public final class Server implements AutoCloseable {
                 opened.loadCursors();
                 return null;
             });
-            wiring = phases.time("wiring", () -> new Wiring(config, opened, Clock.systemUTC()));
-            // Before the listener is bound: a list request must not be the one that loads them.
-            joined(cursors);
+            wiring = phases.time("wiring", () -> new Wiring(config, opened, Clock.systemUTC(), joined(metrics)));
             Wiring wired = wiring;
             RequestIntake intake = wiring.requestIntake();
-            // Bind (and load the TLS keys) before the first-start admin exists: a start that fails
-            // here leaves no admin behind whose only token nobody saw; the next start creates it.
-            RestServer http = phases.time(
+            RestServer.Prepared application = phases.time(
                     "http",
-                    () -> RestServer.start(
+                    () -> RestServer.prepare(
                             config.httpHost(),
                             config.httpPort(),
                             config.tls(),
                             config.publicBaseUrl(),
                             RestApplication.of(wired.restComponents()),
                             Optional.of(intake)));
+            RestServer http;
+            try {
+                // Before the listener is bound: a list request must not be the one that loads them.
+                joined(cursors);
+                // Bind before the first-start admin exists: a start that fails here leaves no
+                // admin behind whose only token nobody saw; the next start creates it.
+                http = phases.time("listen", application::listen);
+            } catch (RuntimeException e) {
+                application.close();
+                throw e;
+            }
             try {
                 // The last step that can fail; the caller prints a generated token right after it.
                 EnsureAdmin.Outcome firstStart =
@@ -140,6 +151,9 @@ public final class Server implements AutoCloseable {
         } catch (RuntimeException e) {
             if (wiring != null) {
                 wiring.close();
+                wiring.metrics.ifPresent(PrometheusMetrics::close);
+            } else {
+                metrics.thenAccept(unused -> unused.ifPresent(PrometheusMetrics::close));
             }
             if (database != null) {
                 database.close();
