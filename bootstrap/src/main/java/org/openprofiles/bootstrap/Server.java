@@ -63,89 +63,103 @@ public final class Server implements AutoCloseable {
     /** Starts everything or nothing: a failure part-way stops what had started. */
     public static Server start(Config config) {
         StartPhases phases = new StartPhases();
-        // Jersey's classes load while the database starts (each would otherwise wait for the other).
+        // Jersey's classes load while the database starts (each would otherwise wait for the other),
+        // and so does the metrics registry with the JVM's own meters.
         RestApplication.warmUpInBackground();
-        // The embedded PostgreSQL starts on a thread of its own on a port chosen now, while this
-        // one sets up the connection to it (pool, Jdbi, the migrations to check).
+        CompletableFuture<Optional<PrometheusMetrics>> metrics = config.metrics()
+                ? phases.inBackground("metrics", () -> Optional.of(new PrometheusMetrics()))
+                : CompletableFuture.completedFuture(Optional.empty());
+        // The embedded PostgreSQL starts on a thread of its own, on a port chosen now.
         Optional<Integer> embeddedPort =
                 config.dbUrl().isEmpty() ? Optional.of(EmbeddedDatabase.freePort()) : Optional.empty();
         CompletableFuture<Optional<EmbeddedDatabase>> starting = embeddedPort
                 .map(port -> phases.inBackground(
                         "embedded PostgreSQL", () -> Optional.of(EmbeddedDatabase.start(config.dataDir(), port))))
                 .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
-        Database.Prepared prepared;
+        Database database;
         try {
-            prepared = phases.time(
+            database = phases.time(
                     "database set-up",
                     () -> Database.prepare(embeddedPort
                             .map(port -> EmbeddedDatabase.settings(port, config.dbPoolSize()))
                             .orElseGet(() -> externalDatabase(config))));
         } catch (RuntimeException e) {
-            try {
-                joined(starting).ifPresent(EmbeddedDatabase::close);
-            } catch (RuntimeException alsoFailed) {
-                e.addSuppressed(alsoFailed);
-            }
+            stopEmbedded(starting, e);
             throw e;
         }
-        Optional<EmbeddedDatabase> embedded;
-        try {
-            embedded = joined(starting);
-        } catch (RuntimeException e) {
-            prepared.close();
-            throw e;
-        }
-        Database database = null;
+        // Another thread waits for the database, opens it (connects, checks the schema) and runs
+        // the first statements, while this one wires the service and builds its HTTP application;
+        // nothing queries the database before it is open (Database refuses).
+        CompletableFuture<Void> opening = phases.onThread("database", () -> {
+            joined(starting);
+            phases.time("database", (Runnable) database::open);
+            // Jdbi sets up its SQL parser and flight-recorder events on its first statement; and a
+            // list request must not be the one that loads the cursor key (it may hold the pool's
+            // last connection).
+            phases.time("first statements", (Runnable) database::loadCursors);
+        });
         Wiring wiring = null;
+        RestServer.Prepared application = null;
+        RestServer http = null;
         try {
-            database = phases.time("database", prepared::open);
-            Database opened = database;
-            // The first Jdbi statements (Jdbi sets up its SQL parser and flight-recorder events on
-            // the first one) run on another thread while this one wires the service.
-            CompletableFuture<Void> cursors = phases.inBackground("first statements", () -> {
-                opened.loadCursors();
-                return null;
-            });
-            wiring = phases.time("wiring", () -> new Wiring(config, opened, Clock.systemUTC()));
-            // Before the listener is bound: a list request must not be the one that loads them.
-            joined(cursors);
+            wiring = phases.time("wiring", () -> new Wiring(config, database, Clock.systemUTC(), joined(metrics)));
             Wiring wired = wiring;
             RequestIntake intake = wiring.requestIntake();
-            // Bind (and load the TLS keys) before the first-start admin exists: a start that fails
-            // here leaves no admin behind whose only token nobody saw; the next start creates it.
-            RestServer http = phases.time(
+            application = phases.time(
                     "http",
-                    () -> RestServer.start(
+                    () -> RestServer.prepare(
                             config.httpHost(),
                             config.httpPort(),
                             config.tls(),
                             config.publicBaseUrl(),
                             RestApplication.of(wired.restComponents()),
                             Optional.of(intake)));
-            try {
-                // The last step that can fail; the caller prints a generated token right after it.
-                EnsureAdmin.Outcome firstStart =
-                        phases.time("admin", () -> wired.ensureAdmin().ensure(config.adminToken()));
-                wiring.startBackgroundWork();
-                Server server = new Server(config, embedded, database, http, firstStart, wiring, intake);
-                wiring.health.markStarted();
-                server.logStarted();
-                phases.done();
-                server.openCertificateAuthority(phases);
-                return server;
-            } catch (RuntimeException e) {
-                http.stop(java.time.Duration.ZERO);
-                throw e;
-            }
+            // No request is accepted before the schema is current. Bind before the first-start
+            // admin exists: a start that fails here leaves no admin behind whose only token nobody
+            // saw; the next start creates it.
+            joined(opening);
+            http = phases.time("listen", application::listen);
+            // The last step that can fail; the caller prints a generated token right after it.
+            EnsureAdmin.Outcome firstStart =
+                    phases.time("admin", () -> wired.ensureAdmin().ensure(config.adminToken()));
+            wiring.startBackgroundWork();
+            Server server = new Server(config, joined(starting), database, http, firstStart, wiring, intake);
+            wiring.health.markStarted();
+            server.logStarted();
+            phases.done();
+            server.openCertificateAuthority(phases);
+            return server;
         } catch (RuntimeException e) {
+            if (http != null) {
+                http.stop(Duration.ZERO);
+            } else if (application != null) {
+                application.close();
+            }
             if (wiring != null) {
                 wiring.close();
+                wiring.metrics.ifPresent(PrometheusMetrics::close);
+            } else {
+                metrics.thenAccept(unused -> unused.ifPresent(PrometheusMetrics::close));
             }
-            if (database != null) {
-                database.close();
+            try {
+                opening.join();
+            } catch (CompletionException alsoFailed) {
+                // Its failure is e itself, or is reported by it.
             }
-            embedded.ifPresent(EmbeddedDatabase::close);
+            database.close();
+            stopEmbedded(starting, e);
             throw e;
+        }
+    }
+
+    /** Stops the embedded database once it has started (or failed to), after a failed start whose cause is {@code failure}. */
+    private static void stopEmbedded(CompletableFuture<Optional<EmbeddedDatabase>> starting, RuntimeException failure) {
+        try {
+            joined(starting).ifPresent(EmbeddedDatabase::close);
+        } catch (RuntimeException alsoFailed) {
+            if (alsoFailed != failure) {
+                failure.addSuppressed(alsoFailed);
+            }
         }
     }
 

@@ -43,19 +43,34 @@ final class StartPhases {
      * completes the future exceptionally.
      */
     <T> CompletableFuture<T> inBackground(String step, Supplier<T> work) {
+        return inThread(step, () -> time(step, work));
+    }
+
+    private static <T> CompletableFuture<T> inThread(String name, Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread thread = new Thread(
                 () -> {
                     try {
-                        result.complete(time(step, work));
+                        result.complete(work.get());
                     } catch (RuntimeException | Error e) {
                         result.completeExceptionally(e);
                     }
                 },
-                "start-" + step.replace(' ', '-'));
+                "start-" + name.replace(' ', '-'));
         thread.setDaemon(true);
         thread.start();
         return result;
+    }
+
+    /**
+     * Runs {@code work} on a daemon thread named {@code start-<name>}, without a line of its own
+     * (its steps log theirs); its failure completes the future exceptionally.
+     */
+    CompletableFuture<Void> onThread(String name, Runnable work) {
+        return inThread(name, () -> {
+            work.run();
+            return null;
+        });
     }
 
     /** Logs the whole start: since the JVM was launched when the OS says when, and since {@code Server.start}. */

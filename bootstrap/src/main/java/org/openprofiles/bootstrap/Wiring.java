@@ -74,12 +74,17 @@ final class Wiring implements AutoCloseable {
     final ChangeFeed changes;
 
     Wiring(Config config, Database database, Clock clock) {
+        this(config, database, clock, config.metrics() ? Optional.of(new PrometheusMetrics()) : Optional.empty());
+    }
+
+    /** With the metrics registry built already (a server builds it while its database starts). */
+    Wiring(Config config, Database database, Clock clock, Optional<PrometheusMetrics> metrics) {
         this.config = config;
         this.database = database;
         this.clock = clock;
         this.transactions = database.transactions();
         this.accessPolicy = new RoleBasedAccessPolicy();
-        this.metrics = config.metrics() ? Optional.of(new PrometheusMetrics()) : Optional.empty();
+        this.metrics = metrics;
         this.metrics.ifPresent(m -> database.recordPoolMetrics(new MicrometerMetricsTrackerFactory(m.registry())));
         this.metrics.ifPresent(m -> QueuedConsoleAppender.console().ifPresent(console -> console.bindTo(m.registry())));
         // Every committed audit event is counted: the domain counters (requests, certificates, syncs).

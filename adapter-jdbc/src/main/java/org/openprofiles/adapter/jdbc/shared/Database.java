@@ -16,6 +16,11 @@ import org.openprofiles.application.shared.ChangeFeed;
 /**
  * The service's connection to PostgreSQL: a bounded pool, a migrated schema, and the Jdbi that
  * every repository shares. Opening it fails fast, with one line, when the database is not there.
+ *
+ * <p>It is built in two steps: {@link #prepare} sets up everything that does not need the
+ * database itself, so that a server can wire its repositories and build its HTTP application
+ * while its database is still starting; {@link #open} then connects and brings the schema up to
+ * date. Nothing may query it in between: a statement before {@link #open} fails at once.
  */
 public final class Database implements AutoCloseable {
 
@@ -23,24 +28,66 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final JdbiTransactions transactions;
-    private final StatementCounter statements;
-    private final Migrations.Outcome migrations;
+    private final StatementCounter statements = new StatementCounter();
+    private final Optional<Map<String, Migrations.Bundled>> bundledMigrations;
+    private volatile Migrations.Outcome migrations;
+    private volatile boolean open;
     private JdbiChangeFeed changeFeed;
 
-    private Database(Prepared prepared, Migrations.Outcome migrations) {
-        this.settings = prepared.settings;
-        this.pool = prepared.pool;
-        this.jdbi = prepared.jdbi;
-        this.transactions = prepared.transactions;
-        this.statements = prepared.statements;
-        this.migrations = migrations;
+    private Database(DatabaseSettings settings) {
+        this.settings = settings;
+        this.pool = unstartedPool(settings);
+        this.jdbi = configure(Jdbi.create(this::connection));
+        this.jdbi.addCustomizer(statements);
+        this.transactions = new JdbiTransactions(jdbi);
+        this.bundledMigrations = Migrations.bundled();
     }
 
     /** Connects, migrates, and returns a ready database; throws {@link DatabaseUnavailable}. */
     public static Database open(DatabaseSettings settings) {
-        Database database = prepare(settings).open();
+        Database database = prepare(settings);
+        database.open();
         database.loadCursors();
         return database;
+    }
+
+    /**
+     * Sets up what opening the database needs without connecting to it: the pool (which connects
+     * when opened), the Jdbi with its plugins, and this build's migrations as read from the class
+     * path. A server does this while its embedded PostgreSQL is still starting; the classes
+     * loaded here are a good part of a start.
+     */
+    public static Database prepare(DatabaseSettings settings) {
+        return new Database(settings);
+    }
+
+    /**
+     * Connects and brings the schema up to date, then starts the change feed if it was asked for;
+     * throws {@link DatabaseUnavailable} (and closes the pool).
+     */
+    public void open() {
+        try {
+            checkReachable(settings);
+            start(pool, settings);
+            migrations = Migrations.apply(pool, bundledMigrations);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        synchronized (this) {
+            open = true;
+            if (changeFeed != null) {
+                changeFeed.start();
+            }
+        }
+    }
+
+    /** Jdbi's connections: from the pool once the database is open, never before. */
+    private Connection connection() throws SQLException {
+        if (!open) {
+            throw new IllegalStateException("the database is not open yet: nothing may query it before Database.open");
+        }
+        return pool.getConnection();
     }
 
     /**
@@ -51,53 +98,6 @@ public final class Database implements AutoCloseable {
      */
     public void loadCursors() {
         transactions.cursors();
-    }
-
-    /**
-     * Sets up what opening the database needs without connecting to it: the pool (which connects
-     * when opened), the Jdbi with its plugins, and this build's migrations as read from the class
-     * path. A server does this while its embedded PostgreSQL is still starting; the classes
-     * loaded here are a good part of a start.
-     */
-    public static Prepared prepare(DatabaseSettings settings) {
-        return new Prepared(settings);
-    }
-
-    /** A database set up but not connected to yet ({@link #prepare}). */
-    public static final class Prepared implements AutoCloseable {
-        private final DatabaseSettings settings;
-        private final HikariDataSource pool;
-        private final Jdbi jdbi;
-        private final JdbiTransactions transactions;
-        private final StatementCounter statements = new StatementCounter();
-        private final Optional<Map<String, Migrations.Bundled>> bundledMigrations;
-
-        private Prepared(DatabaseSettings settings) {
-            this.settings = settings;
-            this.pool = unstartedPool(settings);
-            this.jdbi = configure(Jdbi.create(pool));
-            this.jdbi.addCustomizer(statements);
-            this.transactions = new JdbiTransactions(jdbi);
-            this.bundledMigrations = Migrations.bundled();
-        }
-
-        /** Connects, migrates, and returns the ready database; throws {@link DatabaseUnavailable} (and closes the pool). */
-        public Database open() {
-            try {
-                checkReachable(settings);
-                start(pool, settings);
-                return new Database(this, Migrations.apply(pool, bundledMigrations));
-            } catch (RuntimeException e) {
-                pool.close();
-                throw e;
-            }
-        }
-
-        /** Gives up a database that was never opened. */
-        @Override
-        public void close() {
-            pool.close();
-        }
     }
 
     /** Installs the plugins and mappers every repository relies on. */
@@ -115,11 +115,15 @@ public final class Database implements AutoCloseable {
 
     /**
      * The feed of committed changes to what caches keep, started on first use (a connection of its
-     * own that LISTENs) and stopped with this database. Command-line tools never start it.
+     * own that LISTENs; asked for before {@link #open}, it starts when the database opens) and
+     * stopped with this database. Command-line tools never start it.
      */
     public synchronized ChangeFeed changeFeed() {
         if (changeFeed == null) {
-            changeFeed = JdbiChangeFeed.start(settings, transactions);
+            changeFeed = JdbiChangeFeed.create(settings, transactions);
+            if (open) {
+                changeFeed.start();
+            }
         }
         return changeFeed;
     }

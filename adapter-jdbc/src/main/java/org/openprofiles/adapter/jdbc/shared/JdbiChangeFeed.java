@@ -48,20 +48,24 @@ public final class JdbiChangeFeed implements ChangeFeed, AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /**
-     * Starts listening (the first connection is made before this returns, so the feed is live at
-     * once when the database answers) and takes the changes {@code local} tells.
-     */
-    static JdbiChangeFeed start(DatabaseSettings settings, JdbiTransactions local) {
+    /** A feed that takes the changes {@code local} tells, and listens once {@linkplain #start started}. */
+    static JdbiChangeFeed create(DatabaseSettings settings, JdbiTransactions local) {
         JdbiChangeFeed feed = new JdbiChangeFeed(settings);
+        local.onLocalChange(feed::tell);
+        return feed;
+    }
+
+    /**
+     * Starts listening: the first connection is made before this returns, so the feed is live at
+     * once when the database answers.
+     */
+    void start() {
         try {
-            feed.connect();
+            connect();
         } catch (SQLException e) {
             LOG.warn("change feed: cannot listen yet ({}); caches stay off until it can", e.getMessage());
         }
-        local.onLocalChange(feed::tell);
-        feed.thread.start();
-        return feed;
+        thread.start();
     }
 
     @Override

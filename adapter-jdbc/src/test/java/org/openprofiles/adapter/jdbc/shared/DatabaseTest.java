@@ -46,19 +46,31 @@ class DatabaseTest {
     }
 
     @Test
-    void preparingDoesNotConnectSoItCanHappenWhileTheDatabaseStarts(TestDatabase db) throws Exception {
+    void preparingDoesNotConnectAndNothingQueriesBeforeItOpens(TestDatabase db) throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         DatabaseSettings notYetThere =
                 new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing", "nobody", "secret", 2);
-        try (Database.Prepared prepared = Database.prepare(notYetThere)) {
+        try (Database prepared = Database.prepare(notYetThere)) {
             DatabaseUnavailable failure = assertThrows(DatabaseUnavailable.class, prepared::open);
             assertTrue(failure.getMessage().startsWith("cannot connect to the database at"), failure.getMessage());
         }
 
-        try (Database database = Database.prepare(db.settings()).open()) {
+        try (Database database = Database.prepare(db.settings())) {
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> database.jdbi()
+                            .withHandle(h -> h.createQuery("SELECT 1")
+                                    .mapTo(Integer.class)
+                                    .one()),
+                    "a statement before open fails at once");
+            database.open();
+            Integer one = database.jdbi()
+                    .withHandle(
+                            h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            assertEquals(1, one);
             assertTrue(new JdbcDatabaseProbe(database).answers());
         }
     }

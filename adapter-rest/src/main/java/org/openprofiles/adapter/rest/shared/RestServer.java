@@ -106,6 +106,78 @@ public final class RestServer implements AutoCloseable {
             Optional<URI> publicBase,
             ResourceConfig application,
             Optional<RequestIntake> intake) {
+        return prepare(host, port, tls, publicBase, application, intake).listen();
+    }
+
+    /**
+     * A server whose Jersey application is built (and TLS keys loaded) but which does not listen
+     * yet: a caller finishes what must be done before the first request, then {@link #listen}s.
+     */
+    public static final class Prepared {
+        private final HttpServer server;
+        private final String host;
+        private final int port;
+        private final URI requested;
+        private final Optional<TlsSettings> tls;
+        private final Optional<URI> publicBase;
+        private final AtomicReference<ApplicationHandler> running;
+
+        private Prepared(
+                HttpServer server,
+                String host,
+                int port,
+                URI requested,
+                Optional<TlsSettings> tls,
+                Optional<URI> publicBase,
+                AtomicReference<ApplicationHandler> running) {
+            this.server = server;
+            this.host = host;
+            this.port = port;
+            this.requested = requested;
+            this.tls = tls;
+            this.publicBase = publicBase;
+            this.running = running;
+        }
+
+        /** Binds and starts serving; throws {@link UncheckedIOException} when a port is taken. */
+        public RestServer listen() {
+            RestServer.listen(server, host, port);
+            int bound = boundPort(server.getListeners().iterator().next(), port);
+            URI uri = URI.create(requested.getScheme() + "://" + uriHost(host) + ":" + bound + "/");
+            Optional<HttpServer> redirect = Optional.empty();
+            if (tls.isPresent() && tls.get().redirectPort().isPresent()) {
+                try {
+                    redirect = Optional.of(redirectServer(
+                            host,
+                            tls.get().redirectPort().get(),
+                            publicBase
+                                    .filter(b -> "https".equals(b.getScheme()))
+                                    .orElse(uri)));
+                } catch (RuntimeException e) {
+                    server.shutdownNow();
+                    throw e;
+                }
+            }
+            return new RestServer(server, redirect, uri, running);
+        }
+
+        /** Gives up a server that never listened. */
+        public void close() {
+            server.shutdownNow();
+        }
+    }
+
+    /**
+     * Builds the server without binding it ({@link Prepared#listen} does); throws
+     * {@link UncheckedIOException} when the TLS keystore cannot be used.
+     */
+    public static Prepared prepare(
+            String host,
+            int port,
+            Optional<TlsSettings> tls,
+            Optional<URI> publicBase,
+            ResourceConfig application,
+            Optional<RequestIntake> intake) {
         AtomicReference<ApplicationHandler> running = new AtomicReference<>();
         application.register(new ContainerLifecycleListener() {
             @Override
@@ -128,22 +200,7 @@ public final class RestServer implements AutoCloseable {
                 ? GrizzlyHttpServerFactory.createHttpServer(requested, application, true, sslEngine(tls.get()), false)
                 : GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
         intake.ifPresent(i -> guard(server, i, application));
-        listen(server, host, port);
-        int bound = boundPort(server.getListeners().iterator().next(), port);
-        URI uri = URI.create(requested.getScheme() + "://" + uriHost(host) + ":" + bound + "/");
-        Optional<HttpServer> redirect = Optional.empty();
-        if (tls.isPresent() && tls.get().redirectPort().isPresent()) {
-            try {
-                redirect = Optional.of(redirectServer(
-                        host,
-                        tls.get().redirectPort().get(),
-                        publicBase.filter(b -> "https".equals(b.getScheme())).orElse(uri)));
-            } catch (RuntimeException e) {
-                server.shutdownNow();
-                throw e;
-            }
-        }
-        return new RestServer(server, redirect, uri, running);
+        return new Prepared(server, host, port, requested, tls, publicBase, running);
     }
 
     /** Puts the intake in front of Jersey's handler, and its header limit and error answers on the listener. */
