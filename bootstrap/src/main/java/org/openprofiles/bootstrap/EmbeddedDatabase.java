@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -64,18 +63,13 @@ final class EmbeddedDatabase implements AutoCloseable {
      * durable (zonky's own defaults turn synchronous commits off and add {@code -F}, fsync off,
      * before these; the settings here come later and win).
      */
-    static final Map<String, String> SERVER_SETTINGS = serverSettings();
-
-    private static Map<String, String> serverSettings() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("listen_addresses", "localhost");
-        settings.put("max_connections", "100");
-        settings.put("timezone", "UTC");
-        settings.put("fsync", "on");
-        settings.put("synchronous_commit", "on");
-        settings.put("full_page_writes", "on");
-        return Map.copyOf(settings);
-    }
+    static final Map<String, String> SERVER_SETTINGS = Map.of(
+            "listen_addresses", "localhost",
+            "max_connections", "100",
+            "timezone", "UTC",
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
 
     private final Path cluster;
     private final int port;

@@ -127,6 +127,26 @@ class CertificateProfileImportTest extends EndToEndTest {
     }
 
     @Test
+    void anImportOfNewProfilesOfKnownUsersLooksNeitherUsersNorIdsUpBeforeItsInsert() {
+        // Warmed: the caller and the statements' first runs come before the measured import.
+        CertificateFixtures.imported(
+                http, "[" + profile(UUID.randomUUID(), "2", owner.id().toString(), TEMPLATE, 5) + "]");
+        String three = String.join(
+                ",",
+                profile(UUID.randomUUID(), "2", owner.id().toString(), TEMPLATE, 5),
+                profile(UUID.randomUUID(), "3", owner.id().toString(), TEMPLATE, 5),
+                profile(UUID.randomUUID(), "2", owner.id().toString(), TEMPLATE, 5));
+        long before = server.database().statements().count();
+
+        HttpResponse<String> response = CertificateFixtures.importProfiles(http, "[" + three + "]");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(3, json(response).get("imported").asInt());
+        // The template with its policies, and the audit event; the COPY is not a counted statement.
+        assertEquals(3, server.database().statements().count() - before);
+    }
+
+    @Test
     void anImportWhoseOnlyFaultIsAnUnknownUserNamesItAndWritesNothing() {
         int profilesBefore = count("SELECT count(*) FROM certificate_profile");
         int eventsBefore = count("SELECT count(*) FROM audit_event");
