@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** A group an account should be in because of one of its profiles, and whether it is. */
 public record RequiredGroup(AccessProfileId profileId, String profileName, Group group, boolean member) {
@@ -30,14 +31,14 @@ public record RequiredGroup(AccessProfileId profileId, String profileName, Group
         }
     }
 
-    /** Whether this comes after the row a cursor names by its group's name and id and its profile's id. */
-    public boolean isAfter(String groupName, UUID groupId, UUID profile) {
-        int byName = group.name().toLowerCase(Locale.ROOT).compareTo(groupName.toLowerCase(Locale.ROOT));
-        if (byName != 0) {
-            return byName > 0;
-        }
-        int byGroup = compareIds(group.id().value(), groupId);
-        return byGroup != 0 ? byGroup > 0 : compareIds(profileId.value(), profile) > 0;
+    /**
+     * Whether a row comes after the one a cursor names by its group's name and id and its
+     * profile's id, in {@link #ORDER}.
+     */
+    public static Predicate<RequiredGroup> after(String groupName, UUID groupId, UUID profile) {
+        RequiredGroup cursor = new RequiredGroup(
+                new AccessProfileId(profile), "", new Group(new GroupId(groupId), groupName, ""), false);
+        return row -> ORDER.compare(row, cursor) > 0;
     }
 
     /** Ids as PostgreSQL orders them: their 16 bytes unsigned, which is also the order of their text. */

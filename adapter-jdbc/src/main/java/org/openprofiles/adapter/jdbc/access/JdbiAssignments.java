@@ -195,11 +195,8 @@ public final class JdbiAssignments implements Assignments {
     @Override
     public Page<RequiredGroup> requiredGroups(AccountId account, PageRequest page, AccessProfiles profiles) {
         Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 3));
-        Predicate<RequiredGroup> afterCursor = after.<Predicate<RequiredGroup>>map(a -> {
-                    UUID group = UUID.fromString(a.get(1));
-                    UUID profile = UUID.fromString(a.get(2));
-                    return row -> row.isAfter(a.get(0), group, profile);
-                })
+        Predicate<RequiredGroup> afterCursor = after.map(
+                        a -> RequiredGroup.after(a.get(0), UUID.fromString(a.get(1)), UUID.fromString(a.get(2))))
                 .orElse(row -> true);
         // One statement for what the account holds (two index ranges); the profiles' groups, with
         // their names, come from the profiles port (in memory when it keeps them).

@@ -185,12 +185,9 @@ final class MemoryAssignments implements Assignments {
     @Override
     public Page<RequiredGroup> requiredGroups(AccountId account, PageRequest page, AccessProfiles profiles) {
         Predicate<RequiredGroup> afterCursor = page.cursor()
-                .<Predicate<RequiredGroup>>map(c -> {
-                    List<String> parts = MemoryCursors.decode(c, 3);
-                    UUID group = MemoryCursors.uuid(parts.get(1));
-                    UUID profile = MemoryCursors.uuid(parts.get(2));
-                    return row -> row.isAfter(parts.get(0), group, profile);
-                })
+                .map(c -> MemoryCursors.decode(c, 3))
+                .map(parts -> RequiredGroup.after(
+                        parts.get(0), MemoryCursors.uuid(parts.get(1)), MemoryCursors.uuid(parts.get(2))))
                 .orElse(row -> true);
         record Held(List<AccessProfileId> profiles, Set<GroupId> groups) {}
         Held held = tables.transactions.read(() -> new Held(

@@ -40,13 +40,10 @@ public final class Listing {
             Optional<K> after,
             PageRequest page,
             Function<T, String> cursorOf) {
-        return Keyset.page(
-                rows.stream()
-                        .filter(row -> after.map(a -> order.compare(key.apply(row), a) > 0)
-                                .orElse(true))
-                        .sorted(Comparator.comparing(key, order))
-                        .limit(page.limit() + 1L)
-                        .toList(),
+        return Keyset.top(
+                rows::forEach,
+                Comparator.comparing(key, order),
+                row -> after.map(a -> order.compare(key.apply(row), a) > 0).orElse(true),
                 page.limit(),
                 cursorOf);
     }
