@@ -28,10 +28,11 @@ import org.openprofiles.domain.certificate.pki.SignedCrl;
  * The certificate authority the use cases are wired with before it exists: the embedded CA puts
  * the server's own address into issued certificates when no public base URL is set, and that
  * address (a port of 0 picks one) is known only once the listener is bound; and its keys are read
- * only once the server serves (decrypting them is CPU-heavy, and the CA is not needed for
- * readiness). A request that needs the CA before it is {@linkplain #bind bound} waits for it, up
- * to {@link #START_WAIT}, then gets the CA's usual 503; the health check does not wait
- * ({@link #withoutWaiting}).
+ * only after the server started serving (decrypting them is CPU-heavy, and the CA is not needed
+ * for readiness). A request that needs the CA before it is {@linkplain #bind bound} says so
+ * ({@link #awaitNeed} returns: the server opens the CA now) and waits for it, up to
+ * {@link #START_WAIT}, then gets the CA's usual 503; the health check neither waits nor asks for
+ * it ({@link #withoutWaiting}).
  */
 final class DeferredCertificateAuthority implements CertificateAuthority {
 
@@ -39,6 +40,7 @@ final class DeferredCertificateAuthority implements CertificateAuthority {
     static final Duration START_WAIT = Duration.ofSeconds(10);
 
     private final CompletableFuture<CertificateAuthority> bound;
+    private final CompletableFuture<Void> needed;
     private final Duration wait;
 
     DeferredCertificateAuthority() {
@@ -47,11 +49,13 @@ final class DeferredCertificateAuthority implements CertificateAuthority {
 
     /** One whose callers wait up to {@code wait} for the bind. */
     DeferredCertificateAuthority(Duration wait) {
-        this(new CompletableFuture<>(), wait);
+        this(new CompletableFuture<>(), new CompletableFuture<>(), wait);
     }
 
-    private DeferredCertificateAuthority(CompletableFuture<CertificateAuthority> bound, Duration wait) {
+    private DeferredCertificateAuthority(
+            CompletableFuture<CertificateAuthority> bound, CompletableFuture<Void> needed, Duration wait) {
         this.bound = bound;
+        this.needed = needed;
         this.wait = wait;
     }
 
@@ -62,12 +66,32 @@ final class DeferredCertificateAuthority implements CertificateAuthority {
 
     /** The same CA for callers that must answer at once (a health check): unavailable until bound. */
     DeferredCertificateAuthority withoutWaiting() {
-        return new DeferredCertificateAuthority(bound, Duration.ZERO);
+        return new DeferredCertificateAuthority(bound, needed, Duration.ZERO);
+    }
+
+    /**
+     * Returns once a request needs the CA (or {@link #needNow} was called), or after
+     * {@code atMost}, whichever comes first.
+     */
+    void awaitNeed(Duration atMost) {
+        try {
+            needed.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Time is up: open it anyway.
+        }
+    }
+
+    /** Lets {@link #awaitNeed} return at once (the server stops, say). */
+    void needNow() {
+        needed.complete(null);
     }
 
     private CertificateAuthority target() {
         CertificateAuthority authority = bound.getNow(null);
         if (authority == null && !wait.isZero()) {
+            needNow();
             try {
                 authority = bound.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {

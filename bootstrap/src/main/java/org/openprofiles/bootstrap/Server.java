@@ -200,25 +200,36 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * Opens (on first start: creates) the CA on a thread of its own once the server serves, then
-     * binds it: decrypting its keys (PBKDF2 over each keystore entry, and the JIT compiling that)
-     * was the largest piece of a start's CPU, and the CA is not needed for readiness; a request
-     * that needs it meanwhile waits for it ({@link DeferredCertificateAuthority}). A CA that
-     * cannot open is not fatal: issuing answers 503 until the keystore is repaired (the CA tries
-     * again), while everything else keeps working.
+     * How long after the start the CA is opened when no request needed it before: the first
+     * requests after a start (a readiness probe's, say) are not slowed down by its keys'
+     * decryption.
+     */
+    static final Duration CERTIFICATE_AUTHORITY_AFTER = Duration.ofSeconds(1);
+
+    /**
+     * Opens (on first start: creates) the CA on a thread of its own after the server started
+     * serving — once a request needs it, or {@link #CERTIFICATE_AUTHORITY_AFTER} later at the
+     * latest — then binds it: decrypting its keys (PBKDF2 over each keystore entry, and the JIT
+     * compiling that) was the largest piece of a start's CPU, and the CA is not needed for
+     * readiness; a request that needs it meanwhile waits for it ({@link DeferredCertificateAuthority}).
+     * A CA that cannot open is not fatal: issuing answers 503 until the keystore is repaired (the
+     * CA tries again), while everything else keeps working.
      */
     private void openCertificateAuthority(StartPhases phases) {
         EmbeddedCaSettings settings = config.certificateAuthority(http.uri());
-        certificateAuthority = phases.inBackground("certificate authority", () -> {
+        certificateAuthority = phases.onThread("certificate authority", () -> {
+            wiring.certificateAuthority.awaitNeed(CERTIFICATE_AUTHORITY_AFTER);
             try {
-                EmbeddedCertificateAuthority authority = new EmbeddedCertificateAuthority(settings, Clock.systemUTC());
-                try {
-                    authority.start();
-                } catch (CertificateAuthorityUnavailable e) {
-                    LOG.warn("The certificate authority is unavailable: {}", e.getMessage());
-                }
-                wiring.certificateAuthority.bind(authority);
-                return authority;
+                phases.time("certificate authority", () -> {
+                    EmbeddedCertificateAuthority authority =
+                            new EmbeddedCertificateAuthority(settings, Clock.systemUTC());
+                    try {
+                        authority.start();
+                    } catch (CertificateAuthorityUnavailable e) {
+                        LOG.warn("The certificate authority is unavailable: {}", e.getMessage());
+                    }
+                    wiring.certificateAuthority.bind(authority);
+                });
             } catch (RuntimeException e) {
                 LOG.error("The certificate authority could not be opened", e);
                 throw e;
@@ -288,6 +299,8 @@ public final class Server implements AutoCloseable {
         LOG.info("stopping: waiting up to {} for requests in flight", config.shutdownGrace());
         watchdog.ifPresent(EmbeddedDatabaseWatchdog::close);
         http.stop(config.shutdownGrace());
+        // A first start writes the CA's files: they are there once the server has run.
+        wiring.certificateAuthority.needNow();
         awaitCertificateAuthority();
         wiring.close();
         database.close();

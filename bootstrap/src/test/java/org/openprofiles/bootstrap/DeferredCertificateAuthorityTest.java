@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -45,6 +46,25 @@ class DeferredCertificateAuthorityTest {
 
         assertSame(CERTIFICATES, request.get(5, TimeUnit.SECONDS));
         assertSame(CERTIFICATES, deferred.withoutWaiting().certificatesOnly(new byte[0]));
+    }
+
+    @Test
+    void aRequestThatNeedsTheAuthorityHasItOpenedAtOnceTheHealthCheckDoesNot() throws Exception {
+        DeferredCertificateAuthority deferred = new DeferredCertificateAuthority();
+
+        long before = System.nanoTime();
+        assertThrows(
+                CertificateAuthorityUnavailable.class,
+                () -> deferred.withoutWaiting().certificatesOnly(new byte[0]));
+        deferred.awaitNeed(Duration.ofMillis(300));
+        assertTrue(System.nanoTime() - before >= 300_000_000L, "the health check asked for nothing");
+
+        CompletableFuture<Void> opener = CompletableFuture.runAsync(() -> {
+            deferred.awaitNeed(Duration.ofSeconds(30));
+            deferred.bind(authority());
+        });
+        assertSame(CERTIFICATES, deferred.certificatesOnly(new byte[0]), "opened for the request, not 30 s later");
+        opener.get(5, TimeUnit.SECONDS);
     }
 
     @Test

@@ -5,8 +5,6 @@ import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -29,7 +27,6 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final JdbiTransactions transactions;
     private final StatementCounter statements = new StatementCounter();
-    private final Optional<Map<String, Migrations.Bundled>> bundledMigrations;
     private volatile Migrations.Outcome migrations;
     private volatile boolean open;
     private JdbiChangeFeed changeFeed;
@@ -40,7 +37,6 @@ public final class Database implements AutoCloseable {
         this.jdbi = configure(Jdbi.create(this::connection));
         this.jdbi.addCustomizer(statements);
         this.transactions = new JdbiTransactions(jdbi);
-        this.bundledMigrations = Migrations.bundled();
     }
 
     /** Connects, migrates, and returns a ready database; throws {@link DatabaseUnavailable}. */
@@ -53,9 +49,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Sets up what opening the database needs without connecting to it: the pool (which connects
-     * when opened), the Jdbi with its plugins, and this build's migrations as read from the class
-     * path. A server does this while its embedded PostgreSQL is still starting; the classes
-     * loaded here are a good part of a start.
+     * when opened) and the Jdbi with its plugins. A server does this while its embedded PostgreSQL
+     * is still starting; the classes loaded here are a good part of a start.
      */
     public static Database prepare(DatabaseSettings settings) {
         return new Database(settings);
@@ -69,7 +64,7 @@ public final class Database implements AutoCloseable {
         try {
             checkReachable(settings);
             start(pool, settings);
-            migrations = Migrations.apply(pool, bundledMigrations);
+            migrations = Migrations.apply(pool);
         } catch (RuntimeException e) {
             pool.close();
             throw e;

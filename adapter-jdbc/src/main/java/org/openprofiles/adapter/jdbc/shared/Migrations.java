@@ -184,12 +184,7 @@ public final class Migrations {
 
     /** Applies every pending migration and says what it did ({@link #migrate(DataSource)}'s short cut included). */
     public static Outcome apply(DataSource dataSource) {
-        return apply(dataSource, bundled());
-    }
-
-    /** {@link #apply(DataSource)} with this build's migrations read already ({@link #bundled()}). */
-    static Outcome apply(DataSource dataSource, Optional<Map<String, Bundled>> bundled) {
-        Optional<String> current = bundled.flatMap(migrations -> upToDateVersion(dataSource, migrations));
+        Optional<String> current = bundled().flatMap(migrations -> upToDateVersion(dataSource, migrations));
         if (current.isPresent()) {
             return new Outcome(current, current.get(), 0);
         }
