@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,10 +110,27 @@ class QueuedConsoleAppenderTest {
         assertEquals(200, slow.text().lines().count());
     }
 
+    @Test
+    void linesQueuedMeanwhileReachStderrInOneWriteNotOneEach() throws Exception {
+        Gate stuck = new Gate();
+        start(1_000, stuck);
+        logger.info("line 0");
+        assertTrue(stuck.entered.await(5, TimeUnit.SECONDS), "the writer took the first line");
+        for (int i = 1; i <= 100; i++) {
+            logger.info("line {}", i);
+        }
+
+        stuck.open.countDown();
+        assertTrue(appender.drain(Duration.ofSeconds(5)));
+        assertEquals(101, stuck.awaitText("line 100").lines().count());
+        assertEquals(2, stuck.writes.get(), "line 0 alone, then the 100 queued behind it together");
+    }
+
     /** stderr that takes a line, then blocks until opened. */
     private static final class Gate extends OutputStream {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch open = new CountDownLatch(1);
+        final AtomicInteger writes = new AtomicInteger();
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         @Override
@@ -122,6 +140,7 @@ class QueuedConsoleAppenderTest {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            writes.incrementAndGet();
             entered.countDown();
             try {
                 open.await();
