@@ -24,12 +24,21 @@ class EmbeddedDatabaseLifecycleTest {
         try (Server server = Server.start(TestServers.embeddedIn(dataDir))) {
             Map<String, String> settings = server.database()
                     .jdbi()
-                    .withHandle(h -> h.createQuery("SELECT name, setting FROM pg_settings WHERE name IN "
-                                    + "('fsync', 'synchronous_commit', 'full_page_writes')")
+                    .withHandle(h -> h.createQuery(
+                                    "SELECT name, setting FROM pg_settings WHERE name IN "
+                                            + "('fsync', 'synchronous_commit', 'full_page_writes', 'max_wal_size', 'shared_buffers')")
                             .setMapKeyColumn("name")
                             .setMapValueColumn("setting")
                             .collectInto(new GenericType<Map<String, String>>() {}));
-            assertEquals(Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on"), settings);
+            // max_wal_size in MB, shared_buffers in pages of 8 kB: sized for bulk imports.
+            assertEquals(
+                    Map.of(
+                            "fsync", "on",
+                            "synchronous_commit", "on",
+                            "full_page_writes", "on",
+                            "max_wal_size", "4096",
+                            "shared_buffers", "32768"),
+                    settings);
         }
     }
 
