@@ -87,16 +87,15 @@ public final class Server implements AutoCloseable {
             stopEmbedded(starting, e);
             throw e;
         }
-        // Another thread waits for the database, opens it (connects, checks the schema) and runs
-        // the first statements, while this one wires the service and builds its HTTP application;
+        // Another thread waits for the database, opens it (connects, checks the schema) and reads
+        // the cursor key, while this one wires the service and builds its HTTP application;
         // nothing queries the database before it is open (Database refuses).
         CompletableFuture<Void> opening = phases.onThread("database", () -> {
             joined(starting);
             phases.time("database", (Runnable) database::open);
-            // Jdbi sets up its SQL parser and flight-recorder events on its first statement; and a
-            // list request must not be the one that loads the cursor key (it may hold the pool's
+            // A list request must not be the one that loads the cursor key (it may hold the pool's
             // last connection).
-            phases.time("first statements", (Runnable) database::loadCursors);
+            phases.time("cursor key", (Runnable) database::loadCursors);
         });
         Wiring wiring = null;
         RestServer.Prepared application = null;
@@ -128,6 +127,7 @@ public final class Server implements AutoCloseable {
             server.logStarted();
             phases.done();
             server.openCertificateAuthority(phases);
+            server.warmUpStatements(phases);
             return server;
         } catch (RuntimeException e) {
             if (http != null) {
@@ -200,15 +200,15 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * How long after the start the CA is opened when no request needed it before: the first
-     * requests after a start (a readiness probe's, say) are not slowed down by its keys'
-     * decryption.
+     * How long after it started serving a server sets up what readiness does not need (the CA,
+     * when no request needed it before; Jdbi's statement machinery): the first requests after a
+     * start (a readiness probe's, say) are not slowed down by it.
      */
-    static final Duration CERTIFICATE_AUTHORITY_AFTER = Duration.ofSeconds(1);
+    static final Duration AFTER_SERVING = Duration.ofSeconds(1);
 
     /**
      * Opens (on first start: creates) the CA on a thread of its own after the server started
-     * serving — once a request needs it, or {@link #CERTIFICATE_AUTHORITY_AFTER} later at the
+     * serving — once a request needs it, or {@link #AFTER_SERVING} later at the
      * latest — then binds it: decrypting its keys (PBKDF2 over each keystore entry, and the JIT
      * compiling that) was the largest piece of a start's CPU, and the CA is not needed for
      * readiness; a request that needs it meanwhile waits for it ({@link DeferredCertificateAuthority}).
@@ -218,7 +218,7 @@ public final class Server implements AutoCloseable {
     private void openCertificateAuthority(StartPhases phases) {
         EmbeddedCaSettings settings = config.certificateAuthority(http.uri());
         certificateAuthority = phases.onThread("certificate authority", () -> {
-            wiring.certificateAuthority.awaitNeed(CERTIFICATE_AUTHORITY_AFTER);
+            wiring.certificateAuthority.awaitNeed(AFTER_SERVING);
             try {
                 phases.time("certificate authority", () -> {
                     EmbeddedCertificateAuthority authority =
@@ -233,6 +233,26 @@ public final class Server implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("The certificate authority could not be opened", e);
                 throw e;
+            }
+        });
+    }
+
+    /**
+     * Runs Jdbi's first statement {@link #AFTER_SERVING} after the server started serving, on a
+     * thread of its own ({@link Database#warmUpStatements}): setting up Jdbi's statement machinery
+     * is not needed for readiness, and nothing a start runs before it serves uses it (its own
+     * statements go through {@code PlainJdbc}). A request that comes first sets it up itself.
+     */
+    private void warmUpStatements(StartPhases phases) {
+        phases.onThread("statements", () -> {
+            try {
+                Thread.sleep(AFTER_SERVING.toMillis());
+                phases.time("statement machinery", database::warmUpStatements);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // Stopped meanwhile, or the database is away: the first statement that needs it sets it up.
+                LOG.debug("Jdbi's statement machinery was not set up after the start: {}", e.toString());
             }
         });
     }

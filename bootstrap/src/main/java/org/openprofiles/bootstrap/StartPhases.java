@@ -1,6 +1,9 @@
 package org.openprofiles.bootstrap;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,13 +23,26 @@ final class StartPhases {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartPhases.class);
 
+    /** Per-thread CPU time, where the JVM measures it (-1 where not: the lines then leave it out). */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final long started = System.nanoTime();
 
-    /** Runs {@code step}, then logs how long it took; a step that fails logs nothing. */
+    /**
+     * Runs {@code step}, then logs how long it took and the CPU its thread used meanwhile (the
+     * difference is waiting: for the database, or for a core on a busy machine); a step that
+     * fails logs nothing.
+     */
     <T> T time(String step, Supplier<T> work) {
         long t0 = System.nanoTime();
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
         T result = work.get();
-        LOG.info("start: {} took {} ms", step, millis(System.nanoTime() - t0));
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+        LOG.info(
+                "start: {} took {} ms{}",
+                step,
+                millis(System.nanoTime() - t0),
+                cpu0 < 0 ? "" : " (CPU " + millis(cpu) + " ms)");
         return result;
     }
 
@@ -73,18 +89,55 @@ final class StartPhases {
         });
     }
 
-    /** Logs the whole start: since the JVM was launched when the OS says when, and since {@code Server.start}. */
+    /**
+     * Logs the whole start: since the JVM was launched when the OS says when, and since {@code
+     * Server.start}; and the CPU the JVM had used by then, and how much of it went to compiling
+     * (its JIT compilers' threads), where the JVM says.
+     */
     void done() {
         long sinceStart = millis(System.nanoTime() - started);
         Optional<Long> sinceLaunch = millisSinceLaunch();
+        String cpu = processCpuMillis()
+                .map(millis -> "; CPU " + millis + " ms"
+                        + compilingMillis()
+                                .map(c -> ", " + c + " ms of it compiling")
+                                .orElse(""))
+                .orElse("");
         if (sinceLaunch.isPresent()) {
             LOG.info(
-                    "start: serving {} ms after the JVM was launched ({} ms in Server.start)",
+                    "start: serving {} ms after the JVM was launched ({} ms in Server.start{})",
                     sinceLaunch.get(),
-                    sinceStart);
+                    sinceStart,
+                    cpu);
         } else {
-            LOG.info("start: serving after {} ms in Server.start", sinceStart);
+            LOG.info("start: serving after {} ms in Server.start{}", sinceStart, cpu);
         }
+    }
+
+    /** The CPU this process has used (user and system), on Linux from /proc, to 10 ms. */
+    static Optional<Long> processCpuMillis() {
+        try {
+            String[] fields = procSelfStat();
+            // Fields 14 and 15, utime and stime, in clock ticks.
+            long ticks = Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
+            return Optional.of(ticks * 1000 / TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The time the JIT compilers spent compiling, which on a start is about the CPU of their threads. */
+    private static Optional<Long> compilingMillis() {
+        CompilationMXBean compilation = ManagementFactory.getCompilationMXBean();
+        return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+                ? Optional.of(compilation.getTotalCompilationTime())
+                : Optional.empty();
+    }
+
+    /** The fields of /proc/self/stat after the command in parentheses; the first of them is field 3. */
+    private static String[] procSelfStat() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /**
@@ -95,9 +148,8 @@ final class StartPhases {
      */
     static Optional<Long> millisSinceLaunch() {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            // Field 22, starttime; the fields after the command in parentheses begin with field 3.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // Field 22, starttime.
+            String[] fields = procSelfStat();
             long startedTicks = Long.parseLong(fields[22 - 3]);
             String uptime = Files.readString(Path.of("/proc/uptime"));
             double secondsSinceBoot = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));

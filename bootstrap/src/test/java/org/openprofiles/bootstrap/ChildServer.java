@@ -38,13 +38,15 @@ final class ChildServer implements AutoCloseable {
 
     /** Starts {@code serve} with {@code env} (only these PROFILES_ variables) and waits until it listens. */
     static ChildServer start(Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "serve"));
+        return start(List.of(), env, args);
+    }
+
+    /** As {@link #start(Map, String...)}, with {@code jvmOptions} on the java command line. */
+    static ChildServer start(List<String> jvmOptions, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("PROFILES_"));
@@ -93,6 +95,11 @@ final class ChildServer implements AutoCloseable {
 
     String output() {
         return String.join("\n", output);
+    }
+
+    /** Its output so far, line by line (stdout and stderr as they came). */
+    List<String> lines() {
+        return List.copyOf(output);
     }
 
     /** SIGKILL: no shutdown hook runs, the embedded PostgreSQL is left running. */

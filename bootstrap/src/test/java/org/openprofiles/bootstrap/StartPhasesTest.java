@@ -46,9 +46,14 @@ class StartPhasesTest {
 
         List<String> lines = lines();
         assertEquals(3, lines.size(), lines.toString());
-        assertTrue(lines.get(0).matches("start: the answer took \\d+ ms"), lines.get(0));
-        assertTrue(lines.get(1).matches("start: nothing took \\d+ ms"), lines.get(1));
-        assertTrue(lines.get(2).matches("start: serving .*\\d+ ms.*"), lines.get(2));
+        assertTrue(lines.get(0).matches("start: the answer took \\d+ ms \\(CPU \\d+ ms\\)"), lines.get(0));
+        assertTrue(lines.get(1).matches("start: nothing took \\d+ ms \\(CPU \\d+ ms\\)"), lines.get(1));
+        // On Linux (where /proc says when the JVM was launched and how much CPU it used):
+        assertTrue(
+                lines.get(2)
+                        .matches("start: serving \\d+ ms after the JVM was launched \\(\\d+ ms in Server.start;"
+                                + " CPU \\d+ ms, \\d+ ms of it compiling\\)"),
+                lines.get(2));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.openprofiles.adapter.jdbc.shared.JdbiTransactions;
+import org.openprofiles.adapter.jdbc.shared.PlainJdbc;
 import org.openprofiles.adapter.jdbc.shared.Sql;
 import org.openprofiles.application.shared.ChangeFeed;
 import org.openprofiles.domain.security.Role;
@@ -208,10 +209,12 @@ public final class JdbiUsers implements Users {
 
     @Override
     public boolean anyEnabledAdmin() {
-        return db.withHandle(
-                h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM app_user WHERE enabled AND 'admin' = ANY (roles))")
-                        .mapTo(Boolean.class)
-                        .one());
+        // With JDBC itself: every start asks this before it serves (see PlainJdbc).
+        return db.withHandle(h -> PlainJdbc.queryText(
+                        h,
+                        "SELECT CAST(EXISTS (SELECT 1 FROM app_user WHERE enabled AND 'admin' = ANY (roles)) AS text)")
+                .map(Boolean::parseBoolean)
+                .orElseThrow());
     }
 
     @Override

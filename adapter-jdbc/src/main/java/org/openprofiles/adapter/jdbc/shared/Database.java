@@ -87,12 +87,18 @@ public final class Database implements AutoCloseable {
 
     /**
      * Reads (on a new database: creates) the key list cursors are signed with. A server does it
-     * before it serves, not on the first list request, which may hold the pool's last connection;
-     * being the first Jdbi statement, it also sets up Jdbi's statement machinery (its SQL parser,
-     * its flight-recorder events), so a server does it on another thread while it wires itself.
+     * before it serves, not on the first list request, which may hold the pool's last connection.
      */
     public void loadCursors() {
         transactions.cursors();
+    }
+
+    /**
+     * Runs Jdbi's first statement, which sets up its statement machinery (see {@link PlainJdbc}):
+     * a server does it once it serves, so that a request does not have to.
+     */
+    public void warmUpStatements() {
+        jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
     }
 
     /** Installs the plugins and mappers every repository relies on. */

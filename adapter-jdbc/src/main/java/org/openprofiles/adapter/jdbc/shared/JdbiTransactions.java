@@ -166,18 +166,15 @@ public final class JdbiTransactions implements Transactions {
     private byte[] loadOrCreateCursorKey() {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
+        // With JDBC itself: a start runs this before it serves (see PlainJdbc).
         String stored = jdbi.withHandle(h -> {
-            h.createUpdate("""
-                            INSERT INTO setting (key, value) VALUES (:key, to_jsonb(CAST(:value AS text)))
-                            ON CONFLICT (key) DO NOTHING
-                            """)
-                    .bind("key", CURSOR_KEY_SETTING)
-                    .bind("value", Base64.getEncoder().encodeToString(fresh))
-                    .execute();
-            return h.createQuery("SELECT value #>> '{}' FROM setting WHERE key = :key")
-                    .bind("key", CURSOR_KEY_SETTING)
-                    .mapTo(String.class)
-                    .one();
+            PlainJdbc.update(
+                    h,
+                    "INSERT INTO setting (key, value) VALUES (?, to_jsonb(CAST(? AS text))) ON CONFLICT (key) DO NOTHING",
+                    CURSOR_KEY_SETTING,
+                    Base64.getEncoder().encodeToString(fresh));
+            return PlainJdbc.queryText(h, "SELECT value #>> '{}' FROM setting WHERE key = ?", CURSOR_KEY_SETTING)
+                    .orElseThrow();
         });
         return Base64.getDecoder().decode(stored);
     }
