@@ -22,7 +22,7 @@ public final class Benchmarks {
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
             default -> {
                 System.err.println(
-                        "usage: run [--option value …] | restarts --data-dir DIR [--times N] [--other-jar JAR] | ceiling <db-url> <pool> <bytes-file> | jmh [JMH options]");
+                        "usage: run [--option value …] | restarts --data-dir DIR [--times N] [--other-jar JAR] [--server-opts OPTS] [--other-opts OPTS] | ceiling <db-url> <pool> <bytes-file> | jmh [JMH options]");
                 System.exit(2);
             }
         }

@@ -46,6 +46,7 @@ final class Options {
         values.put("data-dir", "");
         values.put("times", "5");
         values.put("other-jar", "");
+        values.put("other-opts", "");
     }
 
     static Options parse(String[] args) {

@@ -15,11 +15,12 @@ import java.util.regex.Pattern;
 
 /**
  * {@code restarts --data-dir DIR [--times N] [--server-jar JAR] [--other-jar JAR] [--server-opts
- * "…"]}: starts the server jar again and again on a data directory that already holds a database
+ * "…"] [--other-opts "…"]}: starts the server jar again and again on a data directory that already holds a database
  * (e.g. the one a {@code run} left in {@code <work>/data}) and prints, per start, the seconds
  * from launching {@code java} to the "listening on" line and to the first {@code /ready} 200,
  * then the medians. With {@code --other-jar} the two jars take turns, so that their ratio comes
- * from one stretch of the shared machine's load.
+ * from one stretch of the shared machine's load; {@code --other-opts} gives the other jar (by
+ * default the same jar) JVM options of its own, to compare two ways of starting one jar.
  */
 final class Restarts {
 
@@ -68,10 +69,16 @@ final class Restarts {
 
     /** The java command that runs {@code jar}'s {@code serve} with the {@code --server-opts}. */
     static List<String> serverCommand(Options options, Path jar) {
+        return serverCommand(options, "server-opts", jar);
+    }
+
+    /** The java command that runs {@code jar}'s {@code serve} with the JVM options under {@code opts}. */
+    static List<String> serverCommand(Options options, String opts, Path jar) {
         List<String> command = new ArrayList<>();
         command.add(Jvm.java());
-        options.optional("server-opts")
-                .ifPresent(opts -> command.addAll(List.of(opts.trim().split("\\s+"))));
+        options.optional(opts)
+                .filter(given -> !given.isBlank())
+                .ifPresent(given -> command.addAll(List.of(given.trim().split("\\s+"))));
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve"));
         return command;
     }
@@ -86,7 +93,10 @@ final class Restarts {
         }
         Map<String, Path> jars = new LinkedHashMap<>();
         jars.put("server-jar", options.path("server-jar"));
-        options.optional("other-jar").ifPresent(other -> jars.put("other-jar", Path.of(other)));
+        options.optional("other-jar")
+                .or(() -> options.optional("other-opts")
+                        .map(opts -> options.path("server-jar").toString()))
+                .ifPresent(other -> jars.put("other-jar", Path.of(other)));
         Path logs = options.path("work").toAbsolutePath().resolve("restarts");
         Files.createDirectories(logs);
         Map<String, String> env = new HashMap<>();
@@ -99,7 +109,8 @@ final class Restarts {
         for (int i = 0; i < times; i++) {
             for (Map.Entry<String, Path> jar : jars.entrySet()) {
                 Path log = logs.resolve(jar.getKey() + "-" + i + ".log");
-                Timed timed = startAndTime(serverCommand(options, jar.getValue()), env, log);
+                String opts = jar.getKey().equals("other-jar") ? "other-opts" : "server-opts";
+                Timed timed = startAndTime(serverCommand(options, opts, jar.getValue()), env, log);
                 timed.server().close();
                 figures.computeIfAbsent(jar.getKey(), k -> new ArrayList<>())
                         .add(new double[] {timed.listening(), timed.ready(), timed.cpu()});
