@@ -127,7 +127,7 @@ public final class Server implements AutoCloseable {
             server.logStarted();
             phases.done();
             server.openCertificateAuthority(phases);
-            server.warmUpStatements(phases);
+            server.setUpAfterServing(phases);
             return server;
         } catch (RuntimeException e) {
             if (http != null) {
@@ -238,21 +238,23 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * Runs Jdbi's first statement {@link #AFTER_SERVING} after the server started serving, on a
-     * thread of its own ({@link Database#warmUpStatements}): setting up Jdbi's statement machinery
-     * is not needed for readiness, and nothing a start runs before it serves uses it (its own
-     * statements go through {@code PlainJdbc}). A request that comes first sets it up itself.
+     * {@link #AFTER_SERVING} after the server started serving, on a thread of its own, sets up what
+     * readiness does not need: the JVM's meters ({@link PrometheusMetrics#bindJvmMeters}) and Jdbi's
+     * statement machinery ({@link Database#warmUpStatements}; nothing a start runs before it serves
+     * uses it, its own statements go through {@code PlainJdbc}). A request that
+     * needs either first sets it up itself.
      */
-    private void warmUpStatements(StartPhases phases) {
-        phases.onThread("statements", () -> {
+    private void setUpAfterServing(StartPhases phases) {
+        phases.onThread("after-serving", () -> {
             try {
                 Thread.sleep(AFTER_SERVING.toMillis());
+                wiring.metrics.ifPresent(metrics -> phases.time("JVM meters", metrics::bindJvmMeters));
                 phases.time("statement machinery", database::warmUpStatements);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 // Stopped meanwhile, or the database is away: the first statement that needs it sets it up.
-                LOG.debug("Jdbi's statement machinery was not set up after the start: {}", e.toString());
+                LOG.debug("not set up after the start: {}", e.toString());
             }
         });
     }

@@ -15,9 +15,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * The service's metrics, kept for Prometheus to scrape: a registry with the JVM's and the
- * process's own metrics bound (memory, garbage collection, threads, class loading, CPU, open
- * files, uptime). Adapters add theirs to {@link #registry()}; {@link #scrape()} is the text a
- * {@code GET /metrics} answers.
+ * process's own metrics (memory, garbage collection, threads, class loading, CPU, open files,
+ * uptime). Adapters add theirs to {@link #registry()}; {@link #scrape()} is the text a {@code GET
+ * /metrics} answers.
+ *
+ * <p>The JVM's and the process's meters are bound by {@link #bindJvmMeters()}, which a server
+ * calls after it started serving (binding them is about 0.1 s of CPU a start does not need), or
+ * by the first scrape before that, so that a scrape always has them.
  */
 public final class PrometheusMetrics implements AutoCloseable {
 
@@ -26,6 +30,7 @@ public final class PrometheusMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics garbageCollection = new JvmGcMetrics();
+    private boolean jvmMetersBound;
 
     public PrometheusMetrics() {
         // A safety net under the rule that no label carries an id or a raw path: a meter whose
@@ -34,6 +39,14 @@ public final class PrometheusMetrics implements AutoCloseable {
             registry.config()
                     .meterFilter(MeterFilter.maximumAllowableTags("", tag, MAX_TAG_VALUES, MeterFilter.deny()));
         }
+    }
+
+    /** Binds the JVM's and the process's meters; once, whoever calls first. */
+    public synchronized void bindJvmMeters() {
+        if (jvmMetersBound) {
+            return;
+        }
+        jvmMetersBound = true;
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         garbageCollection.bindTo(registry);
@@ -51,6 +64,7 @@ public final class PrometheusMetrics implements AutoCloseable {
 
     /** Every metric in the Prometheus text exposition format (version 0.0.4). */
     public String scrape() {
+        bindJvmMeters();
         return registry.scrape();
     }
 
