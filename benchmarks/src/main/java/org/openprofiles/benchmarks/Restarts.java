@@ -79,8 +79,19 @@ final class Restarts {
         options.optional(opts)
                 .filter(given -> !given.isBlank())
                 .ifPresent(given -> command.addAll(List.of(given.trim().split("\\s+"))));
+        // As the README starts it: with the class-data sharing archive the build writes beside the jar.
+        Path archive = archiveOf(jar);
+        if (Files.isRegularFile(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve"));
         return command;
+    }
+
+    /** The class-data sharing archive the build writes beside a server jar ({@code cds-archive}). */
+    static Path archiveOf(Path jar) {
+        String name = jar.toAbsolutePath().getFileName().toString().replaceFirst("\\.jar$", "");
+        return jar.toAbsolutePath().resolveSibling(name + ".jsa");
     }
 
     void run() throws IOException {

@@ -574,9 +574,12 @@ final class Run {
                 "server " + what,
                 String.format(
                         Locale.ROOT,
-                        "listening after %.2f s, /ready 200 after %.2f s",
+                        "listening after %.2f s, /ready 200 after %.2f s (%s)",
                         timed.listening(),
-                        timed.ready()));
+                        timed.ready(),
+                        Files.isRegularFile(Restarts.archiveOf(Path.of(jar)))
+                                ? "started as the README starts it: with its class-data sharing archive"
+                                : "no class-data sharing archive beside the jar"));
         return timed.server();
     }
 

@@ -106,8 +106,18 @@ final class Cli implements Runnable {
     }
 
     /** The top-level commands, in the order help lists them. */
-    private static final List<String> COMMANDS =
-            List.of("serve", "demo", "migrate", "admin", "ca", "backup", "restore", "import", "export", "version");
+    private static final List<String> COMMANDS = List.of(
+            "serve",
+            "demo",
+            "migrate",
+            "admin",
+            "ca",
+            "backup",
+            "restore",
+            "import",
+            "export",
+            "version",
+            "cds-archive");
 
     static CommandLine commandLine(Io io) {
         return commandLine(io, Set.copyOf(COMMANDS));
@@ -150,6 +160,7 @@ final class Cli implements Runnable {
             case "import" -> new TransferCommand.Import(io);
             case "export" -> new TransferCommand.Export(io);
             case "version" -> new VersionCommand(io);
+            case "cds-archive" -> new CdsArchiveCommand(io);
             default -> throw new IllegalArgumentException("no command " + name);
         };
     }

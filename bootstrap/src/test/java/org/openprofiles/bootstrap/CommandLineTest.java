@@ -21,9 +21,9 @@ class CommandLineTest {
     void helpListsTheCommandsAndTheExitCodes() throws Exception {
         MainProcessTest.Run run = MainProcessTest.runMain("--help");
         assertEquals(0, run.exitCode(), run.err());
-        for (String command :
-                new String[] {"serve", "demo", "migrate", "admin", "backup", "restore", "import", "export", "version"
-                }) {
+        for (String command : new String[] {
+            "serve", "demo", "migrate", "admin", "backup", "restore", "import", "export", "version", "cds-archive"
+        }) {
             assertTrue(run.out().contains("  " + command + " "), command + " in:\n" + run.out());
         }
         assertTrue(run.out().contains("Exit codes:"), run.out());
@@ -40,7 +40,8 @@ class CommandLineTest {
             {"import"},
             {"export"},
             {"migrate"},
-            {"demo"}
+            {"demo"},
+            {"cds-archive"}
         }) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";
@@ -48,6 +49,16 @@ class CommandLineTest {
             assertEquals(0, run.exitCode(), String.join(" ", args) + ": " + run.err());
             assertTrue(run.out().startsWith("Usage: openprofiles " + String.join(" ", command)), run.out());
         }
+    }
+
+    @Test
+    void cdsArchiveSaysItRunsFromTheServerJarWhenItDoesNot() throws Exception {
+        // The tests run the classes from the build's directories, not from the packed jar.
+        MainProcessTest.Run run = MainProcessTest.runMain("cds-archive");
+        assertEquals(2, run.exitCode(), run.out());
+        assertEquals(
+                "openprofiles: cds-archive runs from the server jar: java -jar openprofiles-server.jar cds-archive",
+                run.err().strip());
     }
 
     @Test
