@@ -167,8 +167,13 @@ final class CdsArchiveCommand implements Callable<Integer> {
             throw new IOException(
                     e.getMessage() + "; the training start's last lines:\n  " + String.join("\n  ", tail), e);
         } finally {
-            server.destroyForcibly();
-            server.waitFor(30, TimeUnit.SECONDS);
+            // On a failure too, a graceful stop first: it stops the training start's PostgreSQL.
+            if (server.isAlive()) {
+                server.destroy();
+                if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                    server.destroyForcibly();
+                }
+            }
             deleteTree(data);
         }
         if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
@@ -203,7 +208,8 @@ final class CdsArchiveCommand implements Callable<Integer> {
                         + " before a line matching '" + pattern + "'");
             }
             String line = next.get();
-            tail.addLast(line);
+            // The training start's admin token is of a database about to be deleted; still, not in a log.
+            tail.addLast(line.contains("First start:") ? "(the first-start line with the admin token)" : line);
             if (tail.size() > 20) {
                 tail.removeFirst();
             }

@@ -95,10 +95,12 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs Jdbi's first statement, which sets up its statement machinery (see {@link PlainJdbc}):
-     * a server does it once it serves, so that a request does not have to.
+     * a server does it once it serves, so that a request does not have to. Nothing once closed.
      */
     public void warmUpStatements() {
-        jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+        if (!pool.isClosed()) {
+            jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+        }
     }
 
     /** Installs the plugins and mappers every repository relies on. */

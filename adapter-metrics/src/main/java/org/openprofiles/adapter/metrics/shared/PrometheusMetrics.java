@@ -31,6 +31,7 @@ public final class PrometheusMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics garbageCollection = new JvmGcMetrics();
     private boolean jvmMetersBound;
+    private boolean closed;
 
     public PrometheusMetrics() {
         // A safety net under the rule that no label carries an id or a raw path: a meter whose
@@ -41,9 +42,9 @@ public final class PrometheusMetrics implements AutoCloseable {
         }
     }
 
-    /** Binds the JVM's and the process's meters; once, whoever calls first. */
+    /** Binds the JVM's and the process's meters; once, whoever calls first, and not after {@link #close}. */
     public synchronized void bindJvmMeters() {
-        if (jvmMetersBound) {
+        if (jvmMetersBound || closed) {
             return;
         }
         jvmMetersBound = true;
@@ -69,7 +70,8 @@ public final class PrometheusMetrics implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         garbageCollection.close();
         registry.close();
     }

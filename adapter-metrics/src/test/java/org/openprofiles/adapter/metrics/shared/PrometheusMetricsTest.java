@@ -23,6 +23,16 @@ class PrometheusMetricsTest {
     }
 
     @Test
+    void aServerStoppedWithinTheFirstSecondBindsNothingAfterwards() {
+        PrometheusMetrics metrics = new PrometheusMetrics();
+        metrics.close();
+
+        metrics.bindJvmMeters();
+
+        assertTrue(metrics.registry().find("jvm.memory.used").meters().isEmpty(), "bound after close");
+    }
+
+    @Test
     void aScrapeBeforeTheServerBoundThemHasThemAnyway() {
         try (PrometheusMetrics metrics = new PrometheusMetrics()) {
             String text = metrics.scrape();
