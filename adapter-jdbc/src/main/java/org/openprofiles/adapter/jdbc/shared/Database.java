@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.openprofiles.application.shared.ChangeFeed;
 
 /**
@@ -103,9 +102,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Installs the plugins and mappers every repository relies on. */
+    /**
+     * Installs the plugins and mappers every repository relies on, and the argument factory that
+     * binds the common types without a search ({@link CommonArguments}).
+     */
     public static Jdbi configure(Jdbi jdbi) {
-        return jdbi.installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        return jdbi.installPlugin(new PostgresPlugin()).registerArgument(new CommonArguments());
     }
 
     public Jdbi jdbi() {
