@@ -127,5 +127,9 @@ class AccessRulesTest {
         assertEquals("corp.example.com", Fqdn.of("CN=Alice,OU=Staff,DC=corp,dc=example,DC=com"));
         assertEquals("", Fqdn.of("CN=Alice"));
         assertEquals("", Fqdn.of(null));
+        assertEquals("", Fqdn.of(""));
+        assertEquals("corp.example.com", Fqdn.of("CN=Alice, dc=corp ,DC= example , DC=com "));
+        assertEquals("example.com", Fqdn.of("DC = corp,DC=example,OU=DC,DC=com"), "'DC =' is not a DC part");
+        assertEquals(".com", Fqdn.of("CN=Alice,DC=,DC=com"), "an empty component stays one");
     }
 }
