@@ -4,7 +4,6 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +38,12 @@ public final class VendorPathNormalizer implements ContainerRequestFilter {
         if (lower.equals(relative)) {
             return;
         }
-        String base = request.getUriInfo().getBaseUri().getRawPath();
-        URI rewritten = UriBuilder.fromUri(requestUri).replacePath(base + lower).build();
-        request.setRequestUri(request.getUriInfo().getBaseUri(), rewritten);
+        // Written out rather than through a URI builder (which parses, templates and re-encodes
+        // each part): every vendor request comes through here, and each part is already encoded.
+        URI base = request.getUriInfo().getBaseUri();
+        String query = requestUri.getRawQuery();
+        URI rewritten = URI.create(requestUri.getScheme() + "://" + requestUri.getRawAuthority() + base.getRawPath()
+                + lower + (query == null ? "" : "?" + query));
+        request.setRequestUri(base, rewritten);
     }
 }

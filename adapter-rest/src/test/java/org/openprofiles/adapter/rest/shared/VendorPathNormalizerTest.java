@@ -33,6 +33,12 @@ class VendorPathNormalizerTest {
         }
 
         @GET
+        @Path("api/v1/profiles/self")
+        public String self(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+            return uri.getRequestUri() + " " + uri.getQueryParameters().getFirst("name");
+        }
+
+        @GET
         @Path("admin/v1/Exact")
         public String exact() {
             return "exact";
@@ -73,6 +79,15 @@ class VendorPathNormalizerTest {
         assertEquals("abc Active", canonical.body(), "the query keeps its case");
         assertEquals("colors", get("/api/v1/Profiles/Colors").body());
         assertEquals("colors", get("/API/V1/PROFILES/COLORS").body());
+    }
+
+    @Test
+    void theRewrittenRequestUriKeepsTheServersAuthorityAndTheQueryAsSent() throws Exception {
+        HttpResponse<String> response = get("/API/v1/Profiles/Self?name=Zo%C3%AB%20%26%20Co&Page=2");
+        assertEquals(
+                server.uri() + "api/v1/profiles/self?name=Zo%C3%AB%20%26%20Co&Page=2 Zoë & Co",
+                response.body(),
+                "the path lower-cased, the query untouched and still decoded once");
     }
 
     @Test
