@@ -17,8 +17,8 @@ import org.openprofiles.benchmarks.Wrk.Call;
 
 /**
  * The soak (issue 15): minutes of mixed reads and writes at the run's connections, on the loaded
- * database. Passes with zero 5xx, a heap after full GC that stays flat (sampled every minute with
- * jcmd), and a pool that never sticks: {@code /ready}, which borrows a pooled connection, probed
+ * database. Passes with zero 5xx, a heap after full GC that stays flat (sampled every minute and at the
+ * end with jcmd), and a pool that never sticks: {@code /ready}, which borrows a pooled connection, probed
  * every second, always answers 200 within two seconds.
  */
 final class Soak {
@@ -80,6 +80,11 @@ final class Soak {
         } finally {
             every.shutdownNow();
         }
+        // And once at the end: a soak of one minute ends before its first minute's sample.
+        awaitQuietly(every);
+        synchronized (heap) {
+            heap.add(Jvm.heapAfterFullGcMb(server.pid()));
+        }
         report.add(new Report.Row(
                 "soak",
                 "mixed reads and writes",
@@ -105,7 +110,7 @@ final class Soak {
                         figures.timeouts(),
                         figures.p99Millis(),
                         figures.maxMillis()));
-        report.fact("soak: heap after full GC, each minute (MB)", samples.toString());
+        report.fact("soak: heap after full GC, each minute and at the end (MB)", samples.toString());
         if (samples.size() >= 3) {
             // The first minute warms caches and the JIT; flat means the rest does not grow.
             double first = samples.get(1);
@@ -181,6 +186,15 @@ final class Soak {
                             "soak"))));
         }
         return calls;
+    }
+
+    /** Waits for a minute's sample that is already running, so the last sample is not taken twice at once. */
+    private static void awaitQuietly(ScheduledExecutorService executor) {
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String json(Object body) {
