@@ -11,11 +11,10 @@ public final class Fqdn {
      * by dots; empty when there are none. Read in one pass without splitting: every row of an
      * assignment list asks for it.
      */
-    public static String of(String distinguishedName) {
-        if (distinguishedName == null) {
+    public static String of(String dn) {
+        if (dn == null) {
             return "";
         }
-        String dn = distinguishedName;
         StringBuilder fqdn = null;
         int start = 0;
         while (start <= dn.length()) {

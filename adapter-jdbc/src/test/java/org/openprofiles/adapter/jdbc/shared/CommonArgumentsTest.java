@@ -1,6 +1,7 @@
 package org.openprofiles.adapter.jdbc.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Type;
@@ -65,7 +66,7 @@ class CommonArgumentsTest {
                         .mapToMap()
                         .one());
         assertEquals(6, row.size());
-        row.forEach((column, value) -> assertEquals(null, value, column));
+        row.forEach((column, value) -> assertNull(value, column));
     }
 
     /**
