@@ -60,38 +60,14 @@ final class Report {
     }
 
     /**
-     * The one-query ceiling of a phase: the mean of its measurements in that phase (taken before
-     * and after the routes, so that a change of the machine's load during the phase shows in both).
+     * The one-query ceiling of a phase: its measurements in that phase (taken before and after the
+     * routes, so that a change of the machine's load during the phase shows in both) as one.
      */
     Optional<Wrk.Figures> ceiling(String phase) {
-        List<Wrk.Figures> found = rows.stream()
+        return rows.stream()
                 .filter(row -> row.phase().equals(phase) && row.route().equals(CEILING))
                 .map(Row::figures)
-                .toList();
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        double rps = found.stream()
-                .mapToDouble(Wrk.Figures::requestsPerSecond)
-                .average()
-                .orElseThrow();
-        double p99 =
-                found.stream().mapToDouble(Wrk.Figures::p99Millis).average().orElseThrow();
-        Wrk.Figures first = found.get(0);
-        return Optional.of(new Wrk.Figures(
-                first.requests(),
-                first.seconds(),
-                rps,
-                first.p50Millis(),
-                p99,
-                first.p999Millis(),
-                first.maxMillis(),
-                0,
-                0,
-                0,
-                0,
-                0,
-                0));
+                .reduce(Wrk.Figures::together);
     }
 
     Optional<Row> find(String phase, String route) {

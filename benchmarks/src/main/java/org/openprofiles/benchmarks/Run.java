@@ -40,8 +40,6 @@ final class Run {
 
     private static final Target CM_TARGET = new Target(0.70, 1.5);
     private static final Target ARM_TARGET = new Target(0.60, 0);
-    /** The observability comparison pairs each configuration with the ceiling; the target is judged on their quotient. */
-    private static final Target OBSERVED = new Target(0, 0);
 
     /** A user the load generator signs in as: index, token, and one of its profiles. */
     record Signed(int user, String token, long profile) {}
@@ -64,11 +62,6 @@ final class Run {
     private record Pairing(URI base, List<Call> calls) {}
 
     private Pairing pairing;
-
-    /** A server whose CPU time measure() takes around the measured run, and what it found per request. */
-    private Child watched;
-
-    private double watchedCpuMicrosPerRequest;
 
     Run(Options options) {
         this.options = options;
@@ -184,8 +177,7 @@ final class Run {
             scaleCheck();
         }
 
-        URI ceiling = ceilingBase;
-        options.optional("observability").ifPresent(settings -> observability(settings, spread, ceiling, routes));
+        options.optional("observability").ifPresent(settings -> observability(settings, spread));
         server.close();
         children.remove(server);
         if (options.flag("restart")) {
@@ -284,7 +276,6 @@ final class Run {
             String phase, String route, String what, URI base, List<Call> calls, Optional<Target> target) {
         Optional<Wrk.Figures> paired = Optional.empty();
         Wrk.Figures figures;
-        long cpuBefore;
         if (target.isPresent() && pairing != null) {
             // The ceiling and the route take turns in the order ceiling, route, route, ceiling,
             // half the measuring time each: the machine is shared and its load drifts by the
@@ -299,7 +290,6 @@ final class Run {
             wrk.run(phase + "-" + route + "-warm", base, calls, options.seconds("route-warmup"), false);
             Wrk.Figures ceilingBefore =
                     wrk.run(phase + "-" + route + "-ceiling-1", pairing.base(), pairing.calls(), half, false);
-            cpuBefore = watched == null ? 0 : Jvm.cpuMillis(watched.pid());
             Wrk.Figures first = wrk.run(phase + "-" + route + "-1", base, calls, half, false);
             Wrk.Figures second = wrk.run(phase + "-" + route + "-2", base, calls, half, false);
             figures = Wrk.Figures.together(first, second);
@@ -308,12 +298,7 @@ final class Run {
                     wrk.run(phase + "-" + route + "-ceiling-2", pairing.base(), pairing.calls(), half, false)));
         } else {
             wrk.run(phase + "-" + route + "-warm", base, calls, options.seconds("route-warmup"), false);
-            cpuBefore = watched == null ? 0 : Jvm.cpuMillis(watched.pid());
             figures = wrk.run(phase + "-" + route, base, calls, options.seconds("measure"), false);
-        }
-        if (watched != null) {
-            watchedCpuMicrosPerRequest =
-                    (Jvm.cpuMillis(watched.pid()) - cpuBefore) * 1000.0 / Math.max(1, figures.requests());
         }
         Row row = new Row(phase, route, what, figures, target, paired);
         report.add(row);
@@ -363,18 +348,19 @@ final class Run {
     }
 
     /**
-     * The cost of metrics and the access log: a second server started once per configuration of
+     * The cost of metrics and the access log: one more server per configuration of
      * {@code --observability} ({@code |} between configurations, {@code NAME=value} pairs joined by
      * {@code ,}; {@code defaults} for none; a single one is compared with {@code defaults};
-     * {@code SERVER_JAR=path} runs another build), each warmed up and its CM list measured right after a
-     * paired ceiling. The first configuration is the baseline (normally everything off); each
-     * other's ratio to its ceiling is divided by the baseline's. With {@code --observability-rounds
-     * N} the configurations are measured N times, every other round in reverse order, so that a
-     * drift of the machine's load during the comparison does not favour the ones measured first.
-     * Besides throughput, the server's own CPU time per request is taken (from /proc) around each
-     * measurement: it depends far less on what else runs on the machine than req/s does.
+     * {@code SERVER_JAR=path} runs another build), all running at once on the first server's
+     * database. Each is warmed up; then they take turns on the CM list in windows of half the
+     * measuring time, in the order A B B A (one such round unrecorded first, with shorter
+     * windows: the JIT still settles after the warm-up), {@code --observability-rounds} rounds
+     * recorded. A drift of the machine's load over the minutes weighs on every configuration
+     * alike, and every figure is a sum over all of a configuration's windows. The first
+     * configuration is the baseline (normally everything off); the others are judged by their
+     * throughput and their server's own CPU time per request (from /proc) next to its.
      */
-    private void observability(String spec, List<Signed> spread, URI ceilingBase, boolean ceilingWarm) {
+    private void observability(String spec, List<Signed> spread) {
         List<String> configurations = List.of(spec.split("\\|")).stream()
                 .map(String::strip)
                 .filter(c -> !c.isEmpty())
@@ -383,83 +369,111 @@ final class Run {
             // One configuration is compared with the defaults, as before there could be several.
             configurations.add("defaults");
         }
-        pairing = new Pairing(ceilingBase, ceilingQuery(spread));
-        if (!ceilingWarm) {
-            warmCeiling(ceilingBase, spread);
-        }
-        Map<String, List<Double>> ratios = new LinkedHashMap<>();
-        Map<String, List<Double>> cpu = new LinkedHashMap<>();
-        configurations.forEach(c -> ratios.put(c, new ArrayList<>()));
-        configurations.forEach(c -> cpu.put(c, new ArrayList<>()));
-        int rounds = options.number("observability-rounds");
-        for (int round = 0; round < rounds; round++) {
-            List<String> order = new ArrayList<>(configurations);
-            if (round % 2 == 1) {
-                java.util.Collections.reverse(order);
-            }
-            for (String configuration : order) {
-                Map<String, String> env = settings(configuration);
-                // On the database of the first server, which stays up (idle) meanwhile: the ceiling
-                // keeps its connections, and every configuration meets the same warm database.
-                env.putIfAbsent("PROFILES_DB_URL", databaseUrl());
-                // Not a setting: which server jar (to compare two builds in one run).
-                String jar = Optional.ofNullable(env.remove("SERVER_JAR")).orElse(options.text("server-jar"));
-                Child server = startServer("start with " + configuration, env, jar);
-                URI base = URI.create(server.found());
-                wrk.run(
-                        "warmup-observability",
-                        base,
-                        mix(cmList(spread, ""), cmGet(spread)),
-                        options.seconds("warmup"),
-                        false);
-                watched = server;
-                measure(
-                        "observability, round " + (round + 1),
-                        "CM profile list [" + configuration + "]",
-                        configuration,
-                        base,
-                        cmList(spread, ""),
-                        Optional.of(OBSERVED));
-                Row row = report.find("observability, round " + (round + 1), "CM profile list [" + configuration + "]")
-                        .orElseThrow();
-                watched = null;
-                ratios.get(configuration).add(report.ratio(row));
-                cpu.get(configuration).add(watchedCpuMicrosPerRequest);
-                report.fact(
-                        "observability, round " + (round + 1) + " [" + configuration + "]: server CPU per request",
-                        String.format(Locale.ROOT, "%.0f µs", watchedCpuMicrosPerRequest));
-                server.close();
-                children.remove(server);
-            }
-        }
-        double baseline = mean(ratios.get(configurations.get(0)));
-        double baselineCpu = mean(cpu.get(configurations.get(0)));
+        Map<String, Child> servers = new LinkedHashMap<>();
         for (String configuration : configurations) {
-            double perRequest = mean(cpu.get(configuration));
+            Map<String, String> env = settings(configuration);
+            // On the database of the first server, which stays up (idle) meanwhile: every
+            // configuration meets the same warm database.
+            env.putIfAbsent("PROFILES_DB_URL", databaseUrl());
+            // Not a setting: which server jar (to compare two builds in one run).
+            String jar = Optional.ofNullable(env.remove("SERVER_JAR")).orElse(options.text("server-jar"));
+            servers.put(configuration, startServer("start with " + configuration, env, jar));
+        }
+        List<Call> calls = cmList(spread, "");
+        servers.values()
+                .forEach(server -> wrk.run(
+                        "warmup-observability",
+                        URI.create(server.found()),
+                        mix(calls, cmGet(spread)),
+                        options.seconds("warmup"),
+                        false));
+        Map<String, List<Window>> windows = new LinkedHashMap<>();
+        configurations.forEach(c -> windows.put(c, new ArrayList<>()));
+        int rounds = options.number("observability-rounds");
+        for (int round = 0; round <= rounds; round++) {
+            boolean settling = round == 0;
+            List<String> order = new ArrayList<>(configurations);
+            List<String> reversed = new ArrayList<>(configurations);
+            java.util.Collections.reverse(reversed);
+            order.addAll(reversed);
+            for (String configuration : order) {
+                Child server = servers.get(configuration);
+                long cpuBefore = Jvm.cpuMillis(server.pid());
+                Wrk.Figures figures = wrk.run(
+                        "observability-" + round + "-" + configuration,
+                        URI.create(server.found()),
+                        calls,
+                        settling
+                                ? options.seconds("route-warmup")
+                                : options.seconds("measure").dividedBy(2),
+                        false);
+                if (!settling) {
+                    windows.get(configuration).add(new Window(round, figures, Jvm.cpuMillis(server.pid()) - cpuBefore));
+                }
+            }
+        }
+        servers.values().forEach(server -> {
+            server.close();
+            children.remove(server);
+        });
+        String baseline = configurations.get(0);
+        Window base = Window.sum(windows.get(baseline));
+        for (String configuration : configurations) {
+            List<Window> measured = windows.get(configuration);
+            Window all = Window.sum(measured);
+            report.add(new Row(
+                    "observability",
+                    "CM profile list [" + configuration + "]",
+                    rounds + " rounds of 2 windows, taking turns with the other configurations",
+                    all.figures(),
+                    Optional.empty(),
+                    Optional.empty()));
             report.fact(
-                    "observability [" + configuration + "]: server CPU per request, and its excess over ["
-                            + configurations.get(0) + "]",
+                    "observability [" + configuration + "]: server CPU per request, and its excess over [" + baseline
+                            + "]",
                     String.format(
                             Locale.ROOT,
                             "%.0f µs (rounds: %s); %+.1f %%",
-                            perRequest,
-                            cpu.get(configuration).stream()
-                                    .map(c -> String.format(Locale.ROOT, "%.0f", c))
-                                    .toList(),
-                            (perRequest / baselineCpu - 1) * 100));
-            double ratio = mean(ratios.get(configuration));
+                            all.cpuMicrosPerRequest(),
+                            perRound(measured, Window::cpuMicrosPerRequest, "%.0f"),
+                            (all.cpuMicrosPerRequest() / base.cpuMicrosPerRequest() - 1) * 100));
             report.fact(
-                    "observability [" + configuration + "]: CM list ÷ paired ceiling, and ÷ [" + configurations.get(0)
-                            + "] (target ≥ 0.95)",
+                    "observability [" + configuration + "]: CM list req/s, and its share of [" + baseline
+                            + "]'s (target ≥ 0.95)",
                     String.format(
                             Locale.ROOT,
-                            "%.3f (rounds: %s); %.3f",
-                            ratio,
-                            ratios.get(configuration).stream()
-                                    .map(r -> String.format(Locale.ROOT, "%.3f", r))
-                                    .toList(),
-                            ratio / baseline));
+                            "%,.0f (rounds: %s); %.3f",
+                            all.figures().requestsPerSecond(),
+                            perRound(measured, w -> w.figures().requestsPerSecond(), "%.0f"),
+                            all.figures().requestsPerSecond() / base.figures().requestsPerSecond()));
         }
+    }
+
+    /** One measured window of the observability comparison: what wrk saw, and the server's CPU time. */
+    private record Window(int round, Wrk.Figures figures, long cpuMillis) {
+
+        double cpuMicrosPerRequest() {
+            return cpuMillis * 1000.0 / Math.max(1, figures.requests());
+        }
+
+        static Window sum(List<Window> windows) {
+            return windows.stream()
+                    .reduce((a, b) ->
+                            new Window(a.round, Wrk.Figures.together(a.figures, b.figures), a.cpuMillis + b.cpuMillis))
+                    .orElseThrow();
+        }
+    }
+
+    /** A figure of each round's windows together, formatted, in round order. */
+    private static List<String> perRound(
+            List<Window> windows, java.util.function.ToDoubleFunction<Window> figure, String format) {
+        return windows.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        Window::round, java.util.TreeMap::new, java.util.stream.Collectors.toList()))
+                .values()
+                .stream()
+                .map(round -> String.format(Locale.ROOT, format, figure.applyAsDouble(Window.sum(round))))
+                .toList();
     }
 
     /** {@code NAME=value,…} as environment variables; {@code defaults} (or nothing) is none. */
@@ -476,10 +490,6 @@ final class Run {
             env.put(kv[0].strip(), kv.length > 1 ? kv[1].strip() : "true");
         }
         return env;
-    }
-
-    private static double mean(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
     // requests --------------------------------------------------------------------------------

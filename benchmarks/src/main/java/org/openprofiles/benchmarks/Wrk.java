@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,9 @@ import java.util.Optional;
 /**
  * The load generator: Debian's {@code wrk} in its own process, driven by a generated Lua script
  * that cycles through a fixed list of requests (each connection starting at a different one) and
- * prints its figures as one JSON line when it is done: requests, duration, latency percentiles
- * (p50, p99, p99.9, max), socket errors, and the answers by status class.
+ * prints its figures as one JSON line when it is done: requests, duration, the latency at the
+ * quantile levels of {@link Latency#LEVELS} (fastest to slowest), socket errors, and the answers by
+ * status class.
  */
 final class Wrk {
 
@@ -30,15 +32,107 @@ final class Wrk {
         }
     }
 
+    /**
+     * A latency distribution as wrk reports it: the latency at each of {@link #LEVELS} (the
+     * fastest answer at level 0, the slowest at 1). wrk keeps every latency in its histogram but
+     * hands a script only percentiles, so the runner asks it for enough of them to describe the
+     * tail and to put two windows together ({@link #union}).
+     */
+    record Latency(double[] millis) {
+
+        /** The quantile levels wrk is asked for, dense in the tail where the targets are judged. */
+        static final double[] LEVELS = {
+            0, 0.01, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.97, 0.98, 0.985, 0.99, 0.9925, 0.995, 0.9975, 0.999, 0.9995,
+            0.9999, 1
+        };
+
+        Latency {
+            if (millis.length != LEVELS.length) {
+                throw new IllegalArgumentException("need " + LEVELS.length + " quantiles, got " + millis.length);
+            }
+            millis = millis.clone();
+            for (int i = 1; i < millis.length; i++) {
+                // wrk's percentiles come from a histogram; keep the table monotone whatever it rounds to.
+                millis[i] = Math.max(millis[i], millis[i - 1]);
+            }
+        }
+
+        /** The latency at {@code level} (0–1), read off the table between its levels. */
+        double at(double level) {
+            for (int i = 1; i < LEVELS.length; i++) {
+                if (level <= LEVELS[i]) {
+                    double share = (level - LEVELS[i - 1]) / (LEVELS[i] - LEVELS[i - 1]);
+                    return millis[i - 1] + share * (millis[i] - millis[i - 1]);
+                }
+            }
+            return millis[millis.length - 1];
+        }
+
+        /** The share of requests answered within {@code latency} ms, read off the table between its levels. */
+        double share(double latency) {
+            if (latency < millis[0]) {
+                return 0;
+            }
+            if (latency >= millis[millis.length - 1]) {
+                return 1;
+            }
+            int i = 0;
+            while (millis[i + 1] <= latency) {
+                i++;
+            }
+            return LEVELS[i] + (LEVELS[i + 1] - LEVELS[i]) * (latency - millis[i]) / (millis[i + 1] - millis[i]);
+        }
+
+        /**
+         * The distribution of all requests of two windows, {@code a} with {@code aRequests} of them
+         * and {@code b} with {@code bRequests}: each level's latency is where the requests of both
+         * windows within it reach that share (not the mean of the windows' percentiles, which a
+         * single window's stall would drag up for the whole).
+         */
+        static Latency union(Latency a, long aRequests, Latency b, long bRequests) {
+            long all = aRequests + bRequests;
+            double wa = all == 0 ? 0.5 : (double) aRequests / all;
+            double[] millis = new double[LEVELS.length];
+            millis[0] = Math.min(a.millis[0], b.millis[0]);
+            millis[LEVELS.length - 1] = Math.max(a.millis[LEVELS.length - 1], b.millis[LEVELS.length - 1]);
+            for (int i = 1; i < LEVELS.length - 1; i++) {
+                double low = millis[0];
+                double high = millis[LEVELS.length - 1];
+                for (int step = 0; step < 60; step++) {
+                    double middle = (low + high) / 2;
+                    if (wa * a.share(middle) + (1 - wa) * b.share(middle) >= LEVELS[i]) {
+                        high = middle;
+                    } else {
+                        low = middle;
+                    }
+                }
+                millis[i] = high;
+            }
+            return new Latency(millis);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Latency that && Arrays.equals(millis, that.millis);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(millis);
+        }
+
+        @Override
+        public String toString() {
+            return "Latency" + Arrays.toString(millis);
+        }
+    }
+
     /** What one wrk run measured. */
     record Figures(
             long requests,
             double seconds,
             double requestsPerSecond,
-            double p50Millis,
-            double p99Millis,
-            double p999Millis,
-            double maxMillis,
+            Latency latency,
             long socketErrors,
             long timeouts,
             long non2xx,
@@ -50,24 +144,34 @@ final class Wrk {
             return socketErrors + timeouts + non2xx;
         }
 
+        double p50Millis() {
+            return latency.at(0.5);
+        }
+
+        double p99Millis() {
+            return latency.at(0.99);
+        }
+
+        double p999Millis() {
+            return latency.at(0.999);
+        }
+
+        double maxMillis() {
+            return latency.at(1);
+        }
+
         /**
          * Two windows of the same load as one: counts added, req/s over the time of both, the
-         * latency percentiles each window's weighted by its requests (wrk reports percentiles,
-         * not its histogram), the maximum of the two.
+         * latency distribution of all their requests ({@link Latency#union}).
          */
         static Figures together(Figures a, Figures b) {
             long requests = a.requests + b.requests;
             double seconds = a.seconds + b.seconds;
-            double wa = requests == 0 ? 0.5 : (double) a.requests / requests;
-            double wb = 1 - wa;
             return new Figures(
                     requests,
                     seconds,
                     seconds == 0 ? 0 : requests / seconds,
-                    a.p50Millis * wa + b.p50Millis * wb,
-                    a.p99Millis * wa + b.p99Millis * wb,
-                    a.p999Millis * wa + b.p999Millis * wb,
-                    Math.max(a.maxMillis, b.maxMillis),
+                    Latency.union(a.latency, a.requests, b.latency, b.requests),
                     a.socketErrors + b.socketErrors,
                     a.timeouts + b.timeouts,
                     a.non2xx + b.non2xx,
@@ -75,6 +179,10 @@ final class Wrk {
                     a.status5xx + b.status5xx,
                     a.bytes + b.bytes);
         }
+    }
+
+    int connections() {
+        return connections;
     }
 
     private final Path work;
@@ -85,10 +193,6 @@ final class Wrk {
         this.work = work;
         this.threads = threads;
         this.connections = connections;
-    }
-
-    int connections() {
-        return connections;
     }
 
     /** Runs {@code calls} against {@code base} for {@code duration}; {@code countStatus} also counts 4xx/5xx apart. */
@@ -145,10 +249,7 @@ final class Wrk {
                 requests,
                 seconds,
                 requests / seconds,
-                w.get("p50").asDouble() / 1000,
-                w.get("p99").asDouble() / 1000,
-                w.get("p999").asDouble() / 1000,
-                w.get("max").asDouble() / 1000,
+                latency(w.get("q")),
                 errors.get("connect").asLong()
                         + errors.get("read").asLong()
                         + errors.get("write").asLong(),
@@ -157,6 +258,15 @@ final class Wrk {
                 w.get("s4xx").asLong(),
                 w.get("s5xx").asLong(),
                 w.get("bytes").asLong());
+    }
+
+    /** wrk's quantiles, in µs at {@link Latency#LEVELS}, as a distribution in ms. */
+    private static Latency latency(JsonNode quantiles) {
+        double[] millis = new double[Latency.LEVELS.length];
+        for (int i = 0; i < millis.length; i++) {
+            millis[i] = quantiles.get(i).asDouble() / 1000;
+        }
+        return new Latency(millis);
     }
 
     /** The Lua script: requests formatted once per thread, cycled per connection. */
@@ -206,6 +316,11 @@ final class Wrk {
                     end
                     """);
         }
+        StringBuilder percents = new StringBuilder();
+        for (int i = 1; i < Latency.LEVELS.length - 1; i++) {
+            percents.append(i > 1 ? ", " : "").append(Latency.LEVELS[i] * 100);
+        }
+        lua.append("local percents = {").append(percents).append("}\n");
         lua.append("""
                 done = function(summary, latency, requests)
                   local c4, c5 = 0, 0
@@ -213,12 +328,16 @@ final class Wrk {
                     c4 = c4 + (t:get("s4xx") or 0)
                     c5 = c5 + (t:get("s5xx") or 0)
                   end
+                  local q = {string.format("%d", latency.min)}
+                  for _, p in ipairs(percents) do
+                    table.insert(q, string.format("%d", latency:percentile(p)))
+                  end
+                  table.insert(q, string.format("%d", latency.max))
                   local e = summary.errors
                   io.write(string.format(
-                    '{"wrk":{"requests":%d,"duration_us":%d,"bytes":%d,"p50":%d,"p99":%d,"p999":%d,"max":%d,' ..
+                    '{"wrk":{"requests":%d,"duration_us":%d,"bytes":%d,"q":[%s],' ..
                     '"s4xx":%d,"s5xx":%d,"errors":{"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d}}}\\n',
-                    summary.requests, summary.duration, summary.bytes,
-                    latency:percentile(50), latency:percentile(99), latency:percentile(99.9), latency.max,
+                    summary.requests, summary.duration, summary.bytes, table.concat(q, ","),
                     c4, c5, e.connect, e.read, e.write, e.status, e.timeout))
                 end
                 """);
@@ -243,6 +362,12 @@ final class Wrk {
                 Map.entry("p99Millis", round(f.p99Millis())),
                 Map.entry("p999Millis", round(f.p999Millis())),
                 Map.entry("maxMillis", round(f.maxMillis())),
+                Map.entry(
+                        "latencyMillisAtLevels",
+                        Arrays.stream(f.latency().millis())
+                                .map(Wrk::round)
+                                .boxed()
+                                .toList()),
                 Map.entry("socketErrors", f.socketErrors()),
                 Map.entry("timeouts", f.timeouts()),
                 Map.entry("non2xx", f.non2xx()),
