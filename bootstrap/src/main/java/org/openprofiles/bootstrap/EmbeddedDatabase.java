@@ -2,6 +2,7 @@ package org.openprofiles.bootstrap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -66,9 +67,9 @@ final class EmbeddedDatabase implements AutoCloseable {
      * middle of a million-profile import (after about 540 MB of WAL) and every page touched after
      * it was logged in full again; 4 GB lets such an import finish first (WAL on disk may grow to
      * about that much while writes are heavy, and is recycled after the next checkpoint).
-     * {@code shared_buffers} 256 MB keeps more of the profile table's indexes (about 185 MB at a
-     * million profiles) in PostgreSQL's own cache. Together: 6–8 % more profiles/s in import-only
-     * benchmark pairs (docs/operations.md).
+     * Together with {@code shared_buffers} of 256 MB: 6–8 % more profiles/s in import-only
+     * benchmark pairs (docs/operations.md). {@code shared_buffers} now grows with the machine
+     * ({@link #sharedBuffersMb}).
      */
     static final Map<String, String> SERVER_SETTINGS = Map.of(
             "listen_addresses", "localhost",
@@ -78,7 +79,28 @@ final class EmbeddedDatabase implements AutoCloseable {
             "synchronous_commit", "on",
             "full_page_writes", "on",
             "max_wal_size", "4GB",
-            "shared_buffers", "256MB");
+            "shared_buffers", sharedBuffersMb(physicalMemoryBytes()) + "MB");
+
+    /**
+     * PostgreSQL's own cache for a machine of {@code physicalBytes}: an eighth of it, at least
+     * 128 MB (PostgreSQL's default) and at most 1 GB, which holds the whole database of the
+     * benchmark's million profiles (about 650 MB). Read into PostgreSQL's shared memory, the pages
+     * stay there: the operating system's file cache, which PostgreSQL otherwise relies on, may be
+     * small or trimmed by the host (on the benchmark's virtual machine it held about 1.2 GB for
+     * everything and shrank by about 5 MB/s), and a page read back from disk costs a stall.
+     */
+    static int sharedBuffersMb(long physicalBytes) {
+        long eighth = physicalBytes / 8 / (1024 * 1024);
+        return (int) Math.max(128, Math.min(1024, eighth));
+    }
+
+    /** This machine's memory (as the JVM sees it: a container's limit when there is one), 0 when unknown. */
+    private static long physicalMemoryBytes() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return 0;
+    }
 
     private final Path cluster;
     private final int port;

@@ -30,16 +30,37 @@ class EmbeddedDatabaseLifecycleTest {
                             .setMapKeyColumn("name")
                             .setMapValueColumn("setting")
                             .collectInto(new GenericType<Map<String, String>>() {}));
-            // max_wal_size in MB, shared_buffers in pages of 8 kB: sized for bulk imports.
+            // max_wal_size in MB, shared_buffers in pages of 8 kB: sized for bulk imports and the machine.
             assertEquals(
                     Map.of(
-                            "fsync", "on",
-                            "synchronous_commit", "on",
-                            "full_page_writes", "on",
-                            "max_wal_size", "4096",
-                            "shared_buffers", "32768"),
+                            "fsync",
+                            "on",
+                            "synchronous_commit",
+                            "on",
+                            "full_page_writes",
+                            "on",
+                            "max_wal_size",
+                            "4096",
+                            "shared_buffers",
+                            Integer.toString(
+                                    EmbeddedDatabase.sharedBuffersMb(
+                                                    ((com.sun.management.OperatingSystemMXBean) java.lang.management
+                                                                    .ManagementFactory.getOperatingSystemMXBean())
+                                                            .getTotalMemorySize())
+                                            * 128)),
                     settings);
         }
+    }
+
+    @Test
+    void postgresqlsCacheIsAnEighthOfTheMachineBetween128MbAnd1Gb() {
+        long gb = 1024L * 1024 * 1024;
+        assertEquals(128, EmbeddedDatabase.sharedBuffersMb(0));
+        assertEquals(128, EmbeddedDatabase.sharedBuffersMb(gb / 2));
+        assertEquals(256, EmbeddedDatabase.sharedBuffersMb(2 * gb));
+        assertEquals(512, EmbeddedDatabase.sharedBuffersMb(4 * gb));
+        assertEquals(1024, EmbeddedDatabase.sharedBuffersMb(8 * gb));
+        assertEquals(1024, EmbeddedDatabase.sharedBuffersMb(24 * gb));
     }
 
     @Test
