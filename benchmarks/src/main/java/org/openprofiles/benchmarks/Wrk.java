@@ -110,21 +110,6 @@ final class Wrk {
             }
             return new Latency(millis);
         }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Latency that && Arrays.equals(millis, that.millis);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(millis);
-        }
-
-        @Override
-        public String toString() {
-            return "Latency" + Arrays.toString(millis);
-        }
     }
 
     /** What one wrk run measured. */
@@ -181,10 +166,6 @@ final class Wrk {
         }
     }
 
-    int connections() {
-        return connections;
-    }
-
     private final Path work;
     private final int threads;
     private final int connections;
@@ -193,6 +174,10 @@ final class Wrk {
         this.work = work;
         this.threads = threads;
         this.connections = connections;
+    }
+
+    int connections() {
+        return connections;
     }
 
     /** Runs {@code calls} against {@code base} for {@code duration}; {@code countStatus} also counts 4xx/5xx apart. */

@@ -45,9 +45,6 @@ final class ClientGoneFilter extends TurboFilter {
             if (cause instanceof IOException io) {
                 return io;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return null;
     }

@@ -68,7 +68,7 @@ final class EmbeddedDatabase implements AutoCloseable {
      * it was logged in full again; 4 GB lets such an import finish first (WAL on disk may grow to
      * about that much while writes are heavy, and is recycled after the next checkpoint).
      * Together with {@code shared_buffers} of 256 MB: 6–8 % more profiles/s in import-only
-     * benchmark pairs (docs/operations.md). {@code shared_buffers} now grows with the machine
+     * benchmark pairs (docs/operations.md); {@code shared_buffers} has since grown with the machine
      * ({@link #sharedBuffersMb}).
      */
     static final Map<String, String> SERVER_SETTINGS = Map.of(
@@ -95,7 +95,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** This machine's memory (as the JVM sees it: a container's limit when there is one), 0 when unknown. */
-    private static long physicalMemoryBytes() {
+    static long physicalMemoryBytes() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getTotalMemorySize();
         }

@@ -42,12 +42,9 @@ class EmbeddedDatabaseLifecycleTest {
                             "max_wal_size",
                             "4096",
                             "shared_buffers",
+                            // in pages of 8 kB
                             Integer.toString(
-                                    EmbeddedDatabase.sharedBuffersMb(
-                                                    ((com.sun.management.OperatingSystemMXBean) java.lang.management
-                                                                    .ManagementFactory.getOperatingSystemMXBean())
-                                                            .getTotalMemorySize())
-                                            * 128)),
+                                    EmbeddedDatabase.sharedBuffersMb(EmbeddedDatabase.physicalMemoryBytes()) * 128)),
                     settings);
         }
     }
