@@ -29,6 +29,7 @@ final class Options {
         values.put("accounts", "100000");
         values.put("token-users", "200");
         values.put("import-batch", "10000");
+        values.put("import-parallel", "2");
         values.put("warmup", "45");
         values.put("route-warmup", "10");
         values.put("measure", "30");
