@@ -143,18 +143,16 @@ final class Run {
 
         System.out.println("loading the rest of the certificate profiles …");
         double idleHeap = Jvm.heapAfterFullGcMb(server.pid());
-        TimedImport timedImport = importTheRest(admin);
-        int imported = timedImport.profiles();
-        double importSeconds = timedImport.seconds();
+        TimedImport imported = importTheRest(admin);
         double loadedHeap = Jvm.heapAfterFullGcMb(server.pid());
         report.fact(
                 "bulk profile import",
                 String.format(
                         Locale.ROOT,
                         "%,d profiles in %.1f s = %,.0f profiles/s (batches of %,d, %d calls at a time, bodies made before the clock starts)",
-                        imported,
-                        importSeconds,
-                        imported / importSeconds,
+                        imported.profiles(),
+                        imported.seconds(),
+                        imported.profiles() / imported.seconds(),
                         options.number("import-batch"),
                         options.number("import-parallel")));
         report.fact(
