@@ -70,6 +70,15 @@ final class EmbeddedDatabase implements AutoCloseable {
      * Together with {@code shared_buffers} of 256 MB: 6–8 % more profiles/s in import-only
      * benchmark pairs (docs/operations.md); {@code shared_buffers} has since grown with the machine
      * ({@link #sharedBuffersMb}).
+     *
+     * <p>{@code pg_prewarm} (PostgreSQL's own module, in the embedded binaries) is loaded for its
+     * autoprewarm: it writes the list of the pages in PostgreSQL's cache to
+     * {@code autoprewarm.blocks} in the cluster every five minutes and at a stop, and reads those
+     * pages back in the background after the next start, in file order. Without it a restarted
+     * server met a cache that was empty while the operating system's copy of those pages had gone
+     * too (a cache of {@code shared_buffers}' size is read from the file cache once, and the host
+     * then reclaimed the untouched copies): each read of the first minutes waited for the disk
+     * (docs/operations.md).
      */
     static final Map<String, String> SERVER_SETTINGS = Map.of(
             "listen_addresses", "localhost",
@@ -79,7 +88,8 @@ final class EmbeddedDatabase implements AutoCloseable {
             "synchronous_commit", "on",
             "full_page_writes", "on",
             "max_wal_size", "4GB",
-            "shared_buffers", sharedBuffersMb(physicalMemoryBytes()) + "MB");
+            "shared_buffers", sharedBuffersMb(physicalMemoryBytes()) + "MB",
+            "shared_preload_libraries", "pg_prewarm");
 
     /**
      * PostgreSQL's own cache for a machine of {@code physicalBytes}: an eighth of it, at least

@@ -24,9 +24,9 @@ class EmbeddedDatabaseLifecycleTest {
         try (Server server = Server.start(TestServers.embeddedIn(dataDir))) {
             Map<String, String> settings = server.database()
                     .jdbi()
-                    .withHandle(h -> h.createQuery(
-                                    "SELECT name, setting FROM pg_settings WHERE name IN "
-                                            + "('fsync', 'synchronous_commit', 'full_page_writes', 'max_wal_size', 'shared_buffers')")
+                    .withHandle(h -> h.createQuery("SELECT name, setting FROM pg_settings WHERE name IN "
+                                    + "('fsync', 'synchronous_commit', 'full_page_writes', 'max_wal_size', 'shared_buffers', "
+                                    + "'shared_preload_libraries')")
                             .setMapKeyColumn("name")
                             .setMapValueColumn("setting")
                             .collectInto(new GenericType<Map<String, String>>() {}));
@@ -44,7 +44,9 @@ class EmbeddedDatabaseLifecycleTest {
                             "shared_buffers",
                             // in pages of 8 kB
                             Integer.toString(
-                                    EmbeddedDatabase.sharedBuffersMb(EmbeddedDatabase.physicalMemoryBytes()) * 128)),
+                                    EmbeddedDatabase.sharedBuffersMb(EmbeddedDatabase.physicalMemoryBytes()) * 128),
+                            "shared_preload_libraries",
+                            "pg_prewarm"),
                     settings);
         }
     }
@@ -81,6 +83,45 @@ class EmbeddedDatabaseLifecycleTest {
                             .one());
             assertEquals("kept", kept);
         }
+    }
+
+    @Test
+    void pagesInPostgresqlsCacheAtAStopAreReadBackIntoItAfterTheRestart() throws Exception {
+        try (Server first = Server.start(TestServers.embeddedIn(dataDir))) {
+            first.database().jdbi().useHandle(h -> {
+                h.execute("CREATE TABLE prewarm_check AS SELECT g, repeat('x', 200) AS filler "
+                        + "FROM generate_series(1, 20000) g");
+                h.execute("CREATE EXTENSION pg_buffercache");
+                assertTrue(cachedPages(h) > 100, "written pages are in the cache");
+            });
+        }
+        assertTrue(
+                Files.size(dataDir.resolve("postgres").resolve("autoprewarm.blocks")) > 0,
+                "the stop wrote the list of cached pages");
+
+        try (Server second = Server.start(TestServers.embeddedIn(dataDir))) {
+            // pg_buffercache looks at the cache without reading the table into it: only the
+            // autoprewarm worker can bring its pages back.
+            long pages = second.database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT pg_relation_size('prewarm_check') / 8192")
+                            .mapTo(Long.class)
+                            .one());
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            long cached = 0;
+            while (cached < pages && System.nanoTime() < deadline) {
+                cached = second.database().jdbi().withHandle(EmbeddedDatabaseLifecycleTest::cachedPages);
+                Thread.sleep(50);
+            }
+            assertEquals(pages, cached, "every page of the table is back in PostgreSQL's cache");
+        }
+    }
+
+    private static long cachedPages(org.jdbi.v3.core.Handle h) {
+        return h.createQuery("SELECT count(*) FROM pg_buffercache WHERE relfilenode = "
+                        + "pg_relation_filenode('prewarm_check') AND relforknumber = 0")
+                .mapTo(Long.class)
+                .one();
     }
 
     @Test
