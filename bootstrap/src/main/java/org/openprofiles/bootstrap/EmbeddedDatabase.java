@@ -70,15 +70,6 @@ final class EmbeddedDatabase implements AutoCloseable {
      * Together with {@code shared_buffers} of 256 MB: 6–8 % more profiles/s in import-only
      * benchmark pairs (docs/operations.md); {@code shared_buffers} has since grown with the machine
      * ({@link #sharedBuffersMb}).
-     *
-     * <p>{@code pg_prewarm} (PostgreSQL's own module, in the embedded binaries) is loaded for its
-     * autoprewarm: it writes the list of the pages in PostgreSQL's cache to
-     * {@code autoprewarm.blocks} in the cluster every five minutes and at a stop, and reads those
-     * pages back in the background after the next start, in file order. Without it a restarted
-     * server met a cache that was empty while the operating system's copy of those pages had gone
-     * too (a cache of {@code shared_buffers}' size is read from the file cache once, and the host
-     * then reclaimed the untouched copies): each read of the first minutes waited for the disk
-     * (docs/operations.md).
      */
     static final Map<String, String> SERVER_SETTINGS = Map.of(
             "listen_addresses", "localhost",
@@ -88,8 +79,7 @@ final class EmbeddedDatabase implements AutoCloseable {
             "synchronous_commit", "on",
             "full_page_writes", "on",
             "max_wal_size", "4GB",
-            "shared_buffers", sharedBuffersMb(physicalMemoryBytes()) + "MB",
-            "shared_preload_libraries", "pg_prewarm");
+            "shared_buffers", sharedBuffersMb(physicalMemoryBytes()) + "MB");
 
     /**
      * PostgreSQL's own cache for a machine of {@code physicalBytes}: an eighth of it, at least
@@ -372,6 +362,66 @@ final class EmbeddedDatabase implements AutoCloseable {
             LOG.warn("could not stop the embedded PostgreSQL: {}", e.getMessage());
         }
     }
+
+    /**
+     * Reads the database's tables and indexes into PostgreSQL's cache, the most used first (by
+     * PostgreSQL's own statistics, which a clean stop keeps), until three quarters of the cache
+     * are filled; returns the pages read. The server calls it on a thread of its own after it
+     * started serving. Why: {@code shared_buffers} is sized to hold the database, so the file
+     * cache's copy of a page is read once and then left untouched, and a host may reclaim
+     * untouched file pages (the benchmark's virtual machine does, after about a minute): a
+     * restarted server met an empty cache and a cold disk, each read of its first minutes a wait
+     * for the disk. Read here relation by relation in file order, the database is back in seconds.
+     * Not at PostgreSQL's start (its autoprewarm does that): the JVM reads its own classes then,
+     * and sharing the disk with it cost the start 0.9 s (docs/operations.md).
+     *
+     * <p>{@code pg_prewarm}'s C function is declared for this session only ({@code pg_temp}), so
+     * that the database's catalog and its backups get no extension from it.
+     */
+    long prewarm() {
+        return prewarm(Long.MAX_VALUE);
+    }
+
+    /** {@link #prewarm()} within at most {@code budgetBytes} (and three quarters of the cache). */
+    long prewarm(long budgetBytes) {
+        try (Connection connection = DriverManager.getConnection(url(DATABASE), "postgres", "");
+                Statement declare = connection.createStatement();
+                PreparedStatement read = connection.prepareStatement(PREWARM)) {
+            declare.execute("CREATE FUNCTION pg_temp.prewarm(regclass, text, text, int8, int8) RETURNS int8"
+                    + " AS '$libdir/pg_prewarm', 'pg_prewarm' LANGUAGE C");
+            read.setLong(1, budgetBytes);
+            try (ResultSet pages = read.executeQuery()) {
+                pages.next();
+                return pages.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailable("cannot read the database into PostgreSQL's cache: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The database's relations (not PostgreSQL's catalog, which its first statements read anyway)
+     * into the cache: the most used first, while they fit in the budget and in three quarters of it.
+     */
+    private static final String PREWARM = """
+            WITH relation AS (
+                SELECT c.oid, pg_relation_size(c.oid) AS bytes,
+                       COALESCE(t.heap_blks_hit + t.heap_blks_read, i.idx_blks_hit + i.idx_blks_read, 0) AS used
+                  FROM pg_class c
+                  JOIN pg_namespace n ON n.oid = c.relnamespace
+                  LEFT JOIN pg_statio_all_tables t ON t.relid = c.oid
+                  LEFT JOIN pg_statio_all_indexes i ON i.indexrelid = c.oid
+                 WHERE c.relkind IN ('r', 'i', 't', 'm') AND c.relpersistence = 'p'
+                   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+            ), ranked AS (
+                SELECT oid, sum(bytes) OVER (ORDER BY used DESC, oid) AS running
+                  FROM relation
+                 WHERE bytes > 0
+            )
+            SELECT COALESCE(sum(pg_temp.prewarm(oid, 'buffer', 'main', NULL, NULL)), 0)
+              FROM ranked
+             WHERE running <= LEAST(?, pg_size_bytes(current_setting('shared_buffers')) * 3 / 4)
+            """;
 
     private void createDatabaseIfMissing() {
         try (Connection connection = DriverManager.getConnection(url("postgres"), "postgres", "");

@@ -242,7 +242,8 @@ public final class Server implements AutoCloseable {
      * readiness does not need: the JVM's meters ({@link PrometheusMetrics#bindJvmMeters}) and Jdbi's
      * statement machinery ({@link Database#warmUpStatements}; nothing a start runs before it serves
      * uses it, its own statements go through {@code PlainJdbc}). A request that
-     * needs either first sets it up itself.
+     * needs either first sets it up itself. Then it reads the embedded database into PostgreSQL's
+     * cache ({@link EmbeddedDatabase#prewarm}).
      */
     private void setUpAfterServing(StartPhases phases) {
         phases.onThread("after-serving", () -> {
@@ -250,6 +251,9 @@ public final class Server implements AutoCloseable {
                 Thread.sleep(AFTER_SERVING.toMillis());
                 wiring.metrics.ifPresent(metrics -> phases.time("JVM meters", metrics::bindJvmMeters));
                 phases.time("statement machinery", database::warmUpStatements);
+                embedded.ifPresent(e -> phases.time("database cache", () -> {
+                    LOG.info("database cache: {} pages read into PostgreSQL's cache", e.prewarm());
+                }));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {

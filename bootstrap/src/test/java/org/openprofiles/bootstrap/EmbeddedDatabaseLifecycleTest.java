@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.generic.GenericType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded PostgreSQL: durable, and data written before a restart is there after it. */
+/** The embedded PostgreSQL: durable, data written before a restart is there after it, and so is its cache. */
 class EmbeddedDatabaseLifecycleTest {
 
     @TempDir
@@ -24,9 +26,9 @@ class EmbeddedDatabaseLifecycleTest {
         try (Server server = Server.start(TestServers.embeddedIn(dataDir))) {
             Map<String, String> settings = server.database()
                     .jdbi()
-                    .withHandle(h -> h.createQuery("SELECT name, setting FROM pg_settings WHERE name IN "
-                                    + "('fsync', 'synchronous_commit', 'full_page_writes', 'max_wal_size', 'shared_buffers', "
-                                    + "'shared_preload_libraries')")
+                    .withHandle(h -> h.createQuery(
+                                    "SELECT name, setting FROM pg_settings WHERE name IN "
+                                            + "('fsync', 'synchronous_commit', 'full_page_writes', 'max_wal_size', 'shared_buffers')")
                             .setMapKeyColumn("name")
                             .setMapValueColumn("setting")
                             .collectInto(new GenericType<Map<String, String>>() {}));
@@ -44,9 +46,7 @@ class EmbeddedDatabaseLifecycleTest {
                             "shared_buffers",
                             // in pages of 8 kB
                             Integer.toString(
-                                    EmbeddedDatabase.sharedBuffersMb(EmbeddedDatabase.physicalMemoryBytes()) * 128),
-                            "shared_preload_libraries",
-                            "pg_prewarm"),
+                                    EmbeddedDatabase.sharedBuffersMb(EmbeddedDatabase.physicalMemoryBytes()) * 128)),
                     settings);
         }
     }
@@ -86,40 +86,75 @@ class EmbeddedDatabaseLifecycleTest {
     }
 
     @Test
-    void pagesInPostgresqlsCacheAtAStopAreReadBackIntoItAfterTheRestart() throws Exception {
+    void aRestartedServerReadsTheDatabaseBackIntoPostgresqlsCacheAfterItStartedServing() throws Exception {
         try (Server first = Server.start(TestServers.embeddedIn(dataDir))) {
             first.database().jdbi().useHandle(h -> {
                 h.execute("CREATE TABLE prewarm_check AS SELECT g, repeat('x', 200) AS filler "
                         + "FROM generate_series(1, 20000) g");
                 h.execute("CREATE EXTENSION pg_buffercache");
-                assertTrue(cachedPages(h) > 100, "written pages are in the cache");
             });
         }
-        assertTrue(
-                Files.size(dataDir.resolve("postgres").resolve("autoprewarm.blocks")) > 0,
-                "the stop wrote the list of cached pages");
 
         try (Server second = Server.start(TestServers.embeddedIn(dataDir))) {
             // pg_buffercache looks at the cache without reading the table into it: only the
-            // autoprewarm worker can bring its pages back.
+            // server's own reading after the start can bring its pages back.
             long pages = second.database()
                     .jdbi()
                     .withHandle(h -> h.createQuery("SELECT pg_relation_size('prewarm_check') / 8192")
                             .mapTo(Long.class)
                             .one());
-            long deadline = System.nanoTime() + 10_000_000_000L;
+            long deadline = System.nanoTime() + 15_000_000_000L;
             long cached = 0;
             while (cached < pages && System.nanoTime() < deadline) {
-                cached = second.database().jdbi().withHandle(EmbeddedDatabaseLifecycleTest::cachedPages);
+                cached = second.database().jdbi().withHandle(h -> cachedPages(h, "prewarm_check"));
                 Thread.sleep(50);
             }
             assertEquals(pages, cached, "every page of the table is back in PostgreSQL's cache");
         }
     }
 
-    private static long cachedPages(org.jdbi.v3.core.Handle h) {
+    @Test
+    void theMostUsedRelationsAreReadFirstWithinTheBudget() throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            Jdbi jdbi = jdbi(database);
+            jdbi.useHandle(h -> {
+                for (String table : List.of("hot", "cold")) {
+                    h.execute("CREATE TABLE " + table + " AS SELECT g, repeat('x', 200) AS filler "
+                            + "FROM generate_series(1, 5000) g");
+                }
+                h.execute("CREATE EXTENSION pg_buffercache");
+                for (int i = 0; i < 20; i++) {
+                    h.createQuery("SELECT count(*) FROM hot").mapTo(Long.class).one();
+                }
+            });
+        }
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            Jdbi jdbi = jdbi(database);
+            long hotBytes = jdbi.withHandle(h -> h.createQuery("SELECT pg_relation_size('hot')")
+                    .mapTo(Long.class)
+                    .one());
+            assertEquals(
+                    0L,
+                    jdbi.<Long, RuntimeException>withHandle(h -> cachedPages(h, "hot")),
+                    "a restart empties the cache");
+
+            long read = database.prewarm(hotBytes + hotBytes / 2);
+
+            assertEquals(hotBytes / 8192, read, "only the most used table fits in the budget");
+            assertEquals(hotBytes / 8192, jdbi.<Long, RuntimeException>withHandle(h -> cachedPages(h, "hot")));
+            assertEquals(0L, jdbi.<Long, RuntimeException>withHandle(h -> cachedPages(h, "cold")));
+        }
+    }
+
+    private static Jdbi jdbi(EmbeddedDatabase database) {
+        var settings = database.settings(1);
+        return Jdbi.create(settings.url(), settings.user(), settings.password());
+    }
+
+    private static long cachedPages(Handle h, String table) {
         return h.createQuery("SELECT count(*) FROM pg_buffercache WHERE relfilenode = "
-                        + "pg_relation_filenode('prewarm_check') AND relforknumber = 0")
+                        + "pg_relation_filenode(CAST(:table AS regclass)) AND relforknumber = 0")
+                .bind("table", table)
                 .mapTo(Long.class)
                 .one();
     }
