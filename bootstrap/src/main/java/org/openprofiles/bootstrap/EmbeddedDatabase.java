@@ -384,7 +384,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     /** {@link #prewarm()} within at most {@code budgetBytes} (and three quarters of the cache). */
     long prewarm(long budgetBytes) {
-        try (Connection connection = DriverManager.getConnection(url(DATABASE), "postgres", "");
+        try (Connection connection = settings(1).connect("openprofiles cache reading");
                 Statement declare = connection.createStatement();
                 PreparedStatement read = connection.prepareStatement(PREWARM)) {
             declare.execute("CREATE FUNCTION pg_temp.prewarm(regclass, text, text, int8, int8) RETURNS int8"

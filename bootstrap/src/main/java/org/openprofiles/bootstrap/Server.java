@@ -251,9 +251,9 @@ public final class Server implements AutoCloseable {
                 Thread.sleep(AFTER_SERVING.toMillis());
                 wiring.metrics.ifPresent(metrics -> phases.time("JVM meters", metrics::bindJvmMeters));
                 phases.time("statement machinery", database::warmUpStatements);
-                embedded.ifPresent(e -> phases.time("database cache", () -> {
-                    LOG.info("database cache: {} pages read into PostgreSQL's cache", e.prewarm());
-                }));
+                embedded.ifPresent(e -> phases.time(
+                        "database cache",
+                        () -> LOG.info("database cache: {} pages read into PostgreSQL's cache", e.prewarm())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {

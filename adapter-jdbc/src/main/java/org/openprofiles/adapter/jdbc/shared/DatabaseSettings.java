@@ -17,8 +17,12 @@ public record DatabaseSettings(String url, String user, String password, int poo
         }
     }
 
-    /** A connection of its own, outside the pool (a first check, the change feed), timing out after five seconds. */
-    Connection connect(String applicationName) throws SQLException {
+    /**
+     * A connection of its own, outside the pool (a first check, the change feed, the embedded
+     * database's cache reading), named {@code applicationName} in {@code pg_stat_activity}, timing
+     * out after five seconds when it cannot connect.
+     */
+    public Connection connect(String applicationName) throws SQLException {
         Properties properties = new Properties();
         if (user != null) {
             properties.setProperty("user", user);
