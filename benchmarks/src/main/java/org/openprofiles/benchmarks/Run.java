@@ -86,6 +86,7 @@ final class Run {
             report.fact(
                     "machine",
                     Runtime.getRuntime().availableProcessors() + " cores, load average at start " + loadAverage());
+            report.fact("scheduler", scheduler());
             runAll();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -681,10 +682,29 @@ final class Run {
     }
 
     static String loadAverage() {
+        String[] figures = kernelFile("/proc/loadavg").split(" ", 4);
+        return figures.length < 3 ? "unknown" : String.join(" ", figures[0], figures[1], figures[2]);
+    }
+
+    /**
+     * The kernel and whether it schedules each session as one group ("autogroup"). PostgreSQL starts
+     * every backend in a session of its own, so with autogroup each backend weighs as much as the
+     * whole server JVM, and on two saturated cores a backend was seen runnable but waiting for
+     * 0.25-0.38 s (docs/performance.md, "Eleventh wave"): a fact a run's tail is read against.
+     */
+    static String scheduler() {
+        String autogroup = kernelFile("/proc/sys/kernel/sched_autogroup_enabled");
+        return "Linux " + kernelFile("/proc/sys/kernel/osrelease") + ", autogroup "
+                + switch (autogroup) {
+                    case "1" -> "on (kernel.sched_autogroup_enabled=1)";
+                    case "0" -> "off (kernel.sched_autogroup_enabled=0)";
+                    default -> autogroup;
+                };
+    }
+
+    private static String kernelFile(String path) {
         try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0] + " "
-                    + Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[1] + " "
-                    + Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[2];
+            return Files.readString(Path.of(path)).strip();
         } catch (IOException e) {
             return "unknown";
         }
