@@ -693,13 +693,8 @@ final class Run {
      * 0.25-0.38 s (docs/performance.md, "Eleventh wave"): a fact a run's tail is read against.
      */
     static String scheduler() {
-        String autogroup = kernelFile("/proc/sys/kernel/sched_autogroup_enabled");
-        return "Linux " + kernelFile("/proc/sys/kernel/osrelease") + ", autogroup "
-                + switch (autogroup) {
-                    case "1" -> "on (kernel.sched_autogroup_enabled=1)";
-                    case "0" -> "off (kernel.sched_autogroup_enabled=0)";
-                    default -> autogroup;
-                };
+        return "Linux " + kernelFile("/proc/sys/kernel/osrelease") + ", kernel.sched_autogroup_enabled="
+                + kernelFile("/proc/sys/kernel/sched_autogroup_enabled");
     }
 
     private static String kernelFile(String path) {
