@@ -39,9 +39,12 @@ final class Options {
         values.put("soak", "true");
         values.put("routes", "true");
         values.put("restart", "true");
+        values.put("restart-times", "3");
+        values.put("cold-restarts", "true");
         values.put("server-opts", "");
         values.put("observability", "");
         values.put("observability-rounds", "1");
+        values.put("observability-processes", "2");
         values.put("label", "");
         // restarts: the data directory to start on, how many starts, a second jar to take turns with
         values.put("data-dir", "");

@@ -152,8 +152,6 @@ final class Restarts {
     }
 
     private static double median(List<double[]> rows, int column) {
-        double[] values = rows.stream().mapToDouble(row -> row[column]).sorted().toArray();
-        int n = values.length;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+        return Run.median(rows.stream().map(row -> row[column]).toList());
     }
 }

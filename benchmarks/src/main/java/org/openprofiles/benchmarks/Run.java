@@ -180,20 +180,74 @@ final class Run {
         server.close();
         children.remove(server);
         if (options.flag("restart")) {
-            quiet();
-            Child restarted = startServer("restart on the loaded database", Map.of());
+            Child restarted = restarts();
             URI restartedBase = URI.create(restarted.found());
             if (options.flag("soak")) {
+                Optional<MachineTime> before = MachineTime.now();
                 new Soak(options, wrk, report, dataset).run(restarted, restartedBase, spread, reader, manager);
+                report.fact("soak: the machine meanwhile", MachineTime.sharesSince(before));
             }
             restarted.close();
             children.remove(restarted);
         }
     }
 
+    /**
+     * The server started again on the loaded database {@code --restart-times} times, each after the
+     * one before stopped, the machine was let {@link #quiet} and (with {@code --cold-restarts}) the
+     * file cache was emptied, so that every start reads from the disk as the first one does. Every
+     * start is listed, and the median is what the target judges: one start is one draw of the shared
+     * host's disk at that second (runs 20 and 21 drew starts slow from their first line on, 2.12
+     * and 3.61 s, where runs 18 and 19 took 1.42 and 1.27 s with the same server). The last one
+     * stays up for the soak.
+     */
+    private Child restarts() {
+        int times = Math.max(1, options.number("restart-times"));
+        List<Double> ready = new ArrayList<>();
+        Child restarted = null;
+        int cold = 0;
+        for (int i = 1; i <= times; i++) {
+            if (restarted != null) {
+                restarted.close();
+                children.remove(restarted);
+            }
+            cold += quiet(options.flag("cold-restarts")) ? 1 : 0;
+            Restarts.Timed timed = startTimed(
+                    "restart " + i + " of " + times + " on the loaded database", Map.of(), options.text("server-jar"));
+            ready.add(timed.ready());
+            restarted = timed.server();
+        }
+        double median = median(ready);
+        report.fact(
+                "ready after restart on the loaded database, median of " + times + " starts (target ≤ 2 s)",
+                String.format(
+                        Locale.ROOT,
+                        "%.2f s (each: %s) %s",
+                        median,
+                        ready.stream()
+                                .map(s -> String.format(Locale.ROOT, "%.2f s", s))
+                                .collect(java.util.stream.Collectors.joining(" · ")),
+                        median <= 2.0 ? "met" : "MISSED"));
+        report.fact(
+                "restarts: the kernel's file cache",
+                cold == times
+                        ? "emptied before each start (every start reads its files from the disk)"
+                        : "emptied before " + cold + " of " + times
+                                + " starts (--cold-restarts, and only where the benchmark runs as root)");
+        return restarted;
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
     /** Ceiling, /health and the Certificate Management reads of one phase; the ceiling before and after. */
     private void measureCertificateReads(String phase, URI base, URI ceilingBase, List<Signed> signed) {
         System.out.println("measuring " + phase + " …");
+        Optional<MachineTime> before = MachineTime.now();
         measureCeiling(phase, ceilingBase, signed);
         measure(phase, "GET /health", "framework only", base, List.of(Call.get("health", null)), Optional.empty());
         measure(
@@ -211,6 +265,7 @@ final class Run {
                 cmList(signed, "?status=Active"),
                 Optional.empty());
         measure(phase, "CM profile by id", "operations, API token", base, cmGet(signed), Optional.of(CM_TARGET));
+        report.fact("the machine while the CM reads at " + phase + " were measured", MachineTime.sharesSince(before));
     }
 
     private void measureCeiling(String phase, URI ceilingBase, List<Signed> signed) {
@@ -348,17 +403,22 @@ final class Run {
     }
 
     /**
-     * The cost of metrics and the access log: one more server per configuration of
-     * {@code --observability} ({@code |} between configurations, {@code NAME=value} pairs joined by
-     * {@code ,}; {@code defaults} for none; a single one is compared with {@code defaults};
-     * {@code SERVER_JAR=path} runs another build), all running at once on the first server's
-     * database. Each is warmed up; then they take turns on the CM list in windows of half the
-     * measuring time, in the order A B B A (one such round unrecorded first, with shorter
-     * windows: the JIT still settles after the warm-up), {@code --observability-rounds} rounds
-     * recorded. A drift of the machine's load over the minutes weighs on every configuration
-     * alike, and every figure is a sum over all of a configuration's windows. The first
-     * configuration is the baseline (normally everything off); the others are judged by their
-     * throughput and their server's own CPU time per request (from /proc) next to its.
+     * The cost of metrics and the access log: {@code --observability-processes} more servers per
+     * configuration of {@code --observability} ({@code |} between configurations, {@code NAME=value}
+     * pairs joined by {@code ,}; {@code defaults} for none; a single one is compared with {@code
+     * defaults}; {@code SERVER_JAR=path} runs another build), all running at once on the first
+     * server's database. Each is warmed up; then they take turns on the CM list, every process of
+     * every configuration once and then the same again in reverse (A1 B1 A2 B2 B2 A2 B1 A1), in
+     * windows that give each configuration half the measuring time per pass (one such round
+     * unrecorded first, with shorter windows: the JIT still settles after the warm-up), {@code
+     * --observability-rounds} rounds recorded. A drift of the machine's load over the minutes
+     * weighs on every configuration alike, and every figure is a sum over all of a configuration's
+     * windows. Two processes of one configuration can differ by what their JIT made of the warm-up
+     * (run 21 saw a steady 7.6 % between two configurations that cost nothing measurable one at a
+     * time): with more than one process per configuration that part averages out, and each
+     * process's own figure is listed, so that a process apart from its configuration's others shows.
+     * The first configuration is the baseline (normally everything off); the others are judged by
+     * their throughput and their servers' own CPU time per request (from /proc) next to its.
      */
     private void observability(String spec, List<Signed> spread) {
         List<String> configurations = List.of(spec.split("\\|")).stream()
@@ -369,18 +429,24 @@ final class Run {
             // One configuration is compared with the defaults, as before there could be several.
             configurations.add("defaults");
         }
-        Map<String, Child> servers = new LinkedHashMap<>();
-        for (String configuration : configurations) {
-            Map<String, String> env = settings(configuration);
-            // On the database of the first server, which stays up (idle) meanwhile: every
-            // configuration meets the same warm database.
-            env.putIfAbsent("PROFILES_DB_URL", databaseUrl());
-            // Not a setting: which server jar (to compare two builds in one run).
-            String jar = Optional.ofNullable(env.remove("SERVER_JAR")).orElse(options.text("server-jar"));
-            servers.put(configuration, startServer("start with " + configuration, env, jar));
+        int processes = Math.max(1, options.number("observability-processes"));
+        Optional<MachineTime> before = MachineTime.now();
+        Map<String, List<Child>> servers = new LinkedHashMap<>();
+        for (int process = 1; process <= processes; process++) {
+            for (String configuration : configurations) {
+                Map<String, String> env = settings(configuration);
+                // On the database of the first server, which stays up (idle) meanwhile: every
+                // configuration meets the same warm database.
+                env.putIfAbsent("PROFILES_DB_URL", databaseUrl());
+                // Not a setting: which server jar (to compare two builds in one run).
+                String jar = Optional.ofNullable(env.remove("SERVER_JAR")).orElse(options.text("server-jar"));
+                servers.computeIfAbsent(configuration, c -> new ArrayList<>())
+                        .add(startServer("start with " + configuration + " (process " + process + ")", env, jar));
+            }
         }
         List<Call> calls = cmList(spread, "");
-        servers.values()
+        servers.values().stream()
+                .flatMap(List::stream)
                 .forEach(server -> wrk.run(
                         "warmup-observability",
                         URI.create(server.found()),
@@ -389,33 +455,39 @@ final class Run {
                         false));
         Map<String, List<Window>> windows = new LinkedHashMap<>();
         configurations.forEach(c -> windows.put(c, new ArrayList<>()));
+        List<Turn> pass = new ArrayList<>();
+        for (int process = 0; process < processes; process++) {
+            for (String configuration : configurations) {
+                pass.add(new Turn(configuration, process));
+            }
+        }
+        List<Turn> order = new ArrayList<>(pass);
+        java.util.Collections.reverse(pass);
+        order.addAll(pass);
+        Duration window = options.seconds("measure").dividedBy(2L * processes);
         int rounds = options.number("observability-rounds");
         for (int round = 0; round <= rounds; round++) {
             boolean settling = round == 0;
-            List<String> order = new ArrayList<>(configurations);
-            List<String> reversed = new ArrayList<>(configurations);
-            java.util.Collections.reverse(reversed);
-            order.addAll(reversed);
-            for (String configuration : order) {
-                Child server = servers.get(configuration);
+            for (Turn turn : order) {
+                Child server = servers.get(turn.configuration()).get(turn.process());
                 long cpuBefore = Jvm.cpuMillis(server.pid());
                 Wrk.Figures figures = wrk.run(
-                        "observability-" + round + "-" + configuration,
+                        "observability-" + round + "-" + turn.configuration() + "-" + (turn.process() + 1),
                         URI.create(server.found()),
                         calls,
-                        settling
-                                ? options.seconds("route-warmup")
-                                : options.seconds("measure").dividedBy(2),
+                        settling ? options.seconds("route-warmup") : window,
                         false);
                 if (!settling) {
-                    windows.get(configuration).add(new Window(round, figures, Jvm.cpuMillis(server.pid()) - cpuBefore));
+                    windows.get(turn.configuration())
+                            .add(new Window(round, turn.process(), figures, Jvm.cpuMillis(server.pid()) - cpuBefore));
                 }
             }
         }
-        servers.values().forEach(server -> {
+        servers.values().stream().flatMap(List::stream).forEach(server -> {
             server.close();
             children.remove(server);
         });
+        report.fact("observability: the machine meanwhile", MachineTime.sharesSince(before));
         String baseline = configurations.get(0);
         Window base = Window.sum(windows.get(baseline));
         for (String configuration : configurations) {
@@ -424,7 +496,8 @@ final class Run {
             report.add(new Row(
                     "observability",
                     "CM profile list [" + configuration + "]",
-                    rounds + " rounds of 2 windows, taking turns with the other configurations",
+                    rounds + " rounds of " + 2 * processes + " windows, " + processes
+                            + " processes, taking turns with the other configurations",
                     all.figures(),
                     Optional.empty(),
                     Optional.empty()));
@@ -433,24 +506,29 @@ final class Run {
                             + "]",
                     String.format(
                             Locale.ROOT,
-                            "%.0f µs (rounds: %s); %+.1f %%",
+                            "%.0f µs (rounds: %s; processes: %s); %+.1f %%",
                             all.cpuMicrosPerRequest(),
-                            perRound(measured, Window::cpuMicrosPerRequest, "%.0f"),
+                            summed(measured, Window::round, Window::cpuMicrosPerRequest, "%.0f"),
+                            summed(measured, Window::process, Window::cpuMicrosPerRequest, "%.0f"),
                             (all.cpuMicrosPerRequest() / base.cpuMicrosPerRequest() - 1) * 100));
             report.fact(
                     "observability [" + configuration + "]: CM list req/s, and its share of [" + baseline
                             + "]'s (target ≥ 0.95)",
                     String.format(
                             Locale.ROOT,
-                            "%,.0f (rounds: %s); %.3f",
+                            "%,.0f (rounds: %s; processes: %s); %.3f",
                             all.figures().requestsPerSecond(),
-                            perRound(measured, w -> w.figures().requestsPerSecond(), "%.0f"),
+                            summed(measured, Window::round, w -> w.figures().requestsPerSecond(), "%.0f"),
+                            summed(measured, Window::process, w -> w.figures().requestsPerSecond(), "%.0f"),
                             all.figures().requestsPerSecond() / base.figures().requestsPerSecond()));
         }
     }
 
+    /** One process of one configuration, in the order the comparison visits them. */
+    private record Turn(String configuration, int process) {}
+
     /** One measured window of the observability comparison: what wrk saw, and the server's CPU time. */
-    private record Window(int round, Wrk.Figures figures, long cpuMillis) {
+    record Window(int round, int process, Wrk.Figures figures, long cpuMillis) {
 
         double cpuMicrosPerRequest() {
             return cpuMillis * 1000.0 / Math.max(1, figures.requests());
@@ -458,21 +536,27 @@ final class Run {
 
         static Window sum(List<Window> windows) {
             return windows.stream()
-                    .reduce((a, b) ->
-                            new Window(a.round, Wrk.Figures.together(a.figures, b.figures), a.cpuMillis + b.cpuMillis))
+                    .reduce((a, b) -> new Window(
+                            a.round, a.process, Wrk.Figures.together(a.figures, b.figures), a.cpuMillis + b.cpuMillis))
                     .orElseThrow();
         }
     }
 
-    /** A figure of each round's windows together, formatted, in round order. */
-    private static List<String> perRound(
-            List<Window> windows, java.util.function.ToDoubleFunction<Window> figure, String format) {
+    /**
+     * A figure of the windows summed by {@code key} (each round's, or each process's), formatted,
+     * in the key's order.
+     */
+    static List<String> summed(
+            List<Window> windows,
+            java.util.function.ToIntFunction<Window> key,
+            java.util.function.ToDoubleFunction<Window> figure,
+            String format) {
         return windows.stream()
                 .collect(java.util.stream.Collectors.groupingBy(
-                        Window::round, java.util.TreeMap::new, java.util.stream.Collectors.toList()))
+                        key::applyAsInt, java.util.TreeMap::new, java.util.stream.Collectors.toList()))
                 .values()
                 .stream()
-                .map(round -> String.format(Locale.ROOT, format, figure.applyAsDouble(Window.sum(round))))
+                .map(group -> String.format(Locale.ROOT, format, figure.applyAsDouble(Window.sum(group))))
                 .toList();
     }
 
@@ -481,16 +565,38 @@ final class Run {
      * their log files and PostgreSQL's shutdown checkpoint written out ({@code sync}), then five
      * seconds. Run 11 timed the restart right behind three stopping servers and 1.1 GB of their
      * logs: 2.8 s passed before the new JVM reached the server's first line (0.3 s otherwise).
+     * With {@code cold}, the kernel's file cache is emptied after the {@code sync} (see {@link
+     * #dropFileCache}).
      */
-    private static void quiet() {
+    private static boolean quiet(boolean cold) {
         try {
             new ProcessBuilder("sync").inheritIO().start().waitFor();
+            boolean dropped = cold && dropFileCache();
             Thread.sleep(5_000);
+            return dropped;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Empties the kernel's file cache (clean pages only, after a {@code sync}), where this process
+     * may (root); false where it may not. A restart of a server that ran for a while finds its
+     * start-up files on disk: the classes only a start loads, PostgreSQL's binaries and catalog are
+     * not touched while it serves, and this machine pages out what was not touched for a minute (a
+     * DAMON {@code pageout} scheme, {@code /sys/kernel/mm/damon}); the database's files too, whose
+     * pages PostgreSQL keeps in its own cache. Emptied before each timed restart, every restart is
+     * such a start, rather than the second finding what the first read seconds before.
+     */
+    static boolean dropFileCache() {
+        try {
+            Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "1");
+            return true;
+        } catch (IOException | SecurityException e) {
+            return false;
         }
     }
 
@@ -598,12 +704,22 @@ final class Run {
     }
 
     private Child startServer(String what, Map<String, String> extraEnv, String jar) {
+        return startTimed(what, extraEnv, jar).server();
+    }
+
+    /**
+     * Starts the server jar on the run's data directory and records how long it took to listen and
+     * to answer {@code /ready}, with how the machine's time went meanwhile ({@link MachineTime}: a
+     * start slowed by the host or the disk shows as steal or iowait).
+     */
+    private Restarts.Timed startTimed(String what, Map<String, String> extraEnv, String jar) {
         Map<String, String> env = new HashMap<>();
         env.put("PROFILES_DATA_DIR", dataDir.toString());
         env.put("PROFILES_HTTP_PORT", "0");
         env.put("PROFILES_ADMIN_TOKEN", adminToken);
         options.optional("db-url").ifPresent(url -> env.put("PROFILES_DB_URL", url));
         env.putAll(extraEnv);
+        Optional<MachineTime> before = MachineTime.now();
         Restarts.Timed timed = Restarts.startAndTime(
                 Restarts.serverCommand(options, Path.of(jar)),
                 env,
@@ -613,13 +729,14 @@ final class Run {
                 "server " + what,
                 String.format(
                         Locale.ROOT,
-                        "listening after %.2f s, /ready 200 after %.2f s (%s)",
+                        "listening after %.2f s, /ready 200 after %.2f s (%s; the machine meanwhile: %s)",
                         timed.listening(),
                         timed.ready(),
                         Files.isRegularFile(Restarts.archiveOf(Path.of(jar)))
                                 ? "started as the README starts it: with its class-data sharing archive"
-                                : "no class-data sharing archive beside the jar"));
-        return timed.server();
+                                : "no class-data sharing archive beside the jar",
+                        MachineTime.sharesSince(before)));
+        return timed;
     }
 
     /**
