@@ -146,6 +146,42 @@ class EmbeddedDatabaseLifecycleTest {
         }
     }
 
+    @Test
+    void aSmallRelationReadOftenPerPageComesBeforeALargeOneReadMoreInAll() throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            Jdbi jdbi = jdbi(database);
+            jdbi.useHandle(h -> {
+                h.execute("CREATE TABLE small AS SELECT g, repeat('x', 200) AS filler FROM generate_series(1, 2000) g");
+                h.execute("CREATE TABLE large AS SELECT g, repeat('x', 200) AS filler FROM generate_series(1, 8000) g");
+                h.execute("CREATE EXTENSION pg_buffercache");
+                // In all, the large table is read twice as much (10 × 4 pages per page of the small
+                // table's 20 × 1); per page, the small one twice as much.
+                for (int i = 0; i < 20; i++) {
+                    h.createQuery("SELECT count(*) FROM small")
+                            .mapTo(Long.class)
+                            .one();
+                }
+                for (int i = 0; i < 10; i++) {
+                    h.createQuery("SELECT count(*) FROM large")
+                            .mapTo(Long.class)
+                            .one();
+                }
+            });
+        }
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            Jdbi jdbi = jdbi(database);
+            long smallBytes = jdbi.withHandle(h -> h.createQuery("SELECT pg_relation_size('small')")
+                    .mapTo(Long.class)
+                    .one());
+
+            long read = database.prewarm(smallBytes + smallBytes / 2);
+
+            assertEquals(smallBytes / 8192, read, "the small table comes first, and only it fits");
+            assertEquals(smallBytes / 8192, jdbi.<Long, RuntimeException>withHandle(h -> cachedPages(h, "small")));
+            assertEquals(0L, jdbi.<Long, RuntimeException>withHandle(h -> cachedPages(h, "large")));
+        }
+    }
+
     private static Jdbi jdbi(EmbeddedDatabase database) {
         var settings = database.settings(1);
         return Jdbi.create(settings.url(), settings.user(), settings.password());
