@@ -45,6 +45,7 @@ final class Options {
         values.put("observability", "");
         values.put("observability-rounds", "1");
         values.put("observability-processes", "2");
+        values.put("observability-warmup", "90");
         values.put("label", "");
         // restarts: the data directory to start on, how many starts, a second jar to take turns with
         values.put("data-dir", "");

@@ -407,9 +407,14 @@ final class Run {
      * configuration of {@code --observability} ({@code |} between configurations, {@code NAME=value}
      * pairs joined by {@code ,}; {@code defaults} for none; a single one is compared with {@code
      * defaults}; {@code SERVER_JAR=path} runs another build), all running at once on the first
-     * server's database. Each is warmed up; then they take turns on the CM list, every process of
-     * every configuration once and then the same again in reverse (A1 B1 A2 B2 B2 A2 B1 A1), in
-     * windows that give each configuration half the measuring time per pass (one such round
+     * server's database. Each is warmed up ({@code --observability-warmup}, 90 s: a fresh JVM's
+     * CPU per request on this route was still falling after 75 s of load — 491, 571, 288, 311 µs in
+     * four windows after 30 s of warm-up, 195–242 µs without a trend after 90 s, on the same database
+     * the same hour; two configurations need not settle at the same pace, and run 22's 45 s left
+     * the baseline's CPU falling round by round, 238 → 212 µs, while the defaults' stayed at
+     * 237–248); then they take turns on the CM list, every process of every configuration once
+     * and then the same again in reverse (A1 B1 A2 B2 B2 A2 B1 A1), in windows that give each
+     * configuration half the measuring time per pass (one such round
      * unrecorded first, with shorter windows: the JIT still settles after the warm-up), {@code
      * --observability-rounds} rounds recorded. A drift of the machine's load over the minutes
      * weighs on every configuration alike, and every figure is a sum over all of a configuration's
@@ -451,7 +456,7 @@ final class Run {
                         "warmup-observability",
                         URI.create(server.found()),
                         mix(calls, cmGet(spread)),
-                        options.seconds("warmup"),
+                        options.seconds("observability-warmup"),
                         false));
         Map<String, List<Window>> windows = new LinkedHashMap<>();
         configurations.forEach(c -> windows.put(c, new ArrayList<>()));
