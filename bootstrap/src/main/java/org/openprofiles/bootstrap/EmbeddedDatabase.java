@@ -367,8 +367,8 @@ final class EmbeddedDatabase implements AutoCloseable {
      * Reads the database's tables and indexes into PostgreSQL's cache, the most used per page first
      * (by PostgreSQL's own statistics, which a clean stop keeps: the small indexes and tables every
      * request reads come before the large tables whose pages each request touches a few of), until
-     * three quarters of the cache are filled; returns the pages read. The server calls it on a thread of its own after it
-     * started serving. Why: {@code shared_buffers} is sized to hold the database, so the file
+     * three quarters of the cache are filled; returns the pages read. The server calls it on a
+     * thread of its own after it started serving. Why: {@code shared_buffers} is sized to hold the database, so the file
      * cache's copy of a page is read once and then left untouched, and a host may reclaim
      * untouched file pages (the benchmark's virtual machine does, after about a minute): a
      * restarted server met an empty cache and a cold disk, each read of its first minutes a wait
@@ -401,24 +401,23 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * The database's relations (not PostgreSQL's catalog, which its first statements read anyway:
-     * neither its schema nor its TOAST tables and their indexes, whose oids are all below 16384,
-     * PostgreSQL's first oid for objects of a database's own) into the cache: the most used per page first, while they fit in the budget and in three
-     * quarters of the cache. Per page rather than in all: the most used relation in all is the
-     * largest table, read by every request a few pages at a time, and reading it first (a fifth of
-     * the database, seconds on a slow disk) left the indexes every request descends for later.
+     * The database's relations into the cache, the most used per page first, while they fit in the
+     * budget and in three quarters of the cache. Not PostgreSQL's own (its first statements read
+     * them anyway): everything initdb made, the catalog, {@code information_schema} and their TOAST
+     * tables and indexes, has an oid below 16384, PostgreSQL's first oid for a database's own
+     * objects; a filter on the schema's name let the catalog's TOAST relations through. Per page
+     * rather than in all: the most used relation in all is the largest table, read by every request
+     * a few pages at a time, and reading it first (a fifth of the database, seconds on a slow disk)
+     * left the indexes every request descends for later.
      */
     private static final String PREWARM = """
             WITH relation AS (
                 SELECT c.oid, pg_relation_size(c.oid) AS bytes,
                        COALESCE(t.heap_blks_hit + t.heap_blks_read, i.idx_blks_hit + i.idx_blks_read, 0) AS used
                   FROM pg_class c
-                  JOIN pg_namespace n ON n.oid = c.relnamespace
                   LEFT JOIN pg_statio_all_tables t ON t.relid = c.oid
                   LEFT JOIN pg_statio_all_indexes i ON i.indexrelid = c.oid
-                 WHERE c.relkind IN ('r', 'i', 't', 'm') AND c.relpersistence = 'p'
-                   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-                   AND c.oid >= 16384
+                 WHERE c.relkind IN ('r', 'i', 't', 'm') AND c.relpersistence = 'p' AND c.oid >= 16384
             ), ranked AS (
                 SELECT oid, sum(bytes) OVER (ORDER BY used::float8 / bytes DESC, oid) AS running
                   FROM relation
