@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -258,13 +259,22 @@ final class Dataset {
 
     /** Sends {@code bodies} to the import route, {@code parallel} calls at a time; how many profiles were imported. */
     static int importProfiles(Api admin, List<byte[]> bodies, int parallel) {
-        return inBatches(
-                bodies.size(),
-                1,
-                parallel,
-                (i, unused) -> admin.post("admin/v1/certificate-profiles/import", bodies.get(i))
-                        .get("imported")
-                        .asInt());
+        return importProfiles(admin, bodies, parallel, answer -> {});
+    }
+
+    /**
+     * As {@link #importProfiles(Api, List, int)}, telling {@code answered} when each call's answer
+     * came (seconds from this call) and how many profiles it imported.
+     */
+    static int importProfiles(Api admin, List<byte[]> bodies, int parallel, Consumer<ImportPace.Answer> answered) {
+        long t0 = System.nanoTime();
+        return inBatches(bodies.size(), 1, parallel, (i, unused) -> {
+            int imported = admin.post("admin/v1/certificate-profiles/import", bodies.get(i))
+                    .get("imported")
+                    .asInt();
+            answered.accept(new ImportPace.Answer((System.nanoTime() - t0) / 1e9, imported));
+            return imported;
+        });
     }
 
     /** The directory (groups, accounts with memberships and values), the attribute catalog, access profiles and assignments. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openprofiles.benchmarks.Report.Row;
@@ -150,12 +151,17 @@ final class Run {
                 "bulk profile import",
                 String.format(
                         Locale.ROOT,
-                        "%,d profiles in %.1f s = %,.0f profiles/s (batches of %,d, %d calls at a time, bodies made before the clock starts)",
+                        "%,d profiles in %.1f s = %,.0f profiles/s (batches of %,d, %d calls at a time, bodies made"
+                                + " before the clock starts; first half %,.0f/s, second half %,.0f/s: the server compiles"
+                                + " the import's path during the first calls; the machine meanwhile: %s)",
                         imported.profiles(),
                         imported.seconds(),
                         imported.profiles() / imported.seconds(),
                         options.number("import-batch"),
-                        options.number("import-parallel")));
+                        options.number("import-parallel"),
+                        imported.pace().firstHalf(),
+                        imported.pace().secondHalf(),
+                        imported.machine()));
         report.fact(
                 "heap after full GC: idle → after the import",
                 String.format(Locale.ROOT, "%.1f MB → %.1f MB (%.2f×)", idleHeap, loadedHeap, loadedHeap / idleHeap));
@@ -691,15 +697,21 @@ final class Run {
                 .toList();
     }
 
-    private record TimedImport(int profiles, double seconds) {}
+    private record TimedImport(int profiles, double seconds, ImportPace pace, String machine) {}
 
-    /** The certificate profiles after the small set through the import route, timed from the first call to the last answer. */
+    /**
+     * The certificate profiles after the small set through the import route, timed from the first
+     * call to the last answer, with the pace of each half and how the machine's time went meanwhile.
+     */
     private TimedImport importTheRest(Api admin) {
         List<byte[]> bodies =
                 dataset.profileImports(dataset.smallProfiles(), dataset.profiles(), options.number("import-batch"));
+        List<ImportPace.Answer> answers = new CopyOnWriteArrayList<>();
+        Optional<MachineTime> before = MachineTime.now();
         long t0 = System.nanoTime();
-        int imported = Dataset.importProfiles(admin, bodies, options.number("import-parallel"));
-        return new TimedImport(imported, seconds(t0));
+        int imported = Dataset.importProfiles(admin, bodies, options.number("import-parallel"), answers::add);
+        double seconds = seconds(t0);
+        return new TimedImport(imported, seconds, ImportPace.of(answers), MachineTime.sharesSince(before));
     }
 
     // processes -------------------------------------------------------------------------------
