@@ -167,10 +167,15 @@ class AccessBenchmarkTest extends EndToEndTest {
                             + " SELECT md5('a' || a)::uuid, 'user' || lpad(a::text, 6, '0'), 'User ' || a,"
                             + " 'CN=user' || a || ',OU=Staff,DC=corp,DC=example,DC=com' FROM generate_series(0, "
                             + (ACCOUNTS - 1) + ") a",
-                    "INSERT INTO profile_assignment (account_id, profile_id, comment, assigned_at, assigned_by)"
-                            + " SELECT md5('a' || a)::uuid, md5('p' || (a % " + PROFILES
-                            + "))::uuid, 'benchmark', now(), '"
-                            + actor + "' FROM generate_series(0, " + (ACCOUNTS - 1) + ") a",
+                    // The replication role keeps the copy of the account (V62, V64) from being
+                    // made by its trigger too: it is written here.
+                    "INSERT INTO profile_assignment (account_id, profile_id, comment, assigned_at, assigned_by,"
+                            + " account_key, account_name, account_display_name, account_distinguished_name,"
+                            + " account_enabled) SELECT d.id, md5('p' || (a % " + PROFILES
+                            + "))::uuid, 'benchmark', now(), '" + actor + "', lower(d.sam_account_name),"
+                            + " d.sam_account_name, d.display_name, d.distinguished_name, d.enabled"
+                            + " FROM generate_series(0, " + (ACCOUNTS - 1) + ") a"
+                            + " JOIN directory_account d ON d.id = md5('a' || a)::uuid",
                     // Every account is in its profile's groups, except that one in ten lacks the first of them.
                     "INSERT INTO account_group_membership (account_id, group_id) SELECT md5('a' || a)::uuid,"
                             + " md5('g' || (((a % " + PROFILES + ") * 7 + k) % " + GROUPS + "))::uuid"

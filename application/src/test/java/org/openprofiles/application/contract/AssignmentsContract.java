@@ -129,6 +129,53 @@ public abstract class AssignmentsContract extends StorageContract {
     }
 
     @Test
+    void anAccountChangedInTheDirectoryIsListedAsItIsNowInBothLists() {
+        AccessProfile profile = profile(List.of(), List.of());
+        String token = Fixtures.token();
+        Account before = fixtures().account(token + "dora");
+        Account unchanged = fixtures().account(token + "eve");
+        assignments().assign(profile.id(), List.of(before.id(), unchanged.id()), "c", BY, Fixtures.NOW);
+        Account after = new Account(
+                before.id(),
+                token + "Dora",
+                "Dora Explorer",
+                "CN=Dora Explorer,OU=Moved,DC=example,DC=com",
+                false,
+                before.groups(),
+                before.attributes());
+
+        storage().directory().mergeAccounts(List.of(after));
+
+        List<ProfileAssignment> listed = listed(profile.id());
+        assertEquals(
+                List.of(Fixtures.summary(after), Fixtures.summary(unchanged)),
+                listed.stream().map(ProfileAssignment::account).toList(),
+                "name (a change of case alone included), display name, distinguished name and enabled as they are now");
+        assertEquals(
+                Set.of(Fixtures.summary(after), Fixtures.summary(unchanged)),
+                all(2, page -> assignments().listAll(page, Fixtures.NOW)).stream()
+                        .map(ProfileAssignment::account)
+                        .filter(a -> a.id().equals(before.id()) || a.id().equals(unchanged.id()))
+                        .collect(java.util.stream.Collectors.toSet()));
+        Account later = fixtures().account(token + "fay");
+        storage()
+                .directory()
+                .mergeAccounts(List.of(new Account(
+                        later.id(),
+                        later.samAccountName(),
+                        "Fay Now",
+                        later.distinguishedName(),
+                        true,
+                        later.groups(),
+                        later.attributes())));
+        assignments().assign(profile.id(), List.of(later.id()), "c", BY, Fixtures.NOW);
+        assertEquals(
+                "Fay Now",
+                listed(profile.id()).get(2).account().displayName(),
+                "an assignment made after a change shows the account as it is then");
+    }
+
+    @Test
     void accountsOfTheSameNameComeByIdInTheList() {
         AccessProfile profile = profile(List.of(), List.of());
         String name = "twin" + Fixtures.token();

@@ -49,6 +49,14 @@ public final class JdbiAssignments implements Assignments {
     /** Whether an assignment's account deviates from its profile at {@code :asOf}, from the cached columns. */
     static final String DEVIATES = "(pa.deviations > 0 OR pa.acceptance_expires <= CAST(:asOf AS timestamptz))";
 
+    /**
+     * The assigned account as {@link JdbiDirectory#account} reads it, from the copy the assignment
+     * keeps (migration V64's triggers): no look-up of the account per row.
+     */
+    private static final String ACCOUNT = "pa.account_id AS id, pa.account_name AS sam_account_name,"
+            + " pa.account_display_name AS display_name, pa.account_distinguished_name AS distinguished_name,"
+            + " pa.account_enabled AS enabled";
+
     private final JdbiTransactions db;
 
     public JdbiAssignments(JdbiTransactions db) {
@@ -120,14 +128,13 @@ public final class JdbiAssignments implements Assignments {
         // that the plan can use it as the range's start.
         List<ProfileAssignment> rows = db.withHandle(h -> {
             var query = h.createQuery("""
-                            SELECT pa.profile_id, a.id, a.sam_account_name, a.display_name, a.distinguished_name,
-                                   a.enabled, pa.comment, pa.assigned_at, <deviates> AS non_compliant
+                            SELECT pa.profile_id, <account>, pa.comment, pa.assigned_at, <deviates> AS non_compliant
                               FROM profile_assignment pa
-                              JOIN directory_account a ON a.id = pa.account_id
                              WHERE pa.profile_id = :profile <after>
                              ORDER BY pa.account_key, pa.account_id
                              LIMIT :limit
                             """)
+                    .define("account", ACCOUNT)
                     .define("deviates", DEVIATES)
                     .define(
                             "after",
@@ -154,14 +161,13 @@ public final class JdbiAssignments implements Assignments {
     public Page<ProfileAssignment> listAll(PageRequest page, Instant asOf) {
         Optional<List<String>> after = page.cursor().map(c -> db.cursors().decode(c, 2));
         List<ProfileAssignment> rows = db.withHandle(h -> h.createQuery("""
-                        SELECT pa.profile_id, a.id, a.sam_account_name, a.display_name, a.distinguished_name, a.enabled,
-                               pa.comment, pa.assigned_at, <deviates> AS non_compliant
+                        SELECT pa.profile_id, <account>, pa.comment, pa.assigned_at, <deviates> AS non_compliant
                           FROM profile_assignment pa
-                          JOIN directory_account a ON a.id = pa.account_id
                          WHERE <after>
                          ORDER BY pa.account_id, pa.profile_id
                          LIMIT :limit
                         """)
+                .define("account", ACCOUNT)
                 .define("deviates", DEVIATES)
                 // A constant text per case (no ":x IS NULL OR"): even a generic plan starts the
                 // primary-key scan at the cursor.
