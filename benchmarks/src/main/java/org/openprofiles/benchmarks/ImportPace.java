@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * How fast a timed import went in its first half and in its second, from when each call's answer
  * came: the server compiles the import's path while the first calls run (it served only reads
- * before), so the two halves tell that warm-up from the pace the database keeps once it is done.
+ * before), and the two halves tell such a slow start from a pace slow throughout.
  *
  * @param firstHalf profiles per second until half of all the profiles were answered
  * @param secondHalf profiles per second from then until the last answer

@@ -152,8 +152,8 @@ final class Run {
                 String.format(
                         Locale.ROOT,
                         "%,d profiles in %.1f s = %,.0f profiles/s (batches of %,d, %d calls at a time, bodies made"
-                                + " before the clock starts; first half %,.0f/s, second half %,.0f/s: the server compiles"
-                                + " the import's path during the first calls; the machine meanwhile: %s)",
+                                + " before the clock starts; first half of the profiles %,.0f/s, second half %,.0f/s;"
+                                + " the machine meanwhile: %s)",
                         imported.profiles(),
                         imported.seconds(),
                         imported.profiles() / imported.seconds(),
