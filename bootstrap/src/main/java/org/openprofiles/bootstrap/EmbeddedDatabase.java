@@ -368,8 +368,8 @@ final class EmbeddedDatabase implements AutoCloseable {
      * (by PostgreSQL's own statistics, which a clean stop keeps: the small indexes and tables every
      * request reads come before the large tables whose pages each request touches a few of), until
      * three quarters of the cache are filled; returns the pages read. The server calls it on a
-     * thread of its own after it started serving. Why: {@code shared_buffers} is sized to hold the database, so the file
-     * cache's copy of a page is read once and then left untouched, and a host may reclaim
+     * thread of its own after it started serving. Why: {@code shared_buffers} is sized to hold the
+     * database, so the file cache's copy of a page is read once and then left untouched, and a host may reclaim
      * untouched file pages (the benchmark's virtual machine does, after about a minute): a
      * restarted server met an empty cache and a cold disk, each read of its first minutes a wait
      * for the disk. Read here relation by relation in file order, the database is back in seconds.

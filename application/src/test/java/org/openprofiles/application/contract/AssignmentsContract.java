@@ -153,10 +153,10 @@ public abstract class AssignmentsContract extends StorageContract {
                 "name (a change of case alone included), display name, distinguished name and enabled as they are now");
         assertEquals(
                 Set.of(Fixtures.summary(after), Fixtures.summary(unchanged)),
-                all(2, page -> assignments().listAll(page, Fixtures.NOW)).stream()
+                Set.copyOf(all(2, page -> assignments().listAll(page, Fixtures.NOW)).stream()
                         .map(ProfileAssignment::account)
                         .filter(a -> a.id().equals(before.id()) || a.id().equals(unchanged.id()))
-                        .collect(java.util.stream.Collectors.toSet()));
+                        .toList()));
         Account later = fixtures().account(token + "fay");
         storage()
                 .directory()
